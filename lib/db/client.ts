@@ -1,0 +1,83 @@
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface Connection {
+  db: Database;
+  kind: "pglite" | "postgres";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+// Modules are imported only when a connection is opened, so `next build` never touches a database.
+async function openPostgres(url: string): Promise<Connection> {
+  const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client that loses its server emits 'error'; without a listener Node would crash.
+  pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
+  const db = drizzle(pool, { schema });
+  return {
+    db: db as unknown as Database,
+    kind: "postgres",
+    migrate: () => migrate(db, { migrationsFolder }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Connection> {
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  const isMemory = dataDir.startsWith("memory://");
+  const client = new PGlite(isMemory ? dataDir : path.resolve(dataDir));
+  await client.waitReady;
+  const db = drizzle(client, { schema });
+  return {
+    db: db as unknown as Database,
+    kind: "pglite",
+    migrate: () => migrate(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+let connection: Promise<Connection> | undefined;
+
+function connect(): Promise<Connection> {
+  const { databaseUrl, pgliteDataDir } = env();
+  connection ??= (databaseUrl ? openPostgres(databaseUrl) : openPglite(pgliteDataDir)).catch((error) => {
+    connection = undefined; // let the next request try again
+    throw error;
+  });
+  return connection;
+}
+
+/** The shared database handle, opened on first use. */
+export async function getDb(): Promise<Database> {
+  return (await connect()).db;
+}
+
+export async function databaseKind(): Promise<Connection["kind"]> {
+  return (await connect()).kind;
+}
+
+/** Applies the committed migrations in drizzle/ (idempotent). */
+export async function migrateDatabase(): Promise<void> {
+  await (await connect()).migrate();
+}
+
+export async function closeDb(): Promise<void> {
+  const open = connection;
+  connection = undefined;
+  if (open) await (await open).close();
+}

@@ -1,0 +1,25 @@
+import type { AppProps } from "next/app";
+import type { Session } from "next-auth";
+import { SessionProvider } from "next-auth/react";
+import { Forbidden } from "@/components/Forbidden";
+import "@/styles/globals.css";
+
+interface PageProps {
+  /** Set by the server guards; when present the provider fetches nothing on first load. */
+  session?: Session | null;
+  /** Set by requireRole() for a user without the role, with status 403. */
+  forbidden?: boolean;
+}
+
+/**
+ * Refetch settings: no polling (every refetch re-runs the jwt callback and re-issues the
+ * cookie), but a refetch when the tab becomes visible again, so a role change made while the tab
+ * was hidden reaches the client gates.
+ */
+export default function App({ Component, pageProps }: AppProps<PageProps>) {
+  return (
+    <SessionProvider session={pageProps.session} refetchInterval={0} refetchOnWindowFocus>
+      {pageProps.forbidden ? <Forbidden /> : <Component {...pageProps} />}
+    </SessionProvider>
+  );
+}
