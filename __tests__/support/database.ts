@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
+import { closeDb, migrateDatabase } from "@/lib/db/client";
+import { resetEnvForTests } from "@/lib/env";
+import { createUser } from "@/lib/users/repository";
+
+/**
+ * Gives the test file a fresh, migrated database: embedded PGlite in memory by default, or a
+ * throwaway database on the PostgreSQL server named by TEST_DATABASE_URL (created and dropped here).
+ */
+export function useTestDatabase(): void {
+  let createdDatabase: { adminUrl: string; name: string } | undefined;
+
+  beforeAll(async () => {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (adminUrl) {
+      const name = `authref_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+      await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+      createdDatabase = { adminUrl, name };
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      process.env.DATABASE_URL = url.toString();
+    }
+    resetEnvForTests();
+    await migrateDatabase();
+  });
+
+  afterAll(async () => {
+    await closeDb();
+    if (createdDatabase) {
+      const { adminUrl, name } = createdDatabase;
+      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      delete process.env.DATABASE_URL;
+    }
+  });
+}
+
+async function withAdminClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let passwordHash: Promise<string> | undefined;
+
+/** Creates a user who signs in with TEST_PASSWORD (the hash is computed once per file). */
+export async function createTestUser(overrides: { role?: Role; email?: string; name?: string } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const role = overrides.role ?? "user";
+  return createUser({
+    email: overrides.email ?? `${role}-${randomBytes(4).toString("hex")}@example.com`,
+    name: overrides.name ?? `Test ${role}`,
+    role,
+    passwordHash: await passwordHash,
+  });
+}

@@ -1,0 +1,109 @@
+// next-test-api-route-handler must load before Next's own modules.
+import { testApiHandler } from "next-test-api-route-handler";
+import type { NextApiHandler } from "next";
+import authRoute from "@/pages/api/auth/[...nextauth]";
+import { setCookies } from "./pages";
+
+export interface HandlerResponse {
+  status: number;
+  location: string | null;
+  headers: Headers;
+  cookies: Record<string, string>;
+  text: string;
+  json: () => unknown;
+}
+
+export interface HandlerRequest {
+  url: string;
+  method?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Sends one real HTTP request to a Pages API handler served on loopback, redirects not followed. */
+export async function callHandler(handler: NextApiHandler, request: HandlerRequest): Promise<HandlerResponse> {
+  let response: HandlerResponse | undefined;
+  await testApiHandler({
+    pagesHandler: handler,
+    url: request.url,
+    params: request.params,
+    test: async ({ fetch }) => {
+      const res = await fetch({
+        method: request.method ?? "GET",
+        redirect: "manual",
+        headers: { ...request.headers, ...(request.cookie ? { cookie: request.cookie } : {}) },
+        body: request.body,
+      });
+      const text = await res.text();
+      response = {
+        status: res.status,
+        location: res.headers.get("location"),
+        headers: res.headers,
+        cookies: setCookies(res.headers.getSetCookie()),
+        text,
+        json: () => JSON.parse(text),
+      };
+    },
+  });
+  return response!;
+}
+
+/** A request to next-auth's own handler (`/api/auth/...`), as the browser makes it. */
+export function callAuth(request: HandlerRequest): Promise<HandlerResponse> {
+  const path = new URL(request.url, "http://localhost").pathname;
+  const nextauth = path.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
+  return callHandler(authRoute, { ...request, params: { nextauth } });
+}
+
+/** A CSRF token and the cookie it is checked against, as /api/auth/csrf hands them out. */
+export async function getCsrf(): Promise<{ csrfToken: string; cookie: string }> {
+  const response = await callAuth({ url: "/api/auth/csrf" });
+  const { csrfToken } = response.json() as { csrfToken: string };
+  const cookie = Object.entries(response.cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join("; ");
+  return { csrfToken, cookie };
+}
+
+/** Joins cookie header values, skipping empty ones. */
+export function cookieHeader(...parts: (string | undefined)[]): string {
+  return parts.filter(Boolean).join("; ");
+}
+
+/** A browser's cookie store, enough for next-auth's flows: later Set-Cookie wins, empty deletes. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(header = "") {
+    for (const pair of header.split(/;\s*/).filter(Boolean)) {
+      const index = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+  }
+
+  store(response: { cookies: Record<string, string> }): this {
+    for (const [name, value] of Object.entries(response.cookies)) {
+      if (value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return this;
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+/** A form-encoded POST body. */
+export function form(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+export const FORM = { "content-type": "application/x-www-form-urlencoded" };
+export const SAME_ORIGIN_JSON = { "content-type": "application/json", origin: "http://localhost:3000" };

@@ -1,0 +1,15 @@
+// A fixed test environment, set before any module reads it. Tests never read .env.local.
+process.env.NEXTAUTH_SECRET = "test-secret-that-is-at-least-32-characters-long";
+process.env.NEXTAUTH_URL = "http://localhost:3000";
+process.env.PGLITE_DATA_DIR = "memory://";
+process.env.ROLE_RECHECK_SECONDS = "60";
+process.env.ADMIN_EMAILS = "octo-admin@example.com";
+process.env.AUTH_GITHUB_ID = "test-github-client-id";
+process.env.AUTH_GITHUB_SECRET = "test-github-client-secret";
+delete process.env.AUTH_SECRET;
+delete process.env.GITHUB_ID;
+delete process.env.GITHUB_SECRET;
+delete process.env.AUTH_GITHUB_ENTERPRISE_URL;
+// DATABASE_URL is kept: when set, database tests run against that PostgreSQL server.
+// next-auth's logger prints handled errors (e.g. a revoked session); keep test output readable.
+process.env.NEXTAUTH_DEBUG = "";

@@ -1,0 +1,39 @@
+import { encode, type JWT } from "next-auth/jwt";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
+import type { Role } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+
+interface SessionUser {
+  id: string;
+  role: Role | string;
+  email?: string | null;
+  name?: string | null;
+}
+
+/**
+ * A real session token, encrypted the way next-auth's sign-in encrypts it.
+ * `roleCheckedAt` defaults to now, as at sign-in.
+ */
+export async function mintSessionToken(
+  user: SessionUser,
+  options: { claims?: Partial<JWT>; secret?: string; maxAge?: number } = {},
+): Promise<string> {
+  const token: JWT = {
+    sub: user.id,
+    id: user.id,
+    role: user.role as Role,
+    email: user.email ?? null,
+    name: user.name ?? null,
+    roleCheckedAt: Math.floor(Date.now() / 1000),
+    ...options.claims,
+  };
+  return encode({ token, secret: options.secret ?? env().secret, maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS });
+}
+
+/** The `Cookie` header value a browser signed in as `user` would send. */
+export async function sessionCookie(user: SessionUser, options?: Parameters<typeof mintSessionToken>[1]): Promise<string> {
+  return `${sessionCookieName(env().baseUrl)}=${await mintSessionToken(user, options)}`;
+}
+
+export { sessionCookieName };

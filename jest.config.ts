@@ -1,0 +1,41 @@
+import type { Config } from "jest";
+
+// msw 2's CommonJS build require()s these ESM-only packages; Jest on Node 20 needs them transformed.
+const esmOnlyPackages = ["until-async", "rettime", "@open-draft/deferred-promise"];
+
+const tsJest: [string, Record<string, unknown>] = [
+  "ts-jest",
+  {
+    // Next rewrites tsconfig to jsx "preserve"; tests need compiled JSX and CommonJS.
+    tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", allowJs: true, isolatedModules: true },
+    diagnostics: false,
+  },
+];
+
+const shared: Config = {
+  transform: { "^.+\\.(t|j)sx?$": tsJest },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join("|")})/)`],
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "\\.css$": "<rootDir>/__tests__/support/style-stub.ts" },
+};
+
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: "server",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/{server,db,lib}/**/*.test.ts"],
+      setupFiles: ["<rootDir>/__tests__/support/server-env.ts"],
+    },
+    {
+      ...shared,
+      displayName: "components",
+      testEnvironment: "jest-fixed-jsdom",
+      testMatch: ["<rootDir>/__tests__/components/**/*.test.tsx"],
+      setupFiles: ["<rootDir>/__tests__/support/server-env.ts"],
+      setupFilesAfterEnv: ["<rootDir>/__tests__/support/components-setup.ts"],
+    },
+  ],
+};
+
+export default config;
