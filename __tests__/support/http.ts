@@ -1,7 +1,7 @@
 // next-test-api-route-handler must load before Next's own modules.
 import { testApiHandler } from "next-test-api-route-handler";
-import type { NextApiHandler } from "next";
-import authRoute from "@/pages/api/auth/[...nextauth]";
+import type { NextApiHandler, PageConfig } from "next";
+import * as authRoute from "@/pages/api/auth/[...nextauth]";
 import { setCookies } from "./pages";
 
 export interface HandlerResponse {
@@ -22,11 +22,14 @@ export interface HandlerRequest {
   params?: Record<string, unknown>;
 }
 
-/** Sends one real HTTP request to a Pages API handler served on loopback, redirects not followed. */
-export async function callHandler(handler: NextApiHandler, request: HandlerRequest): Promise<HandlerResponse> {
+/** An API route module as Next loads it: its handler and its `config` (e.g. bodyParser). */
+export type RouteModule = { default: NextApiHandler; config?: PageConfig };
+
+/** Sends one real HTTP request to a Pages API route served on loopback, redirects not followed. */
+export async function callHandler(route: RouteModule, request: HandlerRequest): Promise<HandlerResponse> {
   let response: HandlerResponse | undefined;
   await testApiHandler({
-    pagesHandler: handler,
+    pagesHandler: route,
     url: request.url,
     params: request.params,
     test: async ({ fetch }) => {

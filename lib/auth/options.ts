@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { buildCallbacks } from "@/lib/auth/callbacks";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { githubProvider } from "@/lib/auth/github";
+import { authLogger } from "@/lib/auth/logger";
 import { env, type Env } from "@/lib/env";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60; // 30 days
@@ -31,6 +32,7 @@ export function buildAuthOptions(config: Env): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     callbacks: buildCallbacks(config),
+    logger: authLogger,
   };
 }
 
