@@ -13,7 +13,7 @@ const tsJest: [string, Record<string, unknown>] = [
 ];
 
 const shared: Config = {
-  transform: { "^.+\\.(t|j)sx?$": tsJest },
+  transform: { "^.+\\.m?[tj]sx?$": tsJest },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join("|")})/)`],
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "\\.css$": "<rootDir>/__tests__/support/style-stub.ts" },
 };

@@ -110,3 +110,17 @@ export function form(fields: Record<string, string>): string {
 
 export const FORM = { "content-type": "application/x-www-form-urlencoded" };
 export const SAME_ORIGIN_JSON = { "content-type": "application/json", origin: "http://localhost:3000" };
+
+/** Follows next-auth's own redirects (error → signin → our page) and returns where the browser lands. */
+export async function landingPage(response: HandlerResponse, jar = new CookieJar()): Promise<string | null> {
+  let current = response;
+  for (let hop = 0; hop < 5; hop += 1) {
+    jar.store(current);
+    const location = current.location;
+    if (!location) return null;
+    const url = new URL(location, "http://localhost:3000");
+    if (!url.pathname.startsWith("/api/auth/")) return `${url.pathname}${url.search}`;
+    current = await callAuth({ url: `${url.pathname}${url.search}`, cookie: jar.header() });
+  }
+  throw new Error("next-auth redirected more than 5 times");
+}
