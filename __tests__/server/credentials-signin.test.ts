@@ -110,4 +110,32 @@ describe("credentials sign-in through the real next-auth handler", () => {
     const signinPage = await callAuth({ url: errorPage.location!, cookie: jar.store(errorPage).header() });
     expect(signinPage.location).toBe("/login?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fadmin%2Fusers&error=CredentialsSignin");
   });
+
+  it.each(["https://evil.example/", "//evil.example/x", "/\\evil.example", "http://localhost:3000.evil.example/", "javascript:alert(1)"])(
+    "lands on our own home page, not on %s, after signing in with it as callbackUrl",
+    async (callbackUrl) => {
+      const user = await createTestUser();
+      const response = await signIn({ email: user.email!, password: TEST_PASSWORD, callbackUrl });
+      expect(sessionCookieOf(response)).toBeTruthy();
+      expect(response.location).toBe("http://localhost:3000");
+    },
+  );
+
+  it("keeps a same-origin callbackUrl after signing out, and refuses another site's", async () => {
+    for (const [callbackUrl, expected] of [
+      ["/login", "http://localhost:3000/login"],
+      ["https://evil.example/", "http://localhost:3000"],
+    ]) {
+      const csrf = await getCsrf();
+      const response = await callAuth({
+        url: "/api/auth/signout",
+        method: "POST",
+        headers: FORM,
+        cookie: `${csrf.cookie}; ${sessionCookieName(env().baseUrl)}=${"x"}`,
+        body: form({ csrfToken: csrf.csrfToken, callbackUrl }),
+      });
+      expect(response.location).toBe(expected);
+      expect(sessionCookieOf(response)).toBe("");
+    }
+  });
 });
