@@ -1,6 +1,21 @@
 import { withAuth } from "next-auth/middleware";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath, requiredRole } from "@/lib/auth/access-rules";
+
+/**
+ * Where middleware redirects point. Under `next start`, `req.nextUrl` is always
+ * http://localhost:<port> whatever host the visitor used (Next 13–15), and withAuth's own sign-in
+ * redirect is built on it: a visitor of 127.0.0.1 or of a proxied domain would land on localhost.
+ */
+function redirectTo(req: NextRequest, pathAndQuery: string) {
+  let origin = req.nextUrl.origin;
+  try {
+    if (process.env.NEXTAUTH_URL) origin = new URL(process.env.NEXTAUTH_URL).origin;
+  } catch {
+    // An invalid NEXTAUTH_URL stops the app at start (lib/env.ts); keep the request's origin here.
+  }
+  return NextResponse.redirect(new URL(pathAndQuery, origin));
+}
 
 /**
  * First line of defence only. v4 middleware decrypts the cookie without running the jwt
@@ -9,17 +24,18 @@ import { isPublicPath, requiredRole } from "@/lib/auth/access-rules";
  */
 export default withAuth(
   function middleware(req) {
-    const role = requiredRole(req.nextUrl.pathname);
-    if (role && req.nextauth.token?.role !== role) {
-      const forbidden = req.nextUrl.clone();
-      forbidden.pathname = "/403";
-      forbidden.search = "";
-      return NextResponse.redirect(forbidden);
+    const { pathname, search } = req.nextUrl;
+    const token = req.nextauth.token;
+    if (!token && !isPublicPath(pathname)) {
+      return redirectTo(req, `/login?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`);
     }
+    const role = requiredRole(pathname);
+    if (role && token?.role !== role) return redirectTo(req, "/403");
     return NextResponse.next();
   },
   {
-    callbacks: { authorized: ({ req, token }) => isPublicPath(req.nextUrl.pathname) || Boolean(token) },
+    // Let every request reach the function above, which redirects on the public origin.
+    callbacks: { authorized: () => true },
     pages: { signIn: "/login" },
   },
 );
