@@ -14,6 +14,11 @@ const config = [
     },
   },
   {
+    // Test helpers named use* (Jest lifecycle, Playwright fixtures' `use`) are not React hooks.
+    files: ["__tests__/**", "e2e/**", "migration/**/__tests__/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     // Next 13.5 and 14 read only a CommonJS next.config.js.
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

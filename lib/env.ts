@@ -95,7 +95,7 @@ export class EnvError extends Error {
 }
 
 /** Parses an environment object; throws an EnvError that names each bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) throw new EnvError(result.error.issues);
   return result.data;

@@ -7,12 +7,12 @@ import { safeLocalPath } from "@/lib/auth/redirect";
 import { getServerAuthSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
-interface LoginProps {
+type LoginProps = {
   session: null;
   callbackUrl: string;
   error: string | null;
   providers: ProviderButton[];
-}
+};
 
 export const getServerSideProps: GetServerSideProps<LoginProps> = async (ctx) => {
   const callbackUrl = safeLocalPath(ctx.query.callbackUrl, env().baseUrl, "/dashboard");

@@ -28,7 +28,7 @@ export interface SeedAccount {
 }
 
 /** The accounts to seed, from SEED_* or the demo defaults; refuses weak passwords in production. */
-export function seedAccounts(source: NodeJS.ProcessEnv, production: boolean): SeedAccount[] {
+export function seedAccounts(source: Record<string, string | undefined>, production: boolean): SeedAccount[] {
   const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = seedEnvSchema.safeParse(blankAsUnset);
   if (!parsed.success) {

@@ -1,8 +1,9 @@
+import type { PageConfig } from "next";
 import { apiRoute } from "@/lib/api/route";
 import { changeUserResponse, showUserResponse } from "@/lib/users/admin-api";
 
 // apiRoute parses JSON itself, to answer bad JSON with a JSON error.
-export const config = { api: { bodyParser: false } };
+export const config: PageConfig = { api: { bodyParser: false } };
 
 export default apiRoute({
   GET: { access: "admin", handle: showUserResponse },
