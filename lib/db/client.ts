@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
@@ -40,6 +41,7 @@ async function openPglite(dataDir: string): Promise<Connection> {
     import("drizzle-orm/pglite/migrator"),
   ]);
   const isMemory = dataDir.startsWith("memory://");
+  if (!isMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = new PGlite(isMemory ? dataDir : path.resolve(dataDir));
   await client.waitReady;
   const db = drizzle(client, { schema });
@@ -51,15 +53,21 @@ async function openPglite(dataDir: string): Promise<Connection> {
   };
 }
 
-let connection: Promise<Connection> | undefined;
+/**
+ * One connection per process, kept on globalThis: `next build` bundles pages and API routes with
+ * separate webpack runtimes (webpack-runtime.js, webpack-api-runtime.js), so this module is loaded
+ * twice by `next start`. Two PGlite instances on one data directory do not see each other's
+ * writes (a role changed through the API stayed unchanged for page guards).
+ */
+const shared = globalThis as typeof globalThis & { __appDbConnection?: Promise<Connection> };
 
 function connect(): Promise<Connection> {
   const { databaseUrl, pgliteDataDir } = env();
-  connection ??= (databaseUrl ? openPostgres(databaseUrl) : openPglite(pgliteDataDir)).catch((error) => {
-    connection = undefined; // let the next request try again
+  shared.__appDbConnection ??= (databaseUrl ? openPostgres(databaseUrl) : openPglite(pgliteDataDir)).catch((error) => {
+    shared.__appDbConnection = undefined; // let the next request try again
     throw error;
   });
-  return connection;
+  return shared.__appDbConnection;
 }
 
 /** The shared database handle, opened on first use. */
@@ -77,7 +85,7 @@ export async function migrateDatabase(): Promise<void> {
 }
 
 export async function closeDb(): Promise<void> {
-  const open = connection;
-  connection = undefined;
+  const open = shared.__appDbConnection;
+  shared.__appDbConnection = undefined;
   if (open) await (await open).close();
 }
