@@ -5,7 +5,8 @@ import { isPublicPath, requiredRole } from "@/lib/auth/access-rules";
 /**
  * Where middleware redirects point. Under `next start`, `req.nextUrl` is always
  * http://localhost:<port> whatever host the visitor used (Next 13–15), and withAuth's own sign-in
- * redirect is built on it: a visitor of 127.0.0.1 or of a proxied domain would land on localhost.
+ * redirect is built on it: a visitor of a proxied domain would land on localhost. (Next also
+ * rewrites 127.0.0.1 and [::1] to localhost in any middleware redirect: use localhost locally.)
  */
 function redirectTo(req: NextRequest, pathAndQuery: string) {
   let origin = req.nextUrl.origin;
