@@ -1,7 +1,7 @@
 // next-test-api-route-handler must load before Next's own modules.
 import { testApiHandler } from "next-test-api-route-handler";
 import type { NextApiHandler, PageConfig } from "next";
-import * as authRoute from "@/pages/api/auth/[...nextauth]";
+import { authRoute, type AuthRoute } from "./next-auth-version";
 import { setCookies } from "./pages";
 
 export interface HandlerResponse {
@@ -26,10 +26,10 @@ export interface HandlerRequest {
 export type RouteModule = { default: NextApiHandler; config?: PageConfig };
 
 /** Sends one real HTTP request to a Pages API route served on loopback, redirects not followed. */
-export async function callHandler(route: RouteModule, request: HandlerRequest): Promise<HandlerResponse> {
+export async function callHandler(route: RouteModule | AuthRoute, request: HandlerRequest): Promise<HandlerResponse> {
   let response: HandlerResponse | undefined;
   await testApiHandler({
-    pagesHandler: route,
+    ...(("default" in route ? { pagesHandler: route } : route) as { pagesHandler: RouteModule }),
     url: request.url,
     params: request.params,
     test: async ({ fetch }) => {
@@ -57,7 +57,7 @@ export async function callHandler(route: RouteModule, request: HandlerRequest): 
 export function callAuth(request: HandlerRequest): Promise<HandlerResponse> {
   const path = new URL(request.url, "http://localhost").pathname;
   const nextauth = path.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
-  return callHandler(authRoute, { ...request, params: { nextauth } });
+  return callHandler(authRoute(), { ...request, params: { nextauth } });
 }
 
 /** A CSRF token and the cookie it is checked against, as /api/auth/csrf hands them out. */

@@ -1,8 +1,9 @@
-import { encode, type JWT } from "next-auth/jwt";
+import { decode as decodeJwt, encode, type JWT } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import type { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
+import { sessionTokenSalt } from "./next-auth-version";
 
 interface SessionUser {
   id: string;
@@ -28,12 +29,18 @@ export async function mintSessionToken(
     roleCheckedAt: Math.floor(Date.now() / 1000),
     ...options.claims,
   };
-  return encode({ token, secret: options.secret ?? env().secret, maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS });
+  const salt = sessionTokenSalt(sessionCookieName(env().baseUrl));
+  return encode({ token, secret: options.secret ?? env().secret, maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS, salt });
 }
 
 /** The `Cookie` header value a browser signed in as `user` would send. */
 export async function sessionCookie(user: SessionUser, options?: Parameters<typeof mintSessionToken>[1]): Promise<string> {
   return `${sessionCookieName(env().baseUrl)}=${await mintSessionToken(user, options)}`;
+}
+
+/** Decrypts a session cookie's value with the installed version's key (v5 salts it with the cookie name). */
+export function decode({ token, secret }: { token: string | undefined; secret: string }): Promise<JWT | null> {
+  return decodeJwt({ token, secret, salt: sessionTokenSalt(sessionCookieName(env().baseUrl)) });
 }
 
 export { sessionCookieName };

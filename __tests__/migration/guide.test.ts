@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { applyStep, FileTree } from "@/migration/engine";
+import { diffBlocks, stepDiffs, stepsWithChanges } from "@/migration/guide";
+import { steps } from "@/migration/steps";
+import { replaceOnce } from "@/migration/types";
+
+/**
+ * MIGRATION.md cannot drift from what the steps apply. The steps are replayed in memory on the
+ * v4 app: this repository, or the pristine copy `npm run migration:verify` points at while the
+ * same suite runs inside a half-migrated app.
+ */
+const v4Root = process.env.MIGRATION_BASE_DIR ?? process.cwd();
+const guide = readFileSync(path.join(process.cwd(), "MIGRATION.md"), "utf8");
+
+describe("MIGRATION.md", () => {
+  const diffs = stepDiffs(v4Root);
+  const blocks = diffBlocks(guide);
+
+  it.each(stepsWithChanges().map((step) => [step.id]))("shows the exact diff step %s applies", (id) => {
+    expect(blocks.get(id)).toBe(diffs.get(id)); // if this fails: npm run migration:docs
+  });
+
+  it("shows no diff for a step that does not exist", () => {
+    expect([...blocks.keys()].filter((id) => !steps.some((step) => step.id === id))).toEqual([]);
+  });
+
+  it("numbers the steps in the order they are applied", () => {
+    const headings = [...guide.matchAll(/^### Step (\d+)/gm)].map(([, n]) => Number(n));
+    expect(headings).toEqual(steps.map((_, index) => index + 1));
+  });
+});
+
+describe("the step engine", () => {
+  it("refuses a transform that finds nothing to change, naming the file", () => {
+    expect(() => replaceOnce("lib/x.ts", "const a = 1;", "getServerAuthSession(ctx)", "auth(ctx)")).toThrow(/lib\/x\.ts: expected to find/);
+  });
+
+  it("cannot apply a step twice (the transforms do not find their input again)", () => {
+    const tree = new FileTree(v4Root);
+    const helper = steps.find((step) => step.id === "02-auth-helper")!;
+    applyStep(tree, helper);
+    expect(() => applyStep(tree, helper)).toThrow(/expected to find/);
+  });
+});

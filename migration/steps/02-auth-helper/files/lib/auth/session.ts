@@ -1,0 +1,21 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GetServerSidePropsContext, NextApiRequest, NextApiResponse } from "next";
+import { getServerSession, type Session } from "next-auth";
+import { getAuthOptions } from "@/lib/auth/options";
+
+type Request = (IncomingMessage & { cookies: Partial<Record<string, string>> }) | NextApiRequest;
+type Response = ServerResponse | NextApiResponse;
+
+/**
+ * The one way server code reads the session, with Auth.js v5's signatures so that no call site
+ * changes at the upgrade: `auth(ctx)` in getServerSideProps, `auth(req, res)` in API routes.
+ * On v4 it is getServerSession: it runs the session action (the jwt callback re-checks role and
+ * disabled) and writes the refreshed cookie to `res`.
+ * @see https://authjs.dev/reference/nextjs#in-api-routes
+ */
+export function auth(ctx: Pick<GetServerSidePropsContext, "req" | "res"> | { req: Request; res: Response }): Promise<Session | null>;
+export function auth(req: Request, res: Response): Promise<Session | null>;
+export function auth(...args: [{ req: Request; res: Response }] | [Request, Response]): Promise<Session | null> {
+  const [req, res] = args.length === 2 ? args : [args[0].req, args[0].res];
+  return getServerSession(req, res, getAuthOptions());
+}

@@ -1,0 +1,11 @@
+import NextAuth from "next-auth";
+import { buildAuthConfig } from "@/lib/auth/options";
+import { withLegacyV4Sessions } from "@/lib/auth/legacy-v4-session";
+import { env } from "@/lib/env";
+
+/**
+ * Auth.js v5. The configuration is built on the first request (a function, not an object), so
+ * `next build` needs no secret and no database.
+ * @see https://authjs.dev/reference/nextjs
+ */
+export const { handlers, auth, signIn, signOut } = withLegacyV4Sessions(NextAuth(() => buildAuthConfig(env())));

@@ -1,0 +1,8 @@
+/**
+ * The one way server code reads the session: Auth.js v5's `auth`, with v5's signatures.
+ * - getServerSideProps: `auth(ctx)`; API routes: `auth(req, res)`; App Router: `auth()`.
+ * Each call runs the session action (jwt and session callbacks) and re-issues the cookie on `res`.
+ * `auth()` without arguments reads `next/headers` and only works in the App Router.
+ * @see https://authjs.dev/reference/nextjs#auth
+ */
+export { auth } from "@/auth";

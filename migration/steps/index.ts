@@ -1,0 +1,211 @@
+import { replaceAll, replaceOnce, type Step } from "../types";
+
+/**
+ * The upgrade from next-auth 4.24.15 to Auth.js 5.0.0-beta.32, in order. Each prepare step ships
+ * on v4 alone; the switch changes the package; the follow-ups land the v5 patterns.
+ */
+export const steps: Step[] = [
+  {
+    id: "01-one-auth-module",
+    title: "One auth module",
+    phase: "prepare",
+    // Already true in this app (lib/auth/*): the verification runs the inventory and the checks.
+  },
+  {
+    id: "02-auth-helper",
+    title: "An auth() helper with v5's signatures, on v4",
+    phase: "prepare",
+    write: ["lib/auth/session.ts"],
+    transforms: [
+      ...["lib/auth/guards.ts", "lib/api/route.ts", "pages/login.tsx"].map((file) => ({
+        file,
+        description: "getServerAuthSession → auth",
+        apply: (source: string) =>
+          replaceOnce(
+            file,
+            source
+              .replaceAll("getServerAuthSession({ req, res })", "auth(req, res)")
+              .replaceAll("getServerAuthSession(ctx)", "auth(ctx)"),
+            'import { getServerAuthSession } from "@/lib/auth/session";',
+            'import { auth } from "@/lib/auth/session";',
+          ),
+      })),
+      {
+        file: "lib/auth/options.ts",
+        description: "doc comment names auth()",
+        apply: (source) => replaceOnce("lib/auth/options.ts", source, "getServerAuthSession() or the guards", "auth() or the guards"),
+      },
+    ],
+  },
+  {
+    id: "03-env-names",
+    title: "v5's environment variable names",
+    phase: "prepare",
+    transforms: [
+      {
+        file: "lib/env.ts",
+        description: "AUTH_SECRET and AUTH_URL win, as in v5",
+        apply: (source) => {
+          let out = replaceOnce("lib/env.ts", source, "    NEXTAUTH_URL: optionalUrl,\n", "    NEXTAUTH_URL: optionalUrl,\n    AUTH_URL: optionalUrl,\n");
+          out = replaceOnce("lib/env.ts", out, "const secret = raw.NEXTAUTH_SECRET ?? raw.AUTH_SECRET;", "// v5 reads AUTH_SECRET first: so does this, so that both agree when both are set.\n    const secret = raw.AUTH_SECRET ?? raw.NEXTAUTH_SECRET;");
+          return replaceOnce("lib/env.ts", out, 'new URL(raw.NEXTAUTH_URL ?? "http://localhost:3000")', 'new URL(raw.AUTH_URL ?? raw.NEXTAUTH_URL ?? "http://localhost:3000")');
+        },
+      },
+      {
+        file: ".env.example",
+        description: "document AUTH_URL and the v5 precedence",
+        apply: (source) =>
+          replaceOnce(
+            ".env.example",
+            source,
+            "# AUTH_SECRET is accepted too (the v5 name).",
+            "# AUTH_SECRET is the v5 name; when both are set, AUTH_SECRET wins (as in Auth.js v5).\n# AUTH_URL likewise wins over NEXTAUTH_URL. Self-hosted v5 needs one of them (or AUTH_TRUST_HOST).",
+          ),
+      },
+    ],
+  },
+  {
+    id: "04-types",
+    title: "Types ready for v5",
+    phase: "prepare",
+    // Already true here: types/next-auth.d.ts imports "next-auth/jwt" (v5 needs it, TS2664 otherwise)
+    // and no auth code uses `any`. The verification runs the inventory and the checks.
+  },
+  {
+    id: "05-continuity-test",
+    title: "Pin the session contract: a v4 cookie is a session",
+    phase: "prepare",
+    write: ["__tests__/server/session-continuity.test.ts"],
+  },
+  {
+    id: "06-switch",
+    title: "The switch: next-auth 5, auth.ts, the App Router route, the bridge for v4 cookies",
+    phase: "switch",
+    install: { "next-auth": "5.0.0-beta.32" },
+    write: [
+      "auth.ts",
+      "auth.config.ts",
+      "app/api/auth/[...nextauth]/route.ts",
+      "lib/auth/legacy-v4-session.ts",
+      "lib/auth/session.ts",
+      "lib/auth/options.ts",
+      "lib/auth/cookies.ts",
+      "lib/auth/logger.ts",
+      "middleware.ts",
+    ],
+    delete: ["pages/api/auth/[...nextauth].ts"],
+    transforms: [
+      {
+        file: "lib/auth/callbacks.ts",
+        description: "v5 types; session callback moves to auth.config.ts",
+        apply: (source) => {
+          const file = "lib/auth/callbacks.ts";
+          let out = replaceOnce(file, source, 'import type { CallbacksOptions, Session } from "next-auth";', 'import type { NextAuthConfig } from "next-auth";');
+          out = replaceOnce(
+            file,
+            out,
+            "export function buildCallbacks(config: Env): Partial<CallbacksOptions> {",
+            '/** The database-backed callbacks; `authorized` and `session` are Edge-safe and live in auth.config.ts. */\nexport function buildCallbacks(config: Env): NonNullable<NextAuthConfig["callbacks"]> {',
+          );
+          out = replaceOnce(file, out, /\n {4}async session\(\{ session, token \}\): Promise<Session> \{[\s\S]*?\n {4}\},\n/, "\n");
+          return replaceOnce(
+            file,
+            out,
+            "// v4 hands this same object to the jwt callback: our id replaces the provider's profile id.",
+            "// The same object reaches the jwt callback: our id replaces the provider's (a random UUID in v5).",
+          );
+        },
+      },
+      {
+        file: "lib/auth/github.ts",
+        description: "v5 provider types; fetch the profile (no openid-client)",
+        apply: (source) => {
+          const file = "lib/auth/github.ts";
+          let out = replaceOnce(
+            file,
+            source,
+            'import type { OAuthConfig } from "next-auth/providers/oauth";\nimport type { GithubProfile } from "next-auth/providers/github";',
+            'import type { OAuthConfig } from "next-auth/providers";\nimport type { GitHubProfile } from "next-auth/providers/github";',
+          );
+          out = replaceAll(file, out, "GithubProfile", "GitHubProfile");
+          out = replaceOnce(
+            file,
+            out,
+            "      async request({ client, tokens }) {\n        const profile = (await client.userinfo(tokens.access_token!)) as unknown as GitHubProfile;",
+            "      // v5 passes no openid-client `client`: fetch the profile ourselves.\n      async request({ tokens }: { tokens: { access_token?: string } }) {\n        const profile = (await fetch(`${api}/user`, {\n          headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: \"application/json\" },\n        }).then((response) => response.json())) as GitHubProfile;",
+          );
+          out = replaceOnce(file, out, "return profile as unknown as Record<string, unknown>;", "return profile;");
+          return replaceOnce(file, out, "    profile(profile) {", "    profile(profile: GitHubProfile) {");
+        },
+      },
+      {
+        file: "jest.config.ts",
+        description: "transform v5's ESM-only packages",
+        apply: (source) =>
+          replaceOnce(
+            "jest.config.ts",
+            source,
+            /const esmOnlyPackages = \[([^\]]*)\];/,
+            '// next-auth 5 and its dependencies are ESM-only too.\nconst esmOnlyPackages = [$1, "next-auth", "@auth/core", "jose", "oauth4webapi", "preact-render-to-string", "preact"];',
+          ),
+      },
+    ],
+  },
+  {
+    id: "07-redirect-to",
+    title: "callbackUrl → redirectTo in the client",
+    phase: "follow-up",
+    transforms: [
+      {
+        file: "components/AuthButtons.tsx",
+        description: "signIn/signOut take redirectTo",
+        apply: (source) => {
+          const file = "components/AuthButtons.tsx";
+          let out = replaceOnce(file, source, "signIn(id, { callbackUrl })", "signIn(id, { redirectTo: callbackUrl })");
+          out = replaceOnce(file, out, 'signOut({ callbackUrl: "/" })', 'signOut({ redirectTo: "/" })');
+          return replaceOnce(file, out, "v4 calls the destination `callbackUrl` (v5: `redirectTo`)", "v5 calls the destination `redirectTo` (v4: `callbackUrl`)");
+        },
+      },
+    ],
+  },
+  {
+    id: "08-app-router-page",
+    title: "One App Router page with auth() in a server component",
+    phase: "follow-up",
+    write: ["app/layout.tsx", "app/server/page.tsx", "__tests__/server/app-router-page.test.ts"],
+  },
+  {
+    id: "09-next16-proxy",
+    title: "Optional, on Next 16: middleware.ts → proxy.ts",
+    phase: "follow-up",
+    optional: true,
+    delete: ["middleware.ts"],
+    write: ["proxy.ts"],
+  },
+  {
+    id: "10-clean-up",
+    title: "Clean-up, once every v4 cookie has expired",
+    phase: "follow-up",
+    delete: ["lib/auth/legacy-v4-session.ts", "__tests__/server/session-continuity.test.ts"],
+    transforms: [
+      ...["auth.ts", "middleware.ts"].map((file) => ({
+        file,
+        description: "unwrap withLegacyV4Sessions",
+        apply: (source: string) => {
+          const out = replaceOnce(file, source, 'import { withLegacyV4Sessions } from "@/lib/auth/legacy-v4-session";\n', "");
+          return replaceOnce(file, out, /withLegacyV4Sessions\((NextAuth\(.*\))\)\);/, "$1);");
+        },
+      })),
+      {
+        file: "__tests__/server/app-router-page.test.ts",
+        description: "drop the v4-cookie case",
+        apply: (source) => {
+          const file = "__tests__/server/app-router-page.test.ts";
+          let out = replaceOnce(file, source, /\n {2}it\("reads a v4 session cookie too[\s\S]*?\n {2}\}\);\n/, "\n");
+          out = replaceOnce(file, out, 'import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";\n', "");
+          return replaceOnce(file, out, 'import { env } from "@/lib/env";\n', "");
+        },
+      },
+    ],
+  },
+];

@@ -1,0 +1,43 @@
+/**
+ * One upgrade step as data: what it writes, deletes and rewrites, and which packages it changes.
+ * `scripts/migration-verify.ts` applies the steps to a copy of the app; MIGRATION.md shows the diff
+ * each one makes, and `__tests__/migration` checks that the two agree.
+ */
+export interface Transform {
+  /** The file it edits, relative to the app root. */
+  file: string;
+  /** What it does, in a few words (shown in the verify output). */
+  description: string;
+  /** Must change the file: a transform that finds nothing to do throws, naming the file. */
+  apply(source: string): string;
+}
+
+export interface Step {
+  /** `NN-name`, the folder under migration/steps/ that holds its files. */
+  id: string;
+  title: string;
+  phase: "prepare" | "switch" | "follow-up";
+  /** Files written from `migration/steps/<id>/files/<path>`: added, or replacing the app's. */
+  write?: string[];
+  delete?: string[];
+  transforms?: Transform[];
+  /** Exact versions to install (package.json is edited, then `npm install` runs). */
+  install?: Record<string, string>;
+  /** Documented but not applied by the verification (e.g. it needs another Next major). */
+  optional?: boolean;
+  /** Also run `next build` after this step (the last applied step always does). */
+  build?: boolean;
+}
+
+/** Replaces exactly one occurrence of `from`; throws when it is missing, so a drifted app is noticed. */
+export function replaceOnce(file: string, source: string, from: string | RegExp, to: string): string {
+  const found = typeof from === "string" ? source.includes(from) : from.test(source);
+  if (!found) throw new Error(`${file}: expected to find ${String(from)} (has the app changed? update the step)`);
+  return source.replace(from, to);
+}
+
+/** Replaces every occurrence; throws when there is none. */
+export function replaceAll(file: string, source: string, from: string, to: string): string {
+  if (!source.includes(from)) throw new Error(`${file}: expected to find ${JSON.stringify(from)} (has the app changed? update the step)`);
+  return source.split(from).join(to);
+}

@@ -1,0 +1,14 @@
+/**
+ * `npm run migration:docs`: rewrites the step-diff blocks in MIGRATION.md from migration/steps,
+ * applied to this app. Run it after changing a step or a file a step touches;
+ * __tests__/migration/guide.test.ts fails until you do.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { renderDiffBlocks, stepDiffs } from "../migration/guide";
+
+const file = path.join(process.cwd(), "MIGRATION.md");
+const before = readFileSync(file, "utf8");
+const after = renderDiffBlocks(before, stepDiffs(process.cwd()));
+writeFileSync(file, after);
+console.log(before === after ? "[migration:docs] MIGRATION.md is up to date" : "[migration:docs] MIGRATION.md diffs rewritten");
