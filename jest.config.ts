@@ -24,7 +24,7 @@ const config: Config = {
       ...shared,
       displayName: "server",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/__tests__/{server,db,lib}/**/*.test.ts"],
+      testMatch: ["<rootDir>/__tests__/{server,db,lib,migration}/**/*.test.ts"],
       setupFiles: ["<rootDir>/__tests__/support/server-env.ts"],
     },
     {
