@@ -1,9 +1,8 @@
 import { callAuth, CookieJar, FORM, form, getCsrf } from "../support/http";
-import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { changeUser } from "@/lib/users/repository";
 import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
-import { sessionCookieName } from "../support/session";
+import { decode, sessionCookieName } from "../support/session";
 
 useTestDatabase();
 

@@ -1,10 +1,9 @@
 import { callAuth, CookieJar, FORM, form, getCsrf, landingPage } from "../support/http";
-import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { findUserByEmail, listUsers } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { fakeGithub, type FakeGithubAccount } from "../support/github";
-import { sessionCookieName } from "../support/session";
+import { decode, sessionCookieName } from "../support/session";
 
 useTestDatabase();
 const github = fakeGithub();

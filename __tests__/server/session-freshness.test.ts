@@ -1,12 +1,11 @@
 import { callAuth, getCsrf } from "../support/http";
-import { decode } from "next-auth/jwt";
 import { getServerSideProps as adminPage } from "@/pages/admin/index";
 import { getServerSideProps as dashboardPage } from "@/pages/dashboard";
 import { env } from "@/lib/env";
 import { changeUser, findUserById } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
-import { sessionCookie, sessionCookieName } from "../support/session";
+import { decode, sessionCookie, sessionCookieName } from "../support/session";
 
 useTestDatabase();
 
