@@ -156,7 +156,10 @@ async function main(): Promise<number> {
   let app: ChildProcess | undefined;
   try {
     const port = await freePort();
-    const appUrl = `http://127.0.0.1:${port}`;
+    // The server listens on 127.0.0.1 only; the browser calls it `localhost` because Next rewrites
+    // 127.0.0.1 to localhost in every middleware URL (NextURL), so its redirects would change host.
+    const listenUrl = `http://127.0.0.1:${port}`;
+    const appUrl = `http://localhost:${port}`;
     provider = await startGithubProvider({
       clientId: OAUTH_CLIENT.id,
       clientSecret: OAUTH_CLIENT.secret,
@@ -204,7 +207,7 @@ async function main(): Promise<number> {
     const log = createWriteStream(serverLog);
     app.stdout?.pipe(log);
     app.stderr?.pipe(log);
-    await waitForApp(appUrl, app, serverLog);
+    await waitForApp(listenUrl, app, serverLog);
     step(`app on ${appUrl} (log: ${path.relative(ROOT, serverLog)})`);
 
     step("running the flows in Chromium…");

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { SCREENSHOTS_DIR } from "./paths";
 
 /**
@@ -32,9 +32,37 @@ export class SessionRequestLog {
   }
 }
 
+/**
+ * Requests in flight in a browser context. `quiet()` is the condition `networkidle` checks, but it
+ * can be awaited again after a client-side navigation, where no new load event comes.
+ */
+export class NetworkActivity {
+  private inflight = new Set<Request>();
+  private lastChange = Date.now();
+
+  watch(context: BrowserContext): this {
+    context.on("request", (request) => this.change(() => this.inflight.add(request)));
+    context.on("requestfinished", (request) => this.change(() => this.inflight.delete(request)));
+    context.on("requestfailed", (request) => this.change(() => this.inflight.delete(request)));
+    return this;
+  }
+
+  private change(update: () => void) {
+    update();
+    this.lastChange = Date.now();
+  }
+
+  /** Resolves once nothing has been in flight for `quietMs`. */
+  async quiet(quietMs = 500): Promise<void> {
+    await expect
+      .poll(() => this.inflight.size === 0 && Date.now() - this.lastChange >= quietMs, { intervals: [50], timeout: 15_000 })
+      .toBe(true);
+  }
+}
+
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-export const test = base.extend<{ sessionRequests: SessionRequestLog }>({
+export const test = base.extend<{ sessionRequests: SessionRequestLog; network: NetworkActivity }>({
   // Loopback only: a request anywhere else (a redirect gone wrong, a stray asset) fails fast.
   context: async ({ context }, use) => {
     await context.route((url) => !LOOPBACK_HOSTS.has(url.hostname) && url.protocol.startsWith("http"), (route) => route.abort("blockedbyclient"));
@@ -42,6 +70,9 @@ export const test = base.extend<{ sessionRequests: SessionRequestLog }>({
   },
   sessionRequests: async ({ context }, use) => {
     await use(new SessionRequestLog().watch(context));
+  },
+  network: async ({ context }, use) => {
+    await use(new NetworkActivity().watch(context));
   },
 });
 

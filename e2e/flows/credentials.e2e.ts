@@ -1,0 +1,59 @@
+import { loginErrorMessage } from "@/lib/auth/login-errors";
+import { E2E_USERS } from "../support/accounts";
+import { alert, appUrl, expect, screenshot, signIn, submitLogin, test } from "../support/fixtures";
+
+test("sends a signed-out visitor from /dashboard to /login, and back to /dashboard after signing in", async ({ page }) => {
+  await page.goto("/dashboard");
+
+  await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+  await submitLogin(page, E2E_USERS.user);
+
+  await expect(page).toHaveURL(appUrl("/dashboard"));
+  await expect(page.getByRole("heading", { name: `Welcome, ${E2E_USERS.user.name}` })).toBeVisible();
+});
+
+test("shows the same message for a wrong password and for an unknown email", async ({ page }) => {
+  const expected = loginErrorMessage("CredentialsSignin");
+
+  await page.goto("/login");
+  await submitLogin(page, { email: E2E_USERS.user.email, password: "not-the-password" });
+  await expect(alert(page)).toHaveText(expected!);
+  const afterWrongPassword = { url: page.url(), alert: await alert(page).textContent() };
+
+  await page.goto("/login");
+  await submitLogin(page, { email: "nobody@example.com", password: "not-the-password" });
+  await expect(alert(page)).toHaveText(expected!);
+  const afterUnknownEmail = { url: page.url(), alert: await alert(page).textContent() };
+
+  expect(afterUnknownEmail).toEqual(afterWrongPassword);
+  expect(new URL(page.url()).pathname).toBe("/login");
+  // Still signed out: the session endpoint answers an empty object.
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  await screenshot(page, "login-error");
+});
+
+test("keeps a sign-in on our own origin when the form's callbackUrl is tampered with", async ({ page }) => {
+  // The login page only puts same-origin paths in the form; an attacker can still post anything.
+  // next-auth passes it through the `redirect` callback, which must fall back to the base URL.
+  const { origin, host } = new URL(appUrl());
+  for (const target of ["https://evil.example/steal", "//evil.example/steal", `${origin}@evil.example/`, `http://${host}.evil.example/`]) {
+    await page.context().clearCookies();
+    await page.goto("/login");
+    await page.locator('input[name="callbackUrl"]').evaluate((input: HTMLInputElement, value) => (input.value = value), target);
+    await submitLogin(page, E2E_USERS.user);
+
+    await page.waitForURL((url) => !url.pathname.startsWith("/api/auth") && url.pathname !== "/login");
+    expect(new URL(page.url()).origin, `callbackUrl ${target}`).toBe(origin);
+    await expect(page.getByText(`Signed in as ${E2E_USERS.user.email}`)).toBeVisible();
+  }
+});
+
+test("signs a returning user straight through /login to the callbackUrl", async ({ page }) => {
+  await signIn(page, E2E_USERS.user, "/client");
+  await expect(page).toHaveURL(appUrl("/client"));
+  // Signed in already: /login sends the visitor on instead of showing the form again.
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`);
+  await expect(page).toHaveURL(appUrl("/dashboard"));
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
+import { E2E_USERS } from "../support/accounts";
+import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
+import { appUrl, expect, signIn, test } from "../support/fixtures";
+
+const { admin } = E2E_USERS;
+
+test("keeps a session through a reload and a browser restart, with a cookie that lasts maxAge", async () => {
+  const profile = mkdtempSync(path.join(process.env.E2E_SCRATCH_DIR ?? "/tmp", "profile-"));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      args: CHROMIUM_ARGS,
+      baseURL: appUrl(),
+      viewport: { width: 1200, height: 800 },
+    });
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    const signedInAt = Date.now() / 1000;
+    await signIn(page, admin);
+    await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+
+    // A persistent cookie (Expires = sign-in + maxAge), HttpOnly, SameSite=Lax.
+    const cookie = (await context.cookies()).find((c) => c.name === sessionCookieName(appUrl()));
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(cookie!.expires).toBeGreaterThan(signedInAt + SESSION_MAX_AGE_SECONDS - 60);
+    expect(cookie!.expires).toBeLessThan(Date.now() / 1000 + SESSION_MAX_AGE_SECONDS + 60);
+    const storageState = await context.storageState();
+
+    // Quit the browser and start it again on the same profile.
+    await context.close();
+    context = await launch();
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(appUrl("/dashboard"));
+    await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+    await context.close();
+
+    // The same through Playwright's saved storage state, in a brand-new browser.
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const restored = await browser.newContext({ storageState, baseURL: appUrl() });
+      const restoredPage = await restored.newPage();
+      await restoredPage.goto("/dashboard");
+      await expect(restoredPage.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,103 @@
+import type { Page, Response } from "@playwright/test";
+import { E2E_USERS } from "../support/accounts";
+import { appUrl, expect, header, type NetworkActivity, signIn, submitLogin, test } from "../support/fixtures";
+
+/**
+ * How often the browser asks `/api/auth/session`. These counts are behaviour, not timing: pages
+ * guarded on the server hand the session to SessionProvider, which then fetches nothing; the only
+ * planned refetch is when a hidden tab becomes visible again (refetchOnWindowFocus, no polling).
+ * The benchmark issue reuses these numbers.
+ */
+
+/** Waits until the page is hydrated and the network is quiet, so any effect's fetch has been made. */
+async function settle(page: Page, network: NetworkActivity) {
+  await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router));
+  await network.quiet();
+}
+
+const isSessionResponse = (response: Response) => new URL(response.url()).pathname === "/api/auth/session";
+
+/**
+ * Headless Chromium never hides a tab, so the flow sets what the browser sets when one is hidden
+ * (document.visibilityState) and fires the same event, which is what SessionProvider listens to.
+ * Returns once the refetch that becoming visible triggers has been answered.
+ */
+async function hideAndShowTab(page: Page, network: NetworkActivity) {
+  const refetched = page.waitForResponse(isSessionResponse);
+  for (const state of ["hidden", "visible"]) {
+    await page.evaluate((value) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => value === "hidden" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  }
+  await refetched;
+  await network.quiet();
+}
+
+test("counts the session requests of a scripted visit: home, login, dashboard, admin, users, back, tab hidden twice", async ({ page, sessionRequests, network }) => {
+  const steps: Record<string, number> = {};
+
+  await page.goto("/");
+  await settle(page, network);
+  steps["home (signed out)"] = sessionRequests.sinceLastStep();
+
+  await header(page).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
+  await settle(page, network);
+  steps["login"] = sessionRequests.sinceLastStep();
+
+  await submitLogin(page, E2E_USERS.admin);
+  await expect(page).toHaveURL(appUrl("/dashboard"));
+  await settle(page, network);
+  steps["dashboard"] = sessionRequests.sinceLastStep();
+
+  await header(page).getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByText("You are an admin, welcome!")).toBeVisible();
+  await settle(page, network);
+  steps["admin"] = sessionRequests.sinceLastStep();
+
+  await page.getByRole("link", { name: "Manage users" }).click();
+  await expect(page.getByRole("table")).toBeVisible();
+  await settle(page, network);
+  steps["users"] = sessionRequests.sinceLastStep();
+
+  await page.goBack();
+  await expect(page).toHaveURL(appUrl("/admin"));
+  await expect(page.getByText("You are an admin, welcome!")).toBeVisible();
+  await settle(page, network);
+  steps["back"] = sessionRequests.sinceLastStep();
+
+  await hideAndShowTab(page, network);
+  steps["tab hidden and visible (1)"] = sessionRequests.sinceLastStep();
+  await hideAndShowTab(page, network);
+  steps["tab hidden and visible (2)"] = sessionRequests.sinceLastStep();
+
+  expect(steps).toEqual({
+    "home (signed out)": 0,
+    login: 0,
+    dashboard: 0,
+    admin: 0,
+    users: 0,
+    back: 0,
+    "tab hidden and visible (1)": 1,
+    "tab hidden and visible (2)": 1,
+  });
+  expect(sessionRequests.total).toBe(2);
+});
+
+test("makes no session request on the first load of a server-rendered page, and one on /client", async ({ page, sessionRequests, network }) => {
+  await signIn(page, E2E_USERS.admin);
+  await settle(page, network);
+  sessionRequests.sinceLastStep();
+
+  const firstLoads: Record<string, number> = {};
+  for (const path of ["/dashboard", "/admin", "/admin/users", "/", "/client"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(appUrl(path));
+    await settle(page, network);
+    firstLoads[path] = sessionRequests.sinceLastStep();
+  }
+  // /client is protected in the browser only: it must ask, once.
+  expect(firstLoads).toEqual({ "/dashboard": 0, "/admin": 0, "/admin/users": 0, "/": 0, "/client": 1 });
+});
