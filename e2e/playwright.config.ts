@@ -26,7 +26,7 @@ export default defineConfig({
   reporter: [["list"], [path.join(__dirname, "support", "summary-reporter.ts")]],
   use: {
     baseURL: process.env.E2E_BASE_URL,
-    viewport: { width: 1200, height: 800 },
+    viewport: { width: 1100, height: 640 },
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
     trace: "retain-on-failure",

@@ -16,7 +16,7 @@ test("keeps a session through a reload and a browser restart, with a cookie that
       executablePath: findChromium(),
       args: CHROMIUM_ARGS,
       baseURL: appUrl(),
-      viewport: { width: 1200, height: 800 },
+      viewport: { width: 1100, height: 640 },
     });
   try {
     let context = await launch();

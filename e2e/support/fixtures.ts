@@ -110,6 +110,7 @@ export const alert = (page: Page) => page.getByRole("main").getByRole("alert");
 /** Saves a full-page screenshot to the run's git-ignored folder (copied to docs/ on request). */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.mouse.move(0, 0); // no hover or focus styles left over from the last click
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
 }
 
