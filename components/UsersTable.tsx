@@ -6,7 +6,7 @@ import type { PublicUser, UserChange } from "@/lib/users/repository";
 export function UsersTable({ users, currentUserId }: { users: PublicUser[]; currentUserId: string }) {
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; reauthenticate?: boolean } | null>(null);
 
   async function change(user: PublicUser, update: UserChange, done: string) {
     setPending(user.id);
@@ -17,8 +17,12 @@ export function UsersTable({ users, currentUserId }: { users: PublicUser[]; curr
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(update),
       });
-      const body = (await response.json().catch(() => ({}))) as { error?: string };
-      setMessage(response.ok ? { ok: true, text: done } : { ok: false, text: body.error ?? "The change failed." });
+      const body = (await response.json().catch(() => ({}))) as { error?: string; reauthenticate?: boolean };
+      setMessage(
+        response.ok
+          ? { ok: true, text: done }
+          : { ok: false, text: body.error ?? "The change failed.", reauthenticate: body.reauthenticate },
+      );
       // Re-run getServerSideProps so the table shows what the database now holds.
       await router.replace(router.asPath, undefined, { scroll: false });
     } finally {
@@ -30,7 +34,10 @@ export function UsersTable({ users, currentUserId }: { users: PublicUser[]; curr
     <div className="stack">
       {message && (
         <p className={message.ok ? "alert alert-ok" : "alert alert-error"} role="status">
-          {message.text}
+          {message.text}{" "}
+          {message.reauthenticate && (
+            <a href={`/login?reauth=1&callbackUrl=${encodeURIComponent(router.asPath)}`}>Sign in again</a>
+          )}
         </p>
       )}
       <table className="table">

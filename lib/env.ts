@@ -20,6 +20,11 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalText = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
 
+/** A whole number of seconds, with a default and an upper bound. */
+function seconds(fallback: number, max: number) {
+  return z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(max).default(fallback));
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -40,10 +45,12 @@ const envSchema = z
         .optional(),
     ),
     PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
-    ROLE_RECHECK_SECONDS: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number().int().min(0).max(86_400).default(60),
-    ),
+    ROLE_RECHECK_SECONDS: seconds(60, 86_400),
+    SESSION_MAX_LIFETIME: seconds(30 * 24 * 60 * 60, 365 * 24 * 60 * 60),
+    REAUTH_WINDOW_SECONDS: seconds(15 * 60, 7 * 24 * 60 * 60),
+    RATE_LIMIT_ACCOUNT_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(5)),
+    RATE_LIMIT_IP_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
+    TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
   })
   .transform((raw, ctx) => {
     const secret = raw.NEXTAUTH_SECRET ?? raw.AUTH_SECRET;
@@ -59,6 +66,10 @@ const envSchema = z
         path: ["NEXTAUTH_SECRET"],
         message: "must be at least 32 characters",
       });
+    }
+    if (raw.NODE_ENV === "production" && !raw.NEXTAUTH_URL) {
+      // Without it next-auth v4 guesses the origin, and with AUTH_TRUST_HOST trusts X-Forwarded-Host.
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production (the public URL of the app)" });
     }
     const githubId = raw.AUTH_GITHUB_ID ?? raw.GITHUB_ID;
     const githubSecret = raw.AUTH_GITHUB_SECRET ?? raw.GITHUB_SECRET;
@@ -81,6 +92,10 @@ const envSchema = z
       databaseUrl: raw.DATABASE_URL,
       pgliteDataDir: raw.PGLITE_DATA_DIR,
       roleRecheckSeconds: raw.ROLE_RECHECK_SECONDS,
+      sessionMaxLifetimeSeconds: raw.SESSION_MAX_LIFETIME,
+      reauthWindowSeconds: raw.REAUTH_WINDOW_SECONDS,
+      rateLimit: { accountAttempts: raw.RATE_LIMIT_ACCOUNT_ATTEMPTS, ipAttempts: raw.RATE_LIMIT_IP_ATTEMPTS, windowSeconds: 15 * 60 },
+      trustProxy: raw.TRUST_PROXY === "true",
     };
   });
 

@@ -2,6 +2,7 @@ import type { AppProps } from "next/app";
 import type { Session } from "next-auth";
 import { SessionProvider } from "next-auth/react";
 import { Forbidden } from "@/components/Forbidden";
+import { ServiceUnavailable } from "@/components/ServiceUnavailable";
 import "@/styles/globals.css";
 
 interface PageProps {
@@ -9,6 +10,8 @@ interface PageProps {
   session?: Session | null;
   /** Set by requireRole() for a user without the role, with status 403. */
   forbidden?: boolean;
+  /** Set by the guards when the database is down, with status 503. */
+  unavailable?: boolean;
 }
 
 /**
@@ -19,7 +22,7 @@ interface PageProps {
 export default function App({ Component, pageProps }: AppProps<PageProps>) {
   return (
     <SessionProvider session={pageProps.session} refetchInterval={0} refetchOnWindowFocus>
-      {pageProps.forbidden ? <Forbidden /> : <Component {...pageProps} />}
+      {pageProps.unavailable ? <ServiceUnavailable /> : pageProps.forbidden ? <Forbidden /> : <Component {...pageProps} />}
     </SessionProvider>
   );
 }

@@ -1,11 +1,11 @@
-import type { InferGetServerSidePropsType } from "next";
 import { Layout } from "@/components/Layout";
+import { SignOutEverywhereButton } from "@/components/SignOutEverywhereButton";
 import { UserAvatar } from "@/components/UserAvatar";
-import { requireSession } from "@/lib/auth/guards";
+import { requireSession, type SessionProps } from "@/lib/auth/guards";
 
 export const getServerSideProps = requireSession();
 
-export default function Dashboard({ session }: InferGetServerSidePropsType<typeof getServerSideProps>) {
+export default function Dashboard({ session }: SessionProps) {
   const { user } = session;
   return (
     <Layout title="Dashboard">
@@ -25,6 +25,11 @@ export default function Dashboard({ session }: InferGetServerSidePropsType<typeo
           <dt>Session expires</dt>
           <dd>{new Date(session.expires).toUTCString()}</dd>
         </dl>
+      </div>
+      <div className="card stack">
+        <h2>Sessions</h2>
+        <p className="muted">Lost a device? End every session of this account, on every browser.</p>
+        <SignOutEverywhereButton />
       </div>
     </Layout>
   );

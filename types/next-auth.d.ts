@@ -10,10 +10,15 @@ declare module "next-auth" {
       id: string;
       role: Role;
     } & DefaultSession["user"];
+    /** Unix seconds of the sign-in: sensitive actions ask for a recent one. */
+    authTime: number;
+    /** Set when the periodic database re-check could not run: guards answer 503. */
+    accessUnverified?: true;
   }
 
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
@@ -21,7 +26,13 @@ declare module "next-auth/jwt" {
   interface JWT {
     id?: string;
     role?: Role;
-    /** Unix seconds of the last role/disabled read from the database. */
+    /** Unix seconds of the last role/disabled/session-version read from the database. */
     roleCheckedAt?: number;
+    /** The user's session version at sign-in; "sign out everywhere" bumps the stored one. */
+    sessionVersion?: number;
+    /** Unix seconds of the sign-in, for the absolute lifetime cap and re-authentication. */
+    authTime?: number;
+    /** The last re-check could not reach the database. */
+    accessUnverified?: true;
   }
 }

@@ -116,7 +116,7 @@ describe("credentials sign-in through the real next-auth handler", () => {
       const user = await createTestUser();
       const response = await signIn({ email: user.email!, password: TEST_PASSWORD, callbackUrl });
       expect(sessionCookieOf(response)).toBeTruthy();
-      expect(response.location).toBe("http://localhost:3000");
+      expect(response.location).toMatch(/^http:\/\/localhost:3000\/?$/);
     },
   );
 
@@ -136,5 +136,24 @@ describe("credentials sign-in through the real next-auth handler", () => {
       expect(response.location).toBe(expected);
       expect(sessionCookieOf(response)).toBe("");
     }
+  });
+
+  it.each([
+    ["a malformed URL", "http://[::1"],
+    ["an array", ["/a", "/b"]],
+  ])("answers a POST body whose callbackUrl is %s with a safe redirect, not a 500", async (_case, callbackUrl) => {
+    const user = await createTestUser();
+    const csrf = await getCsrf();
+    const fields = new URLSearchParams({ csrfToken: csrf.csrfToken, email: user.email!, password: TEST_PASSWORD });
+    for (const value of ([] as string[]).concat(callbackUrl)) fields.append("callbackUrl", value);
+    const response = await callAuth({
+      url: "/api/auth/callback/credentials",
+      method: "POST",
+      headers: FORM,
+      cookie: csrf.cookie,
+      body: fields.toString(),
+    });
+    expect(response.status).toBe(302);
+    expect(response.location).toMatch(/^http:\/\/localhost:3000\/?$/);
   });
 });

@@ -37,7 +37,7 @@ describe("server-side page guards", () => {
     const { result, status } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie: userCookie });
     const props = await propsOf(result);
     expect(status).toBe(200);
-    expect(props.session.user).toMatchObject({ id: userId, role: "user", name: "Uma" });
+    expect(props.session?.user).toMatchObject({ id: userId, role: "user", name: "Uma" });
   });
 
   it.each([

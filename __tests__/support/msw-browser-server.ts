@@ -20,6 +20,7 @@ export function answerSession(session: Session | null): { count: () => number } 
 export function sessionFor(role: "admin" | "user", overrides: Partial<Session["user"]> = {}): Session {
   return {
     expires: new Date(Date.now() + 86_400_000).toISOString(),
+    authTime: Math.floor(Date.now() / 1000),
     user: { id: `${role}-id`, role, name: role === "admin" ? "Ada Admin" : "Uma User", email: `${role}@example.com`, image: null, ...overrides },
   };
 }

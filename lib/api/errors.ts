@@ -5,12 +5,14 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra machine-readable fields for the client, e.g. `{ reauthenticate: true }`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
-export function sendError(res: NextApiResponse, status: number, message: string): void {
-  res.status(status).json({ error: message });
+export function sendError(res: NextApiResponse, status: number, message: string, details: Record<string, unknown> = {}): void {
+  res.status(status).json({ ...details, error: message });
 }

@@ -3,6 +3,7 @@ import type { Session } from "next-auth";
 import { ApiError, sendError } from "@/lib/api/errors";
 import type { Role } from "@/lib/auth/roles";
 import { getServerAuthSession } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { isSameOriginRequest } from "@/lib/http/origin";
 
@@ -28,6 +29,12 @@ interface MethodHandler {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Fails closed when the database is down: no decision is made on a session we cannot check. */
+function unavailable(res: NextApiResponse): void {
+  res.setHeader("Retry-After", "30");
+  sendError(res, 503, "The service is temporarily unavailable: the database is not answering. Try again in a minute.");
+}
+
 export function apiRoute(methods: Partial<Record<Method, MethodHandler>>): NextApiHandler {
   const allowed = Object.keys(methods).join(", ");
   return async (req, res) => {
@@ -44,12 +51,14 @@ export function apiRoute(methods: Partial<Record<Method, MethodHandler>>): NextA
       }
       const session = await getServerAuthSession({ req, res });
       if (!session) return sendError(res, 401, "Sign in to use this API.");
+      if (session.accessUnverified) return unavailable(res);
       if (entry.access !== "signed-in" && session.user.role !== entry.access) {
         return sendError(res, 403, `This API needs the ${entry.access} role.`);
       }
       await entry.handle({ req, res, session });
     } catch (error) {
-      if (error instanceof ApiError) return sendError(res, error.status, error.message);
+      if (error instanceof ApiError) return sendError(res, error.status, error.message, error.details);
+      if (isDatabaseUnavailable(error)) return unavailable(res);
       console.error("[api] unexpected error", req.method, req.url?.split("?")[0], error);
       if (!res.headersSent) sendError(res, 500, "Something went wrong on our side. Try again.");
     }

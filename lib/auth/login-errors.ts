@@ -13,6 +13,8 @@ const MESSAGES: Record<string, string> = {
   SessionRequired: "Sign in to see that page.",
   Configuration: "Sign-in is not configured correctly on the server. Tell the site's admin.",
   Verification: "That sign-in link is no longer valid.",
+  ServiceUnavailable: "Sign-in is unavailable right now: our database is not answering. Try again in a minute.",
+  Reauthenticate: "Please sign in again to confirm it's you before making this change.",
 };
 
 const FALLBACK = "Sign-in failed. Try again.";
@@ -20,5 +22,10 @@ const FALLBACK = "Sign-in failed. Try again.";
 /** A readable sentence for an error code, or null when there is no error. */
 export function loginErrorMessage(code: unknown): string | null {
   if (typeof code !== "string" || code === "") return null;
+  const tooMany = /^TooManyAttempts:(\d{1,4})$/.exec(code);
+  if (tooMany) {
+    const minutes = Number(tooMany[1]);
+    return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
   return Object.prototype.hasOwnProperty.call(MESSAGES, code) ? MESSAGES[code] : FALLBACK;
 }

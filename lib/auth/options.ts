@@ -5,6 +5,7 @@ import { authorizeCredentials } from "@/lib/auth/credentials";
 import { githubProvider } from "@/lib/auth/github";
 import { authLogger } from "@/lib/auth/logger";
 import { env, type Env } from "@/lib/env";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60; // 30 days
 export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60; // re-issue the cookie at most daily
@@ -25,7 +26,7 @@ export function buildAuthOptions(config: Env): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials) => authorizeCredentials(credentials),
+        authorize: (credentials, req) => authorizeCredentials(credentials, clientAddressFromHeaders(req.headers)),
       }),
       ...(config.github ? [githubProvider(config.github)] : []),
     ],

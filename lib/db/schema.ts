@@ -13,6 +13,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     role: text("role").notNull().default("user"),
     disabled: boolean("disabled").notNull().default(false),
+    // Bumped by "sign out everywhere": tokens carrying an older version stop working.
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -34,3 +36,10 @@ export const accounts = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+/** Failed sign-in counters, shared by every app instance (rate-limiter-flexible's Drizzle store). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});

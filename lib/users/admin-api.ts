@@ -2,7 +2,9 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { z } from "zod";
 import { parseJsonBody } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
+import type { Session } from "next-auth";
 import { ROLES } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
 import { changeUser, findUserById, listUsers, toPublicUser } from "@/lib/users/repository";
 
 /** What an admin may change about a user. Unknown fields are refused, not ignored. */
@@ -28,7 +30,16 @@ export async function showUserResponse({ req, res }: { req: NextApiRequest; res:
   res.status(200).json({ user: toPublicUser(user) });
 }
 
-export async function changeUserResponse({ req, res }: { req: NextApiRequest; res: NextApiResponse }): Promise<void> {
+/** Sensitive changes need a recent sign-in: a stolen or long-lived session alone is not enough. */
+function assertRecentSignIn(session: Session): void {
+  const age = Math.floor(Date.now() / 1000) - session.authTime;
+  if (age > env().reauthWindowSeconds) {
+    throw new ApiError(403, "Sign in again to confirm it's you before changing users.", { reauthenticate: true });
+  }
+}
+
+export async function changeUserResponse({ req, res, session }: { req: NextApiRequest; res: NextApiResponse; session: Session }): Promise<void> {
+  assertRecentSignIn(session);
   const id = userIdFrom(req);
   const change = await parseJsonBody(req, userChangeSchema);
   const result = await changeUser(id, change);

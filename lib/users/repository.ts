@@ -46,11 +46,11 @@ export async function findUserById(id: string): Promise<UserRow | undefined> {
 }
 
 /** The few columns the session re-check needs, read on the hot path. */
-export async function findAccessById(id: string): Promise<Pick<UserRow, "role" | "disabled"> | undefined> {
+export async function findAccessById(id: string): Promise<Pick<UserRow, "role" | "disabled" | "sessionVersion"> | undefined> {
   if (!UUID.test(id)) return undefined;
   const db = await getDb();
   const [row] = await db
-    .select({ role: users.role, disabled: users.disabled })
+    .select({ role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
@@ -75,6 +75,15 @@ export async function createUser(input: {
     .values({ ...input, email: normalizeEmail(input.email) })
     .returning();
   return row;
+}
+
+/** "Sign out everywhere": every token issued before this call stops working at its next re-check. */
+export async function bumpSessionVersion(id: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }
 
 export async function updateDisplayName(id: string, name: string): Promise<void> {

@@ -1,8 +1,2 @@
-import NextAuth from "next-auth";
-import type { NextApiRequest, NextApiResponse } from "next";
-import { getAuthOptions } from "@/lib/auth/options";
-
-// Options are built on the first request, so `next build` needs no secret and no database.
-export default function auth(req: NextApiRequest, res: NextApiResponse) {
-  return NextAuth(req, res, getAuthOptions());
-}
+// Mounts next-auth; the options and the request hardening live in lib/auth.
+export { default } from "@/lib/auth/route-handler";
