@@ -27,6 +27,8 @@ export async function mintSessionToken(
     email: user.email ?? null,
     name: user.name ?? null,
     roleCheckedAt: Math.floor(Date.now() / 1000),
+    authTime: Math.floor(Date.now() / 1000),
+    sessionVersion: 0,
     ...options.claims,
   };
   const salt = sessionTokenSalt(sessionCookieName(env().baseUrl));
