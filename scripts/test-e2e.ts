@@ -215,7 +215,15 @@ async function main(): Promise<number> {
     const code = await run(
       process.execPath,
       [cli, "test", "-c", path.join("e2e", "playwright.config.ts"), ...playwrightArgs],
-      { ...baseEnv, CHROME_PATH: chromium, E2E_BASE_URL: appUrl, E2E_PROVIDER_URL: provider.url, E2E_SCRATCH_DIR: scratch },
+      {
+        ...baseEnv,
+        CHROME_PATH: chromium,
+        E2E_BASE_URL: appUrl,
+        E2E_PROVIDER_URL: provider.url,
+        E2E_SCRATCH_DIR: scratch,
+        // The run's own throwaway secret, so a flow can re-seal a session cookie with another expiry.
+        E2E_NEXTAUTH_SECRET: appEnv.NEXTAUTH_SECRET,
+      },
       PLAYWRIGHT_TIMEOUT_MS,
     );
     step(`flows finished (playwright exit ${code})`);

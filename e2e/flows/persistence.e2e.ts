@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { decode, encode } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { E2E_USERS } from "../support/accounts";
@@ -57,4 +58,30 @@ test("keeps a session through a reload and a browser restart, with a cookie that
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test("ends the session once maxAge has passed", async ({ page, context }) => {
+  await signIn(page, admin);
+  const name = sessionCookieName(appUrl());
+  const cookie = (await context.cookies()).find((c) => c.name === name)!;
+  const secret = process.env.E2E_NEXTAUTH_SECRET!;
+  const payload = await decode({ token: cookie.value, secret });
+  expect(payload).not.toBeNull();
+
+  // The same session, sealed again as if it were issued maxAge + 1 minute ago (past the 15 s
+  // clock tolerance), and, as a control, as if it were issued just now.
+  const reseal = async (ageSeconds: number) => {
+    await context.clearCookies();
+    const value = await encode({ token: payload!, secret, maxAge: SESSION_MAX_AGE_SECONDS - ageSeconds });
+    await context.addCookies([{ ...cookie, value }]);
+  };
+
+  await reseal(0);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+
+  await reseal(SESSION_MAX_AGE_SECONDS + 60);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
 });
