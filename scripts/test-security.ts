@@ -1,0 +1,254 @@
+/**
+ * `npm run test:security`: the security checks that need a running production build, all on
+ * loopback, bounded in time and requests.
+ *   dependency floor → build (when stale) → a fresh PostgreSQL database (created, seeded, dropped)
+ *   → instance A (database behind a TCP proxy the run can cut) and instance B, both `next start`
+ *   → hostile-input corpus → sign-in timing → load → faults → stop everything → summary table
+ *   → `N passed, N failed`.
+ * PostgreSQL: SECURITY_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { Client } from "pg";
+import { runCorpus } from "../security/corpus";
+import {
+  databaseUnreachable,
+  httpsCookie,
+  rateLimitAcrossInstances,
+  roleChangeAcrossInstances,
+  secretChange,
+  sessionAcrossInstances,
+  signOutEverywhereAcrossInstances,
+} from "../security/faults";
+import { LOAD, runLoad, type LoadIdentity, type LoadOutcome } from "../security/load";
+import { runTiming, TIMING_TOLERANCE, type TimingOutcome } from "../security/timing";
+import { ADMIN, LOAD_USERS, PROMOTED, seedRunDatabase, USER } from "../security/support/accounts";
+import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "../security/support/app-server";
+import { signIn, type Session } from "../security/support/auth";
+import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from "../security/support/database";
+import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
+import { startTcpProxy, type TcpProxy } from "../security/support/tcp-proxy";
+import { checkDependencyFloor } from "./check-dependency-floor";
+
+const ARTIFACTS = path.join(ROOT, "artifacts", "security");
+/** The whole run stops (and cleans up) after this, whatever it is doing. */
+const RUN_DEADLINE_MS = 20 * 60_000;
+const ROLE_RECHECK_SECONDS = 1;
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const step = (message: string) => console.log(`[security ${elapsed()}] ${message}`);
+
+const results: CheckResult[] = [];
+const record = (result: CheckResult, quiet = false) => {
+  results.push(result);
+  if (!quiet || !passed(result)) logResult(result);
+};
+
+/** Every variable the app reads, set here so that nothing leaks in from .env.local. */
+function appEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.VERCEL; // v4 trusts X-Forwarded-Host on Vercel
+  return {
+    ...inherited,
+    AUTH_SECRET: "",
+    AUTH_TRUST_HOST: "",
+    PGLITE_DATA_DIR: "",
+    AUTH_GITHUB_ID: "",
+    AUTH_GITHUB_SECRET: "",
+    GITHUB_ID: "",
+    GITHUB_SECRET: "",
+    AUTH_GITHUB_ENTERPRISE_URL: "",
+    ADMIN_EMAILS: "",
+    ROLE_RECHECK_SECONDS: String(ROLE_RECHECK_SECONDS),
+    SESSION_MAX_LIFETIME: String(30 * 24 * 60 * 60),
+    REAUTH_WINDOW_SECONDS: "900",
+    RATE_LIMIT_ACCOUNT_ATTEMPTS: "5",
+    // Every request of the run comes from 127.0.0.1: a per-address limit would stop the corpus.
+    RATE_LIMIT_IP_ATTEMPTS: "100000",
+    ...overrides,
+  };
+}
+
+function withPort(url: string, port: number): string {
+  const parsed = new URL(url);
+  parsed.port = String(port);
+  return parsed.toString();
+}
+
+async function main(): Promise<void> {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  step("dependency floor");
+  for (const floor of checkDependencyFloor()) record({ section: "dependency floor", name: floor.name, detail: floor.detail, problems: floor.ok ? [] : [floor.detail] });
+
+  const stale = buildIsStale();
+  if (stale) {
+    step(`building (${stale})…`);
+    await buildApp(path.join(ARTIFACTS, "build.log"));
+    step("built");
+  } else step("build is up to date, skipping next build");
+  const buildId = readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8").trim();
+
+  const serverUrl = process.env.SECURITY_DATABASE_URL || process.env.TEST_DATABASE_URL || DEFAULT_SERVER_URL;
+  try {
+    database = await createRunDatabase(serverUrl);
+    step(`database ${database.name} created on ${new URL(serverUrl).host}`);
+    const secret = randomBytes(32).toString("base64");
+    const ids = await seedRunDatabase(database.url, secret);
+    step(`migrated and seeded ${ids.size} users`);
+    db = await connect(database.url);
+
+    const pg = new URL(serverUrl);
+    proxy = await startTcpProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
+    const proxiedUrl = withPort(database.url, proxy.port);
+    const githubPort = await freePort(); // nothing listens there: only the authorize URL is inspected
+    const githubUrl = `http://127.0.0.1:${githubPort}`;
+    const [portA, portB, portC] = [await freePort(), await freePort(), await freePort()];
+    const launch = (name: string, port: number, url: string, overrides: Record<string, string>) =>
+      startApp({ name, port, url, logFile: path.join(ARTIFACTS, `${name}.log`), env: appEnv({ NEXTAUTH_URL: url, ...overrides }) });
+
+    step("starting instance A (database behind the proxy) and instance B…");
+    const [a, b] = await Promise.all([
+      launch("A", portA, `http://localhost:${portA}`, {
+        NEXTAUTH_SECRET: secret,
+        DATABASE_URL: proxiedUrl,
+        AUTH_GITHUB_ID: "security-run-client",
+        AUTH_GITHUB_SECRET: "security-run-client-secret",
+        AUTH_GITHUB_ENTERPRISE_URL: githubUrl,
+      }),
+      launch("B", portB, `http://localhost:${portB}`, { NEXTAUTH_SECRET: secret, DATABASE_URL: database.url }),
+    ]);
+    step(`A on ${a.url}, B on ${b.url} (logs in ${path.relative(ROOT, ARTIFACTS)}/)`);
+
+    const user = await signIn(a, USER.email, USER.password);
+    const admin = await signIn(a, ADMIN.email, ADMIN.password);
+
+    step("hostile-input corpus…");
+    const corpus = await runCorpus({ app: a, db, secret, buildId, ids, user, admin, githubUrl }, (result) => record(result, true));
+    const corpusFailed = corpus.filter((result) => !passed(result)).length;
+    step(`corpus: ${corpus.length} cases, ${corpusFailed} failed`);
+
+    step("sign-in timing…");
+    const timing = await runTiming(a);
+    record(timing.result);
+
+    step(`load: ${LOAD.connections} connections for ${LOAD.durationSeconds} s…`);
+    const loadSessions: Session[] = [];
+    for (const account of LOAD_USERS) loadSessions.push(await signIn(a, account.email, account.password));
+    const identities: LoadIdentity[] = [
+      ...loadSessions.map((session): LoadIdentity => ({ kind: "user", session, id: ids.get(session.email) })),
+      ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "admin", session: admin, id: ids.get(ADMIN.email) })),
+      ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "anonymous" })),
+    ];
+    const load = await runLoad(a, identities, [...ids.keys()].filter((key) => key.includes("@")));
+    record(load.result);
+
+    step("faults…");
+    const faults: CheckResult[] = [];
+    const fault = async (run: () => Promise<CheckResult>, name: string) => {
+      const result = await run().catch((error: Error): CheckResult => ({ section: "faults", name, problems: [`crashed: ${error.message}`] }));
+      faults.push(result);
+      record(result);
+    };
+    await fault(() => sessionAcrossInstances(a, b), "session across instances");
+    await fault(() => roleChangeAcrossInstances(a, b, ids.get(PROMOTED.email) ?? "", ROLE_RECHECK_SECONDS), "role change across instances");
+    await fault(() => signOutEverywhereAcrossInstances(a, b, ROLE_RECHECK_SECONDS), "sign out everywhere across instances");
+    await fault(() => rateLimitAcrossInstances(a, b), "rate limit across instances");
+    await fault(() => databaseUnreachable(a, proxy!, user, admin), "database unreachable");
+
+    step("restarting B with a new NEXTAUTH_SECRET…");
+    await b.stop();
+    const b2 = await launch("B-new-secret", portB, b.url, { NEXTAUTH_SECRET: randomBytes(32).toString("base64"), DATABASE_URL: database.url });
+    await fault(() => secretChange(b2, user, admin), "secret change");
+    await b2.stop();
+
+    step("starting instance C under an https NEXTAUTH_URL…");
+    const c = await launch("C-https", portC, `https://localhost:${portC}`, { NEXTAUTH_SECRET: secret, DATABASE_URL: database.url });
+    await fault(() => httpsCookie(c), "https cookie");
+
+    printSummary(corpus, timing, load, faults);
+  } finally {
+    await cleanUp();
+  }
+}
+
+// What the run started, for cleanUp(): also reached from a signal or the deadline.
+let database: RunDatabase | undefined;
+let proxy: TcpProxy | undefined;
+let db: Client | undefined;
+
+async function cleanUp(): Promise<void> {
+  await stopAllChildren();
+  await proxy?.close();
+  await db?.end().catch(() => undefined);
+  await database?.drop().catch((error: Error) => console.error(`[security] could not drop ${database?.name}: ${error.message}`));
+  proxy = db = database = undefined;
+  step("stopped every app instance and the proxy, dropped the database");
+}
+
+/** The plain line CI reads; a run that did not complete counts one extra failure. */
+function finalLine(completed: boolean): number {
+  const ok = results.filter(passed).length;
+  const failed = results.length - ok + (completed ? 0 : 1);
+  console.log(`${ok} passed, ${failed} failed`);
+  return failed;
+}
+
+function printSummary(corpus: CheckResult[], timing: TimingOutcome, load: LoadOutcome, faults: CheckResult[]) {
+  const corpusCounts = countProblems(corpus);
+  const faultCounts = countProblems(faults);
+  const floors = results.filter((result) => result.section === "dependency floor");
+  const rows: [string, string][] = [
+    ["hostile-input cases tried", `${corpus.length} (${corpus.filter(passed).length} passed)`],
+    ["5xx answers", `${corpusCounts.fiveXX + load.fiveXX + faultCounts.fiveXX} (corpus ${corpusCounts.fiveXX}, load ${load.fiveXX}, faults ${faultCounts.fiveXX})`],
+    ["wrong decisions", `${corpusCounts.wrongDecisions + load.wrongDecisions + faultCounts.wrongDecisions} (corpus ${corpusCounts.wrongDecisions}, load ${load.wrongDecisions}, faults ${faultCounts.wrongDecisions})`],
+    ["unsafe redirects", String(corpusCounts.unsafeRedirects + faultCounts.unsafeRedirects)],
+    ["stack traces / internals in bodies", String(corpusCounts.bodyLeaks + faultCounts.bodyLeaks)],
+    ["unexpected users-table changes", String(corpusCounts.rowChanges)],
+    ["cross-user leaks (load)", `${load.leaks} of ${load.total} answers`],
+    ["load", `${LOAD.connections} connections × ${LOAD.durationSeconds} s: ${load.requestsPerSecond.toFixed(0)} req/s, p99 ${load.p99Ms} ms`],
+    ["sign-in timing (unknown / wrong password)", `${timing.unknownMs.toFixed(0)} / ${timing.wrongPasswordMs.toFixed(0)} ms, ratio ${timing.ratio.toFixed(2)} (allowed ${TIMING_TOLERANCE.min}–${TIMING_TOLERANCE.max})`],
+    ["fault scenarios survived", `${faults.filter(passed).length} of ${faults.length}`],
+    ["dependency floor", `${floors.filter(passed).length} of ${floors.length} (${floors.map((floor) => floor.detail?.split(" (")[0]).join("; ")})`],
+    ["total time", elapsed()],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log("\n| check | result |\n|---|---|");
+  for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value} |`);
+  const failures = results.filter((result) => !passed(result));
+  if (failures.length) {
+    console.log(`\nFailed checks (${failures.length}):`);
+    for (const failure of failures) console.log(`  - ${failure.section}: ${failure.name}: ${failure.problems.join("; ").slice(0, 300)}`);
+  }
+  console.log();
+}
+
+let finished = false;
+async function abort(reason: string, code: number) {
+  if (finished) return;
+  finished = true;
+  console.error(`[security] ${reason}`);
+  await cleanUp();
+  finalLine(false);
+  process.exit(code);
+}
+process.once("SIGINT", () => void abort("interrupted", 130));
+process.once("SIGTERM", () => void abort("terminated", 143));
+const deadline = setTimeout(() => void abort(`stopped after the ${RUN_DEADLINE_MS / 60_000} min limit`, 1), RUN_DEADLINE_MS);
+
+main()
+  .then(() => true)
+  .catch((error: Error) => {
+    console.error(`[security] ${error.stack ?? error.message}`);
+    return false;
+  })
+  .then((completed) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(deadline);
+    step(`done in ${elapsed()}`);
+    process.exit(finalLine(completed) ? 1 : 0);
+  });

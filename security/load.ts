@@ -1,0 +1,130 @@
+/**
+ * A bounded load run on loopback: 100 connections for 20 s, anonymous, user and admin cookies
+ * mixed across pages and APIs. Every answer is checked as it arrives: no 5xx, the right decision
+ * for its cookie, and (for /api/me and /dashboard) exactly the user of its own cookie.
+ */
+import autocannon, { type Request } from "autocannon";
+import type { RunningApp } from "./support/app-server";
+import type { Session } from "./support/auth";
+import type { CheckResult } from "./support/results";
+
+export const LOAD = { connections: 100, durationSeconds: 20 };
+
+export interface LoadIdentity {
+  kind: "anonymous" | "user" | "admin";
+  session?: Session;
+  id?: string;
+}
+
+export interface LoadOutcome {
+  result: CheckResult;
+  requestsPerSecond: number;
+  p99Ms: number;
+  total: number;
+  fiveXX: number;
+  wrongDecisions: number;
+  leaks: number;
+}
+
+const PAGES = ["/", "/dashboard", "/admin", "/admin/users"];
+const APIS = ["/api/me", "/api/admin/users"];
+
+function header(headers: Record<string, unknown>, name: string): string {
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  const value = key ? headers[key] : undefined;
+  return Array.isArray(value) ? String(value[0]) : String(value ?? "");
+}
+
+/** What each identity must get on each path. Returns a problem, or null. */
+function decision(identity: LoadIdentity, path: string, status: number, location: string): string | null {
+  const to = (target: string) => status === 307 && new URL(location, "http://x").pathname === target;
+  const isApi = path.startsWith("/api/");
+  const needsAdmin = path.startsWith("/admin") || path.startsWith("/api/admin");
+  if (path === "/") return status === 200 ? null : `expected 200`;
+  if (identity.kind === "anonymous") return (isApi ? status === 401 : to("/login")) ? null : "expected 401 or a redirect to /login";
+  if (identity.kind === "user" && needsAdmin) return (isApi ? status === 403 : status === 403 || to("/403")) ? null : "expected 403";
+  return status === 200 ? null : "expected 200";
+}
+
+export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEmails: string[]): Promise<LoadOutcome> {
+  let fiveXX = 0;
+  let wrongDecisions = 0;
+  let leaks = 0;
+  let checked = 0;
+  const examples: string[] = [];
+  const note = (problem: string) => {
+    if (examples.length < 5) examples.push(problem);
+  };
+
+  const requests: Request[] = [];
+  for (const identity of identities) {
+    for (const path of [...PAGES, ...APIS]) {
+      const email = identity.session?.email;
+      requests.push({
+        method: "GET",
+        path,
+        headers: identity.session ? { cookie: identity.session.cookie } : {},
+        onResponse: (status: number, body: string, _context: unknown, headers: Record<string, unknown>) => {
+          checked += 1;
+          const label = `${identity.kind}${email ? ` ${email}` : ""} GET ${path}`;
+          if (status >= 500) {
+            fiveXX += 1;
+            note(`${label}: status ${status}`);
+            return;
+          }
+          const wrong = decision(identity, path, status, header(headers, "location"));
+          if (wrong) {
+            wrongDecisions += 1;
+            note(`${label}: ${wrong}, got ${status} ${header(headers, "location")}`);
+            return;
+          }
+          // Cross-user leaks: an answer about a user shows that user and nobody else.
+          if (status !== 200 || !["/", "/dashboard", "/api/me"].includes(path)) return;
+          const shown = allEmails.filter((candidate) => body.includes(candidate));
+          const idShown = path !== "/api/me" || !identity.id || body.includes(`"id":"${identity.id}"`);
+          const exact = path === "/" ? shown.every((candidate) => candidate === email) : shown.length === 1 && shown[0] === email;
+          if (!idShown || !exact) {
+            leaks += 1;
+            note(`${label}: shows ${JSON.stringify(shown)}${idShown ? "" : " and another id"} (cookie of ${email ?? "nobody"})`);
+          }
+        },
+      } as Request);
+    }
+  }
+  // Spread the identities over time: each connection walks the list from the start.
+  for (let i = requests.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [requests[i], requests[j]] = [requests[j], requests[i]];
+  }
+
+  const result = await autocannon({
+    url: `http://127.0.0.1:${app.port}`,
+    connections: LOAD.connections,
+    duration: LOAD.durationSeconds,
+    pipelining: 1,
+    timeout: 10,
+    requests,
+  });
+
+  const problems: string[] = [];
+  if (fiveXX) problems.push(`status 5xx: ${fiveXX} answers (${examples.join("; ")})`);
+  if (wrongDecisions) problems.push(`wrong decision: ${wrongDecisions} answers (${examples.join("; ")})`);
+  if (leaks) problems.push(`cross-user leak: ${leaks} answers (${examples.join("; ")})`);
+  if (result.errors || result.timeouts) problems.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
+  if (checked === 0) problems.push("no answer was checked");
+
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    total: checked,
+    fiveXX,
+    wrongDecisions,
+    leaks,
+    result: {
+      section: "load",
+      name: `${LOAD.connections} connections for ${LOAD.durationSeconds} s over ${identities.length} identities × ${PAGES.length + APIS.length} paths`,
+      detail: `${checked} answers checked, ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`,
+      problems,
+    },
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Starting and stopping the production build on loopback: build when stale, `next start -H
+ * 127.0.0.1` on a free port, wait until it answers, stop it with everything it started.
+ * Same rules as scripts/test-e2e.ts (which keeps its own copy inline); written as a module so
+ * that any runner can import it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [ROOT] });
+/** What `next build` reads. A change to any of these makes the build stale. */
+const BUILD_INPUTS = ["pages", "components", "lib", "styles", "types", "public", "middleware.ts", "next.config.js", "tsconfig.json", "package-lock.json"];
+const READY_TIMEOUT_MS = 60_000;
+
+const children = new Set<ChildProcess>();
+
+/** Ends a child and everything it started (each child leads its own process group). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }, 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      children.delete(child);
+      resolve();
+    });
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      clearTimeout(force);
+      resolve();
+    }
+  });
+}
+
+/** Stops every child this module started; for `finally` blocks and signal handlers. */
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all([...children].map(stopChild));
+}
+
+/** Runs a command to completion within `timeoutMs`, its output to `logFile`. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, logFile: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    const log = createWriteStream(logFile);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    const timer = setTimeout(() => {
+      void stopChild(child);
+      reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} took longer than ${timeoutMs / 1000}s`));
+    }, timeoutMs);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+/** Why the build must be redone, or null when `.next` is newer than every input. */
+export function buildIsStale(): string | null {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return "no build yet";
+  const builtAt = statSync(buildId).mtimeMs;
+  const newer = BUILD_INPUTS.find((entry) => newestMtime(path.join(ROOT, entry)) > builtAt);
+  return newer ? `${newer} changed since the last build` : null;
+}
+
+export async function buildApp(logFile: string, timeoutMs = 10 * 60_000): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const code = await runCommand(process.execPath, [NEXT_BIN, "build"], env, timeoutMs, logFile);
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(logFile)}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const tail = (file: string, lines = 30) =>
+  existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)";
+
+export interface RunningApp {
+  name: string;
+  port: number;
+  /** The public URL (NEXTAUTH_URL): redirects must stay on its origin. */
+  url: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `next start` on 127.0.0.1:`port` with exactly `env` (plus NODE_ENV=production). Resolves once
+ * /api/auth/providers answers.
+ */
+export async function startApp(options: { name: string; port: number; url: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<RunningApp> {
+  const { name, port, url, logFile } = options;
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  const log = createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name}: next start exited with ${child.exitCode}:\n${tail(logFile)}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/auth/providers`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new Error(`${name}: the app did not answer within ${READY_TIMEOUT_MS / 1000}s:\n${tail(logFile)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { name, port, url, logFile, stop: () => stopChild(child) };
+}
