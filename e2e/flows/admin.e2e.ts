@@ -45,13 +45,18 @@ test("takes admin access away from a demoted user, in their own browser, within 
     await expect(page.getByRole("status")).toHaveText(`${user.name} is now a user.`);
 
     let lastStatus = 0;
+    let lastHtml = "";
     await expect(async () => {
-      lastStatus = (await userPage.goto("/admin"))?.status() ?? 0;
+      const response = await userPage.goto("/admin");
+      lastStatus = response?.status() ?? 0;
+      lastHtml = (await response?.text()) ?? "";
       await expect(userPage.getByRole("heading", { name: FORBIDDEN })).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: (E2E_ROLE_RECHECK_SECONDS + 10) * 1_000 });
 
     expect(userPage.url(), "the server guard answered on /admin itself").toBe(appUrl("/admin"));
     expect(lastStatus).toBe(403);
+    expect(lastHtml).toContain(FORBIDDEN);
+    expect(lastHtml).not.toContain(WELCOME);
     await expect(userPage.getByText(WELCOME)).toHaveCount(0);
     await expect(header(userPage).getByRole("link", { name: "Admin" })).toHaveCount(0);
 

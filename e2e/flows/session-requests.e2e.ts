@@ -1,12 +1,11 @@
 import type { Page, Response } from "@playwright/test";
 import { E2E_USERS } from "../support/accounts";
+import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../support/session-request-counts";
 import { appUrl, expect, header, type NetworkActivity, signIn, submitLogin, test } from "../support/fixtures";
 
 /**
- * How often the browser asks `/api/auth/session`. These counts are behaviour, not timing: pages
- * guarded on the server hand the session to SessionProvider, which then fetches nothing; the only
- * planned refetch is when a hidden tab becomes visible again (refetchOnWindowFocus, no polling).
- * The benchmark issue reuses these numbers.
+ * How often the browser asks `/api/auth/session`; the expected numbers, and why, are in
+ * support/session-request-counts.ts, where the benchmark issue reuses them.
  */
 
 /** Waits until the page is hydrated and the network is quiet, so any effect's fetch has been made. */
@@ -73,17 +72,8 @@ test("counts the session requests of a scripted visit: home, login, dashboard, a
   await hideAndShowTab(page, network);
   steps["tab hidden and visible (2)"] = sessionRequests.sinceLastStep();
 
-  expect(steps).toEqual({
-    "home (signed out)": 0,
-    login: 0,
-    dashboard: 0,
-    admin: 0,
-    users: 0,
-    back: 0,
-    "tab hidden and visible (1)": 1,
-    "tab hidden and visible (2)": 1,
-  });
-  expect(sessionRequests.total).toBe(2);
+  expect(steps).toEqual(SCRIPTED_VISIT_SESSION_REQUESTS);
+  expect(sessionRequests.total).toBe(Object.values(SCRIPTED_VISIT_SESSION_REQUESTS).reduce<number>((sum, n) => sum + n, 0));
 });
 
 test("makes no session request on the first load of a server-rendered page, and one on /client", async ({ page, sessionRequests, network }) => {
@@ -92,12 +82,12 @@ test("makes no session request on the first load of a server-rendered page, and 
   sessionRequests.sinceLastStep();
 
   const firstLoads: Record<string, number> = {};
-  for (const path of ["/dashboard", "/admin", "/admin/users", "/", "/client"]) {
+  for (const path of Object.keys(FIRST_LOAD_SESSION_REQUESTS)) {
     await page.goto(path);
     await expect(page).toHaveURL(appUrl(path));
     await settle(page, network);
     firstLoads[path] = sessionRequests.sinceLastStep();
   }
   // /client is protected in the browser only: it must ask, once.
-  expect(firstLoads).toEqual({ "/dashboard": 0, "/admin": 0, "/admin/users": 0, "/": 0, "/client": 1 });
+  expect(firstLoads).toEqual(FIRST_LOAD_SESSION_REQUESTS);
 });
