@@ -35,6 +35,12 @@ const config: Config = {
       setupFiles: ["<rootDir>/__tests__/support/server-env.ts"],
       setupFilesAfterEnv: ["<rootDir>/__tests__/support/components-setup.ts"],
     },
+    {
+      ...shared,
+      displayName: "codemod",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/codemod/**/*.test.ts"],
+    },
   ],
 };
 

@@ -1,0 +1,122 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "../lib/cli";
+
+/** A tiny v4 app in a temp git repo: one of each pattern, plus a file that does not parse. */
+function makeApp(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "codemod-cli-"));
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { next: "15.5.29", "next-auth": "4.24.15" } }, null, 2) + "\n",
+    "tsconfig.json": '{\n  // comments are allowed here\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } },\n}\n',
+    ".env.local": "NEXTAUTH_SECRET=do-not-print-this-secret\n",
+    "lib/auth.ts": 'import type { NextAuthOptions } from "next-auth";\n\nexport const authOptions: NextAuthOptions = { providers: [] };\n',
+    "pages/api/auth/[...nextauth].ts": 'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n',
+    "pages/api/me.ts":
+      'import type { NextApiRequest, NextApiResponse } from "next";\nimport { getServerSession } from "next-auth/next";\nimport { authOptions } from "@/lib/auth";\n\nexport default async function me(req: NextApiRequest, res: NextApiResponse) {\n  res.json(await getServerSession(req, res, authOptions));\n}\n',
+    "middleware.ts": 'export { default } from "next-auth/middleware";\n\nexport const config = { matcher: ["/dashboard"] };\n',
+    "pages/broken.tsx": 'import { getServerSession } from "next-auth";\nexport default function Broken() { return <div>; }\n',
+    "node_modules/next-auth/index.ts": 'import { getServerSession } from "next-auth";\ngetServerSession(x);\n',
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  writeFileSync(path.join(dir, ".gitignore"), "node_modules/\n.env.local\n");
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
+  git("init", "-q");
+  git("add", ".");
+  git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "v4");
+  return dir;
+}
+
+function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+let app: string;
+beforeAll(() => {
+  app = makeApp();
+});
+afterAll(() => rmSync(app, { recursive: true, force: true }));
+
+describe("scan", () => {
+  it("lists each v4 usage with file:line by MIGRATION.md step, as JSON with --json", () => {
+    const { code, out, err } = cli("scan", app, "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    const usages = report.steps.flatMap((s: { usages: { file: string; line: number; kind: string }[] }) => s.usages);
+    expect(usages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "pages/api/me.ts", line: 6, kind: "getServerSession-call", step: 2 }),
+        expect.objectContaining({ file: ".env.local", line: 1, kind: "env-file-key", step: 3 }),
+        expect.objectContaining({ file: "middleware.ts", line: 1, kind: "middleware", step: 6 }),
+        expect.objectContaining({ file: "pages/api/auth/[...nextauth].ts", kind: "nextauth-route", step: 6 }),
+        expect.objectContaining({ file: "package.json", kind: "package-next-auth", step: 6 }),
+      ]),
+    );
+    expect(report.steps.find((s: { step: number }) => s.step === 2).count).toBe(1);
+    expect(usages.some((u: { file: string }) => u.file.startsWith("node_modules"))).toBe(false);
+    expect(report.parseErrors).toEqual([expect.objectContaining({ file: "pages/broken.tsx" })]);
+    expect(err).toMatch(/skipped pages\/broken\.tsx: cannot parse/);
+    expect(out).not.toContain("do-not-print-this-secret");
+  });
+
+  it("prints a count per step in the human-readable form", () => {
+    const { out } = cli("scan", app);
+    expect(out).toMatch(/Step 2: .*\(1; codemod: does\)/);
+    expect(out).toMatch(/pages\/api\/me\.ts:6 +rewrite/);
+    expect(out).toMatch(/^Total: \d+ usages; step 2: 1, step 3: \d+/m);
+  });
+});
+
+describe("apply", () => {
+  it("prints a unified diff with --dry-run and writes nothing; .env values are masked", () => {
+    const before = readFileSync(path.join(app, "pages/api/me.ts"), "utf8");
+    const { code, out } = cli("apply", app, "--all", "--dry-run");
+    expect(code).toBe(0);
+    expect(out).toContain("--- a/pages/api/me.ts\n+++ b/pages/api/me.ts");
+    expect(out).toContain("-  res.json(await getServerSession(req, res, authOptions));\n+  res.json(await auth(req, res));");
+    expect(out).toContain("+++ b/app/api/auth/[...nextauth]/route.ts");
+    expect(out).toContain("+AUTH_SECRET=***");
+    expect(out).not.toContain("do-not-print-this-secret");
+    expect(out).toMatch(/manual to-dos: +\d+/);
+    expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toBe(before);
+  });
+
+  it("refuses a dirty git tree unless --force", () => {
+    writeFileSync(path.join(app, "pages/api/me.ts"), readFileSync(path.join(app, "pages/api/me.ts"), "utf8") + "// edit\n");
+    const refused = cli("apply", app, "--all");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/uncommitted changes .*pages\/api\/me\.ts.*--force/);
+    execFileSync("git", ["checkout", "--", "."], { cwd: app });
+  });
+
+  it("rejects an unknown step and a missing path with a message saying what to do", () => {
+    const step = cli("apply", app, "--step", "42");
+    expect(step.code).toBe(2);
+    expect(step.err).toMatch(/Unknown step "42"\. Steps are 1–10/);
+    const missing = cli("scan", path.join(app, "nope"));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/No such directory: .*nope/);
+  });
+
+  it("rewrites, reports a summary, and a second run changes nothing", () => {
+    const { code, out } = cli("apply", app, "--all");
+    expect(code).toBe(0);
+    expect(out).toMatch(/files changed: +\d+ changed, 2 created, 1 deleted/);
+    expect(out).toMatch(/call sites rewritten: +\d+/);
+    expect(out).toMatch(/middleware\.ts:1 +\[step 6\] v5 middleware runs the whole session action/);
+    expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toContain('import { auth } from "@/auth";');
+    expect(readFileSync(path.join(app, "auth.ts"), "utf8")).toContain("export const { handlers, auth, signIn, signOut } = NextAuth(authOptions);");
+    expect(existsSync(path.join(app, "pages/api/auth/[...nextauth].ts"))).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(app, "package.json"), "utf8")).dependencies["next-auth"]).toBe("5.0.0-beta.32");
+
+    const again = cli("apply", app, "--all", "--dry-run");
+    expect(again.out).toMatch(/files changed: +0 changed, 0 created, 0 deleted/);
+  });
+});

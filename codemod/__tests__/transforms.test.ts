@@ -1,0 +1,55 @@
+import { fixtureCases, readOutput, runFixture } from "../lib/fixtures";
+import { parse } from "../lib/ast";
+import { ParseError } from "../lib/types";
+import { serverSession } from "../transforms/server-session";
+import { Project } from "../lib/project";
+
+/**
+ * Every transform has fixture pairs in transforms/__testfixtures__/<transform>/:
+ * <case>.input.<ext> → <case>.output.<ext> (as @next/codemod). Cases named leave-alone-* keep the
+ * file as it is and report nothing; report-* keep it as it is and report a to-do. Regenerate the
+ * outputs with `npx tsx codemod/scripts/update-fixtures.ts` and review the diff.
+ */
+const cases = fixtureCases();
+
+describe.each([...new Set(cases.map((c) => c.dir))])("%s", (dir) => {
+  const mine = cases.filter((c) => c.dir === dir);
+
+  it("has at least five cases", () => {
+    expect(mine.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(mine.map((c) => [c.name + c.ext, c] as const))("%s matches its .output file", (_, c) => {
+    const { text, results } = runFixture(c);
+    expect(text).toBe(readOutput(c));
+    const findings = results.flatMap((r) => r.findings);
+    if (c.name.startsWith("leave-alone")) {
+      expect(text).toBe(c.input);
+      expect(findings.filter((f) => f.action !== "ok")).toEqual([]);
+    }
+    if (c.name.startsWith("report")) {
+      expect(text).toBe(c.input);
+      expect(findings.some((f) => f.action === "todo")).toBe(true);
+    }
+  });
+
+  // The route transform's output is other files (auth.ts, route.ts); the CLI test re-runs apply on them.
+  const rerunnable = mine.filter((c) => c.dir !== "nextauth-route");
+  (rerunnable.length ? it.each(rerunnable.map((c) => [c.name + c.ext, c] as const)) : it.skip.each([["-", mine[0]] as const]))(
+    "%s is idempotent: the output, run again, does not change",
+    (_, c) => {
+      const output = readOutput(c)!;
+      expect(runFixture(c, output).text).toBe(output);
+    },
+  );
+});
+
+describe("a file that does not parse", () => {
+  it("raises a ParseError naming the file and the line, which the runner reports and skips", () => {
+    const broken = 'import { getServerSession } from "next-auth";\nexport const x = getServerSession(authOptions;\n';
+    expect(() => parse("pages/broken.ts", broken)).toThrow(ParseError);
+    expect(() =>
+      serverSession.run({ file: "pages/broken.ts", source: broken, project: new Project("/x", [], { paths: {} }), steps: new Set([2]) }),
+    ).toThrow(/pages\/broken\.ts: cannot parse .*line 2/);
+  });
+});

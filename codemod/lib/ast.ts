@@ -1,0 +1,235 @@
+import jscodeshift from "jscodeshift";
+import type { ASTPath, Collection, ImportDeclaration, JSCodeshift } from "jscodeshift";
+import { ParseError } from "./types";
+
+export type { ASTPath, Collection, JSCodeshift };
+
+/** jscodeshift parsers by extension: TypeScript files with Babel's TS plugin, JavaScript with babylon (JSX on). */
+export function parserFor(file: string): "ts" | "tsx" | "babylon" {
+  if (/\.[cm]?tsx$/.test(file)) return "tsx";
+  if (/\.[cm]?ts$/.test(file)) return "ts";
+  return "babylon";
+}
+
+export function isTypeScript(file: string): boolean {
+  return parserFor(file) !== "babylon";
+}
+
+export interface Parsed {
+  j: JSCodeshift;
+  root: Collection;
+  file: string;
+  source: string;
+}
+
+/** The text of the file being transformed (transforms run one at a time), for lineOf. */
+let currentSource = "";
+
+export function parse(file: string, source: string): Parsed {
+  currentSource = source;
+  const j = jscodeshift.withParser(parserFor(file));
+  try {
+    return { j, root: j(source), file, source };
+  } catch (error) {
+    const e = error as Error & { loc?: { line: number; column: number } };
+    const where = e.loc ? ` at line ${e.loc.line}:${e.loc.column + 1}` : "";
+    throw new ParseError(file, `${e.message.split("\n")[0]}${where}`);
+  }
+}
+
+/** Prints with the file's own quote style for new nodes; untouched code keeps its formatting (recast). */
+export function print({ root, source }: Parsed): string {
+  const single = (source.match(/'/g)?.length ?? 0) > (source.match(/"/g)?.length ?? 0);
+  return root.toSource({ quote: single ? "single" : "double", lineTerminator: source.includes("\r\n") ? "\r\n" : "\n" });
+}
+
+/** 1-based line of a node; recast leaves `loc` off some nodes, so fall back to the offset. */
+/**
+ * A node of any of the parsers' ASTs. ast-types' own unions are too narrow for code that checks
+ * `type` and then reads fields, so transforms use this and check `type` first.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Node = any;
+
+/** The imported name of an import specifier. */
+export function importedName(s: { imported?: unknown }): string {
+  const name = (s.imported as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" ? name : "";
+}
+
+/** The local name of an import specifier (ast-types types `name` loosely). */
+export function localName(s: { local?: unknown } | null | undefined, fallback = ""): string {
+  const name = (s?.local as { name?: unknown } | null | undefined)?.name;
+  return typeof name === "string" ? name : fallback;
+}
+
+export function lineOf(node: { loc?: { start: { line: number } } | null; start?: number | null }): number {
+  if (node.loc?.start.line) return node.loc.start.line;
+  if (typeof node.start === "number") return currentSource.slice(0, node.start).split("\n").length;
+  return 1;
+}
+
+/** Import declarations whose source is one of `sources`. */
+export function importsFrom({ j, root }: Parsed, sources: readonly string[]): Collection<ImportDeclaration> {
+  return root.find(j.ImportDeclaration).filter((p) => sources.includes(String(p.node.source.value)));
+}
+
+/** Local names bound to `imported` (a named export) from any of `sources`, with their declarations. */
+export function namedImports(parsed: Parsed, sources: readonly string[], imported: string) {
+  const found: { local: string; path: ASTPath<ImportDeclaration>; line: number }[] = [];
+  importsFrom(parsed, sources).forEach((p) => {
+    for (const s of p.node.specifiers ?? []) {
+      if (s.type === "ImportSpecifier" && s.imported.name === imported) {
+        found.push({ local: localName(s, imported), path: p, line: lineOf(p.node) });
+      }
+    }
+  });
+  return found;
+}
+
+/** Identifier nodes that reference `name` (not declarations in imports, not property keys). */
+export function references({ j, root }: Parsed, name: string) {
+  return root.find(j.Identifier, { name }).filter((p) => {
+    const parent = p.parent?.node;
+    if (!parent) return true;
+    if (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier" || parent.type === "ImportNamespaceSpecifier") return false;
+    if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.property === p.node && !parent.computed) return false;
+    if ((parent.type === "ObjectProperty" || parent.type === "Property") && parent.key === p.node && !parent.computed && !parent.shorthand) return false;
+    if ((parent.type === "TSPropertySignature" || parent.type === "ObjectMethod" || parent.type === "ClassMethod") && parent.key === p.node && !parent.computed) return false;
+    if (parent.type === "TSQualifiedName" && parent.right === p.node) return false;
+    return true;
+  });
+}
+
+/** Removes the import of local `name` if nothing references it any more. Returns whether it did. */
+export function removeImportIfUnused(parsed: Parsed, name: string): boolean {
+  const { j, root } = parsed;
+  if (references(parsed, name).size() > 0) return false;
+  let removed = false;
+  root.find(j.ImportDeclaration).forEach((p) => {
+    const specifiers = p.node.specifiers ?? [];
+    const kept = specifiers.filter((s) => localName(s) !== name);
+    if (kept.length === specifiers.length) return;
+    removed = true;
+    if (kept.length > 0) p.node.specifiers = kept;
+    else removeStatementKeepingComments(j, p);
+  });
+  return removed;
+}
+
+/** Removes a top-level statement; its leading comments move to the next statement. */
+export function removeStatementKeepingComments(j: JSCodeshift, p: ASTPath) {
+  const node = p.node as { comments?: unknown[] };
+  const comments = (node.comments ?? []).filter((c) => (c as { leading?: boolean }).leading);
+  const body = (p.parent?.node as { body?: unknown[] })?.body;
+  if (comments.length && Array.isArray(body)) {
+    const next = body[body.indexOf(p.node) + 1] as { comments?: unknown[] } | undefined;
+    if (next) next.comments = [...comments, ...(next.comments ?? [])];
+  }
+  j(p).remove();
+}
+
+/** Adds `import { name } from source` (into an existing import from source when there is one). */
+export function addNamedImport(parsed: Parsed, source: string, name: string, opts: { type?: boolean; local?: string } = {}) {
+  const { j } = parsed;
+  const local = opts.local && opts.local !== name ? j.identifier(opts.local) : undefined;
+  const specifier = local ? j.importSpecifier(j.identifier(name), local) : j.importSpecifier(j.identifier(name));
+  const already = importsFrom(parsed, [source]).filter((p) =>
+    (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && s.imported.name === name && (localName(s, name)) === (opts.local ?? name)),
+  );
+  if (already.size() > 0) return;
+  const existing = importsFrom(parsed, [source]).filter(
+    (p) => (p.node.importKind ?? "value") === (opts.type ? "type" : "value") && !(p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier"),
+  );
+  if (existing.size() > 0) {
+    const decl = existing.get().node as ImportDeclaration;
+    if (!(decl.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && s.imported.name === name && (localName(s, name)) === (opts.local ?? name))) {
+      decl.specifiers = [...(decl.specifiers ?? []), specifier];
+    }
+    return;
+  }
+  const decl = j.importDeclaration([specifier], j.stringLiteral(source));
+  if (opts.type) decl.importKind = "type";
+  insertImport(parsed, decl);
+}
+
+/** Inserts an import after the last import (or at the top, after a "use client" directive). */
+export function insertImport({ j, root }: Parsed, decl: ImportDeclaration) {
+  const imports = root.find(j.ImportDeclaration);
+  if (imports.size() > 0) {
+    imports.at(imports.size() - 1).insertAfter(decl);
+    return;
+  }
+  const program = root.find(j.Program).get().node;
+  const body: unknown[] = program.body;
+  let index = 0;
+  while (index < body.length && isDirective(body[index])) index++;
+  const first = body[index] as { comments?: unknown[] } | undefined;
+  // Keep a file's leading comment (a license, a JSX pragma) above the new import.
+  if (index === 0 && first?.comments?.length) {
+    const own = (decl as { comments?: unknown[] }).comments ?? [];
+    (decl as { comments?: unknown[] }).comments = [...first.comments, ...own];
+    first.comments = [];
+  }
+  body.splice(index, 0, decl);
+}
+
+function isDirective(node: unknown): boolean {
+  const n = node as { type: string; expression?: { type: string } };
+  return n.type === "ExpressionStatement" && n.expression?.type === "StringLiteral" && "directive" in (n as object);
+}
+
+/** A local name not yet bound in the file: `preferred`, else `preferred2`, … (property keys do not count). */
+export function freeName(parsed: Parsed, preferred: string): string {
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? preferred : `${preferred}${i}`;
+    const clashes = references(parsed, name).filter((p) => !(p.parent?.node.type === "FunctionExpression" && p.parent.node.id === p.node));
+    if (clashes.size() === 0) return name;
+  }
+}
+
+/** Text edits by offset, applied from the end so offsets stay valid. Keeps all other formatting. */
+export function applyEdits(source: string, edits: { start: number; end: number; text: string }[]): string {
+  let out = source;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** Removes whole import declarations (text, with their line) whose bindings are all unused now. */
+export function dropUnusedImports(file: string, source: string, only?: (local: string) => boolean): string {
+  const parsed = parse(file, source);
+  const edits: { start: number; end: number; text: string }[] = [];
+  parsed.root.find(parsed.j.ImportDeclaration).forEach((p) => {
+    const locals = (p.node.specifiers ?? []).map((s) => localName(s));
+    if (locals.length === 0 || (only && !locals.some(only))) return;
+    if (locals.some((l) => references(parsed, l).size() > 0)) return;
+    const { start, end } = range(p.node);
+    edits.push({ start, end: source[end] === "\n" ? end + 1 : end, text: "" });
+  });
+  return applyEdits(source, edits);
+}
+
+export function range(node: unknown): { start: number; end: number } {
+  const n = node as { start?: number; end?: number };
+  if (typeof n.start !== "number" || typeof n.end !== "number") throw new Error("node without offsets");
+  return { start: n.start, end: n.end };
+}
+
+/** Parses a snippet into statements, for templates. */
+export function statements(j: JSCodeshift, code: string) {
+  const body = j(code).find(j.Program).get().node.body as unknown[];
+  body.forEach(stripLocations);
+  return body;
+}
+
+/** Template nodes carry positions in the template's text; recast must print them fresh. */
+function stripLocations(node: unknown) {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    node.forEach(stripLocations);
+    return;
+  }
+  const n = node as Record<string, unknown>;
+  for (const key of ["loc", "start", "end", "original", "tokens"]) if (key in n) n[key] = key === "loc" ? null : undefined;
+  for (const [key, value] of Object.entries(n)) if (key !== "comments" && value && typeof value === "object") stripLocations(value);
+}

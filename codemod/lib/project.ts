@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * What a transform needs to know about the whole codebase: where the root `auth.ts` goes, how a
+ * file imports it (tsconfig `paths` alias or a relative path), and where the Pages API route is.
+ */
+export class Project {
+  /** e.g. "auth" or "src/auth": the v5 auth module, without extension. */
+  readonly authModule: string;
+  /** "app" or "src/app". */
+  readonly appDir: string;
+  /** The v4 route file, e.g. "pages/api/auth/[...nextauth].ts", if there is one. */
+  readonly routeFile: string | undefined;
+  /** Whether the project is TypeScript (decides auth.ts vs auth.js). */
+  readonly typescript: boolean;
+  /** The next-auth major in package.json, if any. */
+  readonly nextAuthMajor: number | undefined;
+  private readonly paths: { prefix: string; target: string }[];
+
+  constructor(
+    readonly root: string,
+    readonly files: readonly string[],
+    /** Tests pin these instead of reading tsconfig.json and package.json. */
+    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number } = {},
+  ) {
+    const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
+    const base = inSrc ? "src/" : "";
+    this.authModule = `${base}auth`;
+    this.appDir = `${base}app`;
+    this.routeFile = files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f));
+    this.typescript = overrides.typescript ?? existsSync(path.join(root, "tsconfig.json"));
+    this.paths = overrides.paths ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target })) : readPathAliases(root);
+    this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(root);
+  }
+
+  /** The specifier `file` uses to import the module at project-relative `target` (no extension). */
+  importSpecifier(file: string, target: string): string {
+    for (const alias of this.paths) {
+      if (target.startsWith(alias.target)) return alias.prefix + target.slice(alias.target.length);
+    }
+    let rel = path.posix.relative(path.posix.dirname(file), target);
+    if (!rel.startsWith(".")) rel = `./${rel}`;
+    return rel;
+  }
+
+  /** Project-relative path (no extension) that `spec` in `file` points to, or undefined for a package. */
+  resolve(file: string, spec: string): string | undefined {
+    if (spec.startsWith(".")) return stripExt(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
+    for (const alias of this.paths) {
+      if (spec.startsWith(alias.prefix)) return stripExt(path.posix.normalize(alias.target + spec.slice(alias.prefix.length)));
+    }
+    return undefined;
+  }
+
+  /** Whether project-relative `file` exists (as given, or with a source extension). */
+  has(modulePath: string): string | undefined {
+    return [modulePath, ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext)].find((f) => this.files.includes(f));
+  }
+}
+
+export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
+
+export function stripExt(p: string): string {
+  return p.replace(/\.(d\.ts|[cm]?[jt]sx?)$/, "");
+}
+
+/** tsconfig/jsconfig `paths` entries of the form "@/*": ["./*"], as prefix → project-relative target. */
+function readPathAliases(root: string): { prefix: string; target: string }[] {
+  for (const name of ["tsconfig.json", "jsconfig.json"]) {
+    const file = path.join(root, name);
+    if (!existsSync(file)) continue;
+    try {
+      const options = parseJsonc(readFileSync(file, "utf8")).compilerOptions ?? {};
+      const baseUrl: string = options.baseUrl ?? ".";
+      const aliases: { prefix: string; target: string }[] = [];
+      for (const [key, targets] of Object.entries<string[]>(options.paths ?? {})) {
+        if (!key.endsWith("/*") || !targets[0]?.endsWith("/*")) continue;
+        let target = path.posix.normalize(path.posix.join(baseUrl, targets[0].slice(0, -1)));
+        target = target === "./" || target === "." ? "" : target.replace(/^\.\//, "");
+        aliases.push({ prefix: key.slice(0, -1), target });
+      }
+      // The most specific target first: "~/*" → "src/*" wins over "@/*" → "*" for files in src/.
+      return aliases.sort((a, b) => b.target.length - a.target.length);
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+function readNextAuthMajor(root: string): number | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+    const version: string | undefined = pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"];
+    const major = version?.match(/\d+/)?.[0];
+    return major ? Number(major) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** JSON with comments and trailing commas, as tsconfig.json allows. */
+export function parseJsonc(text: string) {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const end = findStringEnd(text, i);
+      out += text.slice(i, end + 1);
+      i = end;
+    } else if (c === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+      out += "\n";
+    } else if (c === "/" && text[i + 1] === "*") {
+      i = text.indexOf("*/", i + 2) + 1;
+    } else out += c;
+  }
+  return JSON.parse(out.replace(/,(\s*[}\]])/g, "$1"));
+}
+
+function findStringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length - 1;
+}

@@ -1,0 +1,58 @@
+import type { Project } from "./project";
+
+/** One v4 usage: either rewritten by a transform, or left for a person with the reason why. */
+export interface Finding {
+  /** The MIGRATION.md step this usage belongs to (see lib/steps.ts). */
+  step: number;
+  /** Project-relative, POSIX separators. */
+  file: string;
+  line: number;
+  /** A stable name for the pattern, e.g. "getServerSession-call"; tests and the corpus count by it. */
+  kind: string;
+  message: string;
+  /** "rewrite": apply changes it. "todo": apply leaves it, and `message` says why. "ok": already v5-ready. */
+  action: "rewrite" | "todo" | "ok";
+}
+
+export interface FileChange {
+  /** Project-relative path of a file to create or replace. */
+  path: string;
+  source: string;
+}
+
+export interface TransformResult {
+  /** The new text, or undefined when the transform changed nothing. */
+  source?: string;
+  findings: Finding[];
+  /** Files this one produces elsewhere (root auth.ts, the App Router route). */
+  create?: FileChange[];
+  /** Delete this file (the Pages API route once its App Router replacement exists). */
+  remove?: boolean;
+}
+
+export interface TransformInput {
+  /** Project-relative path. */
+  file: string;
+  source: string;
+  project: Project;
+  /** The steps this run applies; a transform may decide differently when a later step also runs. */
+  steps: ReadonlySet<number>;
+}
+
+export interface Transform {
+  name: string;
+  step: number;
+  /** Which files it reads: source files, package.json or .env files. */
+  kind: "source" | "package-json" | "env";
+  run(input: TransformInput): TransformResult;
+}
+
+export class ParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: cannot parse (${reason})`);
+    this.name = "ParseError";
+  }
+}

@@ -1,0 +1,6 @@
+declare module "next-auth" {
+  interface User {
+    role?: string;
+  }
+}
+export {};

@@ -1,0 +1,5 @@
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: string;
+  }
+}

@@ -1,0 +1,4 @@
+// Protect everything under /dashboard.
+export { default } from "next-auth/middleware";
+
+export const config = { matcher: ["/dashboard/:path*"] };

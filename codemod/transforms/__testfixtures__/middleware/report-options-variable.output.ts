@@ -1,0 +1,4 @@
+import { withAuth } from "next-auth/middleware";
+import { options } from "./middleware-options";
+
+export default withAuth(options);

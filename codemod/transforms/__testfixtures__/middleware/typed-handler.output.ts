@@ -1,0 +1,33 @@
+import type { NextAuthRequest as NextRequestWithAuth } from "next-auth";
+import { auth } from "@/auth";
+import type { NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+
+function handle(req: NextRequestWithAuth) {
+  const token = req.auth;
+  return token ? NextResponse.next() : NextResponse.redirect(new URL("/", req.url));
+}
+
+/** Paths v4's withAuth never guarded: the auth endpoints and pages, Next's assets. */
+function isV4PublicPath(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  return (
+    pathname.startsWith("/api/auth") ||
+    ["/api/auth/signin", "/api/auth/error"].includes(pathname) ||
+    ["/_next", "/favicon.ico"].some((prefix) => pathname.startsWith(prefix))
+  );
+}
+
+/** v4 withAuth's answer to a visitor it did not authorize: its sign-in page, with the page as callbackUrl. */
+function signInRedirect(req: NextRequest) {
+  const { pathname, search, basePath, origin } = req.nextUrl;
+  const url = new URL(`${basePath}/api/auth/signin`, origin);
+  url.searchParams.append("callbackUrl", `${basePath}${pathname}${search}`);
+  return NextResponse.redirect(url);
+}
+
+export const middleware = auth(async (req) => {
+  if (isV4PublicPath(req)) return;
+  if (!req.auth) return signInRedirect(req);
+  return handle(req);
+});

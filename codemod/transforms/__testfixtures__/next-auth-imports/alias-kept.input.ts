@@ -1,0 +1,3 @@
+import { type AuthOptions as Options } from "next-auth";
+
+export const options: Options = { providers: [] };

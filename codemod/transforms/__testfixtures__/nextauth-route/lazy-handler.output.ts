@@ -1,0 +1,13 @@
+// ==> auth.ts
+import NextAuth from "next-auth";
+import { getAuthOptions } from "@/lib/auth/options";
+
+// Options are built on the first request.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => getAuthOptions());
+
+// ==> app/api/auth/[...nextauth]/route.ts
+import { handlers } from "@/auth";
+
+// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.
+export const { GET, POST } = handlers;
+// ==> pages/api/auth/[...nextauth].ts deleted

@@ -1,0 +1,74 @@
+import type { ObjectExpression } from "jscodeshift";
+import { applyEdits, lineOf, parse, range } from "../lib/ast";
+import { importedName, localName } from "../lib/ast";
+import type { Finding, Transform, TransformResult } from "../lib/types";
+
+/**
+ * Step 7. `signIn(provider, { callbackUrl })` and `signOut({ callbackUrl })` from
+ * "next-auth/react" → `redirectTo` (v5's name; `callbackUrl` still works there, deprecated).
+ * v4 ignores `redirectTo`, so this belongs after the switch (step 6).
+ */
+const CLIENT_FUNCTIONS: Record<string, number> = { signIn: 1, signOut: 0 }; // index of the options argument
+
+export const clientRedirectTo: Transform = {
+  name: "client-redirect-to",
+  step: 7,
+  kind: "source",
+  run({ file, source, project, steps }): TransformResult {
+    if (!source.includes("callbackUrl") || !/from\s+["']next-auth\/react["']/.test(source)) return { findings: [] };
+    const parsed = parse(file, source);
+    const { j, root } = parsed;
+    const findings: Finding[] = [];
+    const note = (node: { loc?: { start: { line: number } } | null }, message: string, action: Finding["action"]) =>
+      findings.push({ step: 7, file, line: lineOf(node), kind: "callback-url", message, action });
+
+    // Local name → which function, for `import { signIn as login }` and `import * as NextAuth`.
+    const locals = new Map<string, string>();
+    const namespaces = new Set<string>();
+    root.find(j.ImportDeclaration, { source: { value: "next-auth/react" } }).forEach((p) => {
+      for (const s of p.node.specifiers ?? []) {
+        if (s.type === "ImportSpecifier" && importedName(s) in CLIENT_FUNCTIONS) locals.set(localName(s, importedName(s)), importedName(s));
+        if (s.type === "ImportNamespaceSpecifier") namespaces.add(localName(s));
+      }
+    });
+    const edits: { start: number; end: number; text: string }[] = [];
+    root.find(j.CallExpression).forEach((p) => {
+      const callee = p.node.callee;
+      let fn: string | undefined;
+      if (callee.type === "Identifier") fn = locals.get(callee.name);
+      else if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && namespaces.has(callee.object.name) && callee.property.type === "Identifier") {
+        fn = callee.property.name in CLIENT_FUNCTIONS ? callee.property.name : undefined;
+      }
+      if (!fn) return;
+      const options = p.node.arguments[CLIENT_FUNCTIONS[fn]];
+      if (!options) return;
+      if (options.type !== "ObjectExpression") {
+        if (j(options).toSource().includes("callbackUrl") || options.type === "Identifier") {
+          note(p.node, `${fn}(…, ${j(options).toSource()}): options not written inline; rename callbackUrl to redirectTo where they are built`, "todo");
+        }
+        return;
+      }
+      const obj = options as ObjectExpression;
+      const props = obj.properties;
+      const keyOf = (prop: (typeof props)[number]) =>
+        (prop.type === "ObjectProperty" || prop.type === "Property") && !prop.computed && prop.key.type === "Identifier" ? prop.key.name : undefined;
+      const callbackUrl = props.find((prop) => keyOf(prop) === "callbackUrl");
+      if (!callbackUrl) {
+        if (props.some((prop) => prop.type === "SpreadElement")) note(p.node, `${fn}({ ...spread }): check the spread object for callbackUrl`, "todo");
+        return;
+      }
+      if (props.some((prop) => keyOf(prop) === "redirectTo")) {
+        note(p.node, `${fn} passes both callbackUrl and redirectTo: keep redirectTo`, "todo");
+        return;
+      }
+      const prop = callbackUrl as { key: unknown; shorthand?: boolean };
+      edits.push(prop.shorthand ? { ...range(prop), text: "redirectTo: callbackUrl" } : { ...range(prop.key), text: "redirectTo" });
+      note(p.node, `${fn}(…, { callbackUrl }) → redirectTo`, "rewrite");
+    });
+    const changed = edits.length > 0;
+    if (changed && project.nextAuthMajor === 4 && !steps.has(6)) {
+      findings.push({ step: 7, file, line: 1, kind: "callback-url-v4", action: "todo", message: "next-auth v4 ignores redirectTo: apply step 6 (the switch) before shipping this" });
+    }
+    return { source: changed ? applyEdits(source, edits) : undefined, findings };
+  },
+};

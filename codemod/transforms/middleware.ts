@@ -1,0 +1,253 @@
+import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
+import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, range, type Parsed } from "../lib/ast";
+import { importedName, localName, type Node } from "../lib/ast";
+import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
+
+const SOURCE = "next-auth/middleware";
+
+export const EDGE_TODO =
+  "v5 middleware runs the whole session action (your jwt and session callbacks) from the auth module: if that imports a database adapter or Node-only code, give middleware an Edge-safe auth.config.ts (MIGRATION.md step 6)";
+
+type Edit = { start: number; end: number; text: string };
+type Note = (node: unknown, kind: string, message: string, action?: Finding["action"]) => void;
+type Names = { auth: string; authorized: string; handler: string; isPublic: string; redirect: string };
+
+/**
+ * Step 6 (middleware moves at the switch: importing "next-auth/middleware" throws in v5).
+ *   export { default } from "next-auth/middleware"
+ *   withAuth(fn, { callbacks: { authorized }, pages })  /  withAuth({ ... })  /  withAuth(fn)
+ * become `auth(async (req) => …)` with v4's rule written out: v5 middleware lets every request
+ * through unless told otherwise, while v4 sent a visitor without a token to the sign-in page
+ * (or wherever `authorized` said no). `req.nextauth.token` → `req.auth`, which is the session,
+ * not the JWT: every read of a claim from it is reported.
+ *
+ * The rewrite is textual (by AST offsets), so the user's own code keeps its exact formatting;
+ * only the imports go through recast.
+ */
+export const middleware: Transform = {
+  name: "middleware",
+  step: 6,
+  kind: "source",
+  run({ file, source, project }: TransformInput): TransformResult {
+    if (!source.includes(SOURCE)) return { findings: [] };
+    const ts = isTypeScript(file);
+    const findings: Finding[] = [];
+    const note: Note = (node, kind, message, action = "todo") => findings.push({ step: 6, file, line: lineOf(node as Node), kind, message, action });
+
+    // Pass 1: req.nextauth.token → req.auth; type the handler's request.
+    let parsed = parse(file, source);
+    let edits: Edit[] = [];
+    let rewrote = 0;
+    parsed.root.find(parsed.j.MemberExpression).forEach((p) => {
+      const obj = p.node.object;
+      if (obj.type !== "MemberExpression" || obj.computed || obj.property.type !== "Identifier" || obj.property.name !== "nextauth") return;
+      if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
+      edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
+      note(p.node, "nextauth-token", "req.nextauth.token → req.auth (the session, not the JWT)", "rewrite");
+      rewrote++;
+    });
+    if (ts) {
+      for (const call of withAuthCalls(parsed)) {
+        const fn = call.node.arguments[0] as Node | undefined;
+        const param = fn && (fn.type === "FunctionExpression" || fn.type === "ArrowFunctionExpression") ? (fn as { params: Node[] }).params[0] : undefined;
+        if (param?.type !== "Identifier" || (param as { typeAnnotation?: unknown }).typeAnnotation) continue;
+        const { start, end } = range(param);
+        const parenless = fn?.type === "ArrowFunctionExpression" && source[start - 1] !== "(" && source.slice(range(fn).start, start).trim() === "";
+        edits.push(parenless ? { start, end, text: `(${source.slice(start, end)}: NextAuthRequest)` } : { start: end, end, text: ": NextAuthRequest" });
+      }
+    }
+    let text = applyEdits(source, edits);
+
+    // Pass 2: the middleware itself.
+    parsed = parse(file, text);
+    edits = [];
+    const names: Names = { auth: "auth", authorized: "authorized", handler: "middleware", isPublic: "isV4PublicPath", redirect: "signInRedirect" };
+    for (const key of Object.keys(names) as (keyof Names)[]) names[key] = freeName(parsed, names[key]);
+    const { j, root } = parsed;
+
+    root
+      .find(j.ExportNamedDeclaration)
+      .filter((p) => p.node.source?.value === SOURCE)
+      .forEach((p) => {
+        const specifiers = p.node.specifiers ?? [];
+        const spec = specifiers.find((s) => s.type === "ExportSpecifier" && localName(s) === "default");
+        if (!spec || specifiers.length !== 1) {
+          note(p.node, "middleware", `re-export from ${SOURCE} other than { default }: rewrite by hand`);
+          return;
+        }
+        const exportedAs = (spec as { exported: { name: string } }).exported.name;
+        const head = exportedAs === "default" ? "export default" : `export const ${exportedAs} =`;
+        const body = `${head} ${names.auth}(async (req) => {\n  if (${names.isPublic}(req)) return;\n  if (!req.auth) return ${names.redirect}(req);\n});`;
+        edits.push({ ...range(p.node), text: `${helpers(ts, names, "/api/auth/signin", "/api/auth/error")}\n\n${body}` });
+        note(p.node, "middleware", `export { default } from "${SOURCE}" → ${names.auth}() middleware that still redirects signed-out visitors`, "rewrite");
+        rewrote++;
+      });
+
+    for (const call of withAuthCalls(parsed)) {
+      const reason = rewriteWithAuth(parsed, call, ts, names, note, edits);
+      if (reason) note(call.node, "middleware", reason);
+      else rewrote++;
+    }
+    if (rewrote === 0) return { findings };
+    text = applyEdits(text, edits);
+
+    // Pass 3: imports (as text, where the next-auth/middleware import was), and what the rewrite cannot prove.
+    parsed = parse(file, text);
+    reportClaims(parsed, note);
+    const { j: j3, root: root3 } = parsed;
+    const lines: string[] = [];
+    const uses = (name: string) => new RegExp(`(^|[^.\\w$])${name}\\b`).test(text.replace(/^import [^;]*;$/gm, ""));
+    const imported = (name: string) => new RegExp(`import[^;]*\\b${name}\\b[^;]*from`).test(text);
+    let importEdits: Edit[] = [];
+    root3.find(j3.ImportDeclaration, { source: { value: SOURCE } }).forEach((p) => {
+      const kept: string[] = [];
+      for (const s of p.node.specifiers ?? []) {
+        const local = localName(s);
+        if (s.type === "ImportSpecifier" && importedName(s) === "NextRequestWithAuth") {
+          lines.push(`import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`);
+          note(p.node, "middleware-type", "NextRequestWithAuth → NextAuthRequest from next-auth", "rewrite");
+        } else if (uses(local)) kept.push(local);
+      }
+      if (kept.length) note(p.node, "middleware", `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`);
+      const { start, end } = range(p.node);
+      importEdits.push({ start, end: text[end] === "\n" ? end + 1 : end, text: "" });
+    });
+    if (uses(names.auth)) lines.push(`import { ${names.auth === "auth" ? "auth" : `auth as ${names.auth}`} } from "${project.importSpecifier(file, project.authModule)}";`);
+    const types = ["NextAuthRequest", "Session"].filter((n) => ts && uses(n) && !imported(n));
+    if (types.length) lines.push(`import type { ${types.join(", ")} } from "next-auth";`);
+    if (uses("NextResponse") && !imported("NextResponse")) lines.push('import { NextResponse } from "next/server";');
+    if (ts && uses("NextRequest") && !imported("NextRequest")) lines.push('import type { NextRequest } from "next/server";');
+    const at = importEdits[0]?.start ?? 0;
+    importEdits = importEdits.map((e, i) => (i === 0 ? { ...e, text: lines.map((l) => `${l}\n`).join("") + (importEdits.length === 0 ? "\n" : "") } : e));
+    if (importEdits.length === 0) importEdits.push({ start: at, end: at, text: `${lines.join("\n")}\n\n` });
+    text = applyEdits(text, importEdits);
+    if (uses(names.auth)) note({ start: 0 }, "middleware-edge", EDGE_TODO);
+    return { source: text, findings };
+  },
+};
+
+/** withAuth(...) calls (or, with `localsOnly`, the local names withAuth is imported as). */
+function withAuthCalls(parsed: Parsed, localsOnly = false): ASTPath<CallExpression>[] {
+  const { j, root } = parsed;
+  const locals = [
+    ...namedImports(parsed, [SOURCE], "withAuth").map((i) => i.local),
+    ...root
+      .find(j.ImportDeclaration, { source: { value: SOURCE } })
+      .nodes()
+      .flatMap((d) => (d.specifiers ?? []).filter((s) => s.type === "ImportDefaultSpecifier").map((s) => localName(s))),
+  ].filter(Boolean);
+  if (localsOnly) return locals as never;
+  return locals.flatMap((name) => root.find(j.CallExpression, { callee: { type: "Identifier", name } }).paths());
+}
+
+/** Reads of a claim from the session where v4 had the JWT: `token.role`, `req.auth.role`. */
+function reportClaims({ j, root }: Parsed, note: Note) {
+  const aliases = new Set<string>(["token"]);
+  root.find(j.VariableDeclarator).forEach((p) => {
+    const init = p.node.init;
+    if (p.node.id.type === "Identifier" && init?.type === "MemberExpression" && init.property.type === "Identifier" && init.property.name === "auth") aliases.add(p.node.id.name);
+  });
+  root.find(j.Node).forEach((p) => {
+    const n = p.node as { type: string; object?: Node; property?: Node; computed?: boolean };
+    if (n.type !== "MemberExpression" && n.type !== "OptionalMemberExpression") return;
+    const obj = n.object as { type: string; name?: string; property?: { name?: string } };
+    const fromToken = (obj.type === "Identifier" && aliases.has(obj.name ?? "")) || ((obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") && obj.property?.name === "auth");
+    const prop = n.property as { type: string; name?: string } | undefined;
+    if (fromToken && prop?.type === "Identifier" && !n.computed && prop.name !== "auth" && prop.name !== "user" && prop.name !== "expires") {
+      note(n, "token-claim", `reads ${j(n as never).toSource()}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
+    }
+  });
+}
+
+/** Adds the edits for one withAuth(...) call; returns a reason when it cannot rewrite it. */
+function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean, names: Names, note: Note, edits: Edit[]): string | undefined {
+  const { source } = parsed;
+  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
+  const args = p.node.arguments as Node[];
+  const declaresFunction = (name: string) =>
+    parsed.root.find(parsed.j.FunctionDeclaration, { id: { name } }).size() > 0 ||
+    parsed.root.find(parsed.j.VariableDeclarator, { id: { name } }).filter((d) => ["ArrowFunctionExpression", "FunctionExpression"].includes(d.node.init?.type ?? "")).size() > 0;
+  const isFn = (n: Node | undefined) =>
+    !!n && (["FunctionExpression", "ArrowFunctionExpression"].includes(n.type) || (n.type === "Identifier" && (args.length === 2 || declaresFunction((n as { name: string }).name))));
+  const fn = isFn(args[0]) ? args[0] : undefined;
+  const options = fn ? args[1] : args[0];
+  if (args.length > 2 || (options && options.type !== "ObjectExpression")) return "withAuth options are not an object literal: rewrite this middleware by hand";
+  let statement: ASTPath = p;
+  while (statement.parent && statement.parent.node.type !== "Program") statement = statement.parent;
+  if (!statement.parent) return "withAuth() inside another construct: rewrite by hand";
+
+  const props = options ? (options as ObjectExpression).properties : [];
+  const prop = (list: typeof props, key: string) =>
+    list.find((x) => (x.type === "ObjectProperty" || x.type === "Property" || x.type === "ObjectMethod") && !x.computed && x.key.type === "Identifier" && x.key.name === key) as
+      | { type: string; value?: Node; params?: Node[]; body?: Node; async?: boolean }
+      | undefined;
+  for (const x of props) {
+    const key = (x as { key?: { name?: string } }).key?.name;
+    if (x.type === "SpreadElement" || !key || !["callbacks", "pages"].includes(key)) {
+      note(x, "middleware-option", `withAuth option ${key ?? "…spread"} has no place in v5 middleware: configure it in the auth module (secret, jwt, cookies)`);
+    }
+  }
+  const pages = prop(props, "pages")?.value;
+  const page = (key: string, fallback: string) => {
+    const v = pages?.type === "ObjectExpression" ? prop((pages as ObjectExpression).properties, key)?.value : undefined;
+    if (!v) return fallback;
+    if (v.type === "StringLiteral") return (v as { value: string }).value;
+    note(v, "middleware-option", `pages.${key} is not a string literal: check the sign-in redirect in the rewritten middleware`);
+    return fallback;
+  };
+  const callbacks = prop(props, "callbacks")?.value;
+  const authorizedProp = callbacks?.type === "ObjectExpression" ? prop((callbacks as ObjectExpression).properties, "authorized") : undefined;
+  let authorizedCode: string | undefined;
+  if (authorizedProp) {
+    authorizedCode =
+      authorizedProp.type === "ObjectMethod"
+        ? `${authorizedProp.async ? "async " : ""}(${(authorizedProp.params ?? []).map(slice).join(", ")}) => ${slice(authorizedProp.body)}`
+        : slice(authorizedProp.value);
+  }
+  const fnParams = fn && fn.type !== "Identifier" ? (fn as { params: Node[] }).params : [];
+  if (fnParams.length > 1) note(fn, "middleware", "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }");
+
+  const blocks = [helpers(ts, names, page("signIn", "/api/auth/signin"), page("error", "/api/auth/error"))];
+  if (authorizedCode) {
+    const type = ts ? ": (params: { req: NextAuthRequest; token: Session | null }) => unknown" : "";
+    blocks.push(`/** v4 withAuth's authorized callback; \`token\` is now the session, not the JWT. */\nconst ${names.authorized}${type} = ${authorizedCode};`);
+  }
+  if (fn && fn.type !== "Identifier") blocks.push(`const ${names.handler} = ${slice(fn)};`);
+  const decisions = [`if (${names.isPublic}(req)) return;`];
+  decisions.push(
+    authorizedCode
+      ? `if (!((await ${names.authorized}({ req, token: req.auth })) ?? !!req.auth)) return ${names.redirect}(req);`
+      : `if (!req.auth) return ${names.redirect}(req);`,
+  );
+  if (fn) decisions.push(`return ${fn.type === "Identifier" ? (fn as { name: string }).name : names.handler}(req);`);
+
+  // Helpers go above the statement's leading comments; the comments stay with the export.
+  const comments = ((statement.node as { comments?: { leading?: boolean; start?: number }[] }).comments ?? []).filter((c) => c.leading);
+  const insertAt = Math.min(range(statement.node).start, ...comments.map((c) => c.start ?? Infinity));
+  edits.push({ start: insertAt, end: insertAt, text: `${blocks.join("\n\n")}\n\n` });
+  edits.push({ ...range(p.node), text: `${names.auth}(async (req) => {\n  ${decisions.join("\n  ")}\n})` });
+  note(p.node, "middleware", `withAuth(…) → ${names.auth}(…) with v4's redirect for signed-out visitors written out`, "rewrite");
+  return undefined;
+}
+
+/** v4 withAuth's own rules, which v5 does not have: which paths it never guarded, and where it sent a visitor. */
+function helpers(ts: boolean, names: Names, signInPage: string, errorPage: string): string {
+  const req = ts ? "req: NextRequest" : "req";
+  return `/** Paths v4's withAuth never guarded: the auth endpoints and pages, Next's assets. */
+function ${names.isPublic}(${req}) {
+  const { pathname } = req.nextUrl;
+  return (
+    pathname.startsWith("/api/auth") ||
+    [${JSON.stringify(signInPage)}, ${JSON.stringify(errorPage)}].includes(pathname) ||
+    ["/_next", "/favicon.ico"].some((prefix) => pathname.startsWith(prefix))
+  );
+}
+
+/** v4 withAuth's answer to a visitor it did not authorize: its sign-in page, with the page as callbackUrl. */
+function ${names.redirect}(${req}) {
+  const { pathname, search, basePath, origin } = req.nextUrl;
+  const url = new URL(\`\${basePath}${signInPage}\`, origin);
+  url.searchParams.append("callbackUrl", \`\${basePath}\${pathname}\${search}\`);
+  return NextResponse.redirect(url);
+}`;
+}

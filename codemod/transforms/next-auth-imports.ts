@@ -1,0 +1,99 @@
+import { importsFrom, lineOf, parse, print, references } from "../lib/ast";
+import { importedName, localName } from "../lib/ast";
+import type { Finding, Transform, TransformResult } from "../lib/types";
+
+/**
+ * Step 6 (the switch), import by import:
+ * - `NextAuthOptions` / `AuthOptions` → `NextAuthConfig` (references renamed, or the alias kept);
+ * - `@next-auth/<name>-adapter` → `@auth/<name>-adapter` (same export names);
+ * - `next-auth/providers/oauth` types → `next-auth/providers`; `GithubProfile` → `GitHubProfile`;
+ * - reported: other v4-only exports of "next-auth", anything still imported from "next-auth/next",
+ *   and `getToken` (v5: `secret` no longer defaults to the env var, `secureCookie` defaults to false).
+ */
+const V5_NEXT_AUTH_EXPORTS = new Set([
+  "default", "AuthError", "CredentialsSignin", "customFetch", "Session", "Account", "Profile", "DefaultSession",
+  "User", "NextAuthConfig", "NextAuthRequest", "NextAuthResult", "NextAuthOptions", "AuthOptions",
+  // step 2 handles these; if they are still here, step 2 reported why
+  "getServerSession", "unstable_getServerSession",
+]);
+
+export const ADAPTER_SOURCE = /^@next-auth\/([\w-]+)-adapter$/;
+
+/** `@next-auth/<name>-adapter` → its @auth package (typeorm-legacy became typeorm). */
+export function v5Adapter(v4: string): string | undefined {
+  const name = v4.match(ADAPTER_SOURCE)?.[1];
+  if (!name) return undefined;
+  return `@auth/${name === "typeorm-legacy" ? "typeorm" : name}-adapter`;
+}
+
+export const nextAuthImports: Transform = {
+  name: "next-auth-imports",
+  step: 6,
+  kind: "source",
+  run({ file, source }): TransformResult {
+    if (!/from\s+["'](next-auth(\/(next|jwt|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter)["']/.test(source)) return { findings: [] };
+    const parsed = parse(file, source);
+    const { j, root } = parsed;
+    const findings: Finding[] = [];
+    let changed = false;
+    const note = (line: number, kind: string, message: string, action: Finding["action"]) => findings.push({ step: 6, file, line, kind, message, action });
+
+    root.find(j.ImportDeclaration).forEach((p) => {
+      const from = String(p.node.source.value);
+      const line = lineOf(p.node);
+      const adapter = v5Adapter(from);
+      if (adapter) {
+        p.node.source = j.stringLiteral(adapter);
+        changed = true;
+        note(line, "adapter-import", `${from} → ${adapter}`, "rewrite");
+        return;
+      }
+      if (from === "next-auth") {
+        for (const s of p.node.specifiers ?? []) {
+          if (s.type !== "ImportSpecifier") continue;
+          const name = importedName(s);
+          if (name === "NextAuthOptions" || name === "AuthOptions") {
+            const local = localName(s, name);
+            s.imported = j.identifier("NextAuthConfig");
+            if (local === name) {
+              references(parsed, local).forEach((r) => {
+                r.node.name = "NextAuthConfig";
+              });
+              s.local = j.identifier("NextAuthConfig");
+            }
+            changed = true;
+            note(line, "options-type", `${name} → NextAuthConfig`, "rewrite");
+          } else if (!V5_NEXT_AUTH_EXPORTS.has(name)) {
+            note(line, "v4-only-export", `"next-auth" has no ${name} in v5: take the type from "@auth/core/types" or NextAuthConfig`, "todo");
+          }
+        }
+      } else if (from === "next-auth/next" && (p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession"))) {
+        note(line, "next-auth-next", 'importing "next-auth/next" throws in v5: use auth() from the root auth module', "todo");
+      } else if (from === "next-auth/providers/oauth") {
+        if (p.node.importKind === "type" || (p.node.specifiers ?? []).every((s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type")) {
+          p.node.source = j.stringLiteral("next-auth/providers");
+          changed = true;
+          note(line, "provider-types", 'next-auth/providers/oauth → next-auth/providers (types)', "rewrite");
+        } else note(line, "provider-types", 'next-auth/providers/oauth is gone in v5: import types from "next-auth/providers"', "todo");
+      } else if (from === "next-auth/providers/github") {
+        for (const s of p.node.specifiers ?? []) {
+          if (s.type === "ImportSpecifier" && importedName(s) === "GithubProfile") {
+            s.local = j.identifier(localName(s, "GithubProfile"));
+            s.imported = j.identifier("GitHubProfile");
+            changed = true;
+            note(line, "provider-types", "GithubProfile → GitHubProfile (local name kept)", "rewrite");
+          }
+        }
+      } else if (from === "next-auth/jwt") {
+        for (const s of p.node.specifiers ?? []) {
+          if (s.type === "ImportSpecifier" && (importedName(s) === "getToken" || importedName(s) === "decode" || importedName(s) === "encode")) {
+            note(line, "get-token", `${importedName(s)} from next-auth/jwt: v5 needs an explicit secret (and salt, the cookie name); getToken's secureCookie defaults to false`, "todo");
+          }
+        }
+      }
+    });
+    // `import NextAuth from "next-auth"` in a Pages API route is handled by the route transform.
+    if (importsFrom(parsed, ["next-auth/next"]).size() === 0 && !changed) return { findings };
+    return { source: changed ? print(parsed) : undefined, findings };
+  },
+};

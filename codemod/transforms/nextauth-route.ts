@@ -1,0 +1,184 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { applyEdits, dropUnusedImports, lineOf, localName, parse, print, range, type Parsed } from "../lib/ast";
+import type { Node } from "../lib/ast";
+import type { Project } from "../lib/project";
+import type { Finding, FileChange, Transform, TransformInput, TransformResult } from "../lib/types";
+
+/** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
+export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
+
+export const CONTINUITY_TODO =
+  "v5 neither reads the v4 cookie (next-auth.session-token) nor decrypts it: without a bridge every user is signed out at deploy (MIGRATION.md step 6, lib/auth/legacy-v4-session.ts)";
+
+/**
+ * Step 6. `pages/api/auth/[...nextauth].ts` → root `auth.ts` (`NextAuth(config)` exporting
+ * handlers, auth, signIn, signOut) + `app/api/auth/[...nextauth]/route.ts`; the pages route is
+ * deleted (v5 has no Pages API handler). Handles:
+ *   export default NextAuth(authOptions)               options imported or defined in the file
+ *   export default NextAuth({ ... })                   inline options
+ *   export default function h(req, res) { return NextAuth(req, res, options) }   lazy: NextAuth(() => options)
+ * A handler with more logic than that is reported.
+ */
+export const nextAuthRoute: Transform = {
+  name: "nextauth-route",
+  step: 6,
+  kind: "source",
+  run({ file, source, project }: TransformInput): TransformResult {
+    if (file !== project.routeFile) return { findings: [] };
+    const parsed = parse(file, source);
+    const { j, root } = parsed;
+    const findings: Finding[] = [];
+    const todo = (line: number, kind: string, message: string) => findings.push({ step: 6, file, line, kind, message, action: "todo" });
+
+    const nextAuthLocal = root
+      .find(j.ImportDeclaration, { source: { value: "next-auth" } })
+      .nodes()
+      .flatMap((d) => d.specifiers ?? [])
+      .map((s) => (s.type === "ImportDefaultSpecifier" ? localName(s) : ""))
+      .find(Boolean);
+    const exported = root.find(j.ExportDefaultDeclaration);
+    if (!nextAuthLocal || exported.size() !== 1) {
+      todo(1, "nextauth-route", "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand");
+      return { findings };
+    }
+    const exportPath = exported.get();
+    const config = configExpression(parsed, exportPath.node.declaration, nextAuthLocal);
+    const line = lineOf(exportPath.node);
+    if (typeof config === "string") {
+      todo(line, "nextauth-route", config);
+      return { findings };
+    }
+    const existing = project.has(project.authModule);
+    if (existing && !isV4Helper(project, existing)) {
+      todo(line, "nextauth-route", `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand`);
+      return { findings };
+    }
+
+    // auth.ts is this file (as text), with the default export replaced and relative imports re-pathed.
+    const ext = path.extname(file).replace(/x$/, "");
+    const authFile = project.authModule + ext;
+    const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
+    const configText = config.type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy ? `() => ${slice((config as { lazy?: Node }).lazy)}` : slice(config);
+    const edits = [{ ...range(exportPath.node), text: `export const { handlers, auth, signIn, signOut } = ${nextAuthLocal}(${configText});` }];
+    root.find(j.ImportDeclaration).forEach((p) => {
+      const spec = String(p.node.source.value);
+      if (!spec.startsWith(".")) return;
+      let rel = path.posix.relative(path.posix.dirname(authFile), path.posix.join(path.posix.dirname(file), spec));
+      if (!rel.startsWith(".")) rel = `./${rel}`;
+      const quote = source[range(p.node.source).start];
+      edits.push({ ...range(p.node.source), text: `${quote}${rel}${quote}` });
+    });
+    const authSource = dropUnusedImports(authFile, applyEdits(source, edits));
+    const routeFile = `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
+    const create: FileChange[] = [
+      { path: authFile, source: authSource },
+      {
+        path: routeFile,
+        source: `import { handlers } from "${project.importSpecifier(routeFile, project.authModule)}";\n\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\nexport const { GET, POST } = handlers;\n`,
+      },
+    ];
+    findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
+    todo(line, "session-continuity", CONTINUITY_TODO);
+    return { findings, create, remove: true };
+  },
+};
+
+/** The config argument for v5's NextAuth(), or why there is none. */
+function configExpression({ j }: Parsed, declaration: Node, nextAuth: string): Node | string {
+  const isNextAuthCall = (n: Node): boolean => n?.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === nextAuth;
+  if (isNextAuthCall(declaration)) {
+    if (declaration.arguments.length === 1 && declaration.arguments[0].type !== "SpreadElement") return declaration.arguments[0];
+    return "NextAuth called with an unexpected argument list: write auth.ts by hand";
+  }
+  if (declaration.type === "FunctionDeclaration" || declaration.type === "ArrowFunctionExpression" || declaration.type === "FunctionExpression") {
+    const fn = declaration as { params: Node[]; body: Node };
+    const body = fn.body.type === "BlockStatement" ? (fn.body as { body: Node[] }).body : [{ type: "ReturnStatement", argument: fn.body } as Node];
+    const call = body.length === 1 && body[0].type === "ReturnStatement" ? (body[0] as { argument?: Node }).argument : undefined;
+    const unwrapped = call?.type === "AwaitExpression" ? (call as { argument: Node }).argument : call;
+    if (isNextAuthCall(unwrapped) && unwrapped.arguments.length === 3) {
+      const options = unwrapped.arguments[2];
+      const params = fn.params.flatMap((p) => (p.type === "Identifier" ? [(p as { name: string }).name] : []));
+      const usesRequest = params.some((name) => j(options as never).find(j.Identifier, { name }).size() > 0);
+      if (usesRequest) return "advanced initialization reads the request: move that logic into NextAuth((req) => config) in auth.ts by hand";
+      if (options.type === "Identifier") return options;
+      return { type: "ArrowFunctionExpression", lazy: options } as unknown as Node;
+    }
+    return "advanced initialization (a handler around NextAuth(req, res, options)): move its logic into NextAuth((req) => config) in auth.ts by hand";
+  }
+  return "the default export is not NextAuth(...): write auth.ts by hand";
+}
+
+function isV4Helper(project: Project, file: string): boolean {
+  try {
+    return readFileSync(path.join(project.root, file), "utf8").includes(V4_HELPER_MARKER);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Step 6 (and a step-1 finding in scan): files that import from the Pages route file, usually
+ * `authOptions`. After the switch the options live in the auth module: re-point the import.
+ */
+export const routeImporters: Transform = {
+  name: "route-importers",
+  step: 6,
+  kind: "source",
+  run({ file, source, project }: TransformInput): TransformResult {
+    const route = project.routeFile;
+    if (!route || file === route || !source.includes("nextauth]")) return { findings: [] };
+    const parsed = parse(file, source);
+    const { j, root } = parsed;
+    const findings: Finding[] = [];
+    const target = route.replace(/\.[^.]+$/, "");
+    root.find(j.ImportDeclaration).forEach((p) => {
+      if (project.resolve(file, String(p.node.source.value)) !== target) return;
+      const line = lineOf(p.node);
+      findings.push({ step: 1, file, line, kind: "route-import", action: "todo", message: "imports from the Pages API route file: keep the options in one auth module (MIGRATION.md step 1)" });
+      p.node.source = j.stringLiteral(project.importSpecifier(file, project.authModule));
+      findings.push({ step: 6, file, line, kind: "route-import", action: "rewrite", message: `import from ${route} → the auth module` });
+    });
+    const changed = findings.some((f) => f.action === "rewrite");
+    return { source: changed ? print(parsed) : undefined, findings };
+  },
+};
+
+/**
+ * Step 2 without step 6: call sites now import `auth` from the root module, which does not exist
+ * on v4 yet. Write a v4 helper with v5's signatures there (step 6 replaces it).
+ */
+export function v4Helper(project: Project, options: { code: string; imported?: { name: string; module: string } }): FileChange {
+  const ts = project.typescript;
+  const file = project.authModule + (ts ? ".ts" : ".js");
+  const fn = options.code.match(/^(\w+)/)?.[1] ?? options.code;
+  const importLine = options.imported
+    ? options.imported.name === "default"
+      ? `import ${fn} from "${project.importSpecifier(file, options.imported.module)}";\n`
+      : `import { ${options.imported.name === fn ? fn : `${options.imported.name} as ${fn}`} } from "${project.importSpecifier(file, options.imported.module)}";\n`
+    : "";
+  const header = `// ${V4_HELPER_MARKER}: v5's auth() signatures on next-auth v4, so that call sites move\n// before the package does. Step 6 replaces this file with NextAuth(config).\n`;
+  const body = ts
+    ? `import type { GetServerSidePropsContext, NextApiRequest, NextApiResponse } from "next";
+import { getServerSession } from "next-auth";
+${importLine}
+type Context = Pick<GetServerSidePropsContext, "req" | "res">;
+
+/** auth(ctx) in getServerSideProps, auth(req, res) in API routes, auth() in the App Router. */
+export function auth(...args: [] | [Context] | [Context["req"] | NextApiRequest, Context["res"] | NextApiResponse]) {
+  if (args.length === 0) return getServerSession(${options.code});
+  const [req, res] = args.length === 1 ? [args[0].req, args[0].res] : args;
+  return getServerSession(req, res, ${options.code});
+}
+`
+    : `import { getServerSession } from "next-auth";
+${importLine}
+/** auth(ctx) in getServerSideProps, auth(req, res) in API routes, auth() in the App Router. */
+export function auth(...args) {
+  if (args.length === 0) return getServerSession(${options.code});
+  const [req, res] = args.length === 1 ? [args[0].req, args[0].res] : args;
+  return getServerSession(req, res, ${options.code});
+}
+`;
+  return { path: file, source: header + body };
+}

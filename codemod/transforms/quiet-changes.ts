@@ -1,0 +1,44 @@
+import type { Finding, Transform, TransformResult } from "../lib/types";
+
+/**
+ * Step 6, report only: behaviours that change quietly at the switch and that no rewrite can
+ * decide (MIGRATION.md, "Quiet behaviour changes"). Matched line by line in files that use next-auth.
+ */
+const CHECKS: { pattern: RegExp; kind: string; message: string }[] = [
+  {
+    pattern: /\baccount\??\.type\s*[!=]==?\s*["']oauth["']/,
+    kind: "account-type",
+    message: 'v5 sets account.type to "oidc" for OpenID Connect providers (v4: "oauth"): compare both',
+  },
+  {
+    pattern: /\bupdate\(\s*\)/,
+    kind: "session-update",
+    message: "useSession().update() without data sends a GET in v5: the jwt callback no longer sees trigger \"update\"",
+  },
+  {
+    pattern: /\bchecks:\s*\[\s*["']state["']\s*\]/,
+    kind: "oauth-checks",
+    message: 'v5 defaults OAuth checks to ["pkce"] (v4: ["state"]): keep the explicit list only if the provider needs it',
+  },
+];
+
+export const quietChanges: Transform = {
+  name: "quiet-changes",
+  step: 6,
+  kind: "source",
+  run({ file, source }): TransformResult {
+    if (!source.includes("next-auth") && !/\baccount\??\.type\b/.test(source)) return { findings: [] };
+    const findings: Finding[] = [];
+    source.split("\n").forEach((line, i) => {
+      for (const check of CHECKS) {
+        if (check.pattern.test(line)) findings.push({ step: 6, file, line: i + 1, kind: check.kind, message: check.message, action: "todo" });
+      }
+    });
+    // Credentials: a thrown error in authorize() becomes CredentialsSignin in v5.
+    if (/\bauthorize\b/.test(source) && /\bthrow\b/.test(source) && /providers\/credentials/.test(source)) {
+      const line = source.split("\n").findIndex((l) => /\bauthorize\b/.test(l)) + 1;
+      findings.push({ step: 6, file, line, kind: "credentials-error", action: "todo", message: "authorize() throws: v5 turns any thrown error into error=CredentialsSignin (custom codes need a CredentialsSignin subclass)" });
+    }
+    return { findings };
+  },
+};

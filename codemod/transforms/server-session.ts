@@ -1,0 +1,128 @@
+import type { CallExpression} from "jscodeshift";
+import { addNamedImport, freeName, lineOf, namedImports, parse, print, references, removeImportIfUnused, type Parsed } from "../lib/ast";
+import { importedName, localName, type Node } from "../lib/ast";
+import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
+
+/**
+ * Step 2. `getServerSession(...)` / `unstable_getServerSession(...)` from "next-auth" or
+ * "next-auth/next" become v5's `auth(...)`:
+ *   (ctx.req, ctx.res, options) → auth(ctx)       getServerSideProps
+ *   (req, res, options)         → auth(req, res)  API routes, and `{ req, res }` destructured
+ *   (options)                   → auth()          App Router only
+ * `auth` is imported from the root auth module (tsconfig `paths` alias or a relative path), and an
+ * options import nothing else uses is removed. Anything else is reported, not guessed.
+ */
+export const SESSION_SOURCES = ["next-auth", "next-auth/next"];
+export const SESSION_FUNCTIONS = ["getServerSession", "unstable_getServerSession"];
+
+export interface OptionsOrigin {
+  /** The options expression as written, e.g. "authOptions" or "getAuthOptions()". */
+  code: string;
+  /** Its import: name and project-relative module, when it is imported. */
+  imported?: { name: string; module: string };
+}
+
+/** Options expressions seen at rewritten call sites; the step-2 v4 helper imports the first one. */
+export const seenOptions: OptionsOrigin[] = [];
+
+export const serverSession: Transform = {
+  name: "server-session",
+  step: 2,
+  kind: "source",
+  run({ file, source, project }: TransformInput): TransformResult {
+    if (!SESSION_FUNCTIONS.some((f) => source.includes(f)) || !/["']next-auth(\/next)?["']/.test(source)) return { findings: [] };
+    const parsed = parse(file, source);
+    const { j, root } = parsed;
+    const findings: Finding[] = [];
+    const report = (node: Node, kind: string, message: string, action: Finding["action"] = "todo") =>
+      findings.push({ step: 2, file, line: lineOf(node), kind, message, action });
+
+    const imports = SESSION_FUNCTIONS.flatMap((name) => namedImports(parsed, SESSION_SOURCES, name).map((i) => ({ ...i, name })));
+    // CommonJS: `const { getServerSession } = require("next-auth")` is reported, not rewritten.
+    root
+      .find(j.CallExpression, { callee: { type: "Identifier", name: "require" } })
+      .filter((p) => SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) && SESSION_FUNCTIONS.some((f) => j(p.parent).toSource().includes(f)))
+      .forEach((p) => report(p.node, "getServerSession-require", "require() of getServerSession: convert the file to ES imports, then run the codemod again"));
+    if (imports.length === 0) return { findings };
+
+    const inPages = /^(src\/)?pages\//.test(file);
+    const authName = references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length ? freeName(parsed, "auth") : "auth";
+    const optionNames = new Set<string>();
+    let rewrote = 0;
+
+    for (const imp of imports) {
+      root.find(j.Identifier, { name: imp.local }).forEach((p) => {
+        const parent = p.parent.node;
+        if (parent.type === "ImportSpecifier") return;
+        if (parent.type !== "CallExpression" || parent.callee !== p.node) {
+          report(p.node, "getServerSession-reference", `${imp.local} is used as a value, not called: replace it with auth by hand`);
+          return;
+        }
+        const call = parent as CallExpression;
+        const args = call.arguments;
+        const replacement = rewriteArgs(parsed, call, inPages);
+        if (typeof replacement === "string") {
+          report(call, "getServerSession-call", replacement);
+          return;
+        }
+        const options = args[args.length - 1];
+        if (options?.type === "Identifier") optionNames.add(options.name);
+        if (options) recordOptions(parsed, file, project, options);
+        p.parent.replace(j.callExpression(j.identifier(authName), replacement));
+        report(call, "getServerSession-call", `${imp.name}(${args.length} arguments) → ${authName}(${replacement.length ? "…" : ""})`, "rewrite");
+        rewrote++;
+      });
+    }
+    if (rewrote === 0) return { findings };
+
+    for (const imp of imports) removeImportIfUnused(parsed, imp.local);
+    for (const name of optionNames) removeImportIfUnused(parsed, name);
+    // Options built by a call (`getAuthOptions()`): drop the import of the now-unused function too.
+    for (const { code } of seenOptions) {
+      const fn = code.match(/^(\w+)\(\)$/)?.[1];
+      if (fn) removeImportIfUnused(parsed, fn);
+    }
+    addNamedImport(parsed, project.importSpecifier(file, project.authModule), "auth", { local: authName });
+    return { source: print(parsed), findings };
+  },
+};
+
+/** The new argument list, or the reason the call is left alone. */
+function rewriteArgs({ j }: Parsed, call: CallExpression, inPages: boolean): CallExpression["arguments"] | string {
+  const args = call.arguments;
+  if (args.some((a) => a.type === "SpreadElement")) return "spread arguments: rewrite to auth(ctx) / auth(req, res) by hand";
+  if (args.length === 1) {
+    if (args[0].type === "ObjectExpression") return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
+    if (inPages) return "getServerSession(options) inside pages/: v5's auth() without arguments reads next/headers (App Router only); pass ctx or req, res";
+    return [];
+  }
+  if (args.length !== 3) return `getServerSession with ${args.length} arguments: expected (req, res, options) or (options)`;
+  const [req, res, options] = args;
+  if (options.type === "ObjectExpression") return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
+  const owner = (node: Node, prop: string) =>
+    node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === prop ? node.object : undefined;
+  const reqOwner = owner(req, "req");
+  const resOwner = owner(res, "res");
+  if (reqOwner && resOwner && j(reqOwner).toSource() === j(resOwner).toSource()) return [reqOwner as CallExpression["arguments"][number]];
+  return [req, res];
+}
+
+function recordOptions({ j, root }: Parsed, file: string, project: TransformInput["project"], options: Node) {
+  const code = j(options as never).toSource();
+  const name = code.match(/^(\w+)(\(\))?$/)?.[1];
+  let imported: OptionsOrigin["imported"];
+  if (name) {
+    root.find(j.ImportDeclaration).forEach((p) => {
+      for (const s of p.node.specifiers ?? []) {
+        if (localName(s) !== name) continue;
+        const target = project.resolve(file, String(p.node.source.value));
+        if (target) imported = { name: s.type === "ImportSpecifier" ? importedName(s) : "default", module: target };
+      }
+    });
+    // Defined and exported in this very file (often the [...nextauth] route).
+    if (!imported && root.find(j.ExportNamedDeclaration).filter((p) => j(p).find(j.Identifier, { name }).size() > 0).size() > 0) {
+      imported = { name, module: file.replace(/\.[^.]+$/, "") };
+    }
+  }
+  if (!seenOptions.some((o) => o.code === code && o.imported?.module === imported?.module)) seenOptions.push({ code, imported });
+}
