@@ -10,7 +10,7 @@
  * the script checks that at the end.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyStep, FileTree, writeChanges } from "../migration/engine";
@@ -112,6 +112,8 @@ async function main() {
     try {
       const changes = applyStep(tree, step);
       writeChanges(app, changes);
+      // Tells the doc test that this tree is already migrated (it then needs MIGRATION_BASE_DIR).
+      writeFileSync(path.join(app, "migration/APPLIED"), `${steps.slice(0, index + 1).filter((s) => !s.optional).map((s) => s.id).join("\n")}\n`);
       if (step.install) {
         const spec = Object.entries(step.install).map(([name, version]) => `${name}@${version}`).join(" ");
         log(`${label}: npm install ${spec}`);

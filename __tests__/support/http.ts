@@ -30,7 +30,8 @@ export async function callHandler(route: RouteModule | AuthRoute, request: Handl
   let response: HandlerResponse | undefined;
   await testApiHandler({
     ...(("default" in route ? { pagesHandler: route } : route) as { pagesHandler: RouteModule }),
-    url: request.url,
+    // An App Router request needs an absolute URL (NTARH resolves a relative one against ntarh://).
+    url: "appHandler" in route ? new URL(request.url, "http://localhost:3000").href : request.url,
     params: request.params,
     test: async ({ fetch }) => {
       const res = await fetch({

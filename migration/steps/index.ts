@@ -134,7 +134,12 @@ export const steps: Step[] = [
             "      async request({ client, tokens }) {\n        const profile = (await client.userinfo(tokens.access_token!)) as unknown as GitHubProfile;",
             "      // v5 passes no openid-client `client`: fetch the profile ourselves.\n      async request({ tokens }: { tokens: { access_token?: string } }) {\n        const profile = (await fetch(`${api}/user`, {\n          headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: \"application/json\" },\n        }).then((response) => response.json())) as GitHubProfile;",
           );
-          out = replaceOnce(file, out, "return profile as unknown as Record<string, unknown>;", "return profile;");
+          out = replaceOnce(
+            file,
+            out,
+            "return profile as unknown as Record<string, unknown>;",
+            "// A fresh object: @auth/core drops a profile that fails `instanceof Object`, which a parsed\n        // fetch body from another realm does (seen under Jest).\n        return { ...profile };",
+          );
           return replaceOnce(file, out, "    profile(profile) {", "    profile(profile: GitHubProfile) {");
         },
       },
