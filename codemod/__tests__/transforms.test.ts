@@ -53,3 +53,11 @@ describe("a file that does not parse", () => {
     ).toThrow(/pages\/broken\.ts: cannot parse .*line 2/);
   });
 });
+
+describe("middleware", () => {
+  it("does not mistake the word withAuth in a comment for a leftover import", () => {
+    const c = fixtureCases().find((x) => x.dir === "middleware" && x.name === "with-fn")!;
+    const findings = runFixture(c).results.flatMap((r) => r.findings);
+    expect(findings.filter((f) => /still imports/.test(f.message))).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
-import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, range, type Parsed } from "../lib/ast";
+import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, range, references, type Parsed } from "../lib/ast";
 import { importedName, localName, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
@@ -106,7 +106,7 @@ export const middleware: Transform = {
         if (s.type === "ImportSpecifier" && importedName(s) === "NextRequestWithAuth") {
           lines.push(`import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`);
           note(p.node, "middleware-type", "NextRequestWithAuth → NextAuthRequest from next-auth", "rewrite");
-        } else if (uses(local)) kept.push(local);
+        } else if (references(parsed, local).size() > 0) kept.push(local);
       }
       if (kept.length) note(p.node, "middleware", `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`);
       const { start, end } = range(p.node);
