@@ -43,8 +43,16 @@ describe("environment validation", () => {
       databaseUrl: undefined,
       pgliteDataDir: ".data/pglite",
       roleRecheckSeconds: 60,
+      sessionMaxLifetimeSeconds: 30 * 24 * 60 * 60,
+      reauthWindowSeconds: 15 * 60,
+      rateLimit: { accountAttempts: 5, ipAttempts: 20, windowSeconds: 15 * 60 },
+      trustProxy: false,
       adminEmails: [],
     });
+  });
+
+  it("requires NEXTAUTH_URL in production, where next-auth would otherwise guess the origin", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET })).toThrow(/NEXTAUTH_URL: is required in production/);
   });
 
   it("reads ADMIN_EMAILS as a lower-case list", () => {

@@ -45,8 +45,9 @@ async function refreshAccess(token: JWT, config: Env): Promise<JWT> {
   if (access.disabled) throw new SessionRevokedError("user is disabled");
   if (access.sessionVersion !== (token.sessionVersion ?? 0)) throw new SessionRevokedError("signed out everywhere");
   if (!isRole(access.role)) throw new SessionRevokedError("unknown role in database");
-  const { accessUnverified: _cleared, ...rest } = token;
-  return { ...rest, role: access.role, roleCheckedAt: now };
+  const checked: JWT = { ...token, role: access.role, roleCheckedAt: now };
+  delete checked.accessUnverified;
+  return checked;
 }
 
 export function buildCallbacks(config: Env): Partial<CallbacksOptions> {

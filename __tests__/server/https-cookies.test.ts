@@ -1,0 +1,31 @@
+import { callAuth, FORM, form, getCsrf } from "../support/http";
+import { resetEnvForTests } from "@/lib/env";
+import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
+
+// next-auth picks cookie names and flags from NEXTAUTH_URL's scheme.
+process.env.NEXTAUTH_URL = "https://localhost:3000";
+resetEnvForTests();
+useTestDatabase();
+afterAll(() => {
+  process.env.NEXTAUTH_URL = "http://localhost:3000";
+});
+
+describe("under an https NEXTAUTH_URL", () => {
+  it("issues the session as a __Secure- cookie: Secure, HttpOnly, SameSite=Lax, Path=/, no Domain", async () => {
+    const user = await createTestUser();
+    const csrf = await getCsrf();
+    expect(csrf.cookie).toContain("__Host-next-auth.csrf-token=");
+    const response = await callAuth({
+      url: "/api/auth/callback/credentials",
+      method: "POST",
+      headers: FORM,
+      cookie: csrf.cookie,
+      body: form({ csrfToken: csrf.csrfToken, email: user.email!, password: TEST_PASSWORD }),
+    });
+    const session = response.headers.getSetCookie().find((c) => c.startsWith("__Secure-next-auth.session-token="));
+    expect(session).toBeDefined();
+    const attributes = session!.split(";").slice(1).map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(["path=/", "httponly", "secure", "samesite=lax"]));
+    expect(attributes.some((a) => a.startsWith("domain="))).toBe(false);
+  });
+});

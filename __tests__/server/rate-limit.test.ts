@@ -1,0 +1,53 @@
+import { callAuth, CookieJar, FORM, form, getCsrf, landingPage } from "../support/http";
+import { env } from "@/lib/env";
+import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
+import { sessionCookieName } from "../support/session";
+
+// Small limits keep the file fast; the defaults (5 and 20) are checked in the env tests.
+process.env.RATE_LIMIT_ACCOUNT_ATTEMPTS = "3";
+process.env.RATE_LIMIT_IP_ATTEMPTS = "6";
+useTestDatabase();
+
+async function signIn(email: string, password: string, headers: Record<string, string> = {}) {
+  const csrf = await getCsrf();
+  const response = await callAuth({
+    url: "/api/auth/callback/credentials",
+    method: "POST",
+    headers: { ...FORM, ...headers },
+    cookie: csrf.cookie,
+    body: form({ csrfToken: csrf.csrfToken, email, password, callbackUrl: "/dashboard" }),
+  });
+  return { response, signedIn: Boolean(response.cookies[sessionCookieName(env().baseUrl)]), jar: new CookieJar(csrf.cookie) };
+}
+
+describe("rate limiting of failed sign-ins (shared in the database)", () => {
+  it("locks an account after RATE_LIMIT_ACCOUNT_ATTEMPTS failures, even for the right password, and says when to retry", async () => {
+    const user = await createTestUser();
+    for (let attempt = 0; attempt < env().rateLimit.accountAttempts; attempt += 1) {
+      expect((await signIn(user.email!, "wrong password")).signedIn).toBe(false);
+    }
+    const { response, signedIn, jar } = await signIn(user.email!, TEST_PASSWORD);
+    expect(signedIn).toBe(false);
+    const page = await landingPage(response, jar);
+    expect(page).toBe("/login?error=TooManyAttempts:15");
+  });
+
+  it("limits unknown emails the same way, so the limit reveals nothing about who has an account", async () => {
+    for (let attempt = 0; attempt < env().rateLimit.accountAttempts; attempt += 1) {
+      await signIn("ghost@example.com", "whatever");
+    }
+    const { response, jar } = await signIn("ghost@example.com", "whatever");
+    expect(await landingPage(response, jar)).toBe("/login?error=TooManyAttempts:15");
+  });
+
+  it("does not let a forged X-Forwarded-For header dodge the per-address limit", async () => {
+    // Each attempt uses a new email (so the account limit never trips) and a new forged address.
+    for (let attempt = 0; attempt < env().rateLimit.ipAttempts; attempt += 1) {
+      await signIn(`spray-${attempt}@example.com`, "guess", { "x-forwarded-for": `203.0.113.${attempt}` });
+    }
+    const user = await createTestUser();
+    const { signedIn, response, jar } = await signIn(user.email!, TEST_PASSWORD, { "x-forwarded-for": "198.51.100.7" });
+    expect(signedIn).toBe(false);
+    expect(await landingPage(response, jar)).toMatch(/TooManyAttempts/);
+  });
+});
