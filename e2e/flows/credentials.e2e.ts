@@ -41,8 +41,12 @@ test("keeps a sign-in on our own origin when the form's callbackUrl is tampered 
   for (const target of ["https://evil.example/steal", "//evil.example/steal", `${origin}@evil.example/`, `http://${host}.evil.example/`]) {
     await page.context().clearCookies();
     await page.goto("/login");
+    // Once the CSRF token is in, React renders the form no more, so the tampered value stays.
+    await expect(page.getByRole("button", { name: "Sign in with email" })).toBeEnabled();
     await page.locator('input[name="callbackUrl"]').evaluate((input: HTMLInputElement, value) => (input.value = value), target);
+    const posted = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/auth/callback/credentials");
     await submitLogin(page, E2E_USERS.user);
+    expect(new URLSearchParams((await posted).postData() ?? "").get("callbackUrl")).toBe(target);
 
     await page.waitForURL((url) => !url.pathname.startsWith("/api/auth") && url.pathname !== "/login");
     expect(new URL(page.url()).origin, `callbackUrl ${target}`).toBe(origin);

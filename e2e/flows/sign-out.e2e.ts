@@ -1,4 +1,4 @@
-import { E2E_USERS } from "../support/accounts";
+import { E2E_ROLE_RECHECK_SECONDS, E2E_USERS } from "../support/accounts";
 import { appUrl, expect, header, signIn, test } from "../support/fixtures";
 
 test("signs out from the header to /, and the back button shows no protected content", async ({ page }) => {
@@ -17,6 +17,27 @@ test("signs out from the header to /, and the back button shows no protected con
   await expect(page.getByText(`Welcome, ${E2E_USERS.admin.name}`)).toHaveCount(0);
 });
 
-// Issue 3 ("sign out everywhere") has not landed: there is no button and no server-side session
-// revocation to drive yet. Remove the skip and write the flow when it does.
-test.skip("signs out every other browser with 'Sign out everywhere'", async () => {});
+test("signs every other browser out with 'Sign out everywhere', within the re-check window", async ({ page, browser }) => {
+  const { user } = E2E_USERS;
+  const otherContext = await browser.newContext();
+  try {
+    const other = await otherContext.newPage();
+    await signIn(other, user);
+    await expect(other.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
+
+    await signIn(page, user);
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/login");
+    expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+
+    // The other browser still holds a cookie that decrypts; the server re-reads the session
+    // version once the window has passed and ends the session.
+    await expect(async () => {
+      await other.goto("/dashboard");
+      await expect(other).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`), { timeout: 1_000 });
+    }).toPass({ timeout: (E2E_ROLE_RECHECK_SECONDS + 10) * 1_000 });
+    expect(await (await other.request.get("/api/auth/session")).json()).toEqual({});
+  } finally {
+    await otherContext.close();
+  }
+});
