@@ -82,6 +82,13 @@ function callbackUrlCases(port: number): Case[] {
     cases.push(
       { group: "callbackUrl", name: `query on /api/auth/signin ${label}`, send: get(`/api/auth/signin?callbackUrl=${q}`), expect: redirectsSomewhere },
       { group: "callbackUrl", name: `query on /login ${label}`, send: get(`/login?callbackUrl=${q}`), expect: formCallbackIsLocal },
+      { group: "callbackUrl", name: `query on /api/auth/csrf ${label}`, send: get(`/api/auth/csrf?callbackUrl=${q}`), expect: (r) => decide.status(r, 200, 400) },
+      {
+        group: "callbackUrl",
+        name: `query on /api/auth/session, signed in ${label}`,
+        send: (ctx) => send(ctx.app, { path: `/api/auth/session?callbackUrl=${q}`, headers: as(ctx.user) }),
+        expect: (r) => decide.status(r, 200, 400),
+      },
       {
         group: "callbackUrl",
         name: `query on /login, signed in ${label}`,

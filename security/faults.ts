@@ -33,6 +33,18 @@ async function poll(app: RunningApp, probe: Probe, done: (reply: Reply) => boole
 
 const describe = (reply: Reply | undefined) => (reply ? `${reply.status}${reply.location ? ` → ${reply.location}` : ""} ${reply.body.slice(0, 100)}` : "no answer");
 
+/** Where a sign-in answer ends up: next-auth goes through /api/auth/error to pages.error. */
+async function landing(app: RunningApp, reply: Reply): Promise<{ page: Reply; url: URL | undefined }> {
+  let url: URL | undefined;
+  let current = reply;
+  for (let hop = 0; hop < 3 && current.location; hop += 1) {
+    url = new URL(current.location, app.url);
+    if (url.origin !== new URL(app.url).origin) break;
+    current = await send(app, { path: `${url.pathname}${url.search}` });
+  }
+  return { page: current, url };
+}
+
 /** A short text of the login page's alert, if any. */
 const loginAlert = (html: string) => html.match(/role="alert"[^>]*>([^<]*)</)?.[1]?.trim();
 
@@ -59,13 +71,12 @@ export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user
     }
     const signInReply = await postCredentials(app, USER.email, USER.password, { callbackUrl: "/dashboard" });
     check("sign-in", signInReply, baseProblems(signInReply, app.url));
-    const target = signInReply.location ? new URL(signInReply.location, app.url) : undefined;
-    if (!target || target.pathname !== "/login" || !/^ServiceUnavailable/.test(target.searchParams.get("error") ?? "")) {
-      problems.push(`sign-in: wrong decision: expected /login?error=ServiceUnavailable, got ${describe(signInReply)}`);
+    const { page, url } = await landing(app, signInReply);
+    if (!url || url.pathname !== "/login" || !/^ServiceUnavailable/.test(url.searchParams.get("error") ?? "")) {
+      problems.push(`sign-in: wrong decision: expected to land on /login?error=ServiceUnavailable, got ${describe(signInReply)} ending at ${url?.href}`);
     } else {
-      const page = await send(app, { path: `${target.pathname}${target.search}` });
       const alert = loginAlert(page.body);
-      check("the login page after sign-in", page, [...baseProblems(page, app.url), ...(alert && /unavailable/i.test(alert) ? [] : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`])]);
+      check("the login page after sign-in", page, [...baseProblems(page, app.url), ...decide.status(page, 200), ...(alert && /unavailable/i.test(alert) ? [] : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`])]);
     }
   } finally {
     await proxy.restore();
@@ -166,7 +177,7 @@ export async function rateLimitAcrossInstances(a: RunningApp, b: RunningApp): Pr
   const attempts: Reply[] = [];
   const order = [a, a, a, b, b];
   for (const app of order) attempts.push(await postCredentials(app, LIMITED.email, "a-wrong-password", { callbackUrl: "/dashboard" }));
-  const errorOf = (reply: Reply) => (reply.location ? new URL(reply.location, a.url).searchParams.get("error") ?? "" : "");
+  const errorOf = (reply: Reply) => (reply.location ? (new URL(reply.location, a.url).searchParams.get("error") ?? "") : "");
   attempts.forEach((reply, i) => problems.push(...baseProblems(reply, order[i].url).map((p) => `failed attempt ${i + 1} on ${order[i].name}: ${p}`)));
   if (errorOf(attempts[0]) !== "CredentialsSignin") problems.push(`wrong decision: the first failed attempt answered ${describe(attempts[0])}`);
 
@@ -176,8 +187,8 @@ export async function rateLimitAcrossInstances(a: RunningApp, b: RunningApp): Pr
   if (!errorOf(limited).startsWith("TooManyAttempts")) {
     problems.push(`wrong decision: the 6th attempt (3 on ${a.name}, 2 on ${b.name} before it) was not limited: ${describe(limited)}`);
   } else {
-    const target = new URL(limited.location ?? "/", a.url);
-    const page = await send(a, { path: `${target.pathname}${target.search}` });
+    const { page, url } = await landing(a, limited);
+    if (url?.pathname !== "/login") problems.push(`wrong decision: the limited answer ends at ${url?.href}, not /login`);
     const alert = loginAlert(page.body) ?? "";
     if (!/Too many attempts\. Try again in \d+ minutes?\./.test(alert)) problems.push(`wrong decision: the login page says ${JSON.stringify(alert)}`);
   }

@@ -51,9 +51,9 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
   let wrongDecisions = 0;
   let leaks = 0;
   let checked = 0;
-  const examples: string[] = [];
-  const note = (problem: string) => {
-    if (examples.length < 5) examples.push(problem);
+  const examples: Record<"fiveXX" | "wrong" | "leak", string[]> = { fiveXX: [], wrong: [], leak: [] };
+  const note = (kind: keyof typeof examples, problem: string) => {
+    if (examples[kind].length < 3) examples[kind].push(problem);
   };
 
   const requests: Request[] = [];
@@ -69,13 +69,13 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
           const label = `${identity.kind}${email ? ` ${email}` : ""} GET ${path}`;
           if (status >= 500) {
             fiveXX += 1;
-            note(`${label}: status ${status}`);
+            note("fiveXX", `${label}: status ${status}`);
             return;
           }
           const wrong = decision(identity, path, status, header(headers, "location"));
           if (wrong) {
             wrongDecisions += 1;
-            note(`${label}: ${wrong}, got ${status} ${header(headers, "location")}`);
+            note("wrong", `${label}: ${wrong}, got ${status} ${header(headers, "location")}`);
             return;
           }
           // Cross-user leaks: an answer about a user shows that user and nobody else.
@@ -85,7 +85,7 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
           const exact = path === "/" ? shown.every((candidate) => candidate === email) : shown.length === 1 && shown[0] === email;
           if (!idShown || !exact) {
             leaks += 1;
-            note(`${label}: shows ${JSON.stringify(shown)}${idShown ? "" : " and another id"} (cookie of ${email ?? "nobody"})`);
+            note("leak", `${label}: shows ${JSON.stringify(shown)}${idShown ? "" : " and another id"} (cookie of ${email ?? "nobody"})`);
           }
         },
       } as Request);
@@ -107,9 +107,9 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
   });
 
   const problems: string[] = [];
-  if (fiveXX) problems.push(`status 5xx: ${fiveXX} answers (${examples.join("; ")})`);
-  if (wrongDecisions) problems.push(`wrong decision: ${wrongDecisions} answers (${examples.join("; ")})`);
-  if (leaks) problems.push(`cross-user leak: ${leaks} answers (${examples.join("; ")})`);
+  if (fiveXX) problems.push(`status 5xx: ${fiveXX} answers (${examples.fiveXX.join("; ")})`);
+  if (wrongDecisions) problems.push(`wrong decision: ${wrongDecisions} answers (${examples.wrong.join("; ")})`);
+  if (leaks) problems.push(`cross-user leak: ${leaks} answers (${examples.leak.join("; ")})`);
   if (result.errors || result.timeouts) problems.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
   if (checked === 0) problems.push("no answer was checked");
 
