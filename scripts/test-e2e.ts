@@ -5,10 +5,8 @@
  * Extra arguments go to Playwright (`npm run test:e2e -- --grep admin`).
  * `--update-docs` copies the run's screenshots into docs/screenshots/ when every flow passed.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, copyFileSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { E2E_ROLE_RECHECK_SECONDS, E2E_USERS } from "../e2e/support/accounts";
@@ -16,112 +14,13 @@ import { findChromium } from "../e2e/support/chromium";
 import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
+import { buildApp, buildIsStale, freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
 
-const ROOT = process.cwd();
-const BUILD_TIMEOUT_MS = 10 * 60_000;
 const SEED_TIMEOUT_MS = 2 * 60_000;
-const READY_TIMEOUT_MS = 60_000;
 const PLAYWRIGHT_TIMEOUT_MS = 15 * 60_000;
-/** What `next build` reads. A change to any of these makes the build stale. */
-const BUILD_INPUTS = ["pages", "components", "lib", "styles", "types", "public", "middleware.ts", "next.config.js", "tsconfig.json", "package-lock.json"];
 
 const started = Date.now();
 const step = (message: string) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-
-const children = new Set<ChildProcess>();
-
-/** Runs a command to completion within `timeoutMs`, its output to the terminal or to `logFile`. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, logFile?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, detached: true, stdio: logFile ? ["ignore", "pipe", "pipe"] : "inherit" });
-    children.add(child);
-    if (logFile) {
-      const log = createWriteStream(logFile);
-      child.stdout?.pipe(log);
-      child.stderr?.pipe(log);
-    }
-    const timer = setTimeout(() => {
-      stop(child);
-      reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} took longer than ${timeoutMs / 1000}s`));
-    }, timeoutMs);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      children.delete(child);
-      resolve(code ?? 1);
-    });
-  });
-}
-
-/** Ends a child and everything it started (each child leads its own process group). */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
-  const pid = child.pid;
-  return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    }, 5_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    try {
-      process.kill(-pid, "SIGTERM");
-    } catch {
-      clearTimeout(force);
-      resolve();
-    }
-  });
-}
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
-/** Simplest honest rule: build when there is no build, or any input is newer than it. */
-function buildIsStale(): string | null {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return "no build yet";
-  const builtAt = statSync(buildId).mtimeMs;
-  const newer = BUILD_INPUTS.find((entry) => newestMtime(path.join(ROOT, entry)) > builtAt);
-  return newer ? `${newer} changed since the last build` : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForApp(url: string, app: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode}:\n${tail(logFile)}`);
-    try {
-      const response = await fetch(`${url}/api/auth/providers`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the app did not answer within ${READY_TIMEOUT_MS / 1000}s:\n${tail(logFile)}`);
-}
-
-const tail = (file: string) => (existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-30).join("\n") : "(no log)");
 
 function readSummary(): { passed: number; failed: number } | null {
   if (!existsSync(SUMMARY_FILE)) return null;
@@ -138,14 +37,12 @@ async function main(): Promise<number> {
 
   rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const nextBin = require.resolve("next/dist/bin/next");
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
   const stale = buildIsStale();
   if (stale) {
     step(`building (${stale})…`);
-    const code = await run(process.execPath, [nextBin, "build"], { ...baseEnv, NODE_ENV: "production" }, BUILD_TIMEOUT_MS, path.join(ARTIFACTS_DIR, "build.log"));
-    if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(path.join(ARTIFACTS_DIR, "build.log"))}`);
+    await buildApp(path.join(ARTIFACTS_DIR, "build.log"));
     step("built");
   } else {
     step("build is up to date, skipping next build");
@@ -153,12 +50,11 @@ async function main(): Promise<number> {
 
   const scratch = mkdtempSync(path.join(tmpdir(), "auth-e2e-"));
   let provider: RunningProvider | undefined;
-  let app: ChildProcess | undefined;
+  let app: RunningApp | undefined;
   try {
     const port = await freePort();
     // The server listens on 127.0.0.1 only; the browser calls it `localhost` because Next rewrites
     // 127.0.0.1 to localhost in every middleware URL (NextURL), so its redirects would change host.
-    const listenUrl = `http://127.0.0.1:${port}`;
     const appUrl = `http://localhost:${port}`;
     provider = await startGithubProvider({
       clientId: OAUTH_CLIENT.id,
@@ -193,26 +89,17 @@ async function main(): Promise<number> {
     // PGlite allows one process per data directory: seed first, then start the server.
     step("migrating and seeding a fresh embedded database…");
     const seedLog = path.join(ARTIFACTS_DIR, "seed.log");
-    const seeded = await run("npm", ["run", "--silent", "db:seed"], { ...appEnv, NODE_ENV: "development" }, SEED_TIMEOUT_MS, seedLog);
+    const seeded = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv, NODE_ENV: "development" }, SEED_TIMEOUT_MS, seedLog);
     if (seeded !== 0) throw new Error(`npm run db:seed failed (exit ${seeded}):\n${tail(seedLog)}`);
     step("seeded");
 
     const serverLog = path.join(ARTIFACTS_DIR, "server.log");
-    app = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
-      env: { ...appEnv, NODE_ENV: "production" },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.add(app);
-    const log = createWriteStream(serverLog);
-    app.stdout?.pipe(log);
-    app.stderr?.pipe(log);
-    await waitForApp(listenUrl, app, serverLog);
+    app = await startApp({ name: "app", port, url: appUrl, env: appEnv, logFile: serverLog });
     step(`app on ${appUrl} (log: ${path.relative(ROOT, serverLog)})`);
 
     step("running the flows in Chromium…");
     const cli = require.resolve("@playwright/test/cli");
-    const code = await run(
+    const code = await runCommand(
       process.execPath,
       [cli, "test", "-c", path.join("e2e", "playwright.config.ts"), ...playwrightArgs],
       {
@@ -229,7 +116,7 @@ async function main(): Promise<number> {
     step(`flows finished (playwright exit ${code})`);
     return code;
   } finally {
-    if (app) await stop(app);
+    await app?.stop();
     await provider?.close();
     rmSync(scratch, { recursive: true, force: true });
     step("stopped the app and the provider, removed the scratch directory");
@@ -244,7 +131,7 @@ async function main(): Promise<number> {
 }
 
 async function shutdown(signal: NodeJS.Signals) {
-  await Promise.all([...children].map(stop));
+  await stopAllChildren();
   process.exit(signal === "SIGINT" ? 130 : 143);
 }
 process.once("SIGINT", shutdown);

@@ -1,8 +1,7 @@
 /**
  * Starting and stopping the production build on loopback: build when stale, `next start -H
  * 127.0.0.1` on a free port, wait until it answers, stop it with everything it started.
- * Same rules as scripts/test-e2e.ts (which keeps its own copy inline); written as a module so
- * that any runner can import it.
+ * The one copy used by `npm run test:e2e`, `npm run test:security` and `npm run bench`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -48,14 +47,26 @@ export async function stopAllChildren(): Promise<void> {
   await Promise.all([...children].map(stopChild));
 }
 
-/** Runs a command to completion within `timeoutMs`, its output to `logFile`. */
-export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, logFile: string): Promise<number> {
+/**
+ * Runs a command to completion within `timeoutMs`, its output to `logFile` (or to this terminal
+ * when there is none).
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  logFile?: string,
+  cwd = ROOT,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, detached: true, stdio: logFile ? ["ignore", "pipe", "pipe"] : "inherit" });
     children.add(child);
-    const log = createWriteStream(logFile);
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    if (logFile) {
+      const log = createWriteStream(logFile);
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+    }
     const timer = setTimeout(() => {
       void stopChild(child);
       reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} took longer than ${timeoutMs / 1000}s`));
@@ -115,14 +126,28 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/**
- * `next start` on 127.0.0.1:`port` with exactly `env` (plus NODE_ENV=production). Resolves once
- * /api/auth/providers answers.
- */
-export async function startApp(options: { name: string; port: number; url: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<RunningApp> {
+export interface StartOptions {
+  name: string;
+  port: number;
+  url: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  /** The app to serve (its own `.next` and `node_modules`); this checkout by default. */
+  cwd?: string;
+}
+
+/** A `next start` that has been spawned but not waited for (the benchmark times its cold start). */
+export interface SpawnedApp extends RunningApp {
+  child: ChildProcess;
+}
+
+/** `next start` on 127.0.0.1:`port` with exactly `env` (plus NODE_ENV=production); returns at once. */
+export function spawnApp(options: StartOptions): SpawnedApp {
   const { name, port, url, logFile } = options;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: ROOT,
+  const cwd = options.cwd ?? ROOT;
+  const nextBin = cwd === ROOT ? NEXT_BIN : require.resolve("next/dist/bin/next", { paths: [cwd] });
+  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd,
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -131,7 +156,13 @@ export async function startApp(options: { name: string; port: number; url: strin
   const log = createWriteStream(logFile);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  return { name, port, url, logFile, child, stop: () => stopChild(child) };
+}
 
+/** Spawns `next start` (see spawnApp) and resolves once /api/auth/providers answers. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const app = spawnApp(options);
+  const { child, name, port, logFile } = app;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name}: next start exited with ${child.exitCode}:\n${tail(logFile)}`);
@@ -147,5 +178,5 @@ export async function startApp(options: { name: string; port: number; url: strin
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { name, port, url, logFile, stop: () => stopChild(child) };
+  return { name: app.name, port: app.port, url: app.url, logFile: app.logFile, stop: app.stop };
 }
