@@ -1,34 +1,46 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth from "next-auth";
+import { sendError } from "@/lib/api/errors";
 import { getAuthOptions } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 
 /**
- * next-auth's route, with two things v4 does not do itself:
- * - a `callbackUrl` that is not a parseable URL string is replaced by the base URL before
- *   next-auth sees it (4.24.15 still throws ERR_INVALID_URL, a 500, on one in a POST body);
- *   parseable ones are left to the redirect callback, which decides what is safe;
+ * next-auth's route, with what v4 does not do itself:
+ * - only GET and POST reach next-auth (it answers other methods with "Error: …" text);
+ * - a `callbackUrl` (query, body or cookie) that is not an http(s) URL is dropped before
+ *   next-auth sees it: 4.24.15 answers 500 on one (ERR_INVALID_URL from a POST body,
+ *   INVALID_CALLBACK_URL_ERROR from the query or cookie, where a poisoned cookie breaks every
+ *   /api/auth request of that browser). Foreign http(s) URLs are left to the redirect callback;
  * - the client's address is handed to `authorize` for rate limiting.
  * Options are built on the first request, so `next build` needs no secret and no database.
  */
-function isParseableUrl(value: unknown, baseUrl: string): boolean {
+
+const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
+
+/** The rule next-auth applies before the redirect callback: an http(s) URL, or a path. */
+function isHttpUrl(value: unknown, baseUrl: string): value is string {
   if (typeof value !== "string") return false;
   try {
-    new URL(value, baseUrl);
-    return true;
+    return /^https?:$/.test(new URL(value, baseUrl).protocol) && (value.startsWith("/") || /^https?:/i.test(value));
   } catch {
     return false;
   }
 }
 
 export default function nextAuthRoute(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method !== "GET" && req.method !== "POST") {
+    res.setHeader("Allow", "GET, POST");
+    return sendError(res, 405, `Method ${req.method} is not allowed here. Use GET or POST.`);
+  }
   const { baseUrl, trustProxy } = env();
   for (const source of [req.query, req.body] as Record<string, unknown>[]) {
-    if (source && typeof source === "object" && "callbackUrl" in source) {
-      const value = source.callbackUrl;
-      if (!isParseableUrl(value, baseUrl)) source.callbackUrl = baseUrl;
+    if (source && typeof source === "object" && "callbackUrl" in source && !isHttpUrl(source.callbackUrl, baseUrl)) {
+      source.callbackUrl = baseUrl;
     }
+  }
+  for (const name of CALLBACK_URL_COOKIES) {
+    if (name in req.cookies && !isHttpUrl(req.cookies[name], baseUrl)) delete req.cookies[name];
   }
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
   return NextAuth(req, res, getAuthOptions());
