@@ -38,7 +38,16 @@ interface Case {
   writes?: { email: string; columns: string[] };
   /** The Location may leave the site (the OAuth authorize URL); the case checks it itself. */
   externalLocation?: boolean;
+  /** A 5xx that only the framework can fix: reported as a known exception, not hidden. */
+  upstream?: string;
 }
+
+/**
+ * Next.js builds a fetch Request for middleware, and undici refuses TRACE ("'TRACE' HTTP method is
+ * unsupported"), so any TRACE on a path middleware matches answers 500 before our code runs.
+ * A reverse proxy in front should refuse TRACE; the body still carries no stack trace.
+ */
+const TRACE_THROUGH_MIDDLEWARE = "Next.js middleware cannot build a Request for TRACE (undici forbids the method)";
 
 const EVIL = "evil.example";
 
@@ -374,6 +383,7 @@ function methodCases(): Case[] {
         name: `${method} ${path} as user`,
         send: (c) => send(c.app, { method, path, headers: as(c.user, { origin: c.app.url }) }),
         expect: (r) => decide.noAdminContent(r),
+        ...(method === "TRACE" ? { upstream: TRACE_THROUGH_MIDDLEWARE } : {}),
       });
     }
     for (const path of apis) {
@@ -510,7 +520,12 @@ export async function runCorpus(ctx: CorpusContext, onResult: (result: CheckResu
     }
     const after = await usersSnapshot(ctx.db);
     problems.push(...writeProblems(snapshotDiff(before, after), item.writes));
-    const result = { section: `corpus/${item.group}`, name: item.name, problems, detail };
+    let knownIssue: string | undefined;
+    if (item.upstream && problems.length > 0 && problems.every((problem) => /^status 5\d\d/.test(problem))) {
+      knownIssue = item.upstream;
+      problems = [];
+    }
+    const result: CheckResult = { section: `corpus/${item.group}`, name: item.name, problems, detail, knownIssue };
     results.push(result);
     onResult(result);
   }
