@@ -20,7 +20,14 @@ export async function mintSessionToken(
   user: SessionUser,
   options: { claims?: Partial<JWT>; secret?: string; maxAge?: number } = {},
 ): Promise<string> {
-  const token: JWT = {
+  const token = sessionClaims(user, options.claims);
+  const salt = sessionTokenSalt(sessionCookieName(env().baseUrl));
+  return encode({ token, secret: options.secret ?? env().secret, maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS, salt });
+}
+
+/** The claims sign-in puts into a session token (also used to mint v4-format cookies). */
+export function sessionClaims(user: SessionUser, claims: Partial<JWT> = {}): JWT {
+  return {
     sub: user.id,
     id: user.id,
     role: user.role as Role,
@@ -29,10 +36,8 @@ export async function mintSessionToken(
     roleCheckedAt: Math.floor(Date.now() / 1000),
     authTime: Math.floor(Date.now() / 1000),
     sessionVersion: 0,
-    ...options.claims,
+    ...claims,
   };
-  const salt = sessionTokenSalt(sessionCookieName(env().baseUrl));
-  return encode({ token, secret: options.secret ?? env().secret, maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS, salt });
 }
 
 /** The `Cookie` header value a browser signed in as `user` would send. */

@@ -208,6 +208,7 @@ export const steps: Step[] = [
           const file = "__tests__/server/app-router-page.test.ts";
           let out = replaceOnce(file, source, /\n {2}it\("reads a v4 session cookie too[\s\S]*?\n {2}\}\);\n/, "\n");
           out = replaceOnce(file, out, 'import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";\n', "");
+          out = replaceOnce(file, out, 'import { sessionClaims, sessionCookie } from "../support/session";', 'import { sessionCookie } from "../support/session";');
           return replaceOnce(file, out, 'import { env } from "@/lib/env";\n', "");
         },
       },

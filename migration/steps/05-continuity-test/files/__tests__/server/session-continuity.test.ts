@@ -7,7 +7,7 @@ import { env, resetEnvForTests } from "@/lib/env";
 import { changeUser } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
-import { decode, sessionCookieName } from "../support/session";
+import { decode, sessionClaims, sessionCookieName } from "../support/session";
 import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";
 
 /**
@@ -17,15 +17,8 @@ import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie
 useTestDatabase();
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
-const now = () => Math.floor(Date.now() / 1000);
-const v4Claims = (user: TestUser, roleCheckedAt = now()) => ({
-  sub: user.id,
-  id: user.id,
-  role: user.role,
-  email: user.email,
-  name: user.name,
-  roleCheckedAt,
-});
+const v4Claims = (user: TestUser, roleCheckedAt?: number) =>
+  sessionClaims({ id: user.id, role: user.role, email: user.email, name: user.name }, roleCheckedAt === undefined ? {} : { roleCheckedAt });
 
 async function v4Cookie(user: TestUser, options: { secure?: boolean; chunkSize?: number; secret?: string; maxAge?: number } = {}) {
   const token = await mintV4SessionToken(v4Claims(user), options.secret ?? env().secret, options.maxAge);

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import ServerPage from "@/app/server/page";
 import { env } from "@/lib/env";
 import { createTestUser, useTestDatabase } from "../support/database";
-import { sessionCookie } from "../support/session";
+import { sessionClaims, sessionCookie } from "../support/session";
 import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";
 
 // A server component reads the request through next/headers, which only exists inside a Next
@@ -36,7 +36,7 @@ describe("an App Router page reading the session with auth() in a server compone
 
   it("reads a v4 session cookie too, while the bridge is installed", async () => {
     const user = await createTestUser({ name: "Vic Four" });
-    const token = await mintV4SessionToken({ sub: user.id, id: user.id, role: "user", email: user.email, name: user.name, roleCheckedAt: 0 }, env().secret);
+    const token = await mintV4SessionToken(sessionClaims({ id: user.id, role: "user", email: user.email, name: user.name }, { roleCheckedAt: 0 }), env().secret);
     asRequest(v4CookieHeader(token));
     expect(renderToStaticMarkup(await ServerPage())).toContain("Vic Four&#x27;s avatar");
   });
