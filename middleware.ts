@@ -42,5 +42,6 @@ export default withAuth(
 );
 
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  // bench/unmatched/: the benchmark's twin pages that measure a page without middleware.
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|bench/unmatched/).*)"],
 };

@@ -1,0 +1,10 @@
+import { twinDashboardProps } from "@/bench/app/twins";
+import { Dashboard } from "@/components/Dashboard";
+
+/**
+ * Benchmark twin for middleware: /bench/unmatched/public-dashboard at a path middleware matches.
+ * `npm run bench` divides this page by that one.
+ */
+export const getServerSideProps = twinDashboardProps;
+
+export default Dashboard;

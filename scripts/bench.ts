@@ -1,0 +1,463 @@
+/**
+ * `npm run bench`: what auth costs in this app, every figure a ratio against a twin measured in
+ * the same run. Loopback only, bounded (a few minutes; every load round is a fixed 2 s).
+ *   build (when stale) → seed one embedded database, copied per instance → v4 instances A
+ *   (default settings) and B (ROLE_RECHECK_SECONDS=0), and the v5 end state C when
+ *   `npm run migration:verify -- --keep <dir>` left one → interleaved load rounds per pair →
+ *   client bytes → browser session-request counts → cold starts → `npm test` wall time
+ *   → markdown tables, and JSON in artifacts/bench/.
+ * Options: `--v5 <dir>` (default artifacts/v5-app), `--rounds N` (default 4), `--skip-npm-test`,
+ * `--skip-browser`.
+ * It is a measurement, not a test: it exits 0 unless it crashed, whatever the targets say.
+ */
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import { browserCounts, FOCUS_BURST, type BrowserCounts } from "../bench/support/browser-counts";
+import { clientBytes, type ClientBytes } from "../bench/support/client-bytes";
+import { comparePair, type Endpoint, type LoadSettings, type PairResult } from "../bench/support/load";
+import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../e2e/support/session-request-counts";
+import { postCredentials } from "../security/support/auth";
+import { send } from "../security/support/http";
+import { buildApp, buildIsStale, freePort, ROOT, runCommand, spawnApp, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+
+const ARTIFACTS = path.join(ROOT, "artifacts", "bench");
+const RUN_DEADLINE_MS = 20 * 60_000;
+const NPM_TEST_TARGET_SECONDS = 60;
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const V5_DIR = path.resolve(option("--v5") ?? path.join(ROOT, "artifacts", "v5-app"));
+const SETTINGS: LoadSettings = { rounds: Number(option("--rounds") ?? 4), secondsPerRound: 2, connections: 8, warmupRequests: 300 };
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const step = (message: string) => console.log(`[bench ${elapsed()}] ${message}`);
+
+const ACCOUNTS = {
+  admin: { email: "bench-admin@example.com", password: randomBytes(12).toString("hex"), name: "Bench Admin" },
+  user: { email: "bench-user@example.com", password: randomBytes(12).toString("hex"), name: "Bench User" },
+};
+const SECRET = randomBytes(32).toString("base64");
+
+/** Every variable the app reads, set here so that nothing leaks in from .env.local. */
+function appEnv(url: string, dataDir: string, overrides: Record<string, string> = {}, cwd = ROOT): NodeJS.ProcessEnv {
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.VERCEL;
+  return {
+    ...inherited,
+    NEXTAUTH_SECRET: SECRET,
+    AUTH_SECRET: "",
+    NEXTAUTH_URL: url,
+    // v5 trusts the Host header only with AUTH_URL (or AUTH_TRUST_HOST) set; v4 ignores it.
+    AUTH_URL: cwd === ROOT ? "" : url,
+    AUTH_TRUST_HOST: "",
+    DATABASE_URL: "",
+    PGLITE_DATA_DIR: dataDir,
+    AUTH_GITHUB_ID: "",
+    AUTH_GITHUB_SECRET: "",
+    GITHUB_ID: "",
+    GITHUB_SECRET: "",
+    AUTH_GITHUB_ENTERPRISE_URL: "",
+    ADMIN_EMAILS: "",
+    ROLE_RECHECK_SECONDS: "",
+    SESSION_MAX_LIFETIME: "",
+    REAUTH_WINDOW_SECONDS: "",
+    RATE_LIMIT_ACCOUNT_ATTEMPTS: "",
+    RATE_LIMIT_IP_ATTEMPTS: "100000",
+    TRUST_PROXY: "false",
+    BENCH_TWINS: "1",
+    SEED_ADMIN_EMAIL: ACCOUNTS.admin.email,
+    SEED_ADMIN_PASSWORD: ACCOUNTS.admin.password,
+    SEED_ADMIN_NAME: ACCOUNTS.admin.name,
+    SEED_USER_EMAIL: ACCOUNTS.user.email,
+    SEED_USER_PASSWORD: ACCOUNTS.user.password,
+    SEED_USER_NAME: ACCOUNTS.user.name,
+    ...overrides,
+  };
+}
+
+/** A signed-in visitor whose cookie is refreshed the way a browser keeps it. */
+class Visitor {
+  constructor(
+    private app: RunningApp,
+    public cookie: string,
+  ) {}
+
+  static async signIn(app: RunningApp, account: { email: string; password: string }): Promise<Visitor> {
+    const reply = await postCredentials(app, account.email, account.password, { callbackUrl: "/dashboard" });
+    const line = reply.setCookies.find((cookie) => /session-token=[^;]/.test(cookie.split(";")[0]));
+    if (!line) throw new Error(`${app.name}: signing in as ${account.email} gave no session cookie (status ${reply.status})`);
+    return new Visitor(app, line.split(";")[0]);
+  }
+
+  /** One GET /api/auth/session with the current cookie, keeping a re-issued one. */
+  refresh = async (): Promise<string> => {
+    const reply = await send(this.app, { path: "/api/auth/session", headers: { cookie: this.cookie } });
+    const name = this.cookie.split("=")[0];
+    const line = reply.setCookies.find((cookie) => cookie.startsWith(`${name}=`) && !cookie.startsWith(`${name}=;`));
+    if (line) this.cookie = line.split(";")[0];
+    return this.cookie;
+  };
+}
+
+interface Instance {
+  app: RunningApp;
+  origin: string;
+  user: Visitor;
+  admin: Visitor;
+  nextAuthVersion: string;
+}
+
+async function startInstance(name: string, cwd: string, dataDir: string, overrides: Record<string, string> = {}): Promise<Instance> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides, cwd), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  const nextAuthVersion = (JSON.parse(readFileSync(path.join(cwd, "node_modules", "next-auth", "package.json"), "utf8")) as { version: string }).version;
+  return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user), admin: await Visitor.signIn(app, ACCOUNTS.admin), nextAuthVersion };
+}
+
+const endpoint = (instance: Instance, label: string, pathName: string, signedIn = true): Endpoint => ({
+  label: `${instance.app.name} ${label}`,
+  origin: instance.origin,
+  path: pathName,
+  cookie: signedIn ? instance.user.refresh : undefined,
+});
+
+/** Whether middleware runs on a path: anonymous requests to a matched, non-public page are redirected. */
+async function middlewareRuns(instance: Instance, pathName: string): Promise<boolean> {
+  const reply = await send(instance.app, { path: pathName });
+  return reply.status === 307 || reply.status === 308;
+}
+
+interface Comparison {
+  id: string;
+  what: string;
+  target: string;
+  twin: string;
+  result?: PairResult;
+  note?: string;
+}
+
+async function compare(comparisons: Comparison[], id: string, what: string, target: Endpoint, twin: Endpoint, note?: string) {
+  step(`${what}: ${target.label} ${target.path} against ${twin.label} ${twin.path}…`);
+  const comparison: Comparison = { id, what, target: `${target.label} ${target.path}`, twin: `${twin.label} ${twin.path}`, note };
+  try {
+    comparison.result = await comparePair(target, twin, SETTINGS);
+    step(`  ratio ${comparison.result.ratio.toFixed(3)} (${comparison.result.target.requestsPerSecond.toFixed(0)} vs ${comparison.result.twin.requestsPerSecond.toFixed(0)} req/s)`);
+  } catch (error) {
+    comparison.note = `not measured: ${(error as Error).message}`;
+    step(`  ${comparison.note}`);
+  }
+  comparisons.push(comparison);
+}
+
+interface ColdStart {
+  label: string;
+  /** ms from spawning `next start` to the first 200, per start */
+  samples: number[];
+  medianMs: number;
+}
+
+/** Spawns `next start` and polls `pathName` every 20 ms until it answers 200. */
+async function coldStart(name: string, cwd: string, seededDir: string, scratch: string, pathName: string, cookie?: string): Promise<number> {
+  const dataDir = path.join(scratch, `${name}-${randomBytes(4).toString("hex")}`);
+  cpSync(seededDir, dataDir, { recursive: true });
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const spawnedAt = performance.now();
+  const app = spawnApp({ name, port, url, cwd, env: appEnv(url, dataDir, {}, cwd), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  try {
+    for (;;) {
+      if (performance.now() - spawnedAt > 60_000) throw new Error(`${name}: no 200 on ${pathName} within 60 s:\n${tail(app.logFile)}`);
+      if (app.child.exitCode !== null) throw new Error(`${name}: next start exited with ${app.child.exitCode}:\n${tail(app.logFile)}`);
+      try {
+        const reply = await send(app, { path: pathName, headers: cookie ? { cookie } : {}, timeoutMs: 10_000 });
+        if (reply.status === 200) return performance.now() - spawnedAt;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function v5Problem(): string | null {
+  const pkg = path.join(V5_DIR, "node_modules", "next-auth", "package.json");
+  if (!existsSync(pkg)) return `no v5 app in ${path.relative(ROOT, V5_DIR)}: run \`npm run migration:verify -- --keep ${path.relative(ROOT, V5_DIR)}\` first`;
+  const version = (JSON.parse(readFileSync(pkg, "utf8")) as { version: string }).version;
+  if (!version.startsWith("5.")) return `${path.relative(ROOT, V5_DIR)} has next-auth ${version}, not 5.x`;
+  if (!existsSync(path.join(V5_DIR, ".next", "BUILD_ID"))) return `${path.relative(ROOT, V5_DIR)} has no production build (.next/BUILD_ID)`;
+  return null;
+}
+
+async function main() {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const stale = buildIsStale();
+  if (stale) {
+    step(`building (${stale})…`);
+    await buildApp(path.join(ARTIFACTS, "build.log"));
+  } else step("build is up to date");
+
+  const scratch = mkdtempSync(path.join(tmpdir(), "auth-bench-"));
+  const seeded = path.join(scratch, "seeded");
+  try {
+    step("seeding one embedded database (copied for every instance)…");
+    const seedLog = path.join(ARTIFACTS, "seed.log");
+    const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv("http://localhost:3000", seeded), NODE_ENV: "development" }, 120_000, seedLog);
+    if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(seedLog)}`);
+    const copy = (name: string) => {
+      const dir = path.join(scratch, name);
+      cpSync(seeded, dir, { recursive: true });
+      return dir;
+    };
+
+    const v5Missing = v5Problem();
+    step("starting v4 A (default settings) and v4 B (ROLE_RECHECK_SECONDS=0)…");
+    const a = await startInstance("v4-A", ROOT, copy("a"));
+    const b = await startInstance("v4-B-recheck-0", ROOT, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
+    let c: Instance | undefined;
+    let v5Note = v5Missing ?? undefined;
+    if (!v5Missing) {
+      step(`starting the v5 end state C from ${path.relative(ROOT, V5_DIR)}…`);
+      try {
+        c = await startInstance("v5-C", V5_DIR, copy("c"));
+      } catch (error) {
+        v5Note = `the v5 app did not start: ${(error as Error).message.split("\n")[0]}`;
+      }
+    }
+    if (v5Note) step(`v5: not measured (${v5Note})`);
+
+    const premises: string[] = [];
+    for (const instance of [a, c].filter(Boolean) as Instance[]) {
+      if (await middlewareRuns(instance, "/bench/unmatched/public-dashboard")) premises.push(`${instance.app.name}: middleware runs on /bench/unmatched/ (its matcher does not skip the twin)`);
+      if (!(await middlewareRuns(instance, "/bench/public-dashboard"))) premises.push(`${instance.app.name}: middleware does not run on /bench/public-dashboard`);
+    }
+    for (const premise of premises) step(`premise broken: ${premise}`);
+
+    const PUBLIC = "/bench/unmatched/public-dashboard";
+    const comparisons: Comparison[] = [];
+    await compare(comparisons, "ssr", "SSR protected/public (ours)", endpoint(a, "v4", "/dashboard"), endpoint(a, "v4", PUBLIC));
+    await compare(comparisons, "ssr-stock", "SSR protected/public (stock getServerSession)", endpoint(a, "v4", "/bench/unmatched/stock-dashboard"), endpoint(a, "v4", PUBLIC));
+    await compare(comparisons, "api", "API /api/me / unauthenticated twin", endpoint(a, "v4", "/api/me"), endpoint(a, "v4", "/api/bench/public-me"));
+    await compare(comparisons, "session", "/api/auth/session / unauthenticated API twin", endpoint(a, "v4", "/api/auth/session"), endpoint(a, "v4", "/api/bench/public-me"));
+    await compare(comparisons, "middleware", "Middleware matched/unmatched (same page)", endpoint(a, "v4", "/bench/public-dashboard"), endpoint(a, "v4", PUBLIC));
+    await compare(comparisons, "recheck", "Role recheck every request / default interval (/dashboard)", endpoint(b, "v4", "/dashboard"), endpoint(a, "v4", "/dashboard"));
+    await compare(comparisons, "recheck-api", "Role recheck every request / default interval (/api/me)", endpoint(b, "v4", "/api/me"), endpoint(a, "v4", "/api/me"));
+    if (c) {
+      await compare(comparisons, "v5-ssr", "v5 SSR protected/public (ours)", endpoint(c, "v5", "/dashboard"), endpoint(c, "v5", PUBLIC));
+      await compare(comparisons, "v5/v4-dashboard", "v5/v4 /dashboard", endpoint(c, "v5", "/dashboard"), endpoint(a, "v4", "/dashboard"));
+      await compare(comparisons, "v5/v4-api", "v5/v4 /api/me", endpoint(c, "v5", "/api/me"), endpoint(a, "v4", "/api/me"));
+      await compare(comparisons, "v5/v4-session", "v5/v4 /api/auth/session", endpoint(c, "v5", "/api/auth/session"), endpoint(a, "v4", "/api/auth/session"));
+      await compare(comparisons, "v5/v4-middleware", "v5/v4 middleware-matched page", endpoint(c, "v5", "/bench/public-dashboard"), endpoint(a, "v4", "/bench/public-dashboard"));
+      await compare(comparisons, "v5/v4-public", "v5/v4 public twin (no auth: the control)", endpoint(c, "v5", PUBLIC), endpoint(a, "v4", PUBLIC));
+    }
+
+    step("client bytes…");
+    const bytes: { v4: ClientBytes; v5?: ClientBytes } = { v4: await clientBytes(ROOT) };
+    if (c) bytes.v5 = await clientBytes(V5_DIR);
+
+    let counts: BrowserCounts | undefined;
+    let countsNote: string | undefined;
+    if (args.includes("--skip-browser")) countsNote = "skipped (--skip-browser)";
+    else {
+      step("session requests in Chromium (first load, focus burst)…");
+      try {
+        counts = await browserCounts(a.app.url, await a.admin.refresh());
+      } catch (error) {
+        countsNote = `not measured: ${(error as Error).message.split("\n")[0]}`;
+      }
+    }
+
+    const cookie = await a.user.refresh();
+    const v5Cookie = c ? await c.user.refresh() : undefined;
+    for (const instance of [a, b, c]) await instance?.app.stop();
+
+    step("cold starts (next start → first 200), alternating…");
+    const cold: ColdStart[] = [];
+    const coldRuns: [string, string, string, string | undefined][] = [
+      ["v4 public twin", ROOT, PUBLIC, undefined],
+      ["v4 /dashboard signed in", ROOT, "/dashboard", cookie],
+    ];
+    if (c) coldRuns.push(["v5 /dashboard signed in", V5_DIR, "/dashboard", v5Cookie]);
+    const samples = new Map<string, number[]>(coldRuns.map(([label]) => [label, []]));
+    for (let index = 0; index < 2; index += 1) {
+      for (const [label, cwd, pathName, withCookie] of index % 2 ? [...coldRuns].reverse() : coldRuns) {
+        samples.get(label)!.push(await coldStart(`cold-${label.replace(/\W+/g, "-")}`, cwd, seeded, scratch, pathName, withCookie));
+      }
+    }
+    for (const [label, values] of samples) cold.push({ label, samples: values.map(Math.round), medianMs: median(values) });
+    for (const entry of cold) step(`  ${entry.label}: ${entry.medianMs.toFixed(0)} ms (${entry.samples.join(", ")})`);
+
+    let npmTestSeconds: number | undefined;
+    let npmTestNote: string | undefined;
+    if (args.includes("--skip-npm-test")) npmTestNote = "skipped (--skip-npm-test)";
+    else {
+      step("npm test (wall time)…");
+      const testStarted = Date.now();
+      const code = await runCommand("npm", ["test", "--", "--ci", "--silent"], { ...process.env }, 5 * 60_000, path.join(ARTIFACTS, "npm-test.log"));
+      npmTestSeconds = (Date.now() - testStarted) / 1000;
+      if (code !== 0) npmTestNote = `npm test failed (exit ${code}); see artifacts/bench/npm-test.log`;
+      step(`  ${npmTestSeconds.toFixed(1)} s${npmTestNote ? ` (${npmTestNote})` : ""}`);
+    }
+
+    const report = renderReport({ comparisons, bytes, counts, countsNote, cold, npmTestSeconds, npmTestNote, v5Note, premises, versions: { v4: a.nextAuthVersion, v5: c?.nextAuthVersion } });
+    console.log(`\n${report.markdown}`);
+    writeFileSync(path.join(ARTIFACTS, "results.json"), `${JSON.stringify({ ...report.json, comparisons, bytes, counts, cold, npmTestSeconds }, null, 2)}\n`);
+    writeFileSync(path.join(ARTIFACTS, "results.md"), `${report.markdown}\n`);
+    step(`done in ${elapsed()}; artifacts/bench/results.json and results.md`);
+  } finally {
+    await stopAllChildren();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+interface ReportInput {
+  comparisons: Comparison[];
+  bytes: { v4: ClientBytes; v5?: ClientBytes };
+  counts?: BrowserCounts;
+  countsNote?: string;
+  cold: ColdStart[];
+  npmTestSeconds?: number;
+  npmTestNote?: string;
+  v5Note?: string;
+  premises: string[];
+  versions: { v4: string; v5?: string };
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+}
+
+function renderReport(input: ReportInput) {
+  const { comparisons, bytes, counts, cold } = input;
+  const byId = (id: string) => comparisons.find((c) => c.id === id);
+  const ms = (value: number) => value.toFixed(1);
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, next-auth ${input.versions.v4}${input.versions.v5 ? ` and ${input.versions.v5}` : ""}`;
+  const serverRows = comparisons.map((c) =>
+    c.result
+      ? [c.what, c.target, c.twin, c.result.ratio.toFixed(3), `${c.result.target.requestsPerSecond.toFixed(0)} / ${c.result.twin.requestsPerSecond.toFixed(0)}`, `${ms(c.result.target.p50Ms)} / ${ms(c.result.twin.p50Ms)}`, `${ms(c.result.target.p99Ms)} / ${ms(c.result.twin.p99Ms)}`]
+      : [c.what, c.target, c.twin, "–", c.note ?? "not measured", "", ""],
+  );
+  if (input.v5Note) serverRows.push(["v4 against v5", "–", "–", "–", `not measured: ${input.v5Note}`, "", ""]);
+
+  const bytesRows: string[][] = [];
+  for (const page of Object.keys(bytes.v4.firstLoad)) {
+    const v4 = bytes.v4.firstLoad[page];
+    const v5 = bytes.v5?.firstLoad[page];
+    bytesRows.push([`first-load JS ${page}`, kb(v4), v5 === undefined ? "not measured" : kb(v5), v5 === undefined ? "–" : (v5 / v4).toFixed(3)]);
+  }
+  bytesRows.push([
+    "next-auth client code (share of /)",
+    `${kb(bytes.v4.nextAuth)} (${pct(bytes.v4.nextAuth / bytes.v4.firstLoad["/"])})`,
+    bytes.v5 ? `${kb(bytes.v5.nextAuth)} (${pct(bytes.v5.nextAuth / bytes.v5.firstLoad["/"])})` : "not measured",
+    bytes.v5 ? (bytes.v5.nextAuth / bytes.v4.nextAuth).toFixed(3) : "–",
+  ]);
+
+  const countRows: string[][] = [
+    ["scripted visit (e2e, asserted)", Object.entries(SCRIPTED_VISIT_SESSION_REQUESTS).map(([k, v]) => `${k} ${v}`).join(", "), "–"],
+    ["first load (e2e, asserted)", Object.entries(FIRST_LOAD_SESSION_REQUESTS).map(([k, v]) => `${k} ${v}`).join(", "), "–"],
+  ];
+  if (counts) {
+    countRows.push(["first load, measured here", `${counts.ours.firstLoad} (/dashboard)`, `${counts.stock.firstLoad} (/client: no session prop)`]);
+    countRows.push([`focus burst (${FOCUS_BURST} × hidden→visible), measured here`, String(counts.ours.focusBurst), String(counts.stock.focusBurst)]);
+  } else countRows.push(["browser counts", input.countsNote ?? "not measured", ""]);
+
+  const publicCold = cold.find((entry) => entry.label === "v4 public twin");
+  const coldRows = cold.map((entry) => [entry.label, `${entry.medianMs.toFixed(0)} ms`, entry.samples.join(", "), publicCold ? (entry.medianMs / publicCold.medianMs).toFixed(3) : "–"]);
+
+  type Verdict = "pass" | "miss" | "not measured";
+  const targets: [string, string, Verdict][] = [];
+  const ssr = byId("ssr")?.result;
+  const stock = byId("ssr-stock")?.result;
+  targets.push(["SSR protected/public req/s ≥ 0.90", ssr ? ssr.ratio.toFixed(3) : "–", ssr ? (ssr.ratio >= 0.9 ? "pass" : "miss") : "not measured"]);
+  targets.push([
+    "… and better than the stock pattern's ratio",
+    ssr && stock ? `${ssr.ratio.toFixed(3)} vs ${stock.ratio.toFixed(3)}` : "–",
+    ssr && stock ? (ssr.ratio > stock.ratio ? "pass" : "miss") : "not measured",
+  ]);
+  targets.push([
+    "0 session requests on first load of a server-rendered protected page",
+    counts ? `${counts.ours.firstLoad} (e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]})` : `e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]}`,
+    (counts ? counts.ours.firstLoad : FIRST_LOAD_SESSION_REQUESTS["/dashboard"]) === 0 ? "pass" : "miss",
+  ]);
+  targets.push([
+    `≤ 1 session request per focus burst (stock: 1 per focus)`,
+    counts ? `${counts.ours.focusBurst} per burst of ${FOCUS_BURST} (stock ${counts.stock.focusBurst})` : "–",
+    counts ? (counts.ours.focusBurst <= 1 ? "pass" : "miss") : "not measured",
+  ]);
+  const v5Figures = comparisons.filter((c) => c.id.startsWith("v5/v4-") && c.id !== "v5/v4-public");
+  const v5Worst = v5Figures.filter((c) => c.result).sort((x, y) => x.result!.ratio - y.result!.ratio)[0];
+  targets.push([
+    "v5 no slower than v4 on every server figure (≥ 0.95)",
+    v5Worst ? `worst ${v5Worst.result!.ratio.toFixed(3)} (${v5Worst.what})` : "–",
+    v5Worst && v5Figures.every((c) => c.result) ? (v5Worst.result!.ratio >= 0.95 ? "pass" : "miss") : "not measured",
+  ]);
+  targets.push([
+    `npm test ≤ ${NPM_TEST_TARGET_SECONDS} s wall`,
+    input.npmTestSeconds !== undefined ? `${input.npmTestSeconds.toFixed(1)} s${input.npmTestNote ? ` (${input.npmTestNote})` : ""}` : input.npmTestNote ?? "–",
+    input.npmTestSeconds !== undefined ? (input.npmTestSeconds <= NPM_TEST_TARGET_SECONDS ? "pass" : "miss") : "not measured",
+  ]);
+
+  const markdown = [
+    `Machine: ${machine}. ${SETTINGS.rounds} rounds × ${SETTINGS.secondsPerRound} s per side, ${SETTINGS.connections} connections, target and twin interleaved.`,
+    ...(input.premises.length ? ["", `Premises broken (ratios involving them are not what they say): ${input.premises.join("; ")}`] : []),
+    "",
+    "**Server** (ratio = target req/s ÷ twin req/s, same run)",
+    "",
+    table(["figure", "target", "twin", "ratio", "req/s target / twin", "p50 ms", "p99 ms"], serverRows),
+    "",
+    "**Client bytes** (gzip)",
+    "",
+    table(["", `v4 (${input.versions.v4})`, `v5 (${input.versions.v5 ?? "–"})`, "v5/v4"], bytesRows),
+    "",
+    "**`/api/auth/session` requests from the browser**",
+    "",
+    table(["", "ours", "stock SessionProvider"], countRows),
+    "",
+    "**Cold start** (spawn `next start` → first 200; median of 2)",
+    "",
+    table(["", "median", "samples ms", "÷ v4 public twin"], coldRows),
+    "",
+    "**Targets**",
+    "",
+    table(["target", "measured", "result"], targets),
+  ].join("\n");
+  return { markdown, json: { machine, settings: SETTINGS, targets: targets.map(([target, measured, result]) => ({ target, measured, result })), premises: input.premises } };
+}
+
+const deadline = setTimeout(() => {
+  console.error(`[bench] stopped after ${RUN_DEADLINE_MS / 60_000} minutes`);
+  void stopAllChildren().then(() => process.exit(1));
+}, RUN_DEADLINE_MS);
+
+async function shutdown(signal: NodeJS.Signals) {
+  await stopAllChildren();
+  process.exit(signal === "SIGINT" ? 130 : 143);
+}
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
+
+main()
+  .then(() => {
+    clearTimeout(deadline);
+    process.exit(0);
+  })
+  .catch(async (error: Error) => {
+    console.error(`[bench] ${error.stack ?? error.message}`);
+    await stopAllChildren();
+    process.exit(1);
+  });
