@@ -1,6 +1,7 @@
 import { withAuth } from "next-auth/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath, requiredRole } from "@/lib/auth/access-rules";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 
 /**
  * Where middleware redirects point. Under `next start`, `req.nextUrl` is always
@@ -38,6 +39,8 @@ export default withAuth(
     // Let every request reach the function above, which redirects on the public origin.
     callbacks: { authorized: () => true },
     pages: { signIn: "/login" },
+    // Same token as the server's; the derived key is cached across requests.
+    jwt: { decode: decodeSessionToken },
   },
 );
 

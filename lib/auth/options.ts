@@ -4,6 +4,7 @@ import { buildCallbacks } from "@/lib/auth/callbacks";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { githubProvider } from "@/lib/auth/github";
 import { authLogger } from "@/lib/auth/logger";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import { env, type Env } from "@/lib/env";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 
@@ -31,6 +32,8 @@ export function buildAuthOptions(config: Env): NextAuthOptions {
       ...(config.github ? [githubProvider(config.github)] : []),
     ],
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+    // v4's token format, with the derived key cached across requests (lib/auth/session-token.ts).
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/login", error: "/login" },
     callbacks: buildCallbacks(config),
     logger: authLogger,

@@ -1,0 +1,60 @@
+import hkdf from "@panva/hkdf";
+import { EncryptJWT, jwtDecrypt } from "jose";
+import type { JWT } from "next-auth/jwt";
+
+/**
+ * next-auth v4's session-token encode/decode, with one change: the encryption key is derived
+ * once per secret and salt, not on every call. next-auth 4.24.15 runs HKDF on every encode and
+ * decode, twice per server read of the session (`npm run bench`: about 0.5 ms of a request).
+ * The token is the same as v4's, byte for byte in format: JWE `dir` + `A256GCM`, key =
+ * HKDF-SHA256(secret, salt, "NextAuth.js Generated Encryption Key[ (salt)]", 32 bytes), claims
+ * iat, exp and jti; decode accepts 15 s of clock skew. Tokens written by either one decode
+ * with the other (__tests__/lib/session-token.test.ts). Edge-safe: middleware uses it too.
+ * @see https://github.com/nextauthjs/next-auth/blob/v4/packages/next-auth/src/jwt/index.ts
+ */
+
+const DEFAULT_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export interface EncodeParams {
+  token?: JWT;
+  secret: string | Buffer;
+  maxAge?: number;
+  salt?: string;
+}
+
+export interface DecodeParams {
+  token?: string;
+  secret: string | Buffer;
+  salt?: string;
+}
+
+/** Keyed by salt and secret; both come from configuration, so the map stays a few entries long. */
+const keys = new Map<string, Promise<Uint8Array>>();
+
+function encryptionKey(secret: string | Buffer, salt: string): Promise<Uint8Array> {
+  const id = `${salt}\u0000${typeof secret === "string" ? secret : secret.toString("base64")}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = hkdf("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32);
+    key.catch(() => keys.delete(id));
+    keys.set(id, key);
+  }
+  return key;
+}
+
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
+
+export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE_SECONDS, salt = "" }: EncodeParams): Promise<string> {
+  return new EncryptJWT(token)
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .setIssuedAt()
+    .setExpirationTime(nowInSeconds() + maxAge)
+    .setJti(crypto.randomUUID())
+    .encrypt(await encryptionKey(secret, salt));
+}
+
+export async function decodeSessionToken({ token, secret, salt = "" }: DecodeParams): Promise<JWT | null> {
+  if (!token) return null;
+  const { payload } = await jwtDecrypt(token, await encryptionKey(secret, salt), { clockTolerance: 15 });
+  return payload as JWT;
+}
