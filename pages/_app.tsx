@@ -3,6 +3,7 @@ import type { Session } from "next-auth";
 import { SessionProvider } from "next-auth/react";
 import { Forbidden } from "@/components/Forbidden";
 import { ServiceUnavailable } from "@/components/ServiceUnavailable";
+import { useFocusRefetchThrottle } from "@/components/useFocusRefetchThrottle";
 import "@/styles/globals.css";
 
 interface PageProps {
@@ -14,14 +15,24 @@ interface PageProps {
   unavailable?: boolean;
 }
 
+/** After a focus refetch, further tab switches refetch nothing for this long. */
+const FOCUS_REFETCH_QUIET_MS = 60_000;
+
 /**
  * Refetch settings: no polling (every refetch re-runs the jwt callback and re-issues the
- * cookie), but a refetch when the tab becomes visible again, so a role change made while the tab
- * was hidden reaches the client gates.
+ * cookie), but a refetch when the tab becomes visible again, at most once a minute, so a role
+ * change made while the tab was hidden reaches the client gates.
  */
 export default function App({ Component, pageProps }: AppProps<PageProps>) {
+  const throttledFocusRefetch = useFocusRefetchThrottle(FOCUS_REFETCH_QUIET_MS);
+  // The benchmark's stock twin (pages/bench/stock-provider.tsx) measures next-auth's defaults.
+  const stock = (Component as { stockSessionProvider?: boolean }).stockSessionProvider === true;
   return (
-    <SessionProvider session={pageProps.session} refetchInterval={0} refetchOnWindowFocus>
+    <SessionProvider
+      session={stock ? undefined : pageProps.session}
+      refetchInterval={0}
+      refetchOnWindowFocus={stock || throttledFocusRefetch}
+    >
       {pageProps.unavailable ? <ServiceUnavailable /> : pageProps.forbidden ? <Forbidden /> : <Component {...pageProps} />}
     </SessionProvider>
   );

@@ -1,9 +1,9 @@
 /**
  * `/api/auth/session` requests a real browser makes: the first load of a server-rendered
  * protected page, and a focus burst (the tab hidden and shown `FOCUS_BURST` times in a row, as
- * alt-tabbing does). Ours is /dashboard, where the guard hands SessionProvider the session; the
- * stock SessionProvider (no session prop, default refetch settings) is /client, whose page has
- * no getServerSideProps: `_app`'s provider then runs exactly as a stock one would.
+ * alt-tabbing does). Ours is /dashboard, where the guard hands SessionProvider the session and
+ * focus refetches are throttled; the stock SessionProvider (no session prop, default refetch
+ * settings) is the twin /bench/stock-provider, which renders /client under those defaults.
  * The e2e suite asserts the scripted visit's counts (e2e/support/session-request-counts.ts);
  * this adds the burst, which the targets need.
  */
@@ -61,7 +61,7 @@ export async function browserCounts(origin: string, cookie: string): Promise<Bro
     });
     const page = await context.newPage();
     const ours = await countOn(page, origin, "/dashboard", counter);
-    const stock = await countOn(page, origin, "/client", counter);
+    const stock = await countOn(page, origin, "/bench/stock-provider", counter);
     return { ours, stock };
   } finally {
     await browser.close();
