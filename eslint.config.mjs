@@ -19,6 +19,11 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // Loads whichever auth route exists for the installed next-auth (pages route on v4, app route on v5).
+    files: ["__tests__/support/next-auth-version.ts"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Next 13.5 and 14 read only a CommonJS next.config.js.
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
