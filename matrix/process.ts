@@ -1,0 +1,130 @@
+/**
+ * Child processes for the matrix: each leads its own process group, so that a timeout or Ctrl+C
+ * stops it with everything it started (jest workers, next-server). Output goes to a log file.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+const children = new Set<ChildProcess>();
+
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  logFile: string;
+}
+
+/** The environment every child gets: no telemetry, CI mode, and nothing from the caller's app. */
+export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  for (const name of ["NODE_ENV", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "AUTH_URL", "AUTH_TRUST_HOST", "DATABASE_URL", "PGLITE_DATA_DIR", "VERCEL", "PORT"]) {
+    delete env[name];
+  }
+  return { ...env, ...extra } as NodeJS.ProcessEnv;
+}
+
+function start(command: string, args: string[], options: Omit<RunOptions, "timeoutMs">): ChildProcess {
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? baseEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  const log = createWriteStream(options.logFile);
+  log.write(`$ ${command} ${args.join(" ")}\n`);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+/** Ends a child and its process group: SIGTERM, then SIGKILL after 5 s. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }, 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      clearTimeout(force);
+      resolve();
+    }
+  });
+}
+
+export function stopAllChildren(): Promise<void> {
+  return Promise.all([...children].map(stopChild)).then(() => undefined);
+}
+
+/** Runs a command to completion; resolves with its exit code, or 124 when it ran out of time. */
+export function runLogged(command: string, args: string[], options: RunOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = start(command, args, options);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void stopChild(child);
+    }, options.timeoutMs);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        createWriteStream(options.logFile, { flags: "a" }).end(`\n[matrix] stopped after ${options.timeoutMs / 1000}s\n`);
+        resolve(124);
+      } else resolve(code ?? 1);
+    });
+  });
+}
+
+export interface Server {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a long-running command and waits until `readyUrl` answers (any status below 500). */
+export async function startServer(command: string, args: string[], options: RunOptions & { port: number; readyUrl: string }): Promise<Server> {
+  const child = start(command, args, options);
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
+    try {
+      const response = await fetch(options.readyUrl, { signal: AbortSignal.timeout(3_000), redirect: "manual" });
+      if (response.status < 500) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new Error(`the server did not answer within ${options.timeoutMs / 1000}s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { port: options.port, stop: () => stopChild(child) };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The last lines of a log, for a failure message. */
+export function tail(file: string, lines = 25): string {
+  return existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "(no log)";
+}

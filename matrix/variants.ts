@@ -1,0 +1,77 @@
+/**
+ * Every difference between a combination's copy and the committed app, in one place:
+ *  - v5: helper-2's migration steps (migration/steps), applied as `npm run migration:verify` does;
+ *  - Next 16 `proxy.ts`: middleware.ts renamed, its export named `proxy`, and the test that
+ *    imports it pointed at the new file (the rename `npx @next/codemod middleware-to-proxy` does);
+ *  - package pins: Next, React and the tooling that follows them (matrix/versions.ts).
+ * The app code itself is the same for every v4 combination.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { applyStep, FileTree, writeChanges } from "../migration/engine";
+import { steps } from "../migration/steps";
+import type { Combination } from "./combinations";
+import type { Pins } from "./versions";
+
+const MIDDLEWARE_TEST = "__tests__/server/middleware.test.ts";
+const TEST_IMPORT = 'import middleware, { config } from "@/middleware";';
+const PROXY_TEST_IMPORT = 'import { proxy as middleware, config } from "@/proxy";';
+
+/** Packages the v5 steps install (next-auth 5.0.0-beta.32). */
+export function v5Pins(): Pins {
+  return Object.assign({}, ...steps.filter((step) => !step.optional).map((step) => step.install ?? {}));
+}
+
+function replaceOnce(file: string, source: string, from: string, to: string): string {
+  if (!source.includes(from)) throw new Error(`${file}: expected to find ${JSON.stringify(from)} (has the app changed? update matrix/variants.ts)`);
+  return source.replace(from, to);
+}
+
+/** Next 16: middleware.ts → proxy.ts with `export const proxy`; Next accepts either name in 16. */
+function renameMiddlewareToProxy(app: string): void {
+  const from = path.join(app, "middleware.ts");
+  const source = readFileSync(from, "utf8");
+  const proxy = replaceOnce("middleware.ts", source, "export default withAuth(", "export const proxy = withAuth(");
+  writeFileSync(path.join(app, "proxy.ts"), proxy);
+  rmSync(from);
+}
+
+/** The middleware test imports the middleware module by name; after a rename it must follow. */
+function pointTestAtProxy(app: string): void {
+  const file = path.join(app, MIDDLEWARE_TEST);
+  const source = readFileSync(file, "utf8");
+  if (source.includes(PROXY_TEST_IMPORT)) return;
+  writeFileSync(file, replaceOnce(MIDDLEWARE_TEST, source, TEST_IMPORT, PROXY_TEST_IMPORT));
+}
+
+/**
+ * Carries the fresh copy in `app` to the combination's code. Returns what was done, for the log.
+ * Package edits are not made here (see workspace.ts): they decide whether the install is reused.
+ */
+export function applyVariant(app: string, combo: Combination): string[] {
+  const done: string[] = [];
+  if (combo.app === "v5") {
+    const tree = new FileTree(app);
+    const applied: string[] = [];
+    for (const step of steps) {
+      if (step.optional && !(combo.proxy && step.id === "09-next16-proxy")) continue;
+      // Package changes go through the pins; the step's package.json edit would be undone anyway.
+      writeChanges(app, applyStep(tree, { ...step, install: undefined }));
+      applied.push(step.id);
+    }
+    // As migration:verify does: tells MIGRATION.md's doc test the tree is migrated (it then
+    // replays the steps on MIGRATION_BASE_DIR, a pristine v4 copy).
+    writeFileSync(path.join(app, "migration/APPLIED"), `${applied.join("\n")}\n`);
+    done.push(`migration steps ${applied.map((id) => id.slice(0, 2)).join(",")}`);
+    if (combo.proxy) {
+      pointTestAtProxy(app);
+      done.push("proxy.ts (step 09)");
+    }
+  } else if (combo.proxy) {
+    renameMiddlewareToProxy(app);
+    pointTestAtProxy(app);
+    done.push("middleware.ts → proxy.ts");
+  }
+  if (combo.proxy && existsSync(path.join(app, "middleware.ts"))) throw new Error("proxy variant left middleware.ts behind");
+  return done;
+}
