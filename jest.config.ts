@@ -19,6 +19,9 @@ const shared: Config = {
 };
 
 const config: Config = {
+  // One migrated embedded database per run, copied by each test file (__tests__/support/database.ts).
+  globalSetup: "<rootDir>/__tests__/support/pglite-template.js",
+  globalTeardown: "<rootDir>/__tests__/support/pglite-template-teardown.js",
   projects: [
     {
       ...shared,

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
@@ -7,14 +10,22 @@ import { resetEnvForTests } from "@/lib/env";
 import { createUser } from "@/lib/users/repository";
 
 /**
- * Gives the test file a fresh, migrated database: embedded PGlite in memory by default, or a
- * throwaway database on the PostgreSQL server named by TEST_DATABASE_URL (created and dropped here).
+ * Gives the test file a fresh, migrated database: a copy of the run's migrated embedded database
+ * (see pglite-template.js; in memory when there is none), or a throwaway database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (created and dropped here).
  */
 export function useTestDatabase(): void {
   let createdDatabase: { adminUrl: string; name: string } | undefined;
+  let copiedDataDir: string | undefined;
 
   beforeAll(async () => {
     const adminUrl = process.env.TEST_DATABASE_URL;
+    const template = process.env.PGLITE_TEMPLATE_DIR;
+    if (!adminUrl && template) {
+      copiedDataDir = mkdtempSync(path.join(tmpdir(), "authref-pglite-"));
+      cpSync(template, copiedDataDir, { recursive: true });
+      process.env.PGLITE_DATA_DIR = copiedDataDir;
+    }
     if (adminUrl) {
       const name = `authref_test_${process.pid}_${randomBytes(4).toString("hex")}`;
       await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
@@ -29,6 +40,10 @@ export function useTestDatabase(): void {
 
   afterAll(async () => {
     await closeDb();
+    if (copiedDataDir) {
+      rmSync(copiedDataDir, { recursive: true, force: true });
+      process.env.PGLITE_DATA_DIR = "memory://";
+    }
     if (createdDatabase) {
       const { adminUrl, name } = createdDatabase;
       await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
