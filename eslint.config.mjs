@@ -24,8 +24,8 @@ const config = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // Next 13.5 and 14 read only a CommonJS next.config.js.
-    files: ["next.config.js"],
+    // CommonJS on purpose: Next 13.5 and 14 read only a CommonJS next.config.js; Jest's globalSetup runs untransformed.
+    files: ["next.config.js", "__tests__/support/*.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 ];
