@@ -1,6 +1,6 @@
 /**
  * One combination, start to finish:
- *   versions → copy (+ variant) → install (cached) → typecheck → jest → next build
+ *   copy (+ variant) → versions → install (cached) → typecheck → jest → next build
  *   → seed a fresh PGlite → next start on 127.0.0.1 → smoke test → stop.
  * A failing type check or Jest run does not stop the build and the smoke test (their results are
  * worth having too); any other failure stops the combination, and the rest read "not run".
@@ -82,9 +82,15 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
     }
   }
 
+  await check("copy", async () => {
+    ctx.source.copyTo(ws.app);
+    variant = applyVariant(ws.app, combo);
+    return [ctx.source.label, ...variant].join("; ");
+  });
+
   let pins: Pins = {};
   await check("versions", async () => {
-    const extra = combo.app === "v5" ? v5Pins() : {};
+    const extra = combo.app === "v5" ? v5Pins(ws.app) : {};
     try {
       pins = await resolvePins(combo, extra);
     } catch (error) {
@@ -94,12 +100,6 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
       return `registry lookup failed (${(error as Error).message.split("\n")[0]}); using the last installed versions`;
     }
     return `next ${pins.next}, react ${pins.react}`;
-  });
-
-  await check("copy", async () => {
-    ctx.source.copyTo(ws.app);
-    variant = applyVariant(ws.app, combo);
-    return [ctx.source.label, ...variant].join("; ");
   });
 
   await check("install", async () => {
@@ -122,7 +122,7 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
     const json = path.join(logs, "jest.json");
     const env = baseEnv({ MIGRATION_BASE_DIR: ctx.v4Base });
     const jestArgs = ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning", path.join(ws.app, "node_modules/jest/bin/jest.js")];
-    const code = await runLogged(node, [...jestArgs, "--ci", "--silent", "--json", `--outputFile=${json}`], { cwd: ws.app, env, timeoutMs: TIMEOUTS.jest, logFile: logFile("jest") });
+    const code = await runLogged(node, [...jestArgs, "--ci", "--silent", "--forceExit", "--json", `--outputFile=${json}`], { cwd: ws.app, env, timeoutMs: TIMEOUTS.jest, logFile: logFile("jest") });
     try {
       const report = JSON.parse(readFileSync(json, "utf8")) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
       tests = { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };

@@ -1,6 +1,6 @@
 /**
  * The short HTTP check each combination's production build gets, as a browser would do it:
- * signed out, /dashboard sends to /login; the CSRF round trip and a credentials sign-in as the
+ * signed out, middleware sends /dashboard to /login; the CSRF round trip and a credentials sign-in as the
  * seeded demo user; /dashboard and /api/me answer for that user; /admin refuses them.
  * Works for v4 (`next-auth.*` cookies) and v5 (`authjs.*`).
  */
@@ -58,8 +58,14 @@ export async function smokeTest(port: number): Promise<SmokeStep[]> {
   };
 
   try {
+    // Middleware (or proxy) redirects to an absolute URL on the public origin; the page's own
+    // guard answers with a relative one: an absolute Location shows that middleware ran.
     const anonymous = await browser.request("/dashboard");
-    check("signed out: /dashboard → /login", [302, 307].includes(anonymous.status) && pathOf(anonymous.location) === "/login", `${anonymous.status} ${anonymous.location}`);
+    check(
+      "signed out: middleware sends /dashboard to /login",
+      [302, 307].includes(anonymous.status) && pathOf(anonymous.location) === "/login" && /^https?:\/\//.test(anonymous.location),
+      `${anonymous.status} ${anonymous.location}`,
+    );
 
     const csrf = await browser.request("/api/auth/csrf");
     const csrfToken = csrf.status === 200 ? (JSON.parse(csrf.body) as { csrfToken?: string }).csrfToken : undefined;

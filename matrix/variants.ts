@@ -2,14 +2,15 @@
  * Every difference between a combination's copy and the committed app, in one place:
  *  - v5: helper-2's migration steps (migration/steps), applied as `npm run migration:verify` does;
  *  - Next 16 `proxy.ts`: middleware.ts renamed, its export named `proxy`, and the test that
- *    imports it pointed at the new file (the rename `npx @next/codemod middleware-to-proxy` does);
+ *    imports it pointed at the new file (the rename `npx @next/codemod middleware-to-proxy` does),
+ *    for the v4 app and the v5 end state alike;
  *  - package pins: Next, React and the tooling that follows them (matrix/versions.ts).
  * The app code itself is the same for every v4 combination.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { applyStep, FileTree, writeChanges } from "../migration/engine";
-import { steps } from "../migration/steps";
+import type * as Engine from "../migration/engine";
+import type { Step } from "../migration/types";
 import type { Combination } from "./combinations";
 import type { Pins } from "./versions";
 
@@ -17,8 +18,21 @@ const MIDDLEWARE_TEST = "__tests__/server/middleware.test.ts";
 const TEST_IMPORT = 'import middleware, { config } from "@/middleware";';
 const PROXY_TEST_IMPORT = 'import { proxy as middleware, config } from "@/proxy";';
 
-/** Packages the v5 steps install (next-auth 5.0.0-beta.32). */
-export function v5Pins(): Pins {
+/**
+ * helper-2's step engine and steps as the copied app has them (not this checkout's working tree,
+ * which may hold unfinished edits): the copy is carried by its own migration code.
+ */
+function migrationOf(app: string): { engine: typeof Engine; steps: Step[] } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded from the copy at run time
+  const engine = require(path.join(app, "migration/engine")) as typeof Engine;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { steps } = require(path.join(app, "migration/steps")) as { steps: Step[] };
+  return { engine, steps };
+}
+
+/** Packages the v5 steps install (next-auth 5.0.0-beta.32), from the copy `app` (or this checkout). */
+export function v5Pins(app = path.resolve(__dirname, "..")): Pins {
+  const { steps } = migrationOf(app);
   return Object.assign({}, ...steps.filter((step) => !step.optional).map((step) => step.install ?? {}));
 }
 
@@ -27,11 +41,14 @@ function replaceOnce(file: string, source: string, from: string, to: string): st
   return source.replace(from, to);
 }
 
-/** Next 16: middleware.ts → proxy.ts with `export const proxy`; Next accepts either name in 16. */
+/**
+ * Next 16: middleware.ts → proxy.ts, its default export becoming `export const proxy` (what
+ * `npx @next/codemod middleware-to-proxy` does). v4: `withAuth(...)`; v5: `auth`.
+ */
 function renameMiddlewareToProxy(app: string): void {
   const from = path.join(app, "middleware.ts");
   const source = readFileSync(from, "utf8");
-  const proxy = replaceOnce("middleware.ts", source, "export default withAuth(", "export const proxy = withAuth(");
+  const proxy = replaceOnce("middleware.ts", source, "export default ", "export const proxy = ");
   writeFileSync(path.join(app, "proxy.ts"), proxy);
   rmSync(from);
 }
@@ -51,23 +68,23 @@ function pointTestAtProxy(app: string): void {
 export function applyVariant(app: string, combo: Combination): string[] {
   const done: string[] = [];
   if (combo.app === "v5") {
-    const tree = new FileTree(app);
+    const { engine, steps } = migrationOf(app);
+    const tree = new engine.FileTree(app);
     const applied: string[] = [];
     for (const step of steps) {
-      if (step.optional && !(combo.proxy && step.id === "09-next16-proxy")) continue;
+      // Step 09 (optional, proxy.ts) is written against the state after step 08; step 10 then
+      // edits middleware.ts, which 09 deletes. The rename below does 09's change on the end state.
+      if (step.optional) continue;
       // Package changes go through the pins; the step's package.json edit would be undone anyway.
-      writeChanges(app, applyStep(tree, { ...step, install: undefined }));
+      engine.writeChanges(app, engine.applyStep(tree, { ...step, install: undefined }));
       applied.push(step.id);
     }
     // As migration:verify does: tells MIGRATION.md's doc test the tree is migrated (it then
     // replays the steps on MIGRATION_BASE_DIR, a pristine v4 copy).
     writeFileSync(path.join(app, "migration/APPLIED"), `${applied.join("\n")}\n`);
     done.push(`migration steps ${applied.map((id) => id.slice(0, 2)).join(",")}`);
-    if (combo.proxy) {
-      pointTestAtProxy(app);
-      done.push("proxy.ts (step 09)");
-    }
-  } else if (combo.proxy) {
+  }
+  if (combo.proxy) {
     renameMiddlewareToProxy(app);
     pointTestAtProxy(app);
     done.push("middleware.ts → proxy.ts");

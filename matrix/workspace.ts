@@ -3,8 +3,8 @@
  *
  *   ~/.cache/next-auth-matrix/<checkout>-<hash>/<combo>/   (MATRIX_CACHE_DIR overrides the parent)
  *     app/                 the copy: the app's files (refreshed every run), node_modules, .next
- *     package.json         the combination's package.json and lockfile, kept across runs
- *     package-lock.json
+ *     saved/package.json   the combination's package.json and lockfile, kept across runs
+ *     saved/package-lock.json   (not beside app/: Next would take a lockfile there for the root)
  *     meta.json            versions and the install key they were installed for
  *
  * Installing: node_modules is hard-linked from this checkout (seconds, no download), then
@@ -145,7 +145,7 @@ function linkNodeModules(app: string): void {
 export async function ensureInstall(ws: Workspace, source: AppSource, pins: Pins): Promise<"cached" | "installed"> {
   const key = installKey(source, pins);
   const meta = readMeta(ws);
-  const saved = ["package.json", "package-lock.json"].map((file) => path.join(ws.dir, file));
+  const saved = ["package.json", "package-lock.json"].map((file) => path.join(ws.dir, "saved", file));
   if (meta?.installKey === key && existsSync(path.join(ws.app, "node_modules", "next")) && saved.every(existsSync)) {
     for (const file of saved) copyFileSync(file, path.join(ws.app, path.basename(file)));
     return "cached";
@@ -161,6 +161,7 @@ export async function ensureInstall(ws: Workspace, source: AppSource, pins: Pins
     logFile: path.join(ws.logs, "install.log"),
   });
   if (code !== 0) throw new Error(`npm install exited with ${code} (see ${path.relative(ROOT, path.join(ws.logs, "install.log"))})`);
+  mkdirSync(path.join(ws.dir, "saved"), { recursive: true });
   for (const file of saved) copyFileSync(path.join(ws.app, path.basename(file)), file);
   writeFileSync(path.join(ws.dir, "meta.json"), `${JSON.stringify({ installKey: key, pins, installedAt: new Date().toISOString() } satisfies Meta, null, 2)}\n`);
   return "installed";
