@@ -138,7 +138,9 @@ async function main() {
           checks.push("typecheck");
           if (!typecheck.ok) throw new Error(`type check failed\n${tail(typecheck.output)}`);
         }
-        const test = await run("npm", ["test", "--", "--ci", "--silent"], app, { MIGRATION_BASE_DIR: base });
+        // --forceExit: after the v5 suite an open handle (not tracked down yet) keeps Jest from
+        // exiting; every test has run and reported by then, so this only ends the process.
+        const test = await run("npm", ["test", "--", "--ci", "--silent", "--forceExit"], app, { MIGRATION_BASE_DIR: base });
         const summary = /Tests:\s+(.*)/.exec(test.output)?.[1];
         checks.push(`npm test${summary ? ` (${summary.trim()})` : ""}`);
         if (!test.ok) throw new Error(`npm test failed\n${tail(test.output, 80)}`);

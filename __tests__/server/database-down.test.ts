@@ -8,6 +8,7 @@ import { closeDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { resetEnvForTests } from "@/lib/env";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
+import { expectedAuthErrors } from "../support/next-auth-version";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { sessionCookie } from "../support/session";
 
@@ -62,7 +63,7 @@ describe("when the database is unreachable", () => {
       body: form({ csrfToken: csrf.csrfToken, email: "admin@example.com", password: "whatever" }),
     });
     const page = await landingPage(response, jar);
-    expect(page).toBe("/login?error=ServiceUnavailable");
+    expect(page).toBe(expectedAuthErrors.refusedWithCode("ServiceUnavailable"));
     expect(loginErrorMessage("ServiceUnavailable")).toMatch(/unavailable right now/);
   });
 

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { findUserByEmail, listUsers } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { fakeGithub, type FakeGithubAccount } from "../support/github";
+import { expectedAuthErrors } from "../support/next-auth-version";
 import { decode, sessionCookieName } from "../support/session";
 
 useTestDatabase();
@@ -110,7 +111,7 @@ describe("GitHub sign-in through the real callback route", () => {
     const { jar, authorizeUrl } = await startGithubSignIn();
     const { query, cookie } = build(authorizeUrl.searchParams.get("state")!, jar);
     const response = await callAuth({ url: `/api/auth/callback/github?${new URLSearchParams(query)}`, cookie });
-    expect(await landingPage(response)).toMatch(/^\/login\?.*error=OAuthCallback/);
+    expect(await landingPage(response)).toMatch(expectedAuthErrors.oauthCheckFailed);
     expect(await sessionFrom(response)).toBeNull();
     expect(await findUserByEmail("state@example.com")).toBeUndefined();
   });
@@ -122,7 +123,7 @@ describe("GitHub sign-in through the real callback route", () => {
       error_description: "The user has denied your application access.",
       state: authorizeUrl.searchParams.get("state")!,
     });
-    expect(await landingPage(response, jar)).toBe("/login?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fdashboard&error=Callback");
+    expect(await landingPage(response, jar)).toBe(expectedAuthErrors.consentDenied);
     expect(await sessionFrom(response)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { callAuth, FORM, form, getCsrf } from "../support/http";
 import { resetEnvForTests } from "@/lib/env";
 import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
+import { COOKIE_PREFIX } from "../support/next-auth-version";
 
 // next-auth picks cookie names and flags from NEXTAUTH_URL's scheme.
 process.env.NEXTAUTH_URL = "https://localhost:3000";
@@ -14,7 +15,7 @@ describe("under an https NEXTAUTH_URL", () => {
   it("issues the session as a __Secure- cookie: Secure, HttpOnly, SameSite=Lax, Path=/, no Domain", async () => {
     const user = await createTestUser();
     const csrf = await getCsrf();
-    expect(csrf.cookie).toContain("__Host-next-auth.csrf-token=");
+    expect(csrf.cookie).toContain(`__Host-${COOKIE_PREFIX}.csrf-token=`);
     const response = await callAuth({
       url: "/api/auth/callback/credentials",
       method: "POST",
@@ -22,7 +23,7 @@ describe("under an https NEXTAUTH_URL", () => {
       cookie: csrf.cookie,
       body: form({ csrfToken: csrf.csrfToken, email: user.email!, password: TEST_PASSWORD }),
     });
-    const session = response.headers.getSetCookie().find((c) => c.startsWith("__Secure-next-auth.session-token="));
+    const session = response.headers.getSetCookie().find((c) => c.startsWith(`__Secure-${COOKIE_PREFIX}.session-token=`));
     expect(session).toBeDefined();
     const attributes = session!.split(";").slice(1).map((a) => a.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(["path=/", "httponly", "secure", "samesite=lax"]));

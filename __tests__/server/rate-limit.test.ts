@@ -1,6 +1,7 @@
 import { callAuth, CookieJar, FORM, form, getCsrf, landingPage } from "../support/http";
 import { env } from "@/lib/env";
 import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
+import { expectedAuthErrors } from "../support/next-auth-version";
 import { sessionCookieName } from "../support/session";
 
 // Small limits keep the file fast; the defaults (5 and 20) are checked in the env tests.
@@ -29,7 +30,7 @@ describe("rate limiting of failed sign-ins (shared in the database)", () => {
     const { response, signedIn, jar } = await signIn(user.email!, TEST_PASSWORD);
     expect(signedIn).toBe(false);
     const page = await landingPage(response, jar);
-    expect(page).toBe("/login?error=TooManyAttempts:15");
+    expect(page).toBe(expectedAuthErrors.refusedWithCode("TooManyAttempts:15", "/dashboard"));
   });
 
   it("limits unknown emails the same way, so the limit reveals nothing about who has an account", async () => {
@@ -37,7 +38,7 @@ describe("rate limiting of failed sign-ins (shared in the database)", () => {
       await signIn("ghost@example.com", "whatever");
     }
     const { response, jar } = await signIn("ghost@example.com", "whatever");
-    expect(await landingPage(response, jar)).toBe("/login?error=TooManyAttempts:15");
+    expect(await landingPage(response, jar)).toBe(expectedAuthErrors.refusedWithCode("TooManyAttempts:15", "/dashboard"));
   });
 
   it("does not let a forged X-Forwarded-For header dodge the per-address limit", async () => {

@@ -1,6 +1,10 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import type { Session } from "next-auth";
+import { NEXT_AUTH_MAJOR } from "./next-auth-version";
+
+/** The session endpoint's body for a signed-out visitor: v4 answers `{}`, v5 `null`. */
+const SIGNED_OUT = NEXT_AUTH_MAJOR >= 5 ? null : {};
 
 /** Answers next-auth's client: the session endpoint, and its error logger. */
 export const server = setupServer(http.post("*/api/auth/_log", () => new HttpResponse(null, { status: 200 })));
@@ -11,7 +15,7 @@ export function answerSession(session: Session | null): { count: () => number } 
   server.use(
     http.get("*/api/auth/session", () => {
       requests += 1;
-      return HttpResponse.json(session ?? {});
+      return HttpResponse.json(session ?? SIGNED_OUT);
     }),
   );
   return { count: () => requests };

@@ -91,9 +91,17 @@ export const steps: Step[] = [
       "lib/auth/options.ts",
       "lib/auth/cookies.ts",
       "lib/auth/logger.ts",
+      "lib/http/client-address.ts",
       "middleware.ts",
     ],
-    delete: ["pages/api/auth/[...nextauth].ts"],
+    delete: [
+      "pages/api/auth/[...nextauth].ts",
+      // The Pages route's hardening moved into the App Router route.
+      "lib/auth/route-handler.ts",
+      // v4's token format with a cached key: v5 has its own format (and tokens are read by the bridge).
+      "lib/auth/session-token.ts",
+      "__tests__/lib/session-token.test.ts",
+    ],
     transforms: [
       {
         file: "lib/auth/callbacks.ts",
@@ -141,6 +149,82 @@ export const steps: Step[] = [
             "// A fresh object: @auth/core drops a profile that fails `instanceof Object`, which a parsed\n        // fetch body from another realm does (seen under Jest).\n        return { ...profile };",
           );
           return replaceOnce(file, out, "    profile(profile) {", "    profile(profile: GitHubProfile) {");
+        },
+      },
+      {
+        file: "lib/auth/credentials.ts",
+        description: "refusals with a code: a CredentialsSignin subclass",
+        apply: (source) => {
+          const file = "lib/auth/credentials.ts";
+          let out = replaceOnce(file, source, 'import type { User } from "next-auth";', 'import { CredentialsSignin, type User } from "next-auth";');
+          out = replaceOnce(
+            file,
+            out,
+            "/** Error codes `authorize` throws on purpose; v4 passes the message to /login as `?error=`. */",
+            "/** Error codes `authorize` throws on purpose; v5 passes them to /login as `?error=CredentialsSignin&code=`. */",
+          );
+          out = replaceOnce(
+            file,
+            out,
+            "async function checkPassword(",
+            "/** v5 hands only a CredentialsSignin's `code` to the sign-in page; any other error becomes `?error=Configuration`. */\nclass SignInRefused extends CredentialsSignin {\n  constructor(code: string) {\n    super();\n    this.code = code;\n  }\n}\n\nasync function checkPassword(",
+          );
+          out = replaceOnce(file, out, "throw new Error(SIGN_IN_ERROR.tooManyAttempts(error.minutes))", "throw new SignInRefused(SIGN_IN_ERROR.tooManyAttempts(error.minutes))");
+          out = replaceOnce(file, out, "throw new Error(SIGN_IN_ERROR.serviceUnavailable)", "throw new SignInRefused(SIGN_IN_ERROR.serviceUnavailable)");
+          return replaceOnce(file, out, "all return null, never a thrown message: v4 puts that message into the redirect URL", "all return null, never a thrown code: it goes into the redirect URL");
+        },
+      },
+      {
+        file: "pages/login.tsx",
+        description: "read v5's ?code= after a refused credentials sign-in",
+        apply: (source) => {
+          const file = "pages/login.tsx";
+          return replaceOnce(
+            file,
+            source,
+            '  const error = loginErrorMessage(reauthenticate && !ctx.query.error ? "Reauthenticate" : ctx.query.error);',
+            '  // v5: `?error=CredentialsSignin&code=<ours>`; the code "credentials" is a plain wrong password.\n  const code = ctx.query.error === "CredentialsSignin" && ctx.query.code !== "credentials" ? ctx.query.code : undefined;\n  const error = loginErrorMessage(reauthenticate && !ctx.query.error ? "Reauthenticate" : (code ?? ctx.query.error));',
+          );
+        },
+      },
+      {
+        file: "lib/auth/login-errors.ts",
+        description: "v5's error codes, as readable as v4's",
+        apply: (source) =>
+          replaceOnce(
+            "lib/auth/login-errors.ts",
+            source,
+            '  Callback: "Sign-in did not complete. Try again.",\n',
+            '  Callback: "Sign-in did not complete. Try again.",\n  // v5 names: a failed OAuth callback (e.g. denied consent) and a missing CSRF token.\n  OAuthCallbackError: "GitHub sign-in did not complete. Try again, and allow access when GitHub asks.",\n  MissingCSRF: "The sign-in form expired. Reload the page and try again.",\n',
+          ),
+      },
+      {
+        file: "e2e/flows/persistence.e2e.ts",
+        description: "next-auth/jwt needs the salt (the cookie name)",
+        apply: (source) => {
+          const file = "e2e/flows/persistence.e2e.ts";
+          const out = replaceOnce(file, source, "decode({ token: cookie.value, secret })", "decode({ token: cookie.value, secret, salt: name })");
+          return replaceOnce(file, out, "encode({ token: payload!, secret, maxAge:", "encode({ token: payload!, secret, salt: name, maxAge:");
+        },
+      },
+      {
+        file: "security/support/auth.ts",
+        description: "minted tokens take the salt (the cookie name)",
+        apply: (source) =>
+          replaceOnce(
+            "security/support/auth.ts",
+            source,
+            '/** A token encrypted the way next-auth v4 encrypts session cookies (salt "": v4\'s default). */\nexport function mintToken(claims: JWT, secret: string, maxAgeSeconds = 60 * 60): Promise<string> {\n  return encode({ token: claims, secret, maxAge: maxAgeSeconds });',
+            "/** A token encrypted the way Auth.js v5 encrypts session cookies (salt: the cookie name). */\nexport function mintToken(claims: JWT, secret: string, maxAgeSeconds: number, salt: string): Promise<string> {\n  return encode({ token: claims, secret, maxAge: maxAgeSeconds, salt });",
+          ),
+      },
+      {
+        file: "security/corpus.ts",
+        description: "minted tokens under the cookie name's salt",
+        apply: (source) => {
+          const file = "security/corpus.ts";
+          const out = replaceOnce(file, source, 'mintToken(claims, "a-foreign-secret-that-is-long-enough-000")', 'mintToken(claims, "a-foreign-secret-that-is-long-enough-000", 60 * 60, name)');
+          return replaceOnce(file, out, "mintToken({ ...claims, roleCheckedAt: 0 }, ctx.secret, -60)", "mintToken({ ...claims, roleCheckedAt: 0 }, ctx.secret, -60, name)");
         },
       },
       {

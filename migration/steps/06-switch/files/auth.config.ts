@@ -20,7 +20,8 @@ export const authConfig = {
     /**
      * Middleware's rule. v5 middleware lets everyone through unless this says otherwise
      * (v4's withAuth redirected signed-out users by default). Returning a Response keeps v4's
-     * redirects exactly: /login with a relative callbackUrl, and /403 for a missing role.
+     * redirects exactly: /login with a relative callbackUrl, and /403 for a missing role, on
+     * AUTH_URL's origin (v5 rebuilds `request.nextUrl` on it).
      */
     authorized({ request, auth }) {
       const { pathname, search, origin } = request.nextUrl;
@@ -35,15 +36,20 @@ export const authConfig = {
       return true;
     },
 
-    /** Exposes id and role; builds `session.user` from the token the jwt callback returned. */
+    /**
+     * Exposes id, role, the sign-in time and an unverified re-check; builds `session.user` from
+     * the token the jwt callback returned.
+     */
     session({ session, token }): Session {
       return {
-        ...session,
+        expires: session.expires,
+        authTime: token.authTime ?? 0,
+        ...(token.accessUnverified ? { accessUnverified: true as const } : {}),
         user: {
           id: token.id ?? "",
           role: isRole(token.role) ? token.role : "user",
           name: token.name ?? null,
-          email: token.email ?? "",
+          email: token.email ?? null,
           image: token.picture ?? null,
         },
       } as Session;

@@ -38,7 +38,7 @@ describe("a user who signed in under next-auth v4", () => {
 
   it("is still signed in on a server-rendered page, and gets the session re-issued in the installed format", async () => {
     const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie: await v4Cookie(user) });
-    expect((await propsOf(result)).session.user).toMatchObject({ id: user.id, name: "Vera Four" });
+    expect((await propsOf(result)).session?.user).toMatchObject({ id: user.id, name: "Vera Four" });
 
     const reissued = cookies[sessionCookieName(env().baseUrl)];
     expect(await decode({ token: reissued, secret: env().secret })).toMatchObject({ id: user.id, role: "user" });
@@ -66,7 +66,7 @@ describe("a user who signed in under next-auth v4", () => {
     const cookie = await v4Cookie(user, { chunkSize: 200 });
     expect(cookie).toContain("next-auth.session-token.1=");
     const { result } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
-    expect((await propsOf(result)).session.user.id).toBe(user.id);
+    expect((await propsOf(result)).session?.user.id).toBe(user.id);
     expect((await visitMiddleware("/dashboard", cookie)).location).toBeNull();
   });
 
@@ -78,7 +78,7 @@ describe("a user who signed in under next-auth v4", () => {
       const cookie = await v4Cookie(user, { secure: true });
       expect(cookie.startsWith("__Secure-next-auth.session-token=")).toBe(true);
       const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
-      expect((await propsOf(result)).session.user.id).toBe(user.id);
+      expect((await propsOf(result)).session?.user.id).toBe(user.id);
       expect(sessionCookieName(env().baseUrl).startsWith("__Secure-")).toBe(true);
       expect(await decode({ token: cookies[sessionCookieName(env().baseUrl)], secret: env().secret })).toMatchObject({ id: user.id });
       expect((await visitMiddleware("/dashboard", cookie)).location).toBeNull();

@@ -6,6 +6,7 @@ import { authorizeCredentials } from "@/lib/auth/credentials";
 import { githubProvider } from "@/lib/auth/github";
 import { authLogger } from "@/lib/auth/logger";
 import type { Env } from "@/lib/env";
+import { clientAddressFromRequest } from "@/lib/http/client-address";
 
 export { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/auth.config";
 
@@ -26,7 +27,7 @@ export function buildAuthConfig(config: Env): NextAuthConfig {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials) => authorizeCredentials(credentials),
+        authorize: (credentials, request) => authorizeCredentials(credentials, clientAddressFromRequest(request, config.trustProxy)),
       }),
       ...(config.github ? [githubProvider(config.github)] : []),
     ],

@@ -1,4 +1,82 @@
+import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
+import { env } from "@/lib/env";
 
-/** Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/. */
-export const { GET, POST } = handlers;
+/**
+ * Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.
+ * What the v4 Pages route added (lib/auth/route-handler.ts) is kept:
+ * - a `callbackUrl` (query, form body or cookie) that is not one http(s) URL or path is replaced
+ *   by the base URL before Auth.js sees it; foreign http(s) URLs are left to the redirect callback;
+ * - a refused credentials sign-in comes back to /login with its callbackUrl, so the retry lands on
+ *   the page that asked (v5 drops it from that redirect; v4 kept it);
+ * - methods other than GET and POST get a JSON 405.
+ * The client's address for rate limiting is read in `authorize` (lib/http/client-address.ts).
+ */
+
+const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+
+function isHttpUrl(value: unknown, baseUrl: string): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    return /^https?:$/.test(new URL(value, baseUrl).protocol) && (value.startsWith("/") || /^https?:/i.test(value));
+  } catch {
+    return false;
+  }
+}
+
+/** Replaces a repeated or non-http(s) `callbackUrl`; returns the one that stays. */
+function sanitiseParams(params: URLSearchParams, baseUrl: string): string | null {
+  const values = params.getAll("callbackUrl");
+  if (values.length === 0) return null;
+  if (values.length > 1 || !isHttpUrl(values[0], baseUrl)) params.set("callbackUrl", baseUrl);
+  return params.get("callbackUrl");
+}
+
+async function sanitised(request: NextRequest): Promise<{ request: NextRequest; callbackUrl: string | null }> {
+  const { baseUrl } = env();
+  const url = new URL(request.url);
+  let callbackUrl = sanitiseParams(url.searchParams, baseUrl);
+
+  const headers = new Headers(request.headers);
+  const all = request.cookies.getAll();
+  const kept = all.filter(({ name, value }) => !CALLBACK_URL_COOKIES.includes(name) || isHttpUrl(value, baseUrl));
+  if (kept.length !== all.length) headers.set("cookie", kept.map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join("; "));
+
+  let body: string | undefined;
+  if (request.method === "POST") {
+    body = await request.text();
+    if (request.headers.get("content-type")?.includes("application/x-www-form-urlencoded")) {
+      const fields = new URLSearchParams(body);
+      callbackUrl = sanitiseParams(fields, baseUrl) ?? callbackUrl;
+      body = fields.toString();
+    }
+  }
+  return { request: new NextRequest(url, { method: request.method, headers, body }), callbackUrl };
+}
+
+/** Puts the callbackUrl back on a redirect to the sign-in page with an error. */
+function keepCallbackUrl(response: Response, callbackUrl: string | null): Response {
+  const location = response.headers.get("location");
+  if (!callbackUrl || !location) return response;
+  const target = new URL(location, env().baseUrl);
+  if (target.pathname !== "/login" || !target.searchParams.has("error") || target.searchParams.has("callbackUrl")) return response;
+  target.searchParams.set("callbackUrl", callbackUrl);
+  const headers = new Headers(response.headers);
+  headers.set("location", target.href);
+  return new Response(response.body, { status: response.status, headers });
+}
+
+export async function GET(request: NextRequest): Promise<Response> {
+  return handlers.GET((await sanitised(request)).request);
+}
+
+export async function POST(request: NextRequest): Promise<Response> {
+  const { request: clean, callbackUrl } = await sanitised(request);
+  return keepCallbackUrl(await handlers.POST(clean), callbackUrl);
+}
+
+function methodNotAllowed(request: Request): Response {
+  return Response.json({ error: `Method ${request.method} is not allowed here. Use GET or POST.` }, { status: 405, headers: { Allow: "GET, POST" } });
+}
+
+export { methodNotAllowed as PUT, methodNotAllowed as DELETE, methodNotAllowed as PATCH, methodNotAllowed as OPTIONS };
