@@ -57,7 +57,16 @@ export const authConfig = {
   },
 } satisfies NextAuthConfig;
 
-/** What depends on the environment: the secret, and __Secure- cookies exactly when the URL is https. */
+/**
+ * What depends on the environment: the secret, and __Secure- cookies exactly when the URL is https.
+ * `trustHost`: v5 refuses every request in production (UntrustedHost) unless AUTH_URL or
+ * AUTH_TRUST_HOST is set, even when NEXTAUTH_URL is. lib/env.ts requires NEXTAUTH_URL in
+ * production and v5 builds its URLs from it (AUTH_URL ?? NEXTAUTH_URL), never from the Host header.
+ */
 export function runtimeOptions(config: Env) {
-  return { secret: config.secret, useSecureCookies: config.baseUrl.startsWith("https://") } satisfies Partial<NextAuthConfig>;
+  return {
+    secret: config.secret,
+    useSecureCookies: config.baseUrl.startsWith("https://"),
+    trustHost: true,
+  } satisfies Partial<NextAuthConfig>;
 }
