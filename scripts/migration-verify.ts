@@ -132,15 +132,15 @@ async function main() {
           checks.push("inventory");
           if (stray.length) throw new Error(`files outside lib/auth read the session or the options: ${stray.join(", ")}`);
         }
-        if (skipTypecheck) checks.push("typecheck skipped");
-        else {
-          const typecheck = await run("npx", ["tsc", "--noEmit", "--incremental", "false"], app);
-          checks.push("typecheck");
-          if (!typecheck.ok) throw new Error(`type check failed\n${tail(typecheck.output)}`);
-        }
-        // --forceExit: after the v5 suite an open handle (not tracked down yet) keeps Jest from
-        // exiting; every test has run and reported by then, so this only ends the process.
-        const test = await run("npm", ["test", "--", "--ci", "--silent", "--forceExit"], app, { MIGRATION_BASE_DIR: base });
+        // The type check is single-threaded and Jest runs one worker on 2 cores: run them side by side.
+        const [typecheck, test] = await Promise.all([
+          skipTypecheck ? Promise.resolve(undefined) : run("npx", ["tsc", "--noEmit", "--incremental", "false"], app),
+          // --forceExit: after the v5 suite an open handle (not tracked down yet) keeps Jest from
+          // exiting; every test has run and reported by then, so this only ends the process.
+          run("npm", ["test", "--", "--ci", "--silent", "--forceExit"], app, { MIGRATION_BASE_DIR: base }),
+        ]);
+        checks.push(typecheck ? "typecheck" : "typecheck skipped");
+        if (typecheck && !typecheck.ok) throw new Error(`type check failed\n${tail(typecheck.output)}`);
         const summary = /Tests:\s+(.*)/.exec(test.output)?.[1];
         checks.push(`npm test${summary ? ` (${summary.trim()})` : ""}`);
         if (!test.ok) throw new Error(`npm test failed\n${tail(test.output, 80)}`);

@@ -8,6 +8,9 @@ import { sessionCookieName } from "../support/session";
 process.env.RATE_LIMIT_ACCOUNT_ATTEMPTS = "3";
 process.env.RATE_LIMIT_IP_ATTEMPTS = "6";
 useTestDatabase();
+// Each test makes four to seven real sign-ins (CSRF round trip, password hash): 5 s is too tight
+// on a loaded 2-core machine.
+jest.setTimeout(20_000);
 
 async function signIn(email: string, password: string, headers: Record<string, string> = {}) {
   const csrf = await getCsrf();
