@@ -93,6 +93,14 @@ export function writeRunFiles(dir: string, results: ComboResult[]): void {
 
 const APP_LABEL = { v4: "next-auth v4 app", v5: "Auth.js v5 end state" } as const;
 
+/** "next-auth v4 app: Next 13.5 + React 18", from the combination's version lines. */
+function label(r: ComboResult): string {
+  const combo = combinations.find((c) => c.id === r.id);
+  if (!combo) return r.id;
+  const file = combo.proxy ? " (proxy.ts)" : combo.next === "16" ? " (middleware.ts)" : "";
+  return `${APP_LABEL[r.app]}: Next ${combo.next} + React ${combo.react}${file}`;
+}
+
 export function markdown(results: ComboResult[]): string {
   const rows = results.map((r) => {
     const v = r.versions;
@@ -102,7 +110,7 @@ export function markdown(results: ComboResult[]): string {
     const status = r.status === "pass" ? "✅ pass" : r.status === "unsupported" ? "⚠️ unsupported" : "❌ fail";
     const comment = r.status === "pass" ? [r.note, r.variant.join("; ")].filter(Boolean).join("; ") : (r.reason ?? r.checks.find((c) => c.status === "FAIL")?.detail ?? "");
     return [
-      `${APP_LABEL[r.app]}: Next ${v.next?.split(".").slice(0, r.id.includes("13.5") || r.id.includes("14.2") ? 2 : 1).join(".")} + React ${v.react?.split(".")[0]}${r.id.endsWith("proxy") ? " (proxy.ts)" : r.id.endsWith("middleware") ? " (middleware.ts)" : ""}`,
+      label(r),
       status,
       r.date.slice(0, 10),
       r.source.replace(/^commit /, ""),

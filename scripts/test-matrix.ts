@@ -10,6 +10,7 @@
  *   --working-tree                      copy the working tree instead of the committed HEAD
  *   --fresh                             drop the selected combinations' cached installs first
  *   --no-record                         do not update matrix/results.json and matrix/RESULTS.md
+ *   --render                            only rewrite matrix/RESULTS.md from matrix/results.json
  *
  * Every run writes artifacts/matrix/{results.json,RESULTS.md} and logs per combination; full and
  * `--only` runs also merge into matrix/results.json and matrix/RESULTS.md (the README's table).
@@ -61,6 +62,10 @@ async function main(): Promise<number> {
   const selected = select();
   if (flag("--list")) {
     await list(selected);
+    return 0;
+  }
+  if (flag("--render")) {
+    console.log(`${record([]).length} recorded combination(s) rendered to ${path.relative(ROOT, RESULTS_MD)}`);
     return 0;
   }
   // The committed table describes commits: CI runs and working-tree runs only write artifacts.
