@@ -228,6 +228,17 @@ export const steps: Step[] = [
         },
       },
       {
+        file: "next.config.js",
+        description: "bundle next-auth 5 (its ESM imports next/server without an extension)",
+        apply: (source) =>
+          replaceOnce(
+            "next.config.js",
+            source,
+            "  poweredByHeader: false,\n",
+            '  poweredByHeader: false,\n  // next-auth 5 is ESM and imports "next/server" without an extension, which Node\'s ESM loader\n  // cannot resolve when a Pages Router page loads it as an external package: bundle it instead.\n  transpilePackages: ["next-auth"],\n',
+          ),
+      },
+      {
         file: "jest.config.ts",
         description: "transform v5's ESM-only packages",
         apply: (source) =>
