@@ -229,11 +229,16 @@ export const steps: Step[] = [
       },
       {
         file: "next.config.js",
-        description: "bundle next-auth 5 (its ESM imports next/server without an extension)",
+        description: "bundle next-auth 5; keep the rate limiter and drizzle external for the App Router route",
         apply: (source) =>
           replaceOnce(
             "next.config.js",
-            source,
+            replaceOnce(
+              "next.config.js",
+              source,
+              'const externalPackages = ["@electric-sql/pglite", "pg"];',
+              '// The App Router auth route bundles node_modules (pages did not): rate-limiter-flexible\n// require()s drizzle-orm at run time, which a bundle cannot resolve.\nconst externalPackages = ["@electric-sql/pglite", "pg", "rate-limiter-flexible", "drizzle-orm"];',
+            ),
             "  poweredByHeader: false,\n",
             '  poweredByHeader: false,\n  // next-auth 5 is ESM and imports "next/server" without an extension, which Node\'s ESM loader\n  // cannot resolve when a Pages Router page loads it as an external package: bundle it instead.\n  transpilePackages: ["next-auth"],\n',
           ),

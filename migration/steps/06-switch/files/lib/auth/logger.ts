@@ -8,7 +8,10 @@ import type { NextAuthConfig } from "next-auth";
 export const authLogger: NonNullable<NextAuthConfig["logger"]> = {
   error(error) {
     const type = "type" in error && typeof error.type === "string" ? error.type : error.name;
-    console.error(`[auth] ${type}${error.message ? `: ${error.message.split("\n")[0]}` : ""}`);
+    // v5 wraps what a callback or authorize threw (e.g. CallbackRouteError): name that too.
+    const cause = (error.cause as { err?: Error } | undefined)?.err;
+    const detail = cause ? ` (cause: ${cause.name}: ${cause.message.split("\n")[0]})` : "";
+    console.error(`[auth] ${type}${error.message ? `: ${error.message.split("\n")[0]}` : ""}${detail}`);
   },
   warn(code) {
     console.warn(`[auth] ${code}`);
