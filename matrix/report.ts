@@ -108,7 +108,9 @@ export function markdown(results: ComboResult[]): string {
       .filter((text) => !text.endsWith("undefined"))
       .join(", ");
     const status = r.status === "pass" ? "✅ pass" : r.status === "unsupported" ? "⚠️ unsupported" : "❌ fail";
-    const comment = r.status === "pass" ? [r.note, r.variant.join("; ")].filter(Boolean).join("; ") : (r.reason ?? r.checks.find((c) => c.status === "FAIL")?.detail ?? "");
+    const note = combinations.find((c) => c.id === r.id)?.note ?? r.note;
+    const build = r.checks.find((c) => c.name === "build" && c.status === "pass")?.detail;
+    const comment = r.status === "pass" ? [note, build && `next build ${build}`].filter(Boolean).join("; ") : (r.reason ?? r.checks.find((c) => c.status === "FAIL")?.detail ?? "");
     return [
       label(r),
       status,
