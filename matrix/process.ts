@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { stopChild } from "../scripts/support/app-server";
 
 const children = new Set<ChildProcess>();
 
@@ -37,31 +38,7 @@ function start(command: string, args: string[], options: Omit<RunOptions, "timeo
   return child;
 }
 
-/** Ends a child and its process group: SIGTERM, then SIGKILL after 5 s. */
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
-  const pid = child.pid;
-  return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    }, 5_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    try {
-      process.kill(-pid, "SIGTERM");
-    } catch {
-      clearTimeout(force);
-      resolve();
-    }
-  });
-}
-
+/** Ends every child still running (on exit or interrupt). */
 export function stopAllChildren(): Promise<void> {
   return Promise.all([...children].map(stopChild)).then(() => undefined);
 }
