@@ -16,6 +16,8 @@ const shared: Config = {
   transform: { "^.+\\.m?[tj]sx?$": tsJest },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join("|")})/)`],
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "\\.css$": "<rootDir>/__tests__/support/style-stub.ts" },
+  // `migration:verify --keep artifacts/v5-app` leaves a second copy of the app there.
+  modulePathIgnorePatterns: ["<rootDir>/artifacts/"],
 };
 
 const config: Config = {

@@ -2,8 +2,8 @@
  * Every difference between a combination's copy and the committed app, in one place:
  *  - v5: helper-2's migration steps (migration/steps), applied as `npm run migration:verify` does;
  *  - Next 16 `proxy.ts`: middleware.ts renamed, its export named `proxy`, and the test that
- *    imports it pointed at the new file (the rename `npx @next/codemod middleware-to-proxy` does),
- *    for the v4 app and the v5 end state alike;
+ *    imports it pointed at the new file (the rename `npx @next/codemod middleware-to-proxy` does):
+ *    for the v5 end state, the guide's optional step 9 itself;
  *  - package pins: Next, React and the tooling that follows them (matrix/versions.ts).
  * The app code itself is the same for every v4 combination.
  */
@@ -42,8 +42,8 @@ function replaceOnce(file: string, source: string, from: string, to: string): st
 }
 
 /**
- * Next 16: middleware.ts → proxy.ts, its default export becoming `export const proxy` (what
- * `npx @next/codemod middleware-to-proxy` does). v4: `withAuth(...)`; v5: `auth`.
+ * Next 16 on v4: middleware.ts → proxy.ts, `export default withAuth(...)` becoming
+ * `export const proxy = withAuth(...)` (what `npx @next/codemod middleware-to-proxy` does).
  */
 function renameMiddlewareToProxy(app: string): void {
   const from = path.join(app, "middleware.ts");
@@ -71,10 +71,10 @@ export function applyVariant(app: string, combo: Combination): string[] {
     const { engine, steps } = migrationOf(app);
     const tree = new engine.FileTree(app);
     const applied: string[] = [];
-    for (const step of steps) {
-      // Step 09 (optional, proxy.ts) is written against the state after step 08; step 10 then
-      // edits middleware.ts, which 09 deletes. The rename below does 09's change on the end state.
-      if (step.optional) continue;
+    // The optional step (proxy.ts) last, and only for a proxy combination: it applies after the
+    // clean-up as well as before it.
+    const ordered = [...steps.filter((step) => !step.optional), ...steps.filter((step) => step.optional && combo.proxy)];
+    for (const step of ordered) {
       // Package changes go through the pins; the step's package.json edit would be undone anyway.
       engine.writeChanges(app, engine.applyStep(tree, { ...step, install: undefined }));
       applied.push(step.id);
@@ -84,7 +84,7 @@ export function applyVariant(app: string, combo: Combination): string[] {
     writeFileSync(path.join(app, "migration/APPLIED"), `${applied.join("\n")}\n`);
     done.push(`migration steps ${applied.map((id) => id.slice(0, 2)).join(",")}`);
   }
-  if (combo.proxy) {
+  if (combo.proxy && combo.app === "v4") {
     renameMiddlewareToProxy(app);
     pointTestAtProxy(app);
     done.push("middleware.ts → proxy.ts");

@@ -2,9 +2,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { collectFiles, isCandidate, run as runCodemod, type RunResult } from "../codemod/lib/run";
 import type { Step } from "./types";
 
 export const STEPS_DIR = path.join(__dirname, "steps");
+const CODEMOD_SKIPS = ["migration", "codemod", "artifacts"];
 
 /** The files a step touches, read from `root` before and after it: path → content (null: absent). */
 export type FileChanges = Map<string, { before: string | null; after: string | null }>;
@@ -12,7 +14,20 @@ export type FileChanges = Map<string, { before: string | null; after: string | n
 /** A view of an app's files in memory, read from `root` on demand. Steps change the view only. */
 export class FileTree {
   private readonly changed = new Map<string, string | null>();
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
+
+  /**
+   * The files the codemod reads, as they are in this view. Left out: the steps' own files and the
+   * codemod itself (v4 code on purpose), and `artifacts/` (a kept v5 copy of the app).
+   */
+  codemodFiles(): string[] {
+    const files = new Set(collectFiles(this.root, (dir) => CODEMOD_SKIPS.includes(dir)));
+    for (const [file, content] of this.changed) {
+      if (content === null) files.delete(file);
+      else if (isCandidate(path.posix.basename(file)) && !CODEMOD_SKIPS.some((dir) => file.startsWith(`${dir}/`))) files.add(file);
+    }
+    return [...files].sort();
+  }
 
   read(file: string): string | null {
     if (this.changed.has(file)) return this.changed.get(file)!;
@@ -40,8 +55,12 @@ export function editPackageJson(source: string, install: Record<string, string>)
   return result;
 }
 
-/** Applies `step` to `tree` and returns what changed. */
-export function applyStep(tree: FileTree, step: Step): FileChanges {
+/**
+ * Applies `step` to `tree` and returns what changed: first the codemod's step, if the step names
+ * one, then the step's own files, deletions and transforms (the part the codemod leaves).
+ * `onCodemod` receives the codemod's result, to-dos included.
+ */
+export function applyStep(tree: FileTree, step: Step, onCodemod?: (result: RunResult) => void): FileChanges {
   const changes: FileChanges = new Map();
   const record = (file: string, after: string | null) => {
     const before = changes.has(file) ? changes.get(file)!.before : tree.read(file);
@@ -49,14 +68,28 @@ export function applyStep(tree: FileTree, step: Step): FileChanges {
     changes.set(file, { before, after });
     tree.write(file, after);
   };
+  if (step.codemod !== undefined) {
+    const result = runCodemod(tree.root, "apply", new Set([step.codemod]), { files: tree.codemodFiles(), read: (file) => tree.read(file) });
+    if (result.parseErrors.length > 0) throw new Error(`${step.id}: the codemod could not read ${result.parseErrors.map((e) => `${e.file} (${e.reason})`).join(", ")}`);
+    if (result.changes.length === 0) throw new Error(`${step.id}: the codemod's step ${step.codemod} changed nothing (has the app changed? update the step)`);
+    for (const change of result.changes) record(change.path, change.after);
+    onCodemod?.(result);
+  }
   for (const file of step.write ?? []) record(file, stepFile(step, file));
   for (const file of step.delete ?? []) record(file, null);
+  for (const [from, to] of Object.entries(step.rename ?? {})) {
+    const content = tree.read(from);
+    if (content === null) throw new Error(`${step.id}: cannot move ${from}, it does not exist`);
+    record(from, null);
+    record(to, content);
+  }
   for (const transform of step.transforms ?? []) {
-    const source = tree.read(transform.file);
+    const file = tree.read(transform.file) === null && transform.fallback ? transform.fallback : transform.file;
+    const source = tree.read(file);
     if (source === null) throw new Error(`${step.id}: ${transform.file} does not exist`);
     const output = transform.apply(source);
-    if (output === source) throw new Error(`${step.id}: "${transform.description}" changed nothing in ${transform.file}`);
-    record(transform.file, output);
+    if (output === source) throw new Error(`${step.id}: "${transform.description}" changed nothing in ${file}`);
+    record(file, output);
   }
   if (step.install) record("package.json", editPackageJson(tree.read("package.json") ?? "", step.install));
   return changes;

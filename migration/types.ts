@@ -6,6 +6,8 @@
 export interface Transform {
   /** The file it edits, relative to the app root. */
   file: string;
+  /** Edited instead when `file` is absent (middleware.ts is proxy.ts after the optional step 9). */
+  fallback?: string;
   /** What it does, in a few words (shown in the verify output). */
   description: string;
   /** Must change the file: a transform that finds nothing to do throws, naming the file. */
@@ -17,9 +19,16 @@ export interface Step {
   id: string;
   title: string;
   phase: "prepare" | "switch" | "follow-up";
+  /**
+   * The codemod's step number (codemod/, `apply --step N`): it runs first, on the whole app, and
+   * the rest of the step is the hand-written part, what the codemod leaves as to-dos.
+   */
+  codemod?: number;
   /** Files written from `migration/steps/<id>/files/<path>`: added, or replacing the app's. */
   write?: string[];
   delete?: string[];
+  /** Files moved as they are (old path → new path), before the transforms run. */
+  rename?: Record<string, string>;
   transforms?: Transform[];
   /** Exact versions to install (package.json is edited, then `npm install` runs). */
   install?: Record<string, string>;

@@ -39,6 +39,21 @@ describeOnV4("the step engine", () => {
     expect(() => replaceOnce("lib/x.ts", "const a = 1;", "getServerAuthSession(ctx)", "auth(ctx)")).toThrow(/lib\/x\.ts: expected to find/);
   });
 
+  it("applies the optional proxy step before or after the clean-up alike", () => {
+    const optional = steps.filter((step) => step.optional);
+    const [proxy, cleanUp] = [optional[0], steps[steps.length - 1]];
+    expect(proxy?.rename).toEqual({ "middleware.ts": "proxy.ts" });
+    for (const order of [[proxy, cleanUp], [cleanUp, proxy]]) {
+      const tree = new FileTree(v4Root);
+      for (const step of steps.filter((s) => s !== proxy && s !== cleanUp)) applyStep(tree, step);
+      for (const step of order) applyStep(tree, step);
+      expect(tree.read("middleware.ts")).toBeNull();
+      expect(tree.read("proxy.ts")).toContain("export function proxy(");
+      expect(tree.read("proxy.ts")).not.toContain("withLegacyV4Sessions");
+      expect(tree.read("__tests__/server/middleware.test.ts")).toContain('from "@/proxy"');
+    }
+  });
+
   it("cannot apply a step twice (the transforms do not find their input again)", () => {
     const tree = new FileTree(v4Root);
     const helper = steps.find((step) => step.id === "02-auth-helper")!;

@@ -17,21 +17,24 @@ export class Project {
   /** The next-auth major in package.json, if any. */
   readonly nextAuthMajor: number | undefined;
   private readonly paths: { prefix: string; target: string }[];
+  /** Reads a project-relative file (null: absent): from disk, or from a caller's in-memory view. */
+  readonly read: FileReader;
 
   constructor(
     readonly root: string,
     readonly files: readonly string[],
     /** Tests pin these instead of reading tsconfig.json and package.json. */
-    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number } = {},
+    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number; read?: FileReader } = {},
   ) {
+    this.read = overrides.read ?? diskReader(root);
     const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
     const base = inSrc ? "src/" : "";
     this.authModule = `${base}auth`;
     this.appDir = `${base}app`;
     this.routeFile = files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f));
-    this.typescript = overrides.typescript ?? existsSync(path.join(root, "tsconfig.json"));
-    this.paths = overrides.paths ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target })) : readPathAliases(root);
-    this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(root);
+    this.typescript = overrides.typescript ?? this.read("tsconfig.json") !== null;
+    this.paths = overrides.paths ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target })) : readPathAliases(this.read);
+    this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);
   }
 
   /** The specifier `file` uses to import the module at project-relative `target` (no extension). */
@@ -59,6 +62,15 @@ export class Project {
   }
 }
 
+export type FileReader = (file: string) => string | null;
+
+export function diskReader(root: string): FileReader {
+  return (file) => {
+    const full = path.join(root, file);
+    return existsSync(full) ? readFileSync(full, "utf8") : null;
+  };
+}
+
 export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 
 export function stripExt(p: string): string {
@@ -66,12 +78,12 @@ export function stripExt(p: string): string {
 }
 
 /** tsconfig/jsconfig `paths` entries of the form "@/*": ["./*"], as prefix → project-relative target. */
-function readPathAliases(root: string): { prefix: string; target: string }[] {
+function readPathAliases(read: FileReader): { prefix: string; target: string }[] {
   for (const name of ["tsconfig.json", "jsconfig.json"]) {
-    const file = path.join(root, name);
-    if (!existsSync(file)) continue;
+    const text = read(name);
+    if (text === null) continue;
     try {
-      const options = parseJsonc(readFileSync(file, "utf8")).compilerOptions ?? {};
+      const options = parseJsonc(text).compilerOptions ?? {};
       const baseUrl: string = options.baseUrl ?? ".";
       const aliases: { prefix: string; target: string }[] = [];
       for (const [key, targets] of Object.entries<string[]>(options.paths ?? {})) {
@@ -89,9 +101,9 @@ function readPathAliases(root: string): { prefix: string; target: string }[] {
   return [];
 }
 
-function readNextAuthMajor(root: string): number | undefined {
+function readNextAuthMajor(read: FileReader): number | undefined {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+    const pkg = JSON.parse(read("package.json") ?? "");
     const version: string | undefined = pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"];
     const major = version?.match(/\d+/)?.[0];
     return major ? Number(major) : undefined;

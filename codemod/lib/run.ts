@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientRedirectTo } from "../transforms/client-redirect-to";
 import { envCode, envFiles, isEnvFile } from "../transforms/env-names";
@@ -9,7 +9,7 @@ import { nextAuthRoute, routeImporters, v4Helper } from "../transforms/nextauth-
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { seenOptions, serverSession } from "../transforms/server-session";
-import { Project, SOURCE_EXTENSIONS } from "./project";
+import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { ParseError, type Finding, type Transform } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
@@ -55,14 +55,17 @@ export class MissingPathError extends Error {
   }
 }
 
-/** Source files, package.json files and .env files under root, as POSIX paths relative to it. */
-export function collectFiles(root: string): string[] {
+/**
+ * Source files, package.json files and .env files under root, as POSIX paths relative to it.
+ * `skipDir` leaves out more folders (by root-relative POSIX path).
+ */
+export function collectFiles(root: string, skipDir: (relative: string) => boolean = () => false): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (SKIP_DIRS.has(entry.name) || full === CODEMOD_DIR) continue;
+        if (SKIP_DIRS.has(entry.name) || full === CODEMOD_DIR || skipDir(path.relative(root, full).split(path.sep).join("/"))) continue;
         walk(full);
       } else if (entry.isFile() && isCandidate(entry.name)) {
         out.push(path.relative(root, full).split(path.sep).join("/"));
@@ -73,7 +76,8 @@ export function collectFiles(root: string): string[] {
   return out.sort();
 }
 
-function isCandidate(name: string): boolean {
+/** Whether the codemod reads a file of this name. */
+export function isCandidate(name: string): boolean {
   if (name === "package.json" || isEnvFile(name)) return true;
   if (name === "next-env.d.ts" || /\.min\.js$/.test(name)) return false;
   return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
@@ -85,16 +89,24 @@ function kindOf(file: string): Transform["kind"] {
   return "source";
 }
 
+/** For callers that hold the codebase in memory (migration/engine.ts): which files, and their text. */
+export interface RunSource {
+  files: string[];
+  read: FileReader;
+}
+
 /**
  * scan: every transform reads each file as it is, and reports what it would rewrite or leave.
  * apply: the selected steps' transforms run one after another on each file.
+ * Nothing is written: `writeChanges` does that.
  */
-export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<number>): RunResult {
+export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<number>, source?: RunSource): RunResult {
   const started = performance.now();
   const root = path.resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new MissingPathError(dir);
-  const files = collectFiles(root);
-  const project = new Project(root, files);
+  const files = source?.files ?? collectFiles(root);
+  const read = source?.read ?? diskReader(root);
+  const project = new Project(root, files, { read });
   seenOptions.length = 0;
   const findings: Finding[] = [];
   const parseErrors: RunResult["parseErrors"] = [];
@@ -102,7 +114,8 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
   const transforms = TRANSFORMS.filter((t) => mode === "scan" || steps.has(t.step));
 
   for (const file of files) {
-    const original = readFileSync(path.join(root, file), "utf8");
+    const original = read(file);
+    if (original === null) continue;
     const kind = kindOf(file);
     let source = original;
     const fileFindings: Finding[] = [];
@@ -115,7 +128,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
         fileFindings.push(...result.findings);
         if (mode === "scan") continue;
         if (result.source !== undefined) source = result.source;
-        for (const c of result.create ?? []) created.push({ path: c.path, before: readIfExists(path.join(root, c.path)), after: c.source });
+        for (const c of result.create ?? []) created.push({ path: c.path, before: read(c.path), after: c.source });
         if (result.remove) removed = true;
       }
     } catch (error) {
@@ -145,10 +158,6 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     }
   }
   return { root, files: files.length, findings, parseErrors, changes, elapsedMs: performance.now() - started };
-}
-
-function readIfExists(file: string): string | null {
-  return existsSync(file) ? readFileSync(file, "utf8") : null;
 }
 
 export function writeChanges(root: string, changes: readonly FileDiff[]) {

@@ -78,10 +78,17 @@ export const nextAuthImports: Transform = {
       } else if (from === "next-auth/providers/github") {
         for (const s of p.node.specifiers ?? []) {
           if (s.type === "ImportSpecifier" && importedName(s) === "GithubProfile") {
-            s.local = j.identifier(localName(s, "GithubProfile"));
+            const local = localName(s, "GithubProfile");
             s.imported = j.identifier("GitHubProfile");
+            if (local === "GithubProfile") {
+              // Unaliased: rename the uses too (a new `imported` alone would leave them undefined).
+              references(parsed, local).forEach((r) => {
+                r.node.name = "GitHubProfile";
+              });
+              s.local = j.identifier("GitHubProfile");
+            }
             changed = true;
-            note(line, "provider-types", "GithubProfile → GitHubProfile (local name kept)", "rewrite");
+            note(line, "provider-types", "GithubProfile → GitHubProfile", "rewrite");
           }
         }
       } else if (from === "next-auth/jwt") {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { applyEdits, dropUnusedImports, lineOf, localName, parse, print, range, type Parsed } from "../lib/ast";
 import type { Node } from "../lib/ast";
@@ -110,11 +109,7 @@ function configExpression({ j }: Parsed, declaration: Node, nextAuth: string): N
 }
 
 function isV4Helper(project: Project, file: string): boolean {
-  try {
-    return readFileSync(path.join(project.root, file), "utf8").includes(V4_HELPER_MARKER);
-  } catch {
-    return false;
-  }
+  return project.read(file)?.includes(V4_HELPER_MARKER) ?? false;
 }
 
 /**

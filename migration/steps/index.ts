@@ -1,4 +1,4 @@
-import { replaceAll, replaceOnce, type Step } from "../types";
+import { replaceOnce, type Step } from "../types";
 
 /**
  * The upgrade from next-auth 4.24.15 to Auth.js 5.0.0-beta.32, in order. Each prepare step ships
@@ -81,6 +81,9 @@ export const steps: Step[] = [
     id: "06-switch",
     title: "The switch: next-auth 5, auth.ts, the App Router route, the bridge for v4 cookies",
     phase: "switch",
+    // The codemod moves package.json to 5.0.0-beta.32, renames the provider types and
+    // NextAuthOptions; the files below are what it leaves as to-dos, done by hand.
+    codemod: 6,
     install: { "next-auth": "5.0.0-beta.32" },
     write: [
       "auth.ts",
@@ -126,19 +129,12 @@ export const steps: Step[] = [
       },
       {
         file: "lib/auth/github.ts",
-        description: "v5 provider types; fetch the profile (no openid-client)",
+        description: "fetch the profile (v5 passes no openid-client)",
         apply: (source) => {
           const file = "lib/auth/github.ts";
           let out = replaceOnce(
             file,
             source,
-            'import type { OAuthConfig } from "next-auth/providers/oauth";\nimport type { GithubProfile } from "next-auth/providers/github";',
-            'import type { OAuthConfig } from "next-auth/providers";\nimport type { GitHubProfile } from "next-auth/providers/github";',
-          );
-          out = replaceAll(file, out, "GithubProfile", "GitHubProfile");
-          out = replaceOnce(
-            file,
-            out,
             "      async request({ client, tokens }) {\n        const profile = (await client.userinfo(tokens.access_token!)) as unknown as GitHubProfile;",
             "      // v5 passes no openid-client `client`: fetch the profile ourselves.\n      async request({ tokens }: { tokens: { access_token?: string } }) {\n        const profile = (await fetch(`${api}/user`, {\n          headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: \"application/json\" },\n        }).then((response) => response.json())) as GitHubProfile;",
           );
@@ -260,16 +256,14 @@ export const steps: Step[] = [
     id: "07-redirect-to",
     title: "callbackUrl → redirectTo in the client",
     phase: "follow-up",
+    // The codemod rewrites every signIn/signOut call; by hand: the comment that explains it.
+    codemod: 7,
     transforms: [
       {
         file: "components/AuthButtons.tsx",
-        description: "signIn/signOut take redirectTo",
-        apply: (source) => {
-          const file = "components/AuthButtons.tsx";
-          let out = replaceOnce(file, source, "signIn(id, { callbackUrl })", "signIn(id, { redirectTo: callbackUrl })");
-          out = replaceOnce(file, out, 'signOut({ callbackUrl: "/" })', 'signOut({ redirectTo: "/" })');
-          return replaceOnce(file, out, "v4 calls the destination `callbackUrl` (v5: `redirectTo`)", "v5 calls the destination `redirectTo` (v4: `callbackUrl`)");
-        },
+        description: "the comment names redirectTo",
+        apply: (source) =>
+          replaceOnce("components/AuthButtons.tsx", source, "v4 calls the destination `callbackUrl` (v5: `redirectTo`)", "v5 calls the destination `redirectTo` (v4: `callbackUrl`)"),
       },
     ],
   },
@@ -284,8 +278,33 @@ export const steps: Step[] = [
     title: "Optional, on Next 16: middleware.ts → proxy.ts",
     phase: "follow-up",
     optional: true,
-    delete: ["middleware.ts"],
-    write: ["proxy.ts"],
+    // Before or after step 10 alike: the file moves as it is (what
+    // `npx @next/codemod@latest middleware-to-proxy .` does), bridge or no bridge.
+    rename: { "middleware.ts": "proxy.ts" },
+    transforms: [
+      {
+        file: "proxy.ts",
+        description: "the export is named proxy",
+        apply: (source) =>
+          replaceOnce(
+            "proxy.ts",
+            source,
+            "export default function middleware(",
+            "// Next 16 calls middleware a proxy: same file, same matcher, the function named `proxy`.\nexport function proxy(",
+          ),
+      },
+      {
+        file: "__tests__/server/middleware.test.ts",
+        description: "the tests import the proxy",
+        apply: (source) =>
+          replaceOnce(
+            "__tests__/server/middleware.test.ts",
+            source,
+            'import middleware, { config } from "@/middleware";',
+            'import { proxy as middleware, config } from "@/proxy";',
+          ),
+      },
+    ],
   },
   {
     id: "10-clean-up",
@@ -295,6 +314,7 @@ export const steps: Step[] = [
     transforms: [
       ...["auth.ts", "middleware.ts"].map((file) => ({
         file,
+        fallback: file === "middleware.ts" ? "proxy.ts" : undefined,
         description: "unwrap withLegacyV4Sessions",
         apply: (source: string) => {
           const out = replaceOnce(file, source, 'import { withLegacyV4Sessions } from "@/lib/auth/legacy-v4-session";\n', "");
