@@ -2,7 +2,10 @@
  * `npm run migration:verify [-- --keep <dir>]`: carries a copy of this app from next-auth v4 to
  * Auth.js v5 with the steps in migration/steps, and after each one runs the type check and the
  * same Jest suite (`npm test`). The switch installs next-auth 5.0.0-beta.32; the last step also
- * runs `next build`. `--keep <dir>` leaves the v5 app there, packages installed: `npm run demo`.
+ * runs `next build` and, when a Chromium is installed, the browser tests (`npm run test:e2e`)
+ * against that v5 build. Steps that name a codemod step run the codemod first (codemod/), as a
+ * maintainer would; the output counts its rewrites and to-dos.
+ * `--keep <dir>` leaves the v5 app there, packages installed: `npm run demo`.
  *
  * Packages: node_modules is hard-linked from this checkout (no download, seconds), then
  * `npm install` changes only what a step's package edit asks for. npm replaces a package's
@@ -13,6 +16,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findChromium } from "../e2e/support/chromium";
 import { applyStep, FileTree, writeChanges } from "../migration/engine";
 import { steps } from "../migration/steps";
 
@@ -72,6 +76,20 @@ function inventory(dir: string): string[] {
   return out.split("\n").filter((file) => file && !file.startsWith("lib/auth/") && !file.startsWith("pages/api/auth/"));
 }
 
+/** The e2e flows (e2e/) against the app's fresh production build, when a Chromium is installed. */
+async function browserTests(app: string): Promise<{ ok: boolean; check: string; output: string }> {
+  try {
+    findChromium();
+  } catch (error) {
+    return { ok: true, check: `e2e skipped (${(error as Error).message.split(" (")[0]})`, output: "" };
+  }
+  const e2e = await run("npm", ["run", "test:e2e"], app);
+  const summary = path.join(app, "artifacts/e2e/summary.json");
+  const counts = existsSync(summary) ? (JSON.parse(readFileSync(summary, "utf8")) as { passed: number; failed: number }) : undefined;
+  const check = counts ? `e2e (${counts.passed} passed, ${counts.failed} failed)` : "e2e";
+  return { ok: e2e.ok && counts !== undefined && counts.failed === 0, check, output: tail(e2e.output, 60) };
+}
+
 function tail(output: string, lines = 40): string {
   return output.trimEnd().split("\n").slice(-lines).join("\n");
 }
@@ -110,12 +128,18 @@ async function main() {
     const checks: string[] = [];
     let note: string | undefined;
     try {
-      const changes = applyStep(tree, step);
+      const changes = applyStep(tree, step, (codemod) => {
+        const rewrites = codemod.findings.filter((f) => f.action === "rewrite").length;
+        const todos = codemod.findings.filter((f) => f.action === "todo");
+        checks.push(`codemod --step ${step.codemod}: ${codemod.changes.length} files, ${rewrites} rewrites, ${todos.length} to-dos`);
+        log(`${label}: codemod apply --step ${step.codemod}: ${codemod.changes.map((c) => c.path).join(", ")}; to-dos (the step's hand-written part covers them):`);
+        for (const todo of todos) log(`    ${todo.file}:${todo.line} ${todo.message}`);
+      });
       writeChanges(app, changes);
       // Tells the doc test that this tree is already migrated (it then needs MIGRATION_BASE_DIR).
       writeFileSync(path.join(app, "migration/APPLIED"), `${steps.slice(0, index + 1).filter((s) => !s.optional).map((s) => s.id).join("\n")}\n`);
-      if (step.install) {
-        const spec = Object.entries(step.install).map(([name, version]) => `${name}@${version}`).join(" ");
+      if (step.install || changes.has("package.json")) {
+        const spec = Object.entries(step.install ?? {}).map(([name, version]) => `${name}@${version}`).join(" ");
         log(`${label}: npm install ${spec}`);
         const install = await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], app);
         checks.push("npm install");
@@ -150,6 +174,11 @@ async function main() {
         checks.push("next build");
         if (!build.ok) throw new Error(`next build failed\n${tail(build.output)}`);
       }
+      if (step.id === lastId) {
+        const e2e = await browserTests(app);
+        checks.push(e2e.check);
+        if (!e2e.ok) throw new Error(`browser tests failed on the v5 build\n${e2e.output}`);
+      }
       const version = JSON.parse(readFileSync(path.join(app, "node_modules/next-auth/package.json"), "utf8")).version;
       results.push({ step: step.id, checks, result: "pass", time: clock(stepStarted), note: note ?? `next-auth ${version}` });
       log(`${label}: pass in ${clock(stepStarted)} — ${checks.join(", ")}`);
@@ -171,6 +200,12 @@ async function main() {
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
   console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
   console.log(`\n${failed ? "FAILED" : "all steps green"} in ${clock(started)}${keep ? `; the v5 app is in ${keep} (npm run demo)` : ""}`);
+  // For .ci/run's table: a step that passed counts as passed; one that failed or never ran, as failed.
+  mkdirSync(path.join(source, "artifacts/migration"), { recursive: true });
+  writeFileSync(
+    path.join(source, "artifacts/migration/results.json"),
+    `${JSON.stringify({ passed: results.filter((r) => r.result === "pass").length, failed: failed ? Math.max(1, results.filter((r) => r.result === "FAIL" || r.result === "not run").length) : 0, results }, null, 2)}\n`,
+  );
 
   if (!keep) rmSync(scratch, { recursive: true, force: true });
   else rmSync(base, { recursive: true, force: true });
