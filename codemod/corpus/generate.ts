@@ -41,6 +41,16 @@ export const authOptions: NextAuthOptions = {
     ["adapter-import", 1],
     ["env-read", 3],
   );
+  write(
+    "lib/github-profile.ts",
+    `import type { OAuthConfig } from "next-auth/providers/oauth";
+import type { GithubProfile } from "next-auth/providers/github";
+
+export type GitHubConfig = OAuthConfig<GithubProfile>;
+export const loginOf = (profile: GithubProfile) => profile.login;
+`,
+    ["provider-types", 2],
+  );
   write("lib/prisma.ts", "// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const prisma = {} as any;\n");
   write("pages/api/auth/[...nextauth].ts", 'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n', ["nextauth-route", 1]);
   write(
