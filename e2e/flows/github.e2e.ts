@@ -4,6 +4,7 @@ import { E2E_USERS } from "../support/accounts";
 import { GITHUB_ACCOUNTS, type GithubLogin } from "../support/github-accounts";
 import type { ProviderEvent } from "../support/github-provider";
 import { alert, appUrl, expect, header, signIn, test } from "../support/fixtures";
+import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
 
 /**
  * The GitHub sign-in, for real: the browser goes app → local provider (a GitHub Enterprise
@@ -87,7 +88,7 @@ test("brings a visitor who denies consent back to /login with a readable error",
   await expect(page).toHaveURL((url) => url.pathname === "/login" && url.searchParams.has("error"));
   const code = new URL(page.url()).searchParams.get("error");
   await expect(alert(page)).toHaveText(loginErrorMessage(code)!);
-  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
 });
 
 test("refuses a callback whose state was issued to another browser (login CSRF)", async ({ page, browser }) => {
@@ -118,7 +119,7 @@ test("refuses a callback whose state was issued to another browser (login CSRF)"
   await page.goto(stolenCallback);
   await expect(page).toHaveURL((url) => url.pathname === "/login" && url.searchParams.has("error"));
   await expect(alert(page)).toBeVisible();
-  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
   // Refused before the code was exchanged.
   expect((await providerEvents(page)).slice(before).filter((e) => e.type === "token")).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { E2E_USERS } from "../support/accounts";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { appUrl, expect, signIn, test } from "../support/fixtures";
+import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
 
 const { admin } = E2E_USERS;
 
@@ -83,5 +84,5 @@ test("ends the session once maxAge has passed", async ({ page, context }) => {
   await reseal(SESSION_MAX_AGE_SECONDS + 60);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
-  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
 });

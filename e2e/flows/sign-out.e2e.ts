@@ -1,5 +1,6 @@
 import { E2E_ROLE_RECHECK_SECONDS, E2E_USERS } from "../support/accounts";
 import { appUrl, expect, header, signIn, test } from "../support/fixtures";
+import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
 
 test("signs out from the header to /, and the back button shows no protected content", async ({ page }) => {
   await signIn(page, E2E_USERS.admin);
@@ -8,7 +9,7 @@ test("signs out from the header to /, and the back button shows no protected con
   await header(page).getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(appUrl("/"));
   await expect(header(page).getByRole("button", { name: "Sign in" })).toBeVisible();
-  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
 
   // Back to /dashboard: not restored from a cache, asked again, and refused.
   await page.goBack();
@@ -28,7 +29,7 @@ test("signs every other browser out with 'Sign out everywhere', within the re-ch
     await signIn(page, user);
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/login");
-    expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+    expect(await (await page.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
 
     // The other browser still holds a cookie that decrypts; the server re-reads the session
     // version once the window has passed and ends the session.
@@ -36,7 +37,7 @@ test("signs every other browser out with 'Sign out everywhere', within the re-ch
       await other.goto("/dashboard");
       await expect(other).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`), { timeout: 1_000 });
     }).toPass({ timeout: (E2E_ROLE_RECHECK_SECONDS + 10) * 1_000 });
-    expect(await (await other.request.get("/api/auth/session")).json()).toEqual({});
+    expect(await (await other.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
   } finally {
     await otherContext.close();
   }
