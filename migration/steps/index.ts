@@ -196,10 +196,13 @@ export const steps: Step[] = [
       },
       {
         file: "e2e/flows/persistence.e2e.ts",
-        description: "next-auth/jwt needs the salt (the cookie name)",
+        description: "next-auth/jwt needs the salt (the cookie name); maxAge from auth.config.ts",
         apply: (source) => {
           const file = "e2e/flows/persistence.e2e.ts";
-          const out = replaceOnce(file, source, "decode({ token: cookie.value, secret })", "decode({ token: cookie.value, secret, salt: name })");
+          let out = replaceOnce(file, source, "decode({ token: cookie.value, secret })", "decode({ token: cookie.value, secret, salt: name })");
+          // Playwright loads tests through Node's ESM loader, where v5's ESM import of "next/server"
+          // (no extension) fails: take the constant from the Edge config, which does not load next-auth.
+          out = replaceOnce(file, out, 'import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";', 'import { SESSION_MAX_AGE_SECONDS } from "@/auth.config";');
           return replaceOnce(file, out, "encode({ token: payload!, secret, maxAge:", "encode({ token: payload!, secret, salt: name, maxAge:");
         },
       },
