@@ -14,11 +14,11 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
+import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
 import { browserCounts, FOCUS_BURST, type BrowserCounts } from "../bench/support/browser-counts";
 import { clientBytes, type ClientBytes } from "../bench/support/client-bytes";
 import { comparePair, type Endpoint, type LoadSettings, type PairResult } from "../bench/support/load";
 import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../e2e/support/session-request-counts";
-import { postCredentials } from "../security/support/auth";
 import { send } from "../security/support/http";
 import { buildApp, buildIsStale, freePort, ROOT, runCommand, spawnApp, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
 
@@ -37,73 +37,6 @@ const SETTINGS: LoadSettings = { rounds: Number(option("--rounds") ?? 4), second
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const step = (message: string) => console.log(`[bench ${elapsed()}] ${message}`);
-
-const ACCOUNTS = {
-  admin: { email: "bench-admin@example.com", password: randomBytes(12).toString("hex"), name: "Bench Admin" },
-  user: { email: "bench-user@example.com", password: randomBytes(12).toString("hex"), name: "Bench User" },
-};
-const SECRET = randomBytes(32).toString("base64");
-
-/** Every variable the app reads, set here so that nothing leaks in from .env.local. */
-function appEnv(url: string, dataDir: string, overrides: Record<string, string> = {}, cwd = ROOT): NodeJS.ProcessEnv {
-  const inherited: NodeJS.ProcessEnv = { ...process.env };
-  delete inherited.VERCEL;
-  return {
-    ...inherited,
-    NEXTAUTH_SECRET: SECRET,
-    AUTH_SECRET: "",
-    NEXTAUTH_URL: url,
-    // v5 trusts the Host header only with AUTH_URL (or AUTH_TRUST_HOST) set; v4 ignores it.
-    AUTH_URL: cwd === ROOT ? "" : url,
-    AUTH_TRUST_HOST: "",
-    DATABASE_URL: "",
-    PGLITE_DATA_DIR: dataDir,
-    AUTH_GITHUB_ID: "",
-    AUTH_GITHUB_SECRET: "",
-    GITHUB_ID: "",
-    GITHUB_SECRET: "",
-    AUTH_GITHUB_ENTERPRISE_URL: "",
-    ADMIN_EMAILS: "",
-    ROLE_RECHECK_SECONDS: "",
-    SESSION_MAX_LIFETIME: "",
-    REAUTH_WINDOW_SECONDS: "",
-    RATE_LIMIT_ACCOUNT_ATTEMPTS: "",
-    RATE_LIMIT_IP_ATTEMPTS: "100000",
-    TRUST_PROXY: "false",
-    BENCH_TWINS: "1",
-    SEED_ADMIN_EMAIL: ACCOUNTS.admin.email,
-    SEED_ADMIN_PASSWORD: ACCOUNTS.admin.password,
-    SEED_ADMIN_NAME: ACCOUNTS.admin.name,
-    SEED_USER_EMAIL: ACCOUNTS.user.email,
-    SEED_USER_PASSWORD: ACCOUNTS.user.password,
-    SEED_USER_NAME: ACCOUNTS.user.name,
-    ...overrides,
-  };
-}
-
-/** A signed-in visitor whose cookie is refreshed the way a browser keeps it. */
-class Visitor {
-  constructor(
-    private app: RunningApp,
-    public cookie: string,
-  ) {}
-
-  static async signIn(app: RunningApp, account: { email: string; password: string }): Promise<Visitor> {
-    const reply = await postCredentials(app, account.email, account.password, { callbackUrl: "/dashboard" });
-    const line = reply.setCookies.find((cookie) => /session-token=[^;]/.test(cookie.split(";")[0]));
-    if (!line) throw new Error(`${app.name}: signing in as ${account.email} gave no session cookie (status ${reply.status})`);
-    return new Visitor(app, line.split(";")[0]);
-  }
-
-  /** One GET /api/auth/session with the current cookie, keeping a re-issued one. */
-  refresh = async (): Promise<string> => {
-    const reply = await send(this.app, { path: "/api/auth/session", headers: { cookie: this.cookie } });
-    const name = this.cookie.split("=")[0];
-    const line = reply.setCookies.find((cookie) => cookie.startsWith(`${name}=`) && !cookie.startsWith(`${name}=;`));
-    if (line) this.cookie = line.split(";")[0];
-    return this.cookie;
-  };
-}
 
 interface Instance {
   app: RunningApp;

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r] [--rounds N] [--env NAME=value]`:
+ * two production builds of this app side by side, the same requests to both, interleaved. For
+ * trying a change whose effect is smaller than the drift between two `npm run bench` runs: copy
+ * the app (`git ls-files -co --exclude-standard`, node_modules hard-linked), make the change,
+ * `next build` in the copy, then compare it with this checkout.
+ *   `p`   compares the target's p with the twin's p;
+ *   `p~q` compares the target's p with the target's q (a within-build ratio, as `npm run bench`).
+ * Default paths: /dashboard, /api/me, and /bench/unmatched/public-dashboard as the control that
+ * the change should not move. Both builds need BENCH_TWINS pages (this app's pages/bench/).
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
+import { comparePair, type Endpoint } from "../bench/support/load";
+import { freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const positional = args.filter((arg, index) => !arg.startsWith("--") && !args[index - 1]?.startsWith("--"));
+if (positional.length !== 2) throw new Error("usage: npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r] [--rounds N] [--env NAME=value]");
+const [targetDir, twinDir] = positional.map((dir) => path.resolve(dir));
+const paths = (option("--paths") ?? "/dashboard,/api/me,/bench/unmatched/public-dashboard").split(",");
+const rounds = Number(option("--rounds") ?? 4);
+const overrides = Object.fromEntries(args.flatMap((arg, index) => (arg === "--env" ? [args[index + 1].split(/=(.*)/s).slice(0, 2)] : [])));
+const ARTIFACTS = path.join(ROOT, "artifacts", "bench-ab");
+const SETTINGS = { rounds, secondsPerRound: 2, connections: 8, warmupRequests: 300 };
+
+const started = Date.now();
+const step = (message: string) => console.log(`[bench:ab ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<{ app: RunningApp; origin: string; user: Visitor }> {
+  const dataDir = path.join(scratch, name);
+  cpSync(seeded, dataDir, { recursive: true });
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides, cwd), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user) };
+}
+
+async function main() {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const scratch = mkdtempSync(path.join(tmpdir(), "auth-bench-ab-"));
+  try {
+    step("seeding one embedded database (copied for both builds)…");
+    const seeded = path.join(scratch, "seeded");
+    const seedLog = path.join(ARTIFACTS, "seed.log");
+    const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv("http://localhost:3000", seeded), NODE_ENV: "development" }, 120_000, seedLog);
+    if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(seedLog)}`);
+    step(`starting the target (${targetDir}) and the twin (${twinDir})…`);
+    const target = await start("target", targetDir, seeded, scratch);
+    const twin = await start("twin", twinDir, seeded, scratch);
+    const endpoint = (side: typeof target, label: string, pathName: string): Endpoint => ({ label, origin: side.origin, path: pathName, cookie: side.user.refresh });
+
+    const rows: string[][] = [];
+    for (const entry of paths) {
+      const [first, second] = entry.split("~");
+      const pair = second ? [endpoint(target, "target", first), endpoint(target, "target", second)] : [endpoint(target, "target", first), endpoint(twin, "twin", first)];
+      step(`${pair[0].label} ${pair[0].path} against ${pair[1].label} ${pair[1].path}…`);
+      const result = await comparePair(pair[0], pair[1], SETTINGS);
+      step(`  ratio ${result.ratio.toFixed(3)}`);
+      rows.push([second ? `target ${first} ÷ target ${second}` : `${first}: target ÷ twin`, result.ratio.toFixed(3), `${result.target.requestsPerSecond.toFixed(0)} / ${result.twin.requestsPerSecond.toFixed(0)}`, `${result.target.p50Ms} / ${result.twin.p50Ms}`]);
+    }
+    console.log(
+      [
+        "",
+        `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}. ${rounds} rounds × ${SETTINGS.secondsPerRound} s per side, ${SETTINGS.connections} connections, interleaved.`,
+        `target ${targetDir}, twin ${twinDir}${Object.keys(overrides).length ? `, env ${JSON.stringify(overrides)}` : ""}`,
+        "",
+        "| pair | ratio | req/s | p50 ms |",
+        "|---|---|---|---|",
+        ...rows.map((row) => `| ${row.join(" | ")} |`),
+      ].join("\n"),
+    );
+  } finally {
+    await stopAllChildren();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  async (error: Error) => {
+    console.error(`[bench:ab] ${error.stack ?? error.message}`);
+    await stopAllChildren();
+    process.exit(1);
+  },
+);
