@@ -97,10 +97,10 @@ describe("a user who signed in under next-auth v4", () => {
   });
 
   it.each([
-    ["tampered", async (user: TestUser) => (await v4Cookie(user)).replace(/\.(.)([^.]*)$/, (_m, c: string, rest: string) => `.${c === "A" ? "B" : "A"}${rest}`)],
+    ["tampered with", async (user: TestUser) => (await v4Cookie(user)).replace(/\.(.)([^.]*)$/, (_m, c: string, rest: string) => `.${c === "A" ? "B" : "A"}${rest}`)],
     ["made with another secret", (user: TestUser) => v4Cookie(user, { secret: "another-secret-that-is-32-characters-long!" })],
-    ["expired", (user: TestUser) => v4Cookie(user, { maxAge: -60 })],
-  ])("refuses a %s v4 cookie everywhere", async (_case, makeCookie) => {
+    ["past its expiry", (user: TestUser) => v4Cookie(user, { maxAge: -60 })],
+  ])("refuses a v4 cookie %s, everywhere", async (_case, makeCookie) => {
     const cookie = await makeCookie(user);
     const page = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
     expect(page.result).toMatchObject({ redirect: { destination: "/login?callbackUrl=%2Fdashboard" } });
