@@ -104,6 +104,8 @@ export const steps: Step[] = [
       // v4's token format with a cached key: v5 has its own format (and tokens are read by the bridge).
       "lib/auth/session-token.ts",
       "__tests__/lib/session-token.test.ts",
+      // v4's read path without the re-issue goes with v4's lib/auth/session.ts (replaced above).
+      "__tests__/server/session-read.test.ts",
     ],
     transforms: [
       {
