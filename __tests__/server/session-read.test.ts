@@ -1,5 +1,5 @@
-// v4 only: lib/auth/session.ts's read path (bench/ATTEMPTS.md, attempt 3). Step 06 replaces that module
-// with v5's auth and deletes this file, as it deletes the v4 token format's own tests.
+// v4 only: lib/auth/session-read.ts, the read path of lib/auth/session.ts (bench/ATTEMPTS.md,
+// attempt 3). Step 06 deletes both with v4's session module, as it deletes the v4 token format's tests.
 import hkdf from "@panva/hkdf";
 import { EncryptJWT } from "jose";
 import { getServerSideProps as dashboardPage } from "@/pages/dashboard";

@@ -105,6 +105,7 @@ export const steps: Step[] = [
       "lib/auth/session-token.ts",
       "__tests__/lib/session-token.test.ts",
       // v4's read path without the re-issue goes with v4's lib/auth/session.ts (replaced above).
+      "lib/auth/session-read.ts",
       "__tests__/server/session-read.test.ts",
     ],
     transforms: [
