@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { combinations } from "./combinations";
 
-export type CheckName = "versions" | "copy" | "install" | "typecheck" | "jest" | "build" | "seed" | "start" | "smoke";
+export type CheckName = "versions" | "copy" | "install" | "variant" | "typecheck" | "jest" | "build" | "seed" | "start" | "smoke";
 export type Status = "pass" | "FAIL" | "not run";
 
 export interface CheckResult {

@@ -1,6 +1,6 @@
 /**
  * One combination, start to finish:
- *   copy (+ variant) → versions → install (cached) → typecheck → jest → next build
+ *   copy → versions → install (cached) → variant → typecheck → jest → next build
  *   → seed a fresh PGlite → next start on 127.0.0.1 → smoke test → stop.
  * A failing type check or Jest run does not stop the build and the smoke test (their results are
  * worth having too); any other failure stops the combination, and the rest read "not run".
@@ -84,8 +84,7 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
 
   await check("copy", async () => {
     ctx.source.copyTo(ws.app);
-    variant = applyVariant(ws.app, combo);
-    return [ctx.source.label, ...variant].join("; ");
+    return ctx.source.label;
   });
 
   let pins: Pins = {};
@@ -111,6 +110,12 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
       if (versions[name] !== undefined && versions[name] !== version) throw new Error(`${name} ${versions[name]} is installed, ${version} was pinned`);
     }
     return how;
+  });
+
+  // After the install: the v5 steps run the codemod (codemod/), which needs the copy's packages.
+  await check("variant", async () => {
+    variant = applyVariant(ws.app, combo);
+    return variant.join("; ") || "the app as it is";
   });
 
   await check("typecheck", async () => {

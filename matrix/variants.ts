@@ -32,7 +32,9 @@ function migrationOf(app: string): { engine: typeof Engine; steps: Step[] } {
 
 /** Packages the v5 steps install (next-auth 5.0.0-beta.32), from the copy `app` (or this checkout). */
 export function v5Pins(app = path.resolve(__dirname, "..")): Pins {
-  const { steps } = migrationOf(app);
+  // The steps only: the engine needs the copy's packages (it runs the codemod), not installed yet.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded from the copy at run time
+  const { steps } = require(path.join(app, "migration/steps")) as { steps: Step[] };
   return Object.assign({}, ...steps.filter((step) => !step.optional).map((step) => step.install ?? {}));
 }
 
