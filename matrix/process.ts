@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { stopChild } from "../scripts/support/app-server";
 
@@ -87,18 +86,6 @@ export async function startServer(command: string, args: string[], options: RunO
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { port: options.port, stop: () => stopChild(child) };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The last lines of a log, for a failure message. */
