@@ -1,10 +1,12 @@
 /**
- * The short HTTP check each combination's production build gets, as a browser would do it:
- * signed out, middleware runs and /dashboard sends to /login; the CSRF round trip and a credentials sign-in as the
- * seeded demo user; /dashboard and /api/me answer for that user; /admin refuses them.
+ * The short HTTP check a production build gets, as a browser would do it (the matrix's rows and
+ * every step of `npm run migration:verify`): signed out, middleware runs and /dashboard sends to
+ * /login; a credentials sign-in as the seeded demo user; /dashboard and /api/me answer for that
+ * user; /admin refuses them; sign-out ends the session; the demo admin opens /admin.
  * Works for v4 (`next-auth.*` cookies) and v5 (`authjs.*`).
  */
 import { DEMO_USERS } from "../lib/users/seed";
+import { CookieClient, pathOf } from "../scripts/support/cookie-client";
 
 export interface SmokeStep {
   name: string;
@@ -12,46 +14,12 @@ export interface SmokeStep {
   detail: string;
 }
 
-const TIMEOUT_MS = 30_000;
-
-class Browser {
-  private readonly jar = new Map<string, string>();
-  constructor(private readonly base: string) {}
-
-  async request(path: string, init: { method?: string; form?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = {};
-    if (this.jar.size) headers.cookie = [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
-    if (init.form) headers["content-type"] = "application/x-www-form-urlencoded";
-    const response = await fetch(`${this.base}${path}`, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const index = pair.indexOf("=");
-      const name = pair.slice(0, index).trim();
-      const value = pair.slice(index + 1).trim();
-      if (value === "" || /max-age=0\b/i.test(line)) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    return { status: response.status, location: response.headers.get("location") ?? "", body: await response.text() };
-  }
-
-  sessionCookie(): string | undefined {
-    return [...this.jar.keys()].find((name) => /(^|\.)(next-auth|authjs)\.session-token(\.0)?$/.test(name));
-  }
-}
-
-const pathOf = (location: string) => (location ? new URL(location, "http://x").pathname : "");
-
 /** Runs the checks against http://127.0.0.1:<port>; stops at the first failure. */
 export async function smokeTest(port: number): Promise<SmokeStep[]> {
   const steps: SmokeStep[] = [];
-  const browser = new Browser(`http://127.0.0.1:${port}`);
-  const user = DEMO_USERS.user;
+  const base = `http://127.0.0.1:${port}`;
+  const browser = new CookieClient(base);
+  const { user, admin: adminUser } = DEMO_USERS;
   const check = (name: string, ok: boolean, detail: string) => {
     steps.push({ name, ok, detail });
     if (!ok) throw new Error(`${name}: ${detail}`);
@@ -67,15 +35,8 @@ export async function smokeTest(port: number): Promise<SmokeStep[]> {
     const anonymous = await browser.request("/dashboard");
     check("signed out: /dashboard → /login", [302, 307].includes(anonymous.status) && pathOf(anonymous.location) === "/login", `${anonymous.status} ${anonymous.location}`);
 
-    const csrf = await browser.request("/api/auth/csrf");
-    const csrfToken = csrf.status === 200 ? (JSON.parse(csrf.body) as { csrfToken?: string }).csrfToken : undefined;
-    check("GET /api/auth/csrf", Boolean(csrfToken), `${csrf.status}`);
-
-    const signIn = await browser.request("/api/auth/callback/credentials", {
-      method: "POST",
-      form: { csrfToken: csrfToken!, email: user.email, password: user.password, callbackUrl: "/dashboard" },
-    });
-    const cookie = browser.sessionCookie();
+    const signIn = await browser.signInWithCredentials(user);
+    const cookie = browser.sessionCookieName();
     check(
       `sign in as ${user.email}`,
       [302, 303].includes(signIn.status) && Boolean(cookie) && !signIn.location.includes("error="),
@@ -95,6 +56,20 @@ export async function smokeTest(port: number): Promise<SmokeStep[]> {
       admin.status === 403 || ([302, 307].includes(admin.status) && pathOf(admin.location) === "/403"),
       `${admin.status} ${admin.location}`,
     );
+
+    const signOut = await browser.signOut();
+    const after = await browser.request("/dashboard");
+    check(
+      "sign out: the session cookie is gone and /dashboard → /login",
+      [302, 303].includes(signOut.status) && !browser.sessionCookieName() && pathOf(after.location) === "/login",
+      `${signOut.status}, then /dashboard ${after.status} ${after.location}`,
+    );
+
+    const asAdmin = new CookieClient(base);
+    const adminSignIn = await asAdmin.signInWithCredentials(adminUser, "/admin");
+    check(`sign in as ${adminUser.email}`, [302, 303].includes(adminSignIn.status) && Boolean(asAdmin.sessionCookieName()), `${adminSignIn.status} → ${adminSignIn.location || "-"}`);
+    const adminPage = await asAdmin.request("/admin");
+    check("signed in as admin: /admin 200 with the admin content", adminPage.status === 200 && adminPage.body.includes("You are an admin"), `${adminPage.status} ${adminPage.location}`);
   } catch (error) {
     if (steps.every((step) => step.ok)) steps.push({ name: "request", ok: false, detail: (error as Error).message });
   }

@@ -1,11 +1,17 @@
 /**
- * `npm run migration:verify [-- --keep <dir>]`: carries a copy of this app from next-auth v4 to
- * Auth.js v5 with the steps in migration/steps, and after each one runs the type check and the
- * same Jest suite (`npm test`). The switch installs next-auth 5.0.0-beta.32; the last step also
- * runs `next build` and, when a Chromium is installed, the browser tests (`npm run test:e2e`)
- * against that v5 build. Steps that name a codemod step run the codemod first (codemod/), as a
- * maintainer would; the output counts its rewrites and to-dos.
- * `--keep <dir>` leaves the v5 app there, packages installed: `npm run demo`.
+ * `npm run migration:verify [-- --keep <dir>] [--through <NN>]`: carries a copy of this app from
+ * next-auth v4 to Auth.js v5 with the steps in migration/steps. After each step that ships:
+ *   type check + Jest (`npm test`) → `next build` → a served smoke test on a fresh database
+ *   (matrix/smoke.ts: sign in, protected page, admin page as admin and as a plain user, sign out);
+ * the browser flows (`npm run test:e2e`) after the last v4 step, the switch, the App Router page
+ * and the clean-up; and session continuity on served builds (scripts/support/continuity.ts):
+ * users signed in on the last v4 build, by credentials and through the GitHub-compatible local
+ * provider, keep their cookies, and every later build starts on the same database and secret.
+ * A step that changes no code keeps the checks of the step before; one that changes only tests
+ * keeps the build (and its smoke test) of the step before. Steps that name a codemod step run the
+ * codemod first (codemod/), as a maintainer would.
+ * `--through <NN>` stops after step NN; `--keep <dir>` leaves the app there, installed and built
+ * (`npm run demo` serves it). A full run writes migration/verified.json, which MIGRATION.md quotes.
  *
  * Packages: node_modules is hard-linked from this checkout (no download, seconds), then
  * `npm install` changes only what a step's package edit asks for. npm replaces a package's
@@ -16,28 +22,54 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { findChromium } from "../e2e/support/chromium";
-import { applyStep, FileTree, writeChanges } from "../migration/engine";
+import { OAUTH_CLIENT } from "../e2e/support/github-accounts";
+import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
+import { smokeTest } from "../matrix/smoke";
+import { applyStep, FileTree, writeChanges, type FileChanges } from "../migration/engine";
 import { steps } from "../migration/steps";
+import { writeVerified, type VerifiedStep } from "../migration/verified";
+import { freePort, stopAllChildren } from "./support/app-server";
+import { serveBuild, servedAppEnv, SessionContinuity, type Check } from "./support/continuity";
 
 const source = process.cwd();
 const args = process.argv.slice(2);
 const keepIndex = args.indexOf("--keep");
 const keep = keepIndex >= 0 ? path.resolve(args[keepIndex + 1] ?? "") : undefined;
 if (keepIndex >= 0 && !args[keepIndex + 1]) throw new Error("--keep needs a directory");
+const throughIndex = args.indexOf("--through");
+const through = throughIndex >= 0 ? args[throughIndex + 1]?.padStart(2, "0") : undefined;
+if (throughIndex >= 0 && !steps.some((step) => !step.optional && step.id.startsWith(`${through}-`))) {
+  throw new Error(`--through needs the number of a step that ships: ${steps.filter((s) => !s.optional).map((s) => s.id.slice(0, 2)).join(", ")}`);
+}
 /** Debugging only: the table then says "typecheck skipped", and CI never passes it. */
 const skipTypecheck = args.includes("--skip-typecheck");
+
+/** The browser flows run after these: the last v4 step, the switch, the App Router page, the clean-up. */
+const E2E_STEPS = new Set(["05-continuity-test", "06-switch", "08-app-router-page", "10-clean-up"]);
+/** Files that `next build` does not read: a step that changes only these keeps the build before it. */
+const NOT_BUILT = [/^__tests__\//, /^e2e\//, /^security\//, /^migration\//, /\.md$/];
+/** The bridge: while the app has it, v4 cookies must stay signed in; after the clean-up, not. */
+const BRIDGE = "lib/auth/legacy-v4-session.ts";
 
 const started = Date.now();
 const clock = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 const log = (message: string) => console.log(`[migration ${clock(started)}] ${message}`);
 
+/** A column of the results table: "pass", "-" (not run at this step), "= 03" (step 03's stands), or why it failed. */
+type Column = "typecheck" | "jest" | "build" | "smoke" | "e2e" | "continuity";
+const COLUMNS: Column[] = ["typecheck", "jest", "build", "smoke", "e2e", "continuity"];
+
 interface Result {
   step: string;
   checks: string[];
+  columns: Partial<Record<Column, string>>;
   result: "pass" | "FAIL" | "skipped" | "not run";
   time: string;
   note?: string;
+  /** What the continuity check proved here. */
+  continuity?: string;
 }
 
 function run(command: string, commandArgs: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ok: boolean; output: string }> {
@@ -94,11 +126,37 @@ function tail(output: string, lines = 40): string {
   return output.trimEnd().split("\n").slice(-lines).join("\n");
 }
 
+const changesBuild = (changes: FileChanges) => [...changes.keys()].some((file) => !NOT_BUILT.some((pattern) => pattern.test(file)));
+
+/** Fails with every failed check of a served run, one per line. */
+function expectChecks(what: string, checks: Check[]): void {
+  const failed = checks.filter((check) => !check.ok);
+  if (failed.length) throw new Error(`${what} failed:\n${failed.map((check) => `  ${check.name}: ${check.detail}`).join("\n")}`);
+}
+
+/** The smoke test (matrix/smoke.ts) on the app's build, started on a fresh embedded database. */
+async function servedSmokeTest(app: string, logDir: string): Promise<number> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "migration-smoke-"));
+  const port = await freePort();
+  const env = servedAppEnv({ dataDir, secret: randomBytes(32).toString("base64"), providerUrl: "http://127.0.0.1:9" }, `http://127.0.0.1:${port}`);
+  const server = await serveBuild(app, env, port, path.join(logDir, "smoke"));
+  try {
+    const checks = await smokeTest(port);
+    expectChecks(`smoke test (server log: ${server.logFile})`, checks);
+    return checks.length;
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const scratch = mkdtempSync(path.join(tmpdir(), "migration-verify-"));
   const app = keep ?? path.join(scratch, "app");
   if (keep && existsSync(keep) && readdirSync(keep).length > 0) throw new Error(`--keep ${keep}: the directory must be empty or absent`);
   const base = path.join(scratch, "v4"); // pristine copy for the MIGRATION.md doc test
+  const logRoot = path.join(source, "artifacts/migration");
+  rmSync(logRoot, { recursive: true, force: true });
   const originalNextAuth = readFileSync(path.join(source, "node_modules/next-auth/package.json"), "utf8");
 
   copyApp(app);
@@ -111,22 +169,47 @@ async function main() {
   const tree = new FileTree(app);
   const applied = steps.filter((step) => !step.optional);
   const lastId = applied[applied.length - 1].id;
+  const stopId = through ? applied.find((step) => step.id.startsWith(`${through}-`))!.id : lastId;
+  const lastPrepareId = applied.filter((step) => step.phase === "prepare").pop()!.id;
   let failed = false;
+  let stopped = false;
+  /** The step whose build is in the app's .next (a later step that only changes tests keeps it). */
+  let builtAt: string | undefined;
+  let provider: RunningProvider | undefined;
+  let continuity: SessionContinuity | undefined;
+  const continuityData = path.join(scratch, "continuity-data");
 
   for (const [index, step] of steps.entries()) {
     const label = `${String(index + 1).padStart(2)}. ${step.id}`;
     if (step.optional) {
-      results.push({ step: step.id, checks: [], result: "skipped", time: "-", note: "optional (Next 16); shown in MIGRATION.md" });
+      results.push({ step: step.id, checks: [], columns: {}, result: "skipped", time: "-", note: "optional (Next 16): the matrix's Next 16 row" });
       log(`${label}: skipped (optional)`);
       continue;
     }
-    if (failed) {
-      results.push({ step: step.id, checks: [], result: "not run", time: "-" });
+    if (failed || stopped) {
+      results.push({ step: step.id, checks: [], columns: {}, result: "not run", time: "-", note: stopped ? `--through ${through}` : undefined });
       continue;
     }
     const stepStarted = Date.now();
     const checks: string[] = [];
+    const columns: Result["columns"] = {};
+    const logDir = path.join(logRoot, step.id);
+    mkdirSync(logDir, { recursive: true });
     let note: string | undefined;
+    let continuityProved: string | undefined;
+    /** Runs one column's check, timed; a throw fails the step with the column named. */
+    const column = async (name: Column, body: () => Promise<string>) => {
+      const t = Date.now();
+      try {
+        const detail = await body();
+        columns[name] = detail.startsWith("=") ? detail : `pass ${clock(t)}`;
+        checks.push(`${name}${detail && !detail.startsWith("=") ? ` (${detail})` : ""}`);
+        log(`${label}: ${name} ${detail || "pass"} (${clock(t)})`);
+      } catch (error) {
+        columns[name] = "FAIL";
+        throw new Error(`${name}: ${(error as Error).message}`);
+      }
+    };
     try {
       const changes = applyStep(tree, step, (codemod) => {
         const rewrites = codemod.findings.filter((f) => f.action === "rewrite").length;
@@ -145,17 +228,16 @@ async function main() {
         checks.push("npm install");
         if (!install.ok) throw new Error(`npm install failed\n${tail(install.output)}`);
       }
-      if (changes.size === 0 && index > 0) {
+      if (index === 0 || changes.size === 0) {
         const stray = inventory(app);
         checks.push("inventory");
         if (stray.length) throw new Error(`files outside lib/auth read the session or the options: ${stray.join(", ")}`);
+      }
+      const previous = results.filter((r) => r.result === "pass").pop()?.step.slice(0, 2);
+      if (changes.size === 0 && index > 0) {
         note = "no code change here: the checks of the step before stand";
+        for (const name of ["typecheck", "jest"] as const) columns[name] = `= ${previous}`;
       } else {
-        if (index === 0) {
-          const stray = inventory(app);
-          checks.push("inventory");
-          if (stray.length) throw new Error(`files outside lib/auth read the session or the options: ${stray.join(", ")}`);
-        }
         // The type check is single-threaded and Jest runs one worker on 2 cores: run them side by side.
         const [typecheck, test] = await Promise.all([
           skipTypecheck ? Promise.resolve(undefined) : run("npx", ["tsc", "--noEmit", "--incremental", "false"], app),
@@ -163,54 +245,122 @@ async function main() {
           // exiting; every test has run and reported by then, so this only ends the process.
           run("npm", ["test", "--", "--ci", "--silent", "--forceExit"], app, { MIGRATION_BASE_DIR: base }),
         ]);
+        columns.typecheck = typecheck ? (typecheck.ok ? "pass" : "FAIL") : "skipped";
         checks.push(typecheck ? "typecheck" : "typecheck skipped");
-        if (typecheck && !typecheck.ok) throw new Error(`type check failed\n${tail(typecheck.output)}`);
-        const summary = /Tests:\s+(.*)/.exec(test.output)?.[1];
-        checks.push(`npm test${summary ? ` (${summary.trim()})` : ""}`);
-        if (!test.ok) throw new Error(`npm test failed\n${tail(test.output, 80)}`);
+        if (typecheck && !typecheck.ok) throw new Error(`typecheck: failed\n${tail(typecheck.output)}`);
+        const summary = /Tests:\s+(.*)/.exec(test.output)?.[1]?.trim();
+        columns.jest = test.ok ? (/(\d+) passed/.exec(summary ?? "")?.[1] ?? "pass") : "FAIL";
+        checks.push(`npm test${summary ? ` (${summary})` : ""}`);
+        if (!test.ok) throw new Error(`jest: npm test failed\n${tail(test.output, 80)}`);
       }
-      if (step.id === lastId || step.build) {
-        const build = await run("npx", ["next", "build"], app, { NODE_ENV: "production" });
-        checks.push("next build");
-        if (!build.ok) throw new Error(`next build failed\n${tail(build.output)}`);
+
+      if (builtAt && !changesBuild(changes)) {
+        columns.build = `= ${builtAt.slice(0, 2)}`;
+        columns.smoke = `= ${builtAt.slice(0, 2)}`;
+        checks.push(`the build and smoke test of step ${builtAt.slice(0, 2)} stand (nothing next build reads changed)`);
+      } else {
+        await column("build", async () => {
+          const build = await run("npx", ["next", "build"], app, { NODE_ENV: "production" });
+          writeFileSync(path.join(logDir, "build.log"), build.output);
+          if (!build.ok) throw new Error(`next build failed\n${tail(build.output)}`);
+          // A config key Next does not know is ignored with only this warning: treat it as an error.
+          const warning = /Invalid next\.config\.js options.*/.exec(build.output);
+          if (warning) throw new Error(warning[0]);
+          return "";
+        });
+        builtAt = step.id;
+        await column("smoke", async () => `${await servedSmokeTest(app, logDir)} requests`);
       }
-      if (step.id === lastId) {
-        const e2e = await browserTests(app);
-        checks.push(e2e.check);
-        if (!e2e.ok) throw new Error(`browser tests failed on the v5 build\n${e2e.output}`);
+
+      if (E2E_STEPS.has(step.id)) {
+        await column("e2e", async () => {
+          const e2e = await browserTests(app);
+          if (!e2e.ok) throw new Error(`${e2e.check} on this step's build\n${e2e.output}`);
+          return e2e.check;
+        });
       }
+
+      const hasBridge = existsSync(path.join(app, BRIDGE));
+      if (step.id === lastPrepareId) {
+        await column("continuity", async () => {
+          const port = await freePort();
+          provider = await startGithubProvider({ clientId: OAUTH_CLIENT.id, clientSecret: OAUTH_CLIENT.secret, redirectUri: `http://127.0.0.1:${port}/api/auth/callback/github` });
+          continuity = new SessionContinuity({ dataDir: continuityData, secret: randomBytes(32).toString("base64"), port, providerUrl: provider.url, logDir });
+          const result = await continuity.serve(app, step.id.slice(0, 2), (url) => continuity!.signInOnV4(url));
+          expectChecks("continuity", result);
+          continuityProved = "signed in on v4 by credentials and GitHub; tampered and expired cookies refused";
+          return `${result.length} checks: signed in on v4`;
+        });
+      } else if (continuity && hasBridge) {
+        await column("continuity", async () => {
+          const checkLabel = step.id.slice(0, 2);
+          const result = await continuity!.serve(app, checkLabel, (url) => continuity!.checkAfterSwitch(url, `step ${checkLabel}`));
+          expectChecks("continuity", result);
+          continuityProved = "the step-5 v4 cookies still signed in, re-issued as v5; tampered and expired refused";
+          return `${result.length} checks: v4 cookies signed in`;
+        });
+      } else if (continuity) {
+        await column("continuity", async () => {
+          const checkLabel = step.id.slice(0, 2);
+          const result = await continuity!.serve(app, checkLabel, (url) => continuity!.checkAfterCleanUp(url, `step ${checkLabel}`));
+          expectChecks("continuity", result);
+          continuityProved = "the step-5 v4 cookies read as signed out; their v5 re-issues still signed in";
+          return `${result.length} checks: v4 cookies signed out`;
+        });
+      }
+
       const version = JSON.parse(readFileSync(path.join(app, "node_modules/next-auth/package.json"), "utf8")).version;
-      results.push({ step: step.id, checks, result: "pass", time: clock(stepStarted), note: note ?? `next-auth ${version}` });
+      results.push({ step: step.id, checks, columns, result: "pass", time: clock(stepStarted), note: note ?? `next-auth ${version}`, continuity: continuityProved });
       log(`${label}: pass in ${clock(stepStarted)} — ${checks.join(", ")}`);
+      if (step.id === stopId && stopId !== lastId) stopped = true;
     } catch (error) {
       failed = true;
-      results.push({ step: step.id, checks, result: "FAIL", time: clock(stepStarted), note: (error as Error).message.split("\n")[0] });
+      results.push({ step: step.id, checks, columns, result: "FAIL", time: clock(stepStarted), note: (error as Error).message.split("\n")[0] });
       log(`${label}: FAIL in ${clock(stepStarted)}\n${(error as Error).message}`);
     }
   }
+  await provider?.close();
 
   if (readFileSync(path.join(source, "node_modules/next-auth/package.json"), "utf8") !== originalNextAuth) {
     failed = true;
     console.error("[migration] this checkout's node_modules/next-auth changed: the hard links were written through");
   }
 
-  const rows = results.map((r) => [r.step, r.checks.join(", ") || "-", r.result, r.time, r.note ?? ""]);
-  const header = ["step", "checks", "result", "time", "note"];
+  const rows = results.map((r) => [r.step, ...COLUMNS.map((name) => r.columns[name] ?? "-"), r.result, r.time, r.note ?? ""]);
+  const header = ["step", ...COLUMNS, "result", "time", "note"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
   console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
-  console.log(`\n${failed ? "FAILED" : "all steps green"} in ${clock(started)}${keep ? `; the v5 app is in ${keep} (npm run demo)` : ""}`);
+  console.log("\n'= NN': step NN's result stands (nothing it checks changed); '-': not run at this step.");
+  console.log(`\n${failed ? "FAILED" : stopped ? `steps through ${stopId} green` : "all steps green"} in ${clock(started)}${keep ? `; the app is in ${keep} (npm run demo)` : ""}`);
   // For .ci/run's table: a step that passed counts as passed; one that failed or never ran, as failed.
-  mkdirSync(path.join(source, "artifacts/migration"), { recursive: true });
+  mkdirSync(logRoot, { recursive: true });
+  const counted = results.filter((r) => r.note !== `--through ${through}`);
   writeFileSync(
-    path.join(source, "artifacts/migration/results.json"),
-    `${JSON.stringify({ passed: results.filter((r) => r.result === "pass").length, failed: failed ? Math.max(1, results.filter((r) => r.result === "FAIL" || r.result === "not run").length) : 0, results }, null, 2)}\n`,
+    path.join(logRoot, "results.json"),
+    `${JSON.stringify({ passed: counted.filter((r) => r.result === "pass").length, failed: failed ? Math.max(1, counted.filter((r) => r.result === "FAIL" || r.result === "not run").length) : 0, totalSeconds: Math.round((Date.now() - started) / 1000), results }, null, 2)}\n`,
   );
+  // What MIGRATION.md may claim: written by full runs only (a partial run proves less).
+  if (!through && !skipTypecheck) {
+    const verified: VerifiedStep[] = results.map((r) => {
+      if (r.result !== "pass") return { step: r.step };
+      const ran = Object.entries(r.columns).filter(([, value]) => value && value !== "-" && value !== "skipped");
+      const checks = Object.fromEntries(ran.map(([name, value]) => [name, value!.startsWith("=") ? value : "pass"]));
+      return { step: r.step, checks, ...(r.continuity ? { continuity: r.continuity } : {}) };
+    });
+    writeVerified(source, verified);
+  }
 
-  if (!keep) rmSync(scratch, { recursive: true, force: true });
-  else rmSync(base, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true }); // with --keep, the app is elsewhere
   process.exit(failed ? 1 : 0);
 }
+
+async function shutdown(signal: NodeJS.Signals) {
+  await stopAllChildren();
+  process.exit(signal === "SIGINT" ? 130 : 143);
+}
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
 
 main().catch((error: Error) => {
   console.error(`[migration] ${error.message}`);

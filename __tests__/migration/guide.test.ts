@@ -4,6 +4,7 @@ import { applyStep, FileTree } from "@/migration/engine";
 import { diffBlocks, stepDiffs, stepsWithChanges } from "@/migration/guide";
 import { steps } from "@/migration/steps";
 import { replaceOnce } from "@/migration/types";
+import { readVerified, renderVerified } from "@/migration/verified";
 
 /**
  * MIGRATION.md cannot drift from what the steps apply. The steps are replayed in memory on the
@@ -22,6 +23,11 @@ describeOnV4("MIGRATION.md", () => {
 
   it.each(stepsWithChanges().map((step) => [step.id]))("shows the exact diff step %s applies", (id) => {
     expect(blocks.get(id)).toBe(diffs.get(id)); // if this fails: npm run migration:docs
+  });
+
+  it("says under each step what the last full migration:verify built and served, from migration/verified.json", () => {
+    expect(guide.match(/<!-- step-verified: /g)).toHaveLength(steps.length);
+    expect(guide).toBe(renderVerified(guide, readVerified(process.cwd()))); // if this fails: npm run migration:docs
   });
 
   it("shows no diff for a step that does not exist", () => {

@@ -1,6 +1,5 @@
 import { encode } from "next-auth/jwt";
 import type { NextAuthResult } from "next-auth";
-import { headers as requestHeaders } from "next/headers";
 import { NextRequest } from "next/server";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { env } from "@/lib/env";
@@ -17,7 +16,9 @@ import { env } from "@/lib/env";
  * its claims in v5's format under v5's name, and tells the browser to delete the v4 cookie(s).
  * v5's session action then runs the jwt/session callbacks and re-issues the v5 cookie as usual.
  *
- * Web Crypto only, so it also runs in Edge middleware.
+ * Web Crypto only, so it also runs in Edge middleware. `pages/` reaches this module through auth.ts,
+ * so it imports nothing that only works in the App Router: `next/headers` is imported when a server
+ * component calls `auth()`, never at load (Next refuses to build a page that imports it).
  */
 
 const V4_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
@@ -197,6 +198,7 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
   const wrappedAuth = async (...args: unknown[]): Promise<unknown> => {
     if (args.length === 0) {
       // Server component: read the incoming headers; a component cannot set cookies.
+      const { headers: requestHeaders } = await import("next/headers");
       const incoming = await requestHeaders();
       const upgrade = await upgradeFor(incoming.get("cookie"));
       if (!upgrade) return v5auth();

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * What the last full `npm run migration:verify` ran after each step, kept in
+ * migration/verified.json (committed). MIGRATION.md quotes it under each step's heading
+ * (`<!-- step-verified: <id> -->`), so the guide claims no more than was run.
+ */
+export const VERIFIED_FILE = "migration/verified.json";
+
+export type VerifiedCheck = "typecheck" | "jest" | "build" | "smoke" | "e2e" | "continuity";
+
+export interface VerifiedStep {
+  step: string;
+  /** Absent: the step failed, was not run or is optional. Per check: "pass", or "= NN" (step NN's result stands). */
+  checks?: Partial<Record<VerifiedCheck, string>>;
+  /** What the continuity check proved at this step, in a few words. */
+  continuity?: string;
+}
+
+export function writeVerified(root: string, steps: VerifiedStep[]): void {
+  writeFileSync(path.join(root, VERIFIED_FILE), `${JSON.stringify(steps, null, 2)}\n`);
+}
+
+export function readVerified(root: string): VerifiedStep[] {
+  const file = path.join(root, VERIFIED_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as VerifiedStep[]) : [];
+}
+
+const LABELS: Record<VerifiedCheck, string> = {
+  typecheck: "type check",
+  jest: "Jest",
+  build: "`next build`",
+  smoke: "served smoke test",
+  e2e: "browser flows",
+  continuity: "served continuity",
+};
+
+/** One line: what was built and served after the step, as verified.json records it. */
+export function verifiedLine(step: VerifiedStep | undefined): string {
+  if (!step?.checks) return "**Verified:** not by the last `npm run migration:verify` run (optional, failed or not run).";
+  const parts = (Object.keys(LABELS) as VerifiedCheck[])
+    .filter((check) => step.checks![check])
+    .map((check) => {
+      const value = step.checks![check]!;
+      const label = check === "continuity" && step.continuity ? `${LABELS[check]} (${step.continuity})` : LABELS[check];
+      return value.startsWith("=") ? `${label}: step ${Number(value.slice(1))}'s stands` : label;
+    });
+  return `**Verified** by \`npm run migration:verify\`: ${parts.join(", ")}.`;
+}
+
+/** MIGRATION.md marks each step's verification line as `<!-- step-verified: <id> -->` and the line after it. */
+export const VERIFIED_MARK = /<!-- step-verified: ([\w-]+) -->\n[^\n]*/g;
+
+export function renderVerified(markdown: string, verified: VerifiedStep[]): string {
+  return markdown.replace(VERIFIED_MARK, (_mark, id: string) => `<!-- step-verified: ${id} -->\n${verifiedLine(verified.find((step) => step.step === id))}`);
+}
