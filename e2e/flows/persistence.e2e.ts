@@ -61,8 +61,13 @@ test("keeps a session through a reload and a browser restart, with a cookie that
   }
 });
 
-test("ends the session once maxAge has passed", async ({ page, context }) => {
-  await signIn(page, admin);
+test("ends the session once maxAge has passed", async ({ context }) => {
+  // Each page is closed before the cookies change. Auth.js v5 re-issues the session cookie on every
+  // middleware pass, also for the Link prefetches (`/_next/data/…`) a page fires after it loads:
+  // a late answer would write a fresh cookie over the resealed one. Closing the page cancels them.
+  const signInPage = await context.newPage();
+  await signIn(signInPage, admin);
+  await signInPage.close();
   const name = sessionCookieName(appUrl());
   const cookie = (await context.cookies()).find((c) => c.name === name)!;
   const secret = process.env.E2E_NEXTAUTH_SECRET!;
@@ -78,10 +83,13 @@ test("ends the session once maxAge has passed", async ({ page, context }) => {
   };
 
   await reseal(0);
-  await page.goto("/dashboard");
-  await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+  const control = await context.newPage();
+  await control.goto("/dashboard");
+  await expect(control.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+  await control.close();
 
   await reseal(SESSION_MAX_AGE_SECONDS + 60);
+  const page = await context.newPage();
   await page.goto("/dashboard");
   await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
   expect(await (await page.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
