@@ -131,8 +131,8 @@ export class SessionContinuity {
         -60,
       );
       this.refused = [
-        { label: "tampered", jar: new Map([[name, { value: parts.join(".") }]]) },
-        { label: "expired", jar: new Map([[name, { value: expiredToken }]]) },
+        { label: "tampered with", jar: new Map([[name, { value: parts.join(".") }]]) },
+        { label: "past its expiry", jar: new Map([[name, { value: expiredToken }]]) },
       ];
       checks.push(...(await this.checkRefused(base, "on v4")));
     }
@@ -159,7 +159,7 @@ export class SessionContinuity {
       const page = await new CookieClient(base, jar).request("/dashboard");
       const api = await new CookieClient(base, jar).request("/api/me");
       checks.push({
-        name: `${when}: a ${label} v4 cookie is refused`,
+        name: `${when}: a v4 cookie ${label} is refused`,
         ok: [302, 307].includes(page.status) && pathOf(page.location) === "/login" && api.status === 401,
         detail: `/dashboard ${page.status} ${page.location}, /api/me ${api.status}`,
       });
