@@ -136,7 +136,7 @@ export function everythingElse(changes: StepChanges): string {
     const note = guide.notes?.[file.file] ?? step.transforms?.find((t) => t.file === file.file)?.description;
     const written = step.write?.includes(file.file) ? ` ([file](migration/steps/${step.id}/files/${encodeURI(file.file)}))` : "";
     const summary = file.after === null ? deletedLine(file) : `\`${file.file}\`${written}: ${changeSummary(file)}`;
-    return `- ${summary}${note ? `. ${note}` : ""}`;
+    return `- ${summary}${note ? `; ${note}` : ""}`;
   };
   return [
     "<details>",

@@ -45,7 +45,7 @@ describeOnV4("MIGRATION.md", () => {
   const regions = generatedRegions(guide);
 
   it("is no longer than 900 lines", () => {
-    expect(guide.split("\n").length).toBeLessThanOrEqual(900);
+    expect(guide.trimEnd().split("\n").length).toBeLessThanOrEqual(900);
   });
 
   it("has every generated part as the generator writes it (if this fails: npm run migration:docs)", () => {
