@@ -36,9 +36,9 @@ const LABELS: Record<VerifiedCheck, string> = {
   continuity: "served continuity",
 };
 
-/** One line: what was built and served after the step, as verified.json records it. */
-export function verifiedLine(step: VerifiedStep | undefined): string {
-  if (!step?.checks) return "**Verified:** not by the last `npm run migration:verify` run (optional, failed or not run).";
+/** What was built and served after the step, as verified.json records it (MIGRATION.md's header slot). */
+export function verifiedFact(step: VerifiedStep | undefined): string {
+  if (!step?.checks) return "not by the last full `npm run migration:verify` run";
   const parts = (Object.keys(LABELS) as VerifiedCheck[])
     .filter((check) => step.checks![check])
     .map((check) => {
@@ -46,12 +46,10 @@ export function verifiedLine(step: VerifiedStep | undefined): string {
       const label = check === "continuity" && step.continuity ? `${LABELS[check]} (${step.continuity})` : LABELS[check];
       return value.startsWith("=") ? `${label}: step ${Number(value.slice(1))}'s stands` : label;
     });
-  return `**Verified** by \`npm run migration:verify\`: ${parts.join(", ")}.`;
+  return parts.join(", ");
 }
 
-/** MIGRATION.md marks each step's verification line as `<!-- step-verified: <id> -->` and the line after it. */
-export const VERIFIED_MARK = /<!-- step-verified: ([\w-]+) -->\n[^\n]*/g;
-
-export function renderVerified(markdown: string, verified: VerifiedStep[]): string {
-  return markdown.replace(VERIFIED_MARK, (_mark, id: string) => `<!-- step-verified: ${id} -->\n${verifiedLine(verified.find((step) => step.step === id))}`);
+/** Step id → verified fact, for every step verified.json names. */
+export function verifiedFacts(root: string): Map<string, string> {
+  return new Map(readVerified(root).map((step) => [step.step, verifiedFact(step)]));
 }

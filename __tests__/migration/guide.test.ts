@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { applyStep, FileTree } from "@/migration/engine";
-import { diffBlocks, stepDiffs, stepsWithChanges } from "@/migration/guide";
+import { expectedDiffFiles, generatedRegions, guideFor, readDiffFiles, renderGuide, stepChanges } from "@/migration/guide";
 import { steps } from "@/migration/steps";
+import { verifiedFacts } from "@/migration/verified";
 import { replaceOnce } from "@/migration/types";
-import { readVerified, renderVerified } from "@/migration/verified";
 
 /**
  * MIGRATION.md cannot drift from what the steps apply. The steps are replayed in memory on the
@@ -17,21 +17,96 @@ const guide = readFileSync(path.join(process.cwd(), "MIGRATION.md"), "utf8");
 const migratedWithoutBase = existsSync(path.join(process.cwd(), "migration/APPLIED")) && !process.env.MIGRATION_BASE_DIR;
 const describeOnV4 = migratedWithoutBase ? describe.skip : describe;
 
+/** The part of MIGRATION.md from a step's heading to the next heading of level 2 or 3. */
+function stepSection(markdown: string, number: number): string {
+  const start = markdown.search(new RegExp(`^### Step ${number}:`, "m"));
+  if (start < 0) throw new Error(`MIGRATION.md has no "### Step ${number}:" heading`);
+  const body = markdown.indexOf("\n", start) + 1;
+  const end = markdown.slice(body).search(/^##{1,2} /m);
+  return markdown.slice(start, end < 0 ? undefined : body + end);
+}
+
+/** The files a step's section shows (as diffs) or lists (one line each, a deletion included). */
+function filesNamedIn(section: string): Set<string> {
+  const shown = [...section.matchAll(/^diff --git a\/(\S+) b\//gm)].map(([, file]) => file);
+  const deleted = [...section.matchAll(/^- deleted: (\S+), \d+ lines/gm)].map(([, file]) => file);
+  const listed = [...section.matchAll(/^- `([^`]+)`/gm)].map(([, file]) => file);
+  return new Set([...shown, ...deleted, ...listed]);
+}
+
+/** Backticked names in a step's "In your app" checklist that are files (an extension, or .env*). */
+function checklistFiles(section: string): { items: string[]; files: string[] } {
+  const items = [...section.matchAll(/^- \[ \] (.*)$/gm)].map(([, item]) => item);
+  const files = items.flatMap((item) => [...item.matchAll(/`([^`\s]+)`/g)].map(([, name]) => name)).filter((name) => /^[\w@.[\]/-]+\.(tsx?|jsx?|mjs|cjs|json)$|^\.env/.test(name));
+  return { items, files };
+}
+
 describeOnV4("MIGRATION.md", () => {
-  const diffs = stepDiffs(v4Root);
-  const blocks = diffBlocks(guide);
+  const all = stepChanges(v4Root);
+  const regions = generatedRegions(guide);
 
-  it.each(stepsWithChanges().map((step) => [step.id]))("shows the exact diff step %s applies", (id) => {
-    expect(blocks.get(id)).toBe(diffs.get(id)); // if this fails: npm run migration:docs
+  it("is no longer than 900 lines", () => {
+    expect(guide.trimEnd().split("\n").length).toBeLessThanOrEqual(900);
   });
 
-  it("says under each step what the last full migration:verify built and served, from migration/verified.json", () => {
-    expect(guide.match(/<!-- step-verified: /g)).toHaveLength(steps.length);
-    expect(guide).toBe(renderVerified(guide, readVerified(process.cwd()))); // if this fails: npm run migration:docs
+  it("has every generated part as the generator writes it (if this fails: npm run migration:docs)", () => {
+    expect(renderGuide(guide, all, verifiedFacts(process.cwd()))).toBe(guide);
   });
 
-  it("shows no diff for a step that does not exist", () => {
-    expect([...blocks.keys()].filter((id) => !steps.some((step) => step.id === id))).toEqual([]);
+  it("says in each step's header what the last full migration:verify built and served (migration/verified.json)", () => {
+    const heads = [...regions].filter(([name]) => name.startsWith("head "));
+    expect(heads).toHaveLength(all.length);
+    for (const [, head] of heads) expect(head).toContain("**Verified** ");
+  });
+
+  const withKeyChanges = all.filter((c) => guideFor(c.step).key.length > 0);
+  it.each(withKeyChanges.map((c) => [c.step.id] as const))("step %s shows its key changes exactly as the step makes them", (id) => {
+    const fresh = generatedRegions(renderGuide(`<!-- generated: key ${id} -->\n<!-- /generated -->`, all)).get(`key ${id}`);
+    expect(regions.get(`key ${id}`)).toBe(fresh);
+  });
+
+  it.each(all.map((c, index) => [c.step.id, index + 1, c] as const))("step %s names every file it changes, shown or listed", (_id, number, changes) => {
+    const named = filesNamedIn(stepSection(guide, number));
+    expect(changes.files.map((f) => f.file).filter((file) => !named.has(file))).toEqual([]);
+    expect([...named].filter((file) => !changes.files.some((f) => f.file === file))).toEqual([]);
+  });
+
+  it.each(all.map((c, index) => [c.step.id, index + 1, c] as const))("step %s's checklist has 4 to 8 items and names only files the step changes", (_id, number, changes) => {
+    const { items, files } = checklistFiles(stepSection(guide, number));
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    expect(items.length).toBeLessThanOrEqual(8);
+    expect(files.filter((file) => !changes.files.some((f) => f.file === file))).toEqual([]);
+  });
+
+  it("shows as key changes only files the step changes, core first, then the app, then tests", () => {
+    for (const changes of all) {
+      const order = changes.files.map((f) => f.file);
+      const key = guideFor(changes.step).key;
+      expect(key.filter((file) => !order.includes(file))).toEqual([]);
+    }
+    const switchFiles = all.find((c) => c.step.id === "06-switch")!.files.map((f) => f.file);
+    expect(switchFiles.indexOf("auth.ts")).toBeLessThan(switchFiles.indexOf("pages/login.tsx"));
+    expect(switchFiles.indexOf("pages/login.tsx")).toBeLessThan(switchFiles.indexOf("jest.config.ts"));
+  });
+
+  it("keeps migration/diffs/ as the generator writes it, one full diff per step and nothing else (if this fails: npm run migration:docs)", () => {
+    const expected = expectedDiffFiles(all);
+    const present = readDiffFiles(process.cwd());
+    expect([...present.keys()]).toEqual([...expected.keys()]);
+    for (const [name, content] of expected) expect({ name, content: present.get(name) }).toEqual({ name, content });
+  });
+
+  it("writes a deleted file as one line", () => {
+    const section = stepSection(guide, steps.findIndex((step) => step.id === "06-switch") + 1);
+    expect(section).toMatch(/^- deleted: pages\/api\/auth\/\[\.\.\.nextauth\]\.ts, \d+ lines$/m);
+    expect(section).not.toMatch(/^\+\+\+ \/dev\/null/m);
+  });
+
+  it("puts step 6's checklist and the link to the bridge before any diff", () => {
+    const section = stepSection(guide, steps.findIndex((step) => step.id === "06-switch") + 1);
+    const bridge = section.indexOf("(migration/steps/06-switch/files/lib/auth/legacy-v4-session.ts)");
+    expect(bridge).toBeGreaterThan(0);
+    expect(bridge).toBeLessThan(section.indexOf("```diff"));
   });
 
   it("numbers the steps in the order they are applied", () => {

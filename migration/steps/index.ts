@@ -75,7 +75,8 @@ export const steps: Step[] = [
     id: "05-continuity-test",
     title: "Pin the session contract: a v4 cookie is a session",
     phase: "prepare",
-    write: ["__tests__/server/session-continuity.test.ts"],
+    // The first is self-contained (copy it into your app); the second covers this app's pages and middleware.
+    write: ["__tests__/server/session-continuity.test.ts", "__tests__/server/session-continuity-reference-app.test.ts"],
   },
   {
     id: "06-switch",
@@ -316,7 +317,7 @@ export const steps: Step[] = [
     id: "10-clean-up",
     title: "Clean-up, once every v4 cookie has expired",
     phase: "follow-up",
-    delete: ["lib/auth/legacy-v4-session.ts", "__tests__/server/session-continuity.test.ts"],
+    delete: ["lib/auth/legacy-v4-session.ts", "__tests__/server/session-continuity.test.ts", "__tests__/server/session-continuity-reference-app.test.ts"],
     transforms: [
       ...["auth.ts", "middleware.ts"].map((file) => ({
         file,
