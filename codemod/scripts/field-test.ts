@@ -145,14 +145,31 @@ function findMirror(mirrors: string, repo: string): string {
   throw new Error(`no mirror of ${repo} in ${mirrors} (looked for ${candidates.map((c) => path.relative(mirrors, c)).join(", ")})`);
 }
 
+/** Blobs a partial mirror lacks (large binaries); they are left out of the export. */
+function missingBlobs(mirror: string, commit: string): string[] {
+  const entries = execFileSync("git", ["--git-dir", mirror, "ls-tree", "-r", "-z", commit], { encoding: "utf8", maxBuffer: 2 ** 30 })
+    .split("\0")
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, file] = line.split("\t");
+      return { type: meta.split(" ")[1], id: meta.split(" ")[2], file };
+    })
+    .filter((e) => e.type === "blob");
+  const checked = execFileSync("git", ["--git-dir", mirror, "cat-file", "--batch-check"], { input: entries.map((e) => e.id).join("\n"), encoding: "utf8", maxBuffer: 2 ** 30 }).split("\n");
+  return entries.filter((_, i) => checked[i]?.endsWith(" missing")).map((e) => e.file);
+}
+
 /** The pinned commit as a fresh one-commit repo, so that `git diff` shows exactly what the codemod did. */
-function exportCommit(mirror: string, commit: string, dir: string) {
-  execFileSync("sh", ["-c", 'git --git-dir "$1" archive --format=tar "$2" | tar -x -C "$3"', "sh", mirror, commit, dir], { stdio: "inherit" });
+function exportCommit(mirror: string, commit: string, dir: string): string[] {
+  const missing = missingBlobs(mirror, commit);
+  const pathspecs = missing.length ? [".", ...missing.map((f) => `:(exclude,literal)${f}`)] : [];
+  execFileSync("sh", ["-c", 'm="$1"; c="$2"; d="$3"; shift 3; git --git-dir "$m" archive --format=tar "$c" "$@" | tar -x -C "$d"', "sh", mirror, commit, dir, ...pathspecs], { stdio: "inherit" });
   git(dir, ["init", "-q"]);
   // The archive holds exactly the tracked files, some of which their .gitignore would hide.
   git(dir, ["add", "-A", "-f"]);
   git(dir, ["commit", "-q", "--no-verify", "-m", `export of ${commit}`]);
   writeFileSync(path.join(dir, ".git", "info", "exclude"), `${UNTRACKED_ENV}\n`);
+  return missing;
 }
 
 function trackedFiles(dir: string): string[] {
@@ -382,29 +399,72 @@ function readPaths(config: string, depth = 0): PathsConfig | undefined {
   return undefined;
 }
 
-function resolvesTo(base: string): boolean {
-  if (existsSync(base) && statSync(base).isFile()) return true;
+function resolveFile(base: string): string | undefined {
+  if (existsSync(base) && statSync(base).isFile()) return base;
   const stripped = base.replace(/\.(?:[cm]?js|jsx)$/, "");
   for (const candidate of [base, stripped]) {
-    if (RESOLVE_EXTENSIONS.some((ext) => existsSync(candidate + ext))) return true;
-    if (existsSync(candidate) && statSync(candidate).isDirectory() && RESOLVE_EXTENSIONS.some((ext) => existsSync(path.join(candidate, `index${ext}`)))) return true;
+    const withExtension = RESOLVE_EXTENSIONS.map((ext) => candidate + ext).find((f) => existsSync(f));
+    if (withExtension) return withExtension;
+    if (existsSync(candidate) && statSync(candidate).isDirectory()) {
+      const index = RESOLVE_EXTENSIONS.map((ext) => path.join(candidate, `index${ext}`)).find((f) => existsSync(f));
+      if (index) return index;
+    }
   }
-  return false;
+  return undefined;
 }
 
-/** undefined: resolves (or is a package this check cannot see); otherwise why it does not. */
-function unresolved(root: string, file: string, specifier: string, cache: Map<string, PathsConfig | undefined>): boolean {
-  if (specifier.startsWith(".")) return !resolvesTo(path.resolve(path.dirname(path.join(root, file)), specifier));
+type Resolution = { kind: "file"; path: string } | { kind: "missing" } | { kind: "package" };
+
+/** Where an import of `specifier` from `file` lands: a file of the repo, nothing, or a package this check cannot see. */
+function resolveSpecifier(root: string, file: string, specifier: string, cache: Map<string, PathsConfig | undefined>): Resolution {
+  const found = (p: string | undefined): Resolution => (p ? { kind: "file", path: p } : { kind: "missing" });
+  if (specifier.startsWith(".")) return found(resolveFile(path.resolve(path.dirname(path.join(root, file)), specifier)));
   const config = pathsFor(root, file, cache);
   for (const [pattern, targets] of Object.entries(config?.paths ?? {})) {
     const star = pattern.indexOf("*");
     const matches = star < 0 ? specifier === pattern : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
     if (!matches || !config) continue;
     const rest = star < 0 ? "" : specifier.slice(star, specifier.length - (pattern.length - star - 1));
-    return !targets.some((t) => resolvesTo(path.resolve(config.baseDir, t.replace("*", rest))));
+    return found(targets.map((t) => resolveFile(path.resolve(config.baseDir, t.replace("*", rest)))).find(Boolean));
   }
   // An alias-looking specifier with no matching paths entry cannot resolve.
-  return /^[~@]\//.test(specifier);
+  return /^[~@]\//.test(specifier) ? { kind: "missing" } : { kind: "package" };
+}
+
+/** The names a module exports, or undefined when it re-exports another module wholesale. */
+function exportedNames(file: string): Set<string> | undefined {
+  const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false, scriptKind(file));
+  const names = new Set<string>();
+  const bindingNames = (name: ts.BindingName): string[] =>
+    ts.isIdentifier(name) ? [name.text] : name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)));
+  for (const statement of sf.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      if (!statement.exportClause) return undefined;
+      if (ts.isNamedExports(statement.exportClause)) statement.exportClause.elements.forEach((e) => names.add(e.name.text));
+      else names.add(statement.exportClause.name.text);
+    } else if (ts.isExportAssignment(statement)) names.add("default");
+    else if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      if (ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) names.add("default");
+      else if (ts.isVariableStatement(statement)) statement.declarationList.declarations.forEach((d) => bindingNames(d.name).forEach((n) => names.add(n)));
+      else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) names.add((statement.name as ts.Identifier).text);
+    }
+  }
+  return names;
+}
+
+/** `import { a, b as c } from "x"` → x:a, x:b; default imports as x:default. */
+function importedBindings(file: string, text: string): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(file));
+  const bindings: string[] = [];
+  for (const statement of sf.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (clause.name) bindings.push(`${specifier}\0default`);
+    if (clause.namedBindings && ts.isNamedImports(clause.namedBindings))
+      for (const element of clause.namedBindings.elements) bindings.push(`${specifier}\0${(element.propertyName ?? element.name).text}`);
+  }
+  return bindings;
 }
 
 function showHead(dir: string, file: string): string | undefined {
@@ -415,9 +475,10 @@ function showHead(dir: string, file: string): string | undefined {
   }
 }
 
+/** Imports the codemod added that point at nothing, or at a module of the repo that lacks the imported name. */
 function checkWrittenFiles(dir: string, files: string[]) {
   const cache = new Map<string, PathsConfig | undefined>();
-  const unresolvedImports: { file: string; specifier: string }[] = [];
+  const unresolvedImports: { file: string; specifier: string; name?: string }[] = [];
   const unparsedFiles: { file: string; reason: string }[] = [];
   for (const file of files) {
     const isSource = SOURCE.test(file) && !file.endsWith(".d.ts");
@@ -428,9 +489,22 @@ function checkWrittenFiles(dir: string, files: string[]) {
     if (error && (before === undefined || !syntaxErrors(file, before))) unparsedFiles.push({ file, reason: error });
     if (!isSource || error) continue;
     const old = new Set(before === undefined ? [] : moduleSpecifiers(file, before));
+    const missing = new Set<string>();
     for (const specifier of new Set(moduleSpecifiers(file, after))) {
       if (old.has(specifier)) continue;
-      if (unresolved(dir, file, specifier, cache)) unresolvedImports.push({ file, specifier });
+      if (resolveSpecifier(dir, file, specifier, cache).kind === "missing") {
+        missing.add(specifier);
+        unresolvedImports.push({ file, specifier });
+      }
+    }
+    const oldBindings = new Set(before === undefined ? [] : importedBindings(file, before));
+    for (const binding of importedBindings(file, after)) {
+      const [specifier, name] = binding.split("\0");
+      if (oldBindings.has(binding) || missing.has(specifier)) continue;
+      const target = resolveSpecifier(dir, file, specifier, cache);
+      if (target.kind !== "file" || !SOURCE.test(target.path)) continue;
+      const names = exportedNames(target.path);
+      if (names && !names.has(name)) unresolvedImports.push({ file, specifier, name });
     }
   }
   return { unresolvedImports, unparsedFiles };
@@ -502,9 +576,10 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     secondApplyChanged: [],
   };
   try {
-    exportCommit(mirror, entry.commit, dir);
+    const missing = exportCommit(mirror, entry.commit, dir);
     const files = trackedFiles(dir);
     result.trackedFiles = files.length;
+    if (missing.length) log(`  ${missing.length} files absent from the mirror (large binaries) left out: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}`);
     const baseline = grepBaseline(dir, files);
     result.baseline = { total: baseline.length, byCategory: countBy(baseline, (h) => h.category) };
     log(`  exported ${files.length} files; grep baseline ${baseline.length} lines`);
