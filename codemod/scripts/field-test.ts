@@ -1,5 +1,5 @@
 /**
- * npm run codemod:field-test -- --mirrors <dir> [--codemod <checkout>] [--only a,b] [--keep] [--out <file>]
+ * npm run codemod:field-test -- --mirrors <dir> [--codemod <checkout>] [--only a,b] [--keep] [--out <file>] [--markdown <file>]
  *
  * Runs the codemod, as its CLI, on public next-auth v4 codebases at pinned commits
  * (codemod/field-test/repos.json) and measures what a person reviewing the result would check:
@@ -92,6 +92,8 @@ interface Options {
   codemod: string;
   only?: Set<string>;
   keep: boolean;
+  /** Also write the per-repo table as Markdown here. */
+  markdown?: string;
   out: string;
   list: string;
 }
@@ -111,6 +113,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--out") options.out = path.resolve(value());
     else if (arg === "--list") options.list = path.resolve(value());
     else if (arg === "--keep") options.keep = true;
+    else if (arg === "--markdown") options.markdown = path.resolve(value());
     else if (!arg.startsWith("-") && !options.mirrors) options.mirrors = path.resolve(arg);
     else throw new Error(`unknown argument ${arg}`);
   }
@@ -120,6 +123,7 @@ function parseOptions(argv: string[]): Options {
     codemod: options.codemod ?? thisRepo,
     only: options.only,
     keep: options.keep,
+    markdown: options.markdown,
     out: options.out ?? path.join(thisRepo, "artifacts", "field-test", "results.json"),
     list: options.list ?? path.join(thisRepo, "codemod", "field-test", "repos.json"),
   };
@@ -644,6 +648,28 @@ function table(results: RepoResult[]): string {
   return all.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n");
 }
 
+/** The per-repo table of codemod/FIELD-TEST.md. */
+function markdownTable(results: RepoResult[]): string {
+  const head = ["repo @ commit", "files", "grep baseline", "usages found", "missed lines (files)", "rewrites", "to-dos", "files changed", "unresolved imports", "unparsed files", "untracked written", "idempotent", "apply s (own s)", "files/s"];
+  const rows = results.map((r) => [
+    `${r.repo} @ \`${r.commit.slice(0, 7)}\``,
+    r.trackedFiles,
+    r.baseline.total,
+    r.scan.usages,
+    `${r.misses.files.length + r.misses.lines.length} (${new Set(r.misses.files.map((m) => m.file)).size})`,
+    r.apply.rewrites,
+    r.apply.todos.length,
+    r.diff.changed.length + r.diff.created.length + r.diff.deleted.length,
+    r.unresolvedImports.length,
+    r.unparsedFiles.length,
+    r.untrackedWritten.length,
+    r.error ? `error: ${r.error.slice(0, 60)}` : r.idempotent ? "yes" : "no",
+    `${r.apply.seconds.toFixed(1)} (${r.apply.internalSeconds.toFixed(1)})`,
+    r.apply.filesPerSecond,
+  ]);
+  return [head, head.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n");
+}
+
 function main() {
   const options = parseOptions(process.argv.slice(2));
   const list = (JSON.parse(readFileSync(options.list, "utf8")) as { repos: RepoEntry[] }).repos.filter((r) => !options.only || options.only.has(r.name));
@@ -665,6 +691,7 @@ function main() {
   }
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify({ codemod: codemodCommit, ranAt: new Date().toISOString(), results }, null, 2)}\n`);
+  if (options.markdown) writeFileSync(options.markdown, `${markdownTable(results)}\n`);
   console.log(`\n${table(results)}\n`);
   console.log(`missed = grep-baseline lines with no scan usage within 2 lines (in brackets: files scan did not report at all)`);
   console.log(`${results.length} repos in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), options.out)}`);
