@@ -72,6 +72,10 @@ interface RepoResult {
     filesPerSecond: number;
     /** The codemod's own time (files read / files per second), without process start-up. */
     internalSeconds: number;
+    /** The summary says that every user is signed out at deploy without the session bridge. */
+    continuityWarning: boolean;
+    /** Apps the codemod refused to migrate, with its reason. */
+    notMigrated: string[];
     rewrites: number;
     todos: Todo[];
     output: string;
@@ -275,6 +279,8 @@ function parseApplyOutput(stdout: string) {
     filesRead,
     filesPerSecond,
     internalSeconds: filesPerSecond ? filesRead / filesPerSecond : 0,
+    continuityWarning: /signed out at deploy/i.test(stdout),
+    notMigrated: [...stdout.matchAll(/^\s+NOT MIGRATED:\s+(.*)$/gm)].map((m) => m[1]),
     rewrites: number(/call sites rewritten:\s+(\d+)/),
     todos,
   };
@@ -570,7 +576,7 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     baseline: { total: 0, byCategory: {} },
     scan: { usages: 0, rewrite: 0, todo: 0, ok: 0, seconds: 0, parseErrors: 0 },
     misses: { files: [], lines: [] },
-    apply: { exitCode: 0, seconds: 0, filesRead: 0, filesPerSecond: 0, internalSeconds: 0, rewrites: 0, todos: [], output: "" },
+    apply: { exitCode: 0, seconds: 0, filesRead: 0, filesPerSecond: 0, internalSeconds: 0, continuityWarning: false, notMigrated: [], rewrites: 0, todos: [], output: "" },
     diff: { changed: [], created: [], deleted: [], added: 0, removed: 0, formatChurn: 0, doubleSemicolons: 0 },
     unresolvedImports: [],
     unparsedFiles: [],
