@@ -1,5 +1,5 @@
 /**
- * npm run codemod:field-test -- --mirrors <dir> [--codemod <checkout>] [--only a,b] [--keep] [--out <file>] [--markdown <file>]
+ * npm run codemod:field-test -- --mirrors <dir> [--codemod <checkout> | --codemod-ref <git ref>] [--only a,b] [--keep] [--out <file>] [--markdown <file>]
  *
  * Runs the codemod, as its CLI, on public next-auth v4 codebases at pinned commits
  * (codemod/field-test/repos.json) and measures what a person reviewing the result would check:
@@ -10,11 +10,12 @@
  * <dir>/<owner>+<name>, <dir>/<owner>/<name> or <dir>/<name> (bare or not). Each pinned commit is
  * exported into a fresh temporary git repo (the codemod only touches tracked files), so nothing of
  * theirs lands in this repository. --codemod points at another checkout of this repo (for example
- * a branch exported with `git archive`), whose codemod/bin/next-auth-v5-codemod.ts is run.
+ * a branch exported with `git archive`), whose codemod/bin/next-auth-v5-codemod.ts is run;
+ * --codemod-ref <ref> does that export itself, from this repository's git, and records the commit.
  * --keep leaves the temporary repos in place (their paths are printed) for reviewing `git diff`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ts from "typescript";
@@ -87,6 +88,8 @@ interface RepoResult {
   rescan: { usages: number; todo: number };
   idempotent: boolean;
   secondApplyChanged: string[];
+  /** What the second apply changed (truncated), for the review. */
+  secondApplyDiff: string;
   workDir?: string;
   error?: string;
 }
@@ -96,6 +99,8 @@ interface Options {
   codemod: string;
   only?: Set<string>;
   keep: boolean;
+  /** A git ref of this repository (e.g. a branch) whose codemod is exported and run instead. */
+  codemodRef?: string;
   /** Also write the per-repo table as Markdown here. */
   markdown?: string;
   out: string;
@@ -113,6 +118,7 @@ function parseOptions(argv: string[]): Options {
     };
     if (arg === "--mirrors") options.mirrors = path.resolve(value());
     else if (arg === "--codemod") options.codemod = path.resolve(value());
+    else if (arg === "--codemod-ref") options.codemodRef = value();
     else if (arg === "--only") options.only = new Set(value().split(","));
     else if (arg === "--out") options.out = path.resolve(value());
     else if (arg === "--list") options.list = path.resolve(value());
@@ -128,6 +134,7 @@ function parseOptions(argv: string[]): Options {
     only: options.only,
     keep: options.keep,
     markdown: options.markdown,
+    codemodRef: options.codemodRef,
     out: options.out ?? path.join(thisRepo, "artifacts", "field-test", "results.json"),
     list: options.list ?? path.join(thisRepo, "codemod", "field-test", "repos.json"),
   };
@@ -584,6 +591,7 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     rescan: { usages: 0, todo: 0 },
     idempotent: false,
     secondApplyChanged: [],
+    secondApplyDiff: "",
   };
   try {
     const missing = exportCommit(mirror, entry.commit, dir);
@@ -617,7 +625,10 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     const second = status(dir);
     result.secondApplyChanged = [...second.changed, ...second.created, ...second.deleted];
     result.idempotent = again.code === apply.code && result.secondApplyChanged.length === 0;
-    if (result.secondApplyChanged.length) git(dir, ["reset", "-q", "--hard"]);
+    if (result.secondApplyChanged.length) {
+      result.secondApplyDiff = git(dir, ["diff", "--cached", "--no-color"]).slice(0, 4000);
+      git(dir, ["reset", "-q", "--hard"]);
+    }
     log(`  unresolved imports ${result.unresolvedImports.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`);
   } catch (error) {
     result.error = (error as Error).message;
@@ -679,14 +690,22 @@ function markdownTable(results: RepoResult[]): string {
 function main() {
   const options = parseOptions(process.argv.slice(2));
   const list = (JSON.parse(readFileSync(options.list, "utf8")) as { repos: RepoEntry[] }).repos.filter((r) => !options.only || options.only.has(r.name));
+  let exported: string | undefined;
+  if (options.codemodRef) {
+    // A read-only copy of that commit, using this checkout's installed packages.
+    exported = mkdtempSync(path.join(tmpdir(), "field-codemod-"));
+    execFileSync("sh", ["-c", 'git -C "$1" archive --format=tar "$2" | tar -x -C "$3"', "sh", thisRepo, options.codemodRef, exported]);
+    symlinkSync(path.join(thisRepo, "node_modules"), path.join(exported, "node_modules"), "dir");
+    options.codemod = exported;
+  }
   const codemodCommit = (() => {
     try {
-      return git(options.codemod, ["rev-parse", "HEAD"]).trim();
+      return git(options.codemodRef ? thisRepo : options.codemod, ["rev-parse", options.codemodRef ? `${options.codemodRef}^{commit}` : "HEAD"]).trim();
     } catch {
       return "unknown (not a git checkout)";
     }
   })();
-  console.log(`field test: ${list.length} repos, codemod at ${path.relative(thisRepo, options.codemod) || "."} (${codemodCommit})`);
+  console.log(`field test: ${list.length} repos, codemod ${options.codemodRef ? `of ${options.codemodRef}` : `at ${path.relative(thisRepo, options.codemod) || "."}`} (${codemodCommit})`);
   const started = performance.now();
   const results: RepoResult[] = [];
   for (const [i, entry] of list.entries()) {
@@ -697,6 +716,7 @@ function main() {
   }
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify({ codemod: codemodCommit, ranAt: new Date().toISOString(), results }, null, 2)}\n`);
+  if (exported) rmSync(exported, { recursive: true, force: true });
   if (options.markdown) writeFileSync(options.markdown, `${markdownTable(results)}\n`);
   console.log(`\n${table(results)}\n`);
   console.log(`missed = grep-baseline lines with no scan usage within 2 lines (in brackets: files scan did not report at all)`);
