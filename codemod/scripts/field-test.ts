@@ -84,6 +84,8 @@ interface RepoResult {
   diff: { changed: string[]; created: string[]; deleted: string[]; added: number; removed: number; formatChurn: number; doubleSemicolons: number };
   unresolvedImports: { file: string; specifier: string }[];
   unparsedFiles: { file: string; reason: string }[];
+  /** An added import of a module that imports this file back (a two-module cycle). */
+  importCycles: { file: string; imports: string }[];
   untrackedWritten: string[];
   rescan: { usages: number; todo: number };
   idempotent: boolean;
@@ -497,6 +499,7 @@ function checkWrittenFiles(dir: string, files: string[]) {
   const cache = new Map<string, PathsConfig | undefined>();
   const unresolvedImports: { file: string; specifier: string; name?: string }[] = [];
   const unparsedFiles: { file: string; reason: string }[] = [];
+  const importCycles: { file: string; imports: string }[] = [];
   for (const file of files) {
     const isSource = SOURCE.test(file) && !file.endsWith(".d.ts");
     if (!isSource && !file.endsWith("package.json")) continue;
@@ -514,6 +517,17 @@ function checkWrittenFiles(dir: string, files: string[]) {
         unresolvedImports.push({ file, specifier });
       }
     }
+    for (const specifier of new Set(moduleSpecifiers(file, after))) {
+      if (old.has(specifier)) continue;
+      const target = resolveSpecifier(dir, file, specifier, cache);
+      if (target.kind !== "file" || !SOURCE.test(target.path)) continue;
+      const back = path.relative(dir, target.path);
+      const importsBack = moduleSpecifiers(back, readFileSync(target.path, "utf8")).some((s) => {
+        const r = resolveSpecifier(dir, back, s, cache);
+        return r.kind === "file" && path.relative(dir, r.path) === file;
+      });
+      if (importsBack) importCycles.push({ file, imports: back });
+    }
     const oldBindings = new Set(before === undefined ? [] : importedBindings(file, before));
     for (const binding of importedBindings(file, after)) {
       const [specifier, name] = binding.split("\0");
@@ -524,7 +538,7 @@ function checkWrittenFiles(dir: string, files: string[]) {
       if (names && !names.has(name)) unresolvedImports.push({ file, specifier, name });
     }
   }
-  return { unresolvedImports, unparsedFiles };
+  return { unresolvedImports, unparsedFiles, importCycles };
 }
 
 /** Directories that hold a Next app (a package.json naming next), where a developer keeps .env.local. */
@@ -587,6 +601,7 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     diff: { changed: [], created: [], deleted: [], added: 0, removed: 0, formatChurn: 0, doubleSemicolons: 0 },
     unresolvedImports: [],
     unparsedFiles: [],
+    importCycles: [],
     untrackedWritten: [],
     rescan: { usages: 0, todo: 0 },
     idempotent: false,
@@ -629,7 +644,7 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
       result.secondApplyDiff = git(dir, ["diff", "--cached", "--no-color"]).slice(0, 4000);
       git(dir, ["reset", "-q", "--hard"]);
     }
-    log(`  unresolved imports ${result.unresolvedImports.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`);
+    log(`  unresolved imports ${result.unresolvedImports.length}, import cycles ${result.importCycles.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`);
   } catch (error) {
     result.error = (error as Error).message;
     log(`  error: ${result.error}`);
@@ -641,7 +656,7 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
 }
 
 function table(results: RepoResult[]): string {
-  const head = ["repo", "files", "grep", "usages", "missed(files)", "rewrites", "to-dos", "changed", "unresolved", "unparsed", "untracked", "churn", "idem", "apply s", "own s", "files/s"];
+  const head = ["repo", "files", "grep", "usages", "missed(files)", "rewrites", "to-dos", "changed", "unresolved", "cycles", "unparsed", "untracked", "churn", "idem", "apply s", "own s", "files/s"];
   const rows = results.map((r) => [
     r.name,
     r.trackedFiles,
@@ -652,6 +667,7 @@ function table(results: RepoResult[]): string {
     r.apply.todos.length,
     r.diff.changed.length + r.diff.created.length + r.diff.deleted.length,
     r.unresolvedImports.length,
+    r.importCycles.length,
     r.unparsedFiles.length,
     r.untrackedWritten.length,
     r.diff.formatChurn,
@@ -667,7 +683,7 @@ function table(results: RepoResult[]): string {
 
 /** The per-repo table of codemod/FIELD-TEST.md. */
 function markdownTable(results: RepoResult[]): string {
-  const head = ["repo @ commit", "files", "grep baseline", "usages found", "missed lines (files)", "rewrites", "to-dos", "files changed", "unresolved imports", "unparsed files", "untracked written", "idempotent", "apply s (own s)", "files/s"];
+  const head = ["repo @ commit", "files", "grep baseline", "usages found", "missed lines (files)", "rewrites", "to-dos", "files changed", "unresolved imports", "import cycles", "unparsed files", "untracked written", "idempotent", "apply s (own s)", "files/s"];
   const rows = results.map((r) => [
     `${r.repo} @ \`${r.commit.slice(0, 7)}\``,
     r.trackedFiles,
@@ -678,6 +694,7 @@ function markdownTable(results: RepoResult[]): string {
     r.apply.todos.length,
     r.diff.changed.length + r.diff.created.length + r.diff.deleted.length,
     r.unresolvedImports.length,
+    r.importCycles.length,
     r.unparsedFiles.length,
     r.untrackedWritten.length,
     r.error ? `error: ${r.error.slice(0, 60)}` : r.idempotent ? "yes" : "no",
