@@ -36,14 +36,14 @@ interface RepoEntry {
   shapes: string[];
 }
 
-interface BaselineHit {
+export interface BaselineHit {
   category: string;
   file: string;
   line: number;
   text: string;
 }
 
-interface ScanUsage {
+export interface ScanUsage {
   file: string;
   line: number;
   kind?: string;
@@ -212,7 +212,7 @@ function isEnvFile(file: string) {
   return /(?:^|\/)\.env(?:[.-][\w.-]*)?$/.test(file);
 }
 
-function grepBaseline(dir: string, files: string[]): BaselineHit[] {
+export function grepBaseline(dir: string, files: string[]): BaselineHit[] {
   const hits: BaselineHit[] = [];
   for (const file of files) {
     if (SKIP_DIRS.test(file)) continue;
@@ -495,7 +495,7 @@ function showHead(dir: string, file: string): string | undefined {
 }
 
 /** Imports the codemod added that point at nothing, or at a module of the repo that lacks the imported name. */
-function checkWrittenFiles(dir: string, files: string[]) {
+export function checkWrittenFiles(dir: string, files: string[]) {
   const cache = new Map<string, PathsConfig | undefined>();
   const unresolvedImports: { file: string; specifier: string; name?: string }[] = [];
   const unparsedFiles: { file: string; reason: string }[] = [];
@@ -567,7 +567,7 @@ function plantUntrackedEnv(dir: string, apps: string[]): string[] {
 const FILE_LEVEL = new Set(["[...nextauth] route", "NextAuthOptions/AuthOptions type", "next-auth/jwt getToken", "next-auth/next import", "declare module next-auth/jwt"]);
 
 /** A baseline hit is missed when scan reports nothing within two lines of it (or, for a file-level hit, nothing in the file). */
-function findMisses(baseline: BaselineHit[], usages: ScanUsage[]) {
+export function findMisses(baseline: BaselineHit[], usages: ScanUsage[]) {
   const byFile = new Map<string, number[]>();
   for (const u of usages) byFile.set(u.file, [...(byFile.get(u.file) ?? []), u.line]);
   const files: BaselineHit[] = [];
@@ -742,4 +742,5 @@ function main() {
   process.exitCode = failed.length ? 1 : 0;
 }
 
-main();
+// Run as a script; imported by its test for the checks alone.
+if (require.main === module) main();
