@@ -1,0 +1,69 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { checkWrittenFiles, findMisses, grepBaseline } from "../scripts/field-test";
+
+function write(dir: string, files: Record<string, string>) {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+}
+
+const git = (dir: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", ...args], { cwd: dir, stdio: "pipe" });
+
+describe("field test checks", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "field-test-checks-"));
+    write(dir, {
+      "tsconfig.json": '{\n  // comments allowed\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } }\n}\n',
+      "lib/auth.ts": 'import { getSession } from "./session";\nexport const authOptions = { providers: [] };\nexport const read = () => getSession();\n',
+      "lib/session.ts": "export const getSession = () => null;\n",
+      "pages/me.ts": "export const me = 1;\n",
+      "pages/view.tsx": "export default function View() { return <div />; }\n",
+    });
+    git(dir, "init", "-q");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "v4");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("counts an added import of a missing module or of a name the module does not export, through relative paths and tsconfig aliases", () => {
+    write(dir, {
+      "pages/me.ts": 'import { auth } from "@/auth";\nimport { authOptions } from "@/lib/auth";\nimport { handlers } from "../lib/auth";\nimport { x } from "./nope";\nimport NextAuth from "next-auth";\nexport const me = [auth, authOptions, handlers, x, NextAuth];\n',
+    });
+    const { unresolvedImports, unparsedFiles } = checkWrittenFiles(dir, ["pages/me.ts"]);
+    expect(unresolvedImports).toEqual([
+      { file: "pages/me.ts", specifier: "@/auth" },
+      { file: "pages/me.ts", specifier: "./nope" },
+      { file: "pages/me.ts", specifier: "../lib/auth", name: "handlers" },
+    ]);
+    expect(unparsedFiles).toEqual([]);
+  });
+
+  it("counts a changed file that parsed before and does not now", () => {
+    write(dir, { "pages/view.tsx": "export default function View() { return <div>; }\n" });
+    const { unparsedFiles } = checkWrittenFiles(dir, ["pages/view.tsx"]);
+    expect(unparsedFiles.map((f) => f.file)).toEqual(["pages/view.tsx"]);
+  });
+
+  it("counts an added import of a module that imports the file back", () => {
+    write(dir, { "lib/session.ts": 'import { authOptions } from "@/lib/auth";\nexport const getSession = () => authOptions;\n' });
+    const { importCycles } = checkWrittenFiles(dir, ["lib/session.ts"]);
+    expect(importCycles).toEqual([{ file: "lib/session.ts", imports: "lib/auth.ts" }]);
+  });
+
+  it("reports a grep hit as missed only when scan names nothing near it, or nothing in its file", () => {
+    write(dir, {
+      "pages/api/a.ts": 'import { getServerSession } from "next-auth";\nexport const a = () => getServerSession(o);\n\n\n\n\nexport const b = () => getServerSession(o);\n',
+      "pages/api/b.ts": 'import { getServerSession } from "next-auth";\nexport const c = () => getServerSession(o);\n',
+    });
+    const hits = grepBaseline(dir, ["pages/api/a.ts", "pages/api/b.ts"]);
+    expect(hits.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/a.ts:2", "pages/api/a.ts:7", "pages/api/b.ts:2"]);
+    const misses = findMisses(hits, [{ file: "pages/api/a.ts", line: 2, action: "rewrite" }]);
+    expect(misses.lines.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/a.ts:7"]);
+    expect(misses.files.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/b.ts:2"]);
+  });
+});
