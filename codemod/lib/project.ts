@@ -56,10 +56,32 @@ export class Project {
     return undefined;
   }
 
-  /** Whether project-relative `file` exists (as given, or with a source extension). */
+  /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
   has(modulePath: string): string | undefined {
-    return [modulePath, ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext)].find((f) => this.files.includes(f));
+    const candidates = [modulePath, ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext), ...SOURCE_EXTENSIONS.map((ext) => `${modulePath}/index${ext}`)];
+    return candidates.find((f) => this.fileSet.has(f));
   }
+
+  private get fileSet(): Set<string> {
+    return (this.cachedFileSet ??= new Set(this.files));
+  }
+  private cachedFileSet: Set<string> | undefined;
+
+  /** Interfaces and types the app declares itself in `declare module "next-auth"` (v5 has them too, then). */
+  get augmentedTypes(): Set<string> {
+    if (this.cachedAugmented) return this.cachedAugmented;
+    const names = new Set<string>();
+    for (const file of this.files) {
+      if (!/\.[cm]?tsx?$/.test(file)) continue;
+      const text = this.read(file);
+      if (!text?.includes("declare module")) continue;
+      for (const block of text.matchAll(/declare\s+module\s+["']next-auth["']\s*\{([\s\S]*?)\n\}/g)) {
+        for (const m of block[1].matchAll(/\b(?:interface|type)\s+(\w+)/g)) names.add(m[1]);
+      }
+    }
+    return (this.cachedAugmented = names);
+  }
+  private cachedAugmented: Set<string> | undefined;
 }
 
 export type FileReader = (file: string) => string | null;

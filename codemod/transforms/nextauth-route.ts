@@ -8,7 +8,7 @@ import type { Finding, FileChange, Transform, TransformInput, TransformResult } 
 export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
 
 export const CONTINUITY_TODO =
-  "v5 neither reads the v4 cookie (next-auth.session-token) nor decrypts it: without a bridge every user is signed out at deploy (MIGRATION.md step 6, lib/auth/legacy-v4-session.ts)";
+  'v5 neither reads the v4 cookie (next-auth.session-token) nor decrypts it: every signed-in user is signed out at deploy unless the session bridge is in place (MIGRATION.md: "Why the upgrade normally signs everyone out", and step 6)';
 
 /**
  * Step 6. `pages/api/auth/[...nextauth].ts` → root `auth.ts` (`NextAuth(config)` exporting
