@@ -11,6 +11,7 @@ function makeApp(): string {
     "package.json": JSON.stringify({ name: "app", dependencies: { next: "15.5.29", "next-auth": "4.24.15" } }, null, 2) + "\n",
     "tsconfig.json": '{\n  // comments are allowed here\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } },\n}\n',
     ".env.local": "NEXTAUTH_SECRET=do-not-print-this-secret\n",
+    ".env.sample": "NEXTAUTH_SECRET=do-not-print-this-either\n",
     "lib/auth.ts": 'import type { NextAuthOptions } from "next-auth";\n\nexport const authOptions: NextAuthOptions = { providers: [] };\n',
     "pages/api/auth/[...nextauth].ts": 'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n',
     "pages/api/me.ts":
@@ -82,8 +83,10 @@ describe("apply", () => {
     expect(out).toContain("--- a/pages/api/me.ts\n+++ b/pages/api/me.ts");
     expect(out).toContain("-  res.json(await getServerSession(req, res, authOptions));\n+  res.json(await auth(req, res));");
     expect(out).toContain("+++ b/app/api/auth/[...nextauth]/route.ts");
-    expect(out).toContain("+AUTH_SECRET=***");
-    expect(out).not.toContain("do-not-print-this-secret");
+    expect(out).toContain("+++ b/.env.sample\n@@ -1,1 +1,1 @@\n-NEXTAUTH_SECRET=***\n+AUTH_SECRET=***");
+    expect(out).toContain("not written: .env.local is not tracked by git");
+    expect(out).toContain("rename NEXTAUTH_SECRET → AUTH_SECRET (same value)");
+    expect(out).not.toMatch(/do-not-print-this-(secret|either)/);
     expect(out).toMatch(/manual to-dos: +\d+/);
     expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toBe(before);
   });
