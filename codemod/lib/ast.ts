@@ -37,6 +37,18 @@ export function parse(file: string, source: string): Parsed {
   }
 }
 
+/** Whether a file ends its statements with semicolons (a semicolon-free file gets none from us). */
+export function usesSemicolons(source: string): boolean {
+  return /;[ \t]*(\/\/.*)?\r?$/m.test(source);
+}
+
+/** The file's string quote: the one its imports use, else the one it uses most. */
+export function quoteOf(source: string): '"' | "'" {
+  const fromImports = source.match(/\bfrom\s*(["'])/)?.[1];
+  if (fromImports) return fromImports as '"' | "'";
+  return (source.match(/'/g)?.length ?? 0) > (source.match(/"/g)?.length ?? 0) ? "'" : '"';
+}
+
 /** Prints with the file's own quote style for new nodes; untouched code keeps its formatting (recast). */
 export function print({ root, source }: Parsed): string {
   const single = (source.match(/'/g)?.length ?? 0) > (source.match(/"/g)?.length ?? 0);

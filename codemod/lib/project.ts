@@ -10,7 +10,7 @@ export class Project {
   readonly authModule: string;
   /** "app" or "src/app". */
   readonly appDir: string;
-  /** The v4 route file, e.g. "pages/api/auth/[...nextauth].ts", if there is one. */
+  /** The v4 route file, e.g. "pages/api/auth/[...nextauth].ts" or an App Router route.ts, if there is one. */
   readonly routeFile: string | undefined;
   /** Whether the project is TypeScript (decides auth.ts vs auth.js). */
   readonly typescript: boolean;
@@ -31,7 +31,9 @@ export class Project {
     const base = inSrc ? "src/" : "";
     this.authModule = `${base}auth`;
     this.appDir = `${base}app`;
-    this.routeFile = files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f));
+    this.routeFile =
+      files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f)) ??
+      files.find((f) => /^(src\/)?app\/api\/auth\/\[\.\.\.nextauth\]\/route\.(ts|js|mjs)$/.test(f));
     this.typescript = overrides.typescript ?? this.read("tsconfig.json") !== null;
     this.paths = overrides.paths ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target })) : readPathAliases(this.read);
     this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);
