@@ -51,8 +51,27 @@ export function quoteOf(source: string): '"' | "'" {
 
 /** Prints with the file's own quote style for new nodes; untouched code keeps its formatting (recast). */
 export function print({ root, source }: Parsed): string {
-  const single = (source.match(/'/g)?.length ?? 0) > (source.match(/"/g)?.length ?? 0);
-  return root.toSource({ quote: single ? "single" : "double", lineTerminator: source.includes("\r\n") ? "\r\n" : "\n" });
+  const printed = root.toSource({ quote: quoteOf(source) === "'" ? "single" : "double", lineTerminator: source.includes("\r\n") ? "\r\n" : "\n" });
+  return keepStyle(source, printed);
+}
+
+/**
+ * Undoes what recast adds to lines it reprints: a semicolon in a file that writes none, and a
+ * second one after a directive (`'use server';;`). Lines the file already had are not touched.
+ */
+export function keepStyle(source: string, printed: string): string {
+  const original = new Set(source.split(/\r?\n/));
+  const semis = usesSemicolons(source);
+  return printed
+    .split("\n")
+    .map((line) => {
+      const bare = line.replace(/\r$/, "");
+      if (original.has(bare)) return line;
+      let fixed = bare.replace(/^(\s*(["'])use (client|server|strict)\2;);+\s*$/, "$1");
+      if (!semis && !/^\s*for\s*\(/.test(fixed)) fixed = fixed.replace(/;(\s*)$/, "$1").replace(/;(\s*\}\s*)$/, "$1");
+      return fixed + line.slice(bare.length);
+    })
+    .join("\n");
 }
 
 /** 1-based line of a node; recast leaves `loc` off some nodes, so fall back to the offset. */

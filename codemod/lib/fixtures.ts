@@ -24,7 +24,7 @@ export interface FixtureCase {
 }
 
 export function fixtureCases(): FixtureCase[] {
-  return readdirSync(FIXTURES).flatMap((dir) =>
+  return readdirSync(FIXTURES).filter((dir) => dir !== "repos").flatMap((dir) =>
     readdirSync(path.join(FIXTURES, dir))
       .filter((f) => f.includes(".input."))
       .map((f) => {

@@ -158,7 +158,8 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) => u.packages.some((p) => p.dir === unit.packages[0].dir));
     const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
     const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
-    const open = applied.findings.filter((f) => f.action === "todo" && !settled.has(`${f.file}:${f.line}:${f.kind}`));
+    const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
+    const open = applied.findings.filter((f) => f.action === "todo" && !settled.has(`${f.file}:${f.line}:${f.kind}`) && !(bridgeTodo && f.kind === "session-continuity"));
     result.findings.push(...applied.findings.filter((f) => f.action === "rewrite"), ...dedupe([...open, ...rescanned], true));
     result.changes.push(...applied.changes);
     result.units.push({ dir: unit.dir, app: unit.app, status: applied.changes.length ? "migrated" : "unchanged" });
@@ -260,29 +261,7 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
   const name = unit.dir || "the app at the root";
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
   const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
-  // 1. Every import the codemod wrote resolves.
-  for (const change of applied.changes) {
-    if (change.after === null || kindOf(change.path) !== "source") continue;
-    const before = new Set(change.before === null ? [] : importSpecifiers(change.before));
-    const pkg = unit.packages.find((p) => p.dir === "" || change.path.startsWith(`${p.dir}/`))!;
-    const prefix = pkg.dir ? `${pkg.dir}/` : "";
-    const project = new Project(pkg.dir, pkg.files, { read: (f) => read(prefix + f) });
-    const local = change.path.slice(prefix.length);
-    for (const spec of importSpecifiers(change.after)) {
-      if (before.has(spec)) continue;
-      const target = project.resolve(local, spec);
-      if (target === undefined) continue;
-      const found = [target, ...SOURCE_EXTENSIONS.map((e) => target + e), ...SOURCE_EXTENSIONS.map((e) => `${target}/index${e}`)].some((f) => finalFiles.has(prefix + f));
-      if (!found) {
-        const step = applied.findings.find((f) => f.file === change.path && f.action === "rewrite")?.step ?? 6;
-        return {
-          step,
-          message: `nothing written for ${name}: ${change.path} would import "${spec}", which does not exist. ${spec.endsWith("auth") ? `Create the auth module first (MIGRATION.md step 2 or 6), or run step 6 with a route the codemod converts; then run again.` : "Fix that import by hand, then run again."}`,
-        };
-      }
-    }
-  }
-  // 2. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
+  // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
   const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");
   if (steps.has(6) && unit.app && (bumped || converted)) {
@@ -295,6 +274,35 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
     }
     if (!bumped && !nextAuthV5Declared(unit, read, applied)) {
       return { step: 6, message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.` };
+    }
+  }
+  // 2. Every import the codemod wrote resolves.
+  for (const change of applied.changes) {
+    if (change.after === null || kindOf(change.path) !== "source") continue;
+    const before = new Set(change.before === null ? [] : importSpecifiers(change.before));
+    const pkg = unit.packages.find((p) => p.dir === "" || change.path.startsWith(`${p.dir}/`))!;
+    const prefix = pkg.dir ? `${pkg.dir}/` : "";
+    const project = new Project(pkg.dir, pkg.files, { read: (f) => read(prefix + f) });
+    const local = change.path.slice(prefix.length);
+    for (const spec of importSpecifiers(change.after)) {
+      if (before.has(spec)) continue;
+      const target = project.resolve(local, spec);
+      if (target === undefined) continue;
+      const found = [target, ...SOURCE_EXTENSIONS.map((e) => target + e), ...SOURCE_EXTENSIONS.map((e) => `${target}/index${e}`)].some((f) => finalFiles.has(prefix + f));
+      if (!found && !pkg.app && /auth$/.test(spec)) {
+        const app = unit.packages.find((p) => p.app);
+        return {
+          step: 2,
+          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${app ? `${app.dir ? `${app.dir}/` : ""}auth.ts` : "an app"}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
+        };
+      }
+      if (!found) {
+        const step = applied.findings.find((f) => f.file === change.path && f.action === "rewrite")?.step ?? 6;
+        return {
+          step,
+          message: `nothing written for ${name}: ${change.path} would import "${spec}", which does not exist. ${spec.endsWith("auth") ? `Create the auth module first (MIGRATION.md step 2 or 6), or run step 6 with a route the codemod converts; then run again.` : "Fix that import by hand, then run again."}`,
+        };
+      }
     }
   }
   return undefined;
