@@ -264,7 +264,8 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
   // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
   const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");
-  if (steps.has(6) && unit.app && (bumped || converted)) {
+  const switched = applied.findings.some((f) => f.step === 6 && f.action === "rewrite");
+  if (steps.has(6) && unit.app && switched && !nextAuthV5Declared(unit, read, { ...applied, changes: [] })) {
     if (!converted) {
       const why = applied.findings.find((f) => f.kind === "nextauth-route" && f.action === "todo");
       return {

@@ -60,6 +60,9 @@ export const nextAuthImports: Transform = {
                 r.node.name = "NextAuthConfig";
               });
               s.local = j.identifier("NextAuthConfig");
+            } else if (local === "NextAuthConfig") {
+              // `NextAuthOptions as NextAuthConfig`: the alias would now name itself.
+              p.node.specifiers = (p.node.specifiers ?? []).map((x) => (x === s ? j.importSpecifier(j.identifier("NextAuthConfig")) : x));
             }
             changed = true;
             note(line, "options-type", `${name} → NextAuthConfig`, "rewrite");
@@ -86,7 +89,7 @@ export const nextAuthImports: Transform = {
                 r.node.name = "GitHubProfile";
               });
               s.local = j.identifier("GitHubProfile");
-            }
+            } else if (local === "GitHubProfile") p.node.specifiers = (p.node.specifiers ?? []).map((x) => (x === s ? j.importSpecifier(j.identifier("GitHubProfile")) : x));
             changed = true;
             note(line, "provider-types", "GithubProfile → GitHubProfile", "rewrite");
           }
