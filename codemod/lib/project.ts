@@ -17,6 +17,8 @@ export class Project {
   /** The next-auth major in package.json, if any. */
   readonly nextAuthMajor: number | undefined;
   private readonly paths: { prefix: string; target: string }[];
+  /** Provider modules the app's auth options import (`github`, `azure-ad`); undefined: not known, all. */
+  providers: ReadonlySet<string> | undefined;
   /** Reads a project-relative file (null: absent): from disk, or from a caller's in-memory view. */
   readonly read: FileReader;
 
@@ -24,8 +26,9 @@ export class Project {
     readonly root: string,
     readonly files: readonly string[],
     /** Tests pin these instead of reading tsconfig.json and package.json. */
-    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number; read?: FileReader } = {},
+    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number; read?: FileReader; providers?: ReadonlySet<string> } = {},
   ) {
+    this.providers = overrides.providers;
     this.read = overrides.read ?? diskReader(root);
     const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
     const base = inSrc ? "src/" : "";

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientRedirectTo } from "../transforms/client-redirect-to";
-import { envCode, envFiles, isEnvFile } from "../transforms/env-names";
+import { envCode, envConfig, envFiles, isEnvConfigFile, isEnvFile, providersIn } from "../transforms/env-names";
 import { jwtAugmentation } from "../transforms/jwt-augmentation";
 import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
@@ -19,6 +19,7 @@ export const TRANSFORMS: readonly Transform[] = [
   serverSession,
   envCode,
   envFiles,
+  envConfig,
   jwtAugmentation,
   nextAuthImports,
   packageJson,
@@ -69,8 +70,9 @@ export function collectFiles(root: string, skipDir: (relative: string) => boolea
       if (entry.isDirectory()) {
         if (SKIP_DIRS.has(entry.name) || full === CODEMOD_DIR || skipDir(path.relative(root, full).split(path.sep).join("/"))) continue;
         walk(full);
-      } else if (entry.isFile() && isCandidate(entry.name)) {
-        out.push(path.relative(root, full).split(path.sep).join("/"));
+      } else if (entry.isFile()) {
+        const relative = path.relative(root, full).split(path.sep).join("/");
+        if (isCandidate(entry.name) || isEnvConfigFile(relative)) out.push(relative);
       }
     }
   };
@@ -87,6 +89,7 @@ export function isCandidate(name: string): boolean {
 
 function kindOf(file: string): Transform["kind"] {
   if (file.endsWith("package.json")) return "package-json";
+  if (isEnvConfigFile(file)) return "config";
   if (isEnvFile(file)) return "env";
   return "source";
 }
@@ -124,24 +127,31 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
   const root = path.resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new MissingPathError(dir);
   const allFiles = source?.files ?? collectFiles(root);
-  const read = source?.read ?? diskReader(root);
+  const cache = new Map<string, string | null>();
+  const readSource = source?.read ?? diskReader(root);
+  const read: FileReader = (file) => {
+    if (!cache.has(file)) cache.set(file, readSource(file));
+    return cache.get(file)!;
+  };
   let units = findUnits(findPackages(allFiles, read));
   if (options.app !== undefined) {
     const wanted = options.app.replace(/^\.\/?/, "").replace(/\/$/, "");
     units = units.filter((u) => u.app && u.packages.some((p) => p.app && p.dir === wanted));
     if (units.length === 0) throw new UnknownAppError(options.app, findUnits(findPackages(allFiles, read)).filter((u) => u.app).map((u) => u.dir || "."));
   }
+  // A package no app uses (a monorepo's root with turbo.json) sees every app's providers.
+  const allProviders = providersIn(allFiles.filter((f) => kindOf(f) === "source").map((f) => read(f) ?? ""));
   const result: RunResult = { root, files: 0, findings: [], parseErrors: [], changes: [], elapsedMs: 0, units: [] };
   for (const unit of units) {
     result.files += unit.packages.reduce((n, p) => n + p.files.length, 0);
-    const scanned = runUnit(unit, "scan", steps, read);
+    const scanned = runUnit(unit, "scan", steps, read, allProviders);
     if (mode === "scan") {
       result.findings.push(...scanned.findings, ...v5State(unit, read));
       result.parseErrors.push(...scanned.parseErrors);
       result.units.push({ dir: unit.dir, app: unit.app, status: "unchanged" });
       continue;
     }
-    const applied = runUnit(unit, "apply", steps, read);
+    const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
     const refusal = applied.changes.length ? gate(unit, applied, steps, allFiles, read) : undefined;
     if (refusal) {
@@ -156,7 +166,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const readAfter: FileReader = (file) => (after.has(file) ? after.get(file)! : read(file));
     const afterFiles = [...allFiles.filter((f) => after.get(f) !== null), ...applied.changes.filter((c) => c.before === null && c.after !== null).map((c) => c.path)];
     const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) => u.packages.some((p) => p.dir === unit.packages[0].dir));
-    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
+    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
     const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
     const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
     const open = applied.findings.filter((f) => f.action === "todo" && !settled.has(`${f.file}:${f.line}:${f.kind}`) && !(bridgeTodo && f.kind === "session-continuity"));
@@ -176,11 +186,11 @@ export class UnknownAppError extends Error {
   }
 }
 
-/** Drops repeated findings (`byPlace`: one per file, line and kind, the first wins). */
+/** Drops repeated findings (`byPlace`: whatever their action). */
 function dedupe(findings: Finding[], byPlace = false): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = byPlace ? `${f.file}:${f.line}:${f.kind}` : `${f.file}:${f.line}:${f.kind}:${f.action}:${f.message}`;
+    const key = byPlace ? `${f.file}:${f.line}:${f.kind}:${f.message}` : `${f.file}:${f.line}:${f.kind}:${f.action}:${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -194,13 +204,15 @@ interface UnitResult {
 }
 
 /** Runs the transforms over each package of a unit, each package seen as a project of its own. */
-function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>, readRoot: FileReader): UnitResult {
+function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>, readRoot: FileReader, allProviders?: ReadonlySet<string>): UnitResult {
   const out: UnitResult = { findings: [], parseErrors: [], changes: [] };
   const transforms = TRANSFORMS.filter((t) => mode === "scan" || steps.has(t.step));
+  // The providers the unit's auth options configure decide which env keys are next-auth's.
+  const providers = !unit.app && allProviders ? allProviders : providersIn(unit.packages.flatMap((p) => p.files.filter((f) => kindOf(f) === "source").map((f) => readRoot(p.dir ? `${p.dir}/${f}` : f) ?? "")));
   for (const pkg of unit.packages) {
     const prefix = pkg.dir ? `${pkg.dir}/` : "";
     const read: FileReader = (file) => readRoot(prefix + file);
-    const project = new Project(pkg.dir, pkg.files, { read });
+    const project = new Project(pkg.dir, pkg.files, { read, providers });
     seenOptions.length = 0;
     const findings: Finding[] = [];
     const changes: FileDiff[] = [];
