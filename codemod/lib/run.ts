@@ -11,6 +11,7 @@ import { quietChanges } from "../transforms/quiet-changes";
 import { seenOptions, serverSession } from "../transforms/server-session";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
+import { parse } from "./ast";
 import { ParseError, type Finding, type Transform } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
@@ -144,8 +145,8 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
   const result: RunResult = { root, files: 0, findings: [], parseErrors: [], changes: [], elapsedMs: 0, units: [] };
   for (const unit of units) {
     result.files += unit.packages.reduce((n, p) => n + p.files.length, 0);
-    const scanned = runUnit(unit, "scan", steps, read, allProviders);
     if (mode === "scan") {
+      const scanned = runUnit(unit, "scan", steps, read, allProviders);
       result.findings.push(...scanned.findings, ...v5State(unit, read));
       result.parseErrors.push(...scanned.parseErrors);
       result.units.push({ dir: unit.dir, app: unit.app, status: "unchanged" });
@@ -155,6 +156,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     result.parseErrors.push(...applied.parseErrors);
     const refusal = applied.changes.length ? gate(unit, applied, steps, allFiles, read) : undefined;
     if (refusal) {
+      const scanned = runUnit(unit, "scan", steps, read, allProviders);
       result.findings.push(...scanned.findings.filter((f) => f.action === "todo" && steps.has(f.step)));
       result.findings.push({ step: refusal.step, file: unit.dir ? `${unit.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
       result.units.push({ dir: unit.dir, app: unit.app, status: "refused", reason: refusal.message });
@@ -166,7 +168,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const readAfter: FileReader = (file) => (after.has(file) ? after.get(file)! : read(file));
     const afterFiles = [...allFiles.filter((f) => after.get(f) !== null), ...applied.changes.filter((c) => c.before === null && c.after !== null).map((c) => c.path)];
     const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) => u.packages.some((p) => p.dir === unit.packages[0].dir));
-    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
+    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
     const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
     const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
     const open = applied.findings.filter((f) => f.action === "todo" && !settled.has(`${f.file}:${f.line}:${f.kind}`) && !(bridgeTodo && f.kind === "session-continuity"));
@@ -204,7 +206,7 @@ interface UnitResult {
 }
 
 /** Runs the transforms over each package of a unit, each package seen as a project of its own. */
-function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>, readRoot: FileReader, allProviders?: ReadonlySet<string>): UnitResult {
+function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>, readRoot: FileReader, allProviders?: ReadonlySet<string>, only?: ReadonlySet<string>): UnitResult {
   const out: UnitResult = { findings: [], parseErrors: [], changes: [] };
   const transforms = TRANSFORMS.filter((t) => mode === "scan" || steps.has(t.step));
   // The providers the unit's auth options configure decide which env keys are next-auth's.
@@ -217,6 +219,7 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
     const findings: Finding[] = [];
     const changes: FileDiff[] = [];
     for (const file of pkg.files) {
+      if (only && !only.has(prefix + file)) continue;
       const original = read(file);
       if (original === null) continue;
       const kind = kindOf(file);
@@ -273,6 +276,17 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
   const name = unit.dir || "the app at the root";
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
   const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
+  // 0. A file that parses but could not be rewritten (a codemod bug) stops the app.
+  for (const e of applied.parseErrors) {
+    const text = read(e.file);
+    if (kindOf(e.file) !== "source" || text === null) continue;
+    try {
+      parse(e.file, text);
+    } catch {
+      continue; // it did not parse to begin with: reported, and left as it is
+    }
+    return { step: 6, message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.` };
+  }
   // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
   const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");

@@ -88,14 +88,17 @@ export const serverSession: Transform = {
     const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
     let placed = false;
     const declarations = root.find(j.ImportDeclaration).nodes();
+    const goneOf = new Map(declarations.map((d) => [d, (d.specifiers ?? []).filter((s) => candidates.has(localName(s)) && unused(localName(s)))]));
+    const removed = new Set(declarations.filter((d) => goneOf.get(d)!.length > 0 && goneOf.get(d)!.length === (d.specifiers ?? []).length));
+    const kept = importsFrom(parsed, [spec]).filter((p) => !removed.has(p.node));
     for (const decl of declarations) {
       const specifiers = decl.specifiers ?? [];
-      const gone = specifiers.filter((s) => candidates.has(localName(s)) && unused(localName(s)));
+      const gone = goneOf.get(decl)!;
       if (gone.length === 0) continue;
       const { start, end } = range(decl);
-      if (gone.length === specifiers.length) {
+      if (removed.has(decl)) {
         // The first import that goes away makes room for the new one, in the same place.
-        if (!placed && !importsFrom(parsed, [spec]).size()) {
+        if (!placed && !kept.size()) {
           edits.push({ start, end, text: `import { ${authSpecifier} } from ${q}${spec}${q}${semi}` });
           placed = true;
         } else edits.push({ start, end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end, text: "" });
@@ -110,8 +113,8 @@ export const serverSession: Transform = {
       }
     }
     if (!placed) {
-      const existing = importsFrom(parsed, [spec]).filter((p) => (p.node.importKind ?? "value") === "value" && (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"));
-      const alreadyHas = importsFrom(parsed, [spec]).nodes().some((d) => (d.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth" && localName(s) === authName));
+      const existing = kept.filter((p) => (p.node.importKind ?? "value") === "value" && (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"));
+      const alreadyHas = kept.nodes().some((d) => (d.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth" && localName(s) === authName));
       if (alreadyHas) {
         // nothing to add
       } else if (existing.size() > 0) {
