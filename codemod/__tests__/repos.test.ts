@@ -11,6 +11,7 @@ describe.each(repoCases().map((c) => [c.name, c] as const))("%s", (_, c) => {
     const { code, out, tree } = applyCase(c);
     expect(code).toBe(0);
     for (const line of c.expect.out) expect(out).toContain(line);
+    for (const text of c.expect.notOut ?? []) expect(out).not.toContain(text);
     expect(Object.fromEntries(tree)).toEqual(Object.fromEntries(readTree(c.output)));
   });
 

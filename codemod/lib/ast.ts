@@ -29,7 +29,8 @@ export function parse(file: string, source: string): Parsed {
   currentSource = source;
   const j = jscodeshift.withParser(parserFor(file));
   try {
-    return { j, root: j(source), file, source };
+    // tabWidth 1: recast counts a tab as tabWidth columns and derives node offsets from them.
+    return { j, root: j(source, { tabWidth: 1 } as never), file, source };
   } catch (error) {
     const e = error as Error & { loc?: { line: number; column: number } };
     const where = e.loc ? ` at line ${e.loc.line}:${e.loc.column + 1}` : "";

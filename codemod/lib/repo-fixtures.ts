@@ -17,7 +17,8 @@ export interface RepoCase {
   name: string;
   input: string;
   output: string;
-  expect: { args: string[]; out: string[] };
+  /** `out`: lines apply prints; `notOut`: text it must not print (a false or stale to-do). */
+  expect: { args: string[]; out: string[]; notOut?: string[] };
 }
 
 export function repoCases(): RepoCase[] {

@@ -287,6 +287,15 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
     }
     return { step: 6, message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.` };
   }
+  // 0b. Everything it wrote parses.
+  for (const change of applied.changes) {
+    if (change.after === null || kindOf(change.path) !== "source") continue;
+    try {
+      parse(change.path, change.after);
+    } catch (error) {
+      return { step: 6, message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.` };
+    }
+  }
   // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
   const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");
