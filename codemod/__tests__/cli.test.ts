@@ -99,6 +99,16 @@ describe("apply", () => {
     execFileSync("git", ["checkout", "--", "."], { cwd: app });
   });
 
+  it("apply without --all or --step says what to pass (exit 2); scan --check exits 1 while v4 usages remain", () => {
+    const bare = cli("apply", app);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toMatch(/apply needs --all .* or --step N/);
+    const check = cli("scan", app, "--check");
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/--check: \d+ usages or to-dos remain/);
+    expect(cli("scan", app, "--app", "nope").code).toBe(1);
+  });
+
   it("rejects an unknown step and a missing path with a message saying what to do", () => {
     const step = cli("apply", app, "--step", "42");
     expect(step.code).toBe(2);
@@ -121,5 +131,10 @@ describe("apply", () => {
 
     const again = cli("apply", app, "--all", "--dry-run");
     expect(again.out).toMatch(/files changed: +0 changed, 0 created, 0 deleted/);
+    // What needs a person is still found on the applied tree: the bridge is not in place.
+    const scanAfter = cli("scan", app, "--check");
+    expect(scanAfter.code).toBe(1);
+    expect(scanAfter.out.split("\n")[0]).toMatch(/signed out at deploy unless the session bridge is in place/);
+    expect(readFileSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), "utf8")).toContain("middleware.ts:1");
   });
 });

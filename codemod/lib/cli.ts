@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { isEnvFile } from "../transforms/env-names";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { MissingPathError, run, TRANSFORMS, UnknownAppError, writeChanges, type FileDiff, type RunResult } from "./run";
 import { parseStep, STEPS, UnknownStepError } from "./steps";
 import type { Finding } from "./types";
@@ -171,7 +171,8 @@ function apply(args: Args, io: Output): number {
   const todos = result.findings.filter((f) => f.action === "todo");
   if (!args.dryRun) {
     writeChanges(root, writable);
-    if (writable.length > 0 || todos.length > 0) writeFileSync(path.join(root, TODO_FILE), todoFile(result));
+    // Only a run that writes something rewrites the list: a second apply leaves it as it is.
+    if (writable.length > 0 || (todos.length > 0 && !existsSync(path.join(root, TODO_FILE)))) writeFileSync(path.join(root, TODO_FILE), todoFile(result));
   }
   if (args.json) {
     io.out(JSON.stringify({ root: result.root, files: result.files, dryRun: args.dryRun, apps: result.units, changes: writable.map((c) => ({ path: c.path, status: c.before === null ? "created" : c.after === null ? "deleted" : "changed" })), notWritten: untracked.map((c) => c.path), findings: result.findings, parseErrors: result.parseErrors }, null, 2));

@@ -36,7 +36,7 @@ export class Project {
     this.appDir = `${base}app`;
     this.routeFile =
       files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f)) ??
-      files.find((f) => /^(src\/)?app\/api\/auth\/\[\.\.\.nextauth\]\/route\.(ts|js|mjs)$/.test(f));
+      files.find((f) => /^(src\/)?app\/api\/auth\/\[\.\.\.nextauth\]\/route\.(ts|tsx|js|jsx|mjs)$/.test(f));
     this.typescript = overrides.typescript ?? this.read("tsconfig.json") !== null;
     this.paths = overrides.paths ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target })) : readPathAliases(this.read);
     this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);

@@ -157,7 +157,8 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const refusal = applied.changes.length ? gate(unit, applied, steps, allFiles, read) : undefined;
     if (refusal) {
       const scanned = runUnit(unit, "scan", steps, read, allProviders);
-      result.findings.push(...scanned.findings.filter((f) => f.action === "todo" && steps.has(f.step)));
+      // The to-dos of the code as it stays: none about writes that were not made.
+      result.findings.push(...scanned.findings.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
       result.findings.push({ step: refusal.step, file: unit.dir ? `${unit.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
       result.units.push({ dir: unit.dir, app: unit.app, status: "refused", reason: refusal.message });
       continue;
@@ -187,6 +188,9 @@ export class UnknownAppError extends Error {
     this.name = "UnknownAppError";
   }
 }
+
+/** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
+const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-adapter-version"]);
 
 /** Drops repeated findings (`byPlace`: whatever their action). */
 function dedupe(findings: Finding[], byPlace = false): Finding[] {
@@ -273,7 +277,8 @@ function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Fi
 
 /** Why a unit's changes must not be written (then nothing of it is), or undefined. */
 function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
-  const name = unit.dir || "the app at the root";
+  const apps = unit.packages.filter((p) => p.app).map((p) => p.dir || "the app at the root");
+  const name = apps.length ? apps.join(" and ") : unit.dir || "the root package";
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
   const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
   // 0. A file that parses but could not be rewritten (a codemod bug) stops the app.

@@ -36,7 +36,7 @@ export const nextAuthRoute: Transform = {
       .flatMap((d) => d.specifiers ?? [])
       .map((s) => (s.type === "ImportDefaultSpecifier" ? localName(s) : ""))
       .find(Boolean);
-    const appRoute = /\/route\.[cm]?[jt]s$/.test(file);
+    const appRoute = /\/route\.[cm]?[jt]sx?$/.test(file);
     // An App Router route without v4's NextAuth import is v5's already (or not next-auth's).
     if (!nextAuthLocal && appRoute) return { findings };
     if (!nextAuthLocal) {
