@@ -105,6 +105,11 @@ export interface RunSource {
 export interface RunOptions {
   /** Only the app in this root-relative folder (and the workspace packages it uses). */
   app?: string;
+  /**
+   * The caller writes the rest of the step itself (migration/engine.ts adds the hand-written
+   * files of a guide step): changes are returned even when the step cannot finish on its own.
+   */
+  partial?: boolean;
 }
 
 /** What happened to one app (or a package no app uses). */
@@ -154,7 +159,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     }
     const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
-    const refusal = applied.changes.length ? gate(unit, applied, steps, allFiles, read) : undefined;
+    const refusal = applied.changes.length && !options.partial ? gate(unit, applied, steps, allFiles, read) : undefined;
     if (refusal) {
       const scanned = runUnit(unit, "scan", steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
