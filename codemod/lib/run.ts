@@ -337,9 +337,10 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
       const found = [target, ...SOURCE_EXTENSIONS.map((e) => target + e), ...SOURCE_EXTENSIONS.map((e) => `${target}/index${e}`)].some((f) => finalFiles.has(prefix + f));
       if (!found && !pkg.app && /auth$/.test(spec)) {
         const app = unit.packages.find((p) => p.app);
+        const authPath = app ? `${app.dir ? `${app.dir}/` : ""}${new Project(app.dir, app.files, { read: () => null }).authModule}.ts` : "an app";
         return {
           step: 2,
-          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${app ? `${app.dir ? `${app.dir}/` : ""}auth.ts` : "an app"}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
+          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
         };
       }
       if (!found) {
