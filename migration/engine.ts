@@ -69,7 +69,7 @@ export function applyStep(tree: FileTree, step: Step, onCodemod?: (result: RunRe
     tree.write(file, after);
   };
   if (step.codemod !== undefined) {
-    const result = runCodemod(tree.root, "apply", new Set([step.codemod]), { files: tree.codemodFiles(), read: (file) => tree.read(file) });
+    const result = runCodemod(tree.root, "apply", new Set([step.codemod]), { files: tree.codemodFiles(), read: (file) => tree.read(file) }, { partial: true });
     if (result.parseErrors.length > 0) throw new Error(`${step.id}: the codemod could not read ${result.parseErrors.map((e) => `${e.file} (${e.reason})`).join(", ")}`);
     if (result.changes.length === 0) throw new Error(`${step.id}: the codemod's step ${step.codemod} changed nothing (has the app changed? update the step)`);
     for (const change of result.changes) record(change.path, change.after);

@@ -81,7 +81,7 @@ export const stepGuides: Record<string, StepGuide> = {
     change: "install v5; `auth.ts`; the route under `app/`; middleware with an explicit `authorized`; the bridge for v4 cookies",
     codemod: "partly (package, types, `auth.ts`, route, middleware)",
     codemodDetail:
-      "partly: package version, `@next-auth/*-adapter` → `@auth/*-adapter`, `NextAuthOptions` → `NextAuthConfig`, root `auth.ts` + App Router route, `withAuth` → `auth()` middleware with an explicit `authorized` rule; to-dos for the bridge, Edge runtime, `getToken`'s secret and the quiet behaviour changes",
+      "partly: package version, `@next-auth/*-adapter` → `@auth/*-adapter`, `NextAuthOptions` → `NextAuthConfig`, root `auth.ts` + App Router route, `withAuth` → `auth()` middleware with an explicit `authorized` rule; to-dos for the bridge, Edge runtime, `getToken`'s secret and the quiet behaviour changes; a v4 App Router route is converted too, a route that does more than `NextAuth(options)` leaves the step to you (next-auth not moved)",
     time: "an afternoon",
     rollback: "redeploy v4 (visitors since sign in again)",
     key: ["package.json", "auth.ts", "lib/auth/session.ts", "middleware.ts", "pages/api/auth/[...nextauth].ts"],

@@ -11,6 +11,7 @@ function makeApp(): string {
     "package.json": JSON.stringify({ name: "app", dependencies: { next: "15.5.29", "next-auth": "4.24.15" } }, null, 2) + "\n",
     "tsconfig.json": '{\n  // comments are allowed here\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } },\n}\n',
     ".env.local": "NEXTAUTH_SECRET=do-not-print-this-secret\n",
+    ".env.sample": "NEXTAUTH_SECRET=do-not-print-this-either\n",
     "lib/auth.ts": 'import type { NextAuthOptions } from "next-auth";\n\nexport const authOptions: NextAuthOptions = { providers: [] };\n',
     "pages/api/auth/[...nextauth].ts": 'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n',
     "pages/api/me.ts":
@@ -82,8 +83,10 @@ describe("apply", () => {
     expect(out).toContain("--- a/pages/api/me.ts\n+++ b/pages/api/me.ts");
     expect(out).toContain("-  res.json(await getServerSession(req, res, authOptions));\n+  res.json(await auth(req, res));");
     expect(out).toContain("+++ b/app/api/auth/[...nextauth]/route.ts");
-    expect(out).toContain("+AUTH_SECRET=***");
-    expect(out).not.toContain("do-not-print-this-secret");
+    expect(out).toContain("+++ b/.env.sample\n@@ -1,1 +1,1 @@\n-NEXTAUTH_SECRET=***\n+AUTH_SECRET=***");
+    expect(out).toContain("not written: .env.local is not tracked by git");
+    expect(out).toContain("rename NEXTAUTH_SECRET → AUTH_SECRET (same value)");
+    expect(out).not.toMatch(/do-not-print-this-(secret|either)/);
     expect(out).toMatch(/manual to-dos: +\d+/);
     expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toBe(before);
   });
@@ -94,6 +97,16 @@ describe("apply", () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/uncommitted changes .*pages\/api\/me\.ts.*--force/);
     execFileSync("git", ["checkout", "--", "."], { cwd: app });
+  });
+
+  it("apply without --all or --step says what to pass (exit 2); scan --check exits 1 while v4 usages remain", () => {
+    const bare = cli("apply", app);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toMatch(/apply needs --all .* or --step N/);
+    const check = cli("scan", app, "--check");
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/--check: \d+ usages or to-dos remain/);
+    expect(cli("scan", app, "--app", "nope").code).toBe(1);
   });
 
   it("rejects an unknown step and a missing path with a message saying what to do", () => {
@@ -118,5 +131,10 @@ describe("apply", () => {
 
     const again = cli("apply", app, "--all", "--dry-run");
     expect(again.out).toMatch(/files changed: +0 changed, 0 created, 0 deleted/);
+    // What needs a person is still found on the applied tree: the bridge is not in place.
+    const scanAfter = cli("scan", app, "--check");
+    expect(scanAfter.code).toBe(1);
+    expect(scanAfter.out.split("\n")[0]).toMatch(/signed out at deploy unless the session bridge is in place/);
+    expect(readFileSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), "utf8")).toContain("middleware.ts:1");
   });
 });

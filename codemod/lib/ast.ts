@@ -29,7 +29,8 @@ export function parse(file: string, source: string): Parsed {
   currentSource = source;
   const j = jscodeshift.withParser(parserFor(file));
   try {
-    return { j, root: j(source), file, source };
+    // tabWidth 1: recast counts a tab as tabWidth columns and derives node offsets from them.
+    return { j, root: j(source, { tabWidth: 1 } as never), file, source };
   } catch (error) {
     const e = error as Error & { loc?: { line: number; column: number } };
     const where = e.loc ? ` at line ${e.loc.line}:${e.loc.column + 1}` : "";
@@ -37,10 +38,41 @@ export function parse(file: string, source: string): Parsed {
   }
 }
 
+/** Whether a file ends its statements with semicolons (a semicolon-free file gets none from us). */
+export function usesSemicolons(source: string): boolean {
+  return /;[ \t]*(\/\/.*)?\r?$/m.test(source);
+}
+
+/** The file's string quote: the one its imports use, else the one it uses most. */
+export function quoteOf(source: string): '"' | "'" {
+  const fromImports = source.match(/\bfrom\s*(["'])/)?.[1];
+  if (fromImports) return fromImports as '"' | "'";
+  return (source.match(/'/g)?.length ?? 0) > (source.match(/"/g)?.length ?? 0) ? "'" : '"';
+}
+
 /** Prints with the file's own quote style for new nodes; untouched code keeps its formatting (recast). */
 export function print({ root, source }: Parsed): string {
-  const single = (source.match(/'/g)?.length ?? 0) > (source.match(/"/g)?.length ?? 0);
-  return root.toSource({ quote: single ? "single" : "double", lineTerminator: source.includes("\r\n") ? "\r\n" : "\n" });
+  const printed = root.toSource({ quote: quoteOf(source) === "'" ? "single" : "double", lineTerminator: source.includes("\r\n") ? "\r\n" : "\n" });
+  return keepStyle(source, printed);
+}
+
+/**
+ * Undoes what recast adds to lines it reprints: a semicolon in a file that writes none, and a
+ * second one after a directive (`'use server';;`). Lines the file already had are not touched.
+ */
+export function keepStyle(source: string, printed: string): string {
+  const original = new Set(source.split(/\r?\n/));
+  const semis = usesSemicolons(source);
+  return printed
+    .split("\n")
+    .map((line) => {
+      const bare = line.replace(/\r$/, "");
+      if (original.has(bare)) return line;
+      let fixed = bare.replace(/^(\s*(["'])use (client|server|strict)\2;);+\s*$/, "$1");
+      if (!semis && !/^\s*for\s*\(/.test(fixed)) fixed = fixed.replace(/;(\s*)$/, "$1").replace(/;(\s*\}\s*)$/, "$1");
+      return fixed + line.slice(bare.length);
+    })
+    .join("\n");
 }
 
 /** 1-based line of a node; recast leaves `loc` off some nodes, so fall back to the offset. */

@@ -2,20 +2,34 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { isEnvFile } from "../transforms/env-names";
-import { MissingPathError, run, writeChanges, type FileDiff, type RunResult } from "./run";
-import { parseStep, STEPS, stepInfo, UnknownStepError } from "./steps";
+import { existsSync, writeFileSync } from "node:fs";
+import { MissingPathError, run, TRANSFORMS, UnknownAppError, writeChanges, type FileDiff, type RunResult } from "./run";
+import { parseStep, STEPS, UnknownStepError } from "./steps";
 import type { Finding } from "./types";
 
+/** Where apply writes the open to-dos, in the target repo. */
+export const TODO_FILE = "NEXT-AUTH-V5-TODO.md";
+
 const USAGE = `Usage:
-  next-auth-v5-codemod scan <dir> [--json]
-  next-auth-v5-codemod apply <dir> [--step N | --all] [--dry-run] [--force]
+  next-auth-v5-codemod scan <dir> [--app <path>] [--json] [--check]
+  next-auth-v5-codemod apply <dir> (--all | --step N) [--app <path>] [--dry-run] [--force] [--json]
 
 scan     lists every next-auth v4 usage with file:line, grouped by MIGRATION.md step.
-apply    rewrites what it can (all steps, or one with --step N) and lists the to-dos.
-  --dry-run  print a unified diff, write nothing
-  --force    run even if the git working tree has uncommitted changes`;
+apply    rewrites what it can (all steps, or one with --step N), app by app, and lists the to-dos;
+         it writes them to ${TODO_FILE} in <dir>.
+  --app <path>  only the Next.js app in <dir>/<path> (a monorepo has several)
+  --check       exit 1 while v4 usages or to-dos remain (for CI)
+  --dry-run     print a unified diff, write nothing
+  --force       run even if the git working tree has uncommitted changes
+  --json        the result as JSON on stdout
+
+Exit codes: 0 done, 1 error (or --check found something), 2 bad usage.`;
 
 export class UsageError extends Error {}
+
+/** The first line of a summary whenever next-auth is (or moves to) v5 without the session bridge. */
+export const CONTINUITY_LINE =
+  'WARNING: every signed-in user is signed out at deploy unless the session bridge is in place. See MIGRATION.md, "Why the upgrade normally signs everyone out" and step 6.';
 
 interface Output {
   out: (text: string) => void;
@@ -32,14 +46,14 @@ export function main(argv: string[], io: Output = stdio): number {
       io.out(USAGE);
       return 0;
     }
-    if (args.command === "scan") return scan(args.dir, args.json, io);
+    if (args.command === "scan") return scan(args, io);
     return apply(args, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof UnknownStepError) {
       io.err(`error: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof MissingPathError) {
+    if (error instanceof MissingPathError || error instanceof UnknownAppError) {
       io.err(`error: ${error.message}`);
       return 1;
     }
@@ -50,6 +64,8 @@ export function main(argv: string[], io: Output = stdio): number {
 interface Args {
   command: "scan" | "apply" | "help";
   dir: string;
+  app?: string;
+  check: boolean;
   json: boolean;
   steps: Set<number>;
   dryRun: boolean;
@@ -58,13 +74,19 @@ interface Args {
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") return { command: "help", dir: ".", json: false, steps: new Set(), dryRun: false, force: false };
+  if (!command || command === "--help" || command === "-h" || command === "help") return { command: "help", dir: ".", check: false, json: false, steps: new Set(), dryRun: false, force: false };
   if (command !== "scan" && command !== "apply") throw new UsageError(`unknown command "${command}" (scan or apply)`);
-  const args: Args = { command, dir: "", json: false, steps: new Set(), dryRun: false, force: false };
+  const args: Args = { command, dir: "", check: false, json: false, steps: new Set(), dryRun: false, force: false };
   let all = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a === "--json" && command === "scan") args.json = true;
+    if (a === "--json") args.json = true;
+    else if (a === "--check" && command === "scan") args.check = true;
+    else if (a === "--app" || a.startsWith("--app=")) {
+      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : rest[++i];
+      if (!value) throw new UsageError("--app needs the app's folder, e.g. --app apps/web");
+      args.app = value;
+    }
     else if (a === "--dry-run" && command === "apply") args.dryRun = true;
     else if (a === "--force" && command === "apply") args.force = true;
     else if (a === "--all" && command === "apply") all = true;
@@ -78,6 +100,9 @@ export function parseArgs(argv: string[]): Args {
   }
   if (!args.dir) throw new UsageError("missing <dir>");
   if (all && args.steps.size > 0) throw new UsageError("--all and --step exclude each other");
+  if (command === "apply" && !all && args.steps.size === 0) {
+    throw new UsageError("apply needs --all (every step the codemod does) or --step N (one MIGRATION.md step: 2, 3, 4, 6 or 7)");
+  }
   if (args.steps.size === 0) for (const s of STEPS) args.steps.add(s.step);
   return args;
 }
@@ -86,10 +111,12 @@ function location(f: Finding) {
   return `${f.file}:${f.line}`;
 }
 
-function scan(dir: string, json: boolean, io: Output): number {
-  const result = run(dir, "scan", new Set(STEPS.map((s) => s.step)));
+function scan(args: Args, io: Output): number {
+  const result = run(args.dir, "scan", new Set(STEPS.map((s) => s.step)), undefined, { app: args.app });
   const groups = STEPS.map((s) => ({ ...s, usages: result.findings.filter((f) => f.step === s.step) }));
-  if (json) {
+  const open = result.findings.filter((f) => f.action !== "ok").length;
+  const code = args.check && open > 0 ? 1 : 0;
+  if (args.json) {
     printParseErrors(result, io);
     io.out(
       JSON.stringify(
@@ -97,6 +124,7 @@ function scan(dir: string, json: boolean, io: Output): number {
           root: result.root,
           files: result.files,
           total: result.findings.length,
+          apps: result.units.filter((u) => u.app).map((u) => u.dir || "."),
           steps: groups.map(({ step, title, automation, usages }) => ({ step, title, automation, count: usages.length, usages })),
           parseErrors: result.parseErrors,
         },
@@ -104,9 +132,13 @@ function scan(dir: string, json: boolean, io: Output): number {
         2,
       ),
     );
-    return 0;
+    return code;
   }
-  io.out(`next-auth v4 usages in ${result.root} (${result.files} files read in ${Math.round(result.elapsedMs)} ms)\n`);
+  if (result.findings.some((f) => f.kind === "session-continuity")) io.out(CONTINUITY_LINE);
+  io.out(`next-auth v4 usages in ${result.root} (${result.files} files read in ${Math.round(result.elapsedMs)} ms)`);
+  const apps = result.units.filter((u) => u.app).map((u) => u.dir || ".");
+  if (apps.length > 1 || apps[0] !== ".") io.out(`Next.js apps: ${apps.join(", ")} (pick one with --app <path>)`);
+  io.out("");
   for (const g of groups) {
     if (g.usages.length === 0) continue;
     io.out(`Step ${g.step}: ${g.title}  (${g.usages.length}; codemod: ${g.automation})`);
@@ -115,7 +147,8 @@ function scan(dir: string, json: boolean, io: Output): number {
   }
   printParseErrors(result, io);
   io.out(`Total: ${result.findings.length} usages; ${groups.filter((g) => g.usages.length).map((g) => `step ${g.step}: ${g.usages.length}`).join(", ") || "none"}`);
-  return 0;
+  if (args.check) io.out(code ? `--check: ${open} usages or to-dos remain` : "--check: nothing left");
+  return code;
 }
 
 function apply(args: Args, io: Output): number {
@@ -127,29 +160,92 @@ function apply(args: Args, io: Output): number {
       return 1;
     }
   }
-  const result = run(root, "apply", args.steps);
-  const steps = [...args.steps].sort((a, b) => a - b);
-  io.out(`next-auth-v5-codemod apply ${root} (steps ${steps.join(", ")}${args.dryRun ? ", dry run" : ""})`);
-  if (args.dryRun) for (const change of result.changes) io.out(unifiedDiff(change));
-  else writeChanges(root, result.changes);
+  const result = run(root, "apply", args.steps, undefined, { app: args.app });
+  const tracked = trackedFiles(root);
+  // Never write a file git does not track (a git-ignored .env.local): print its change instead.
+  const untracked = tracked ? result.changes.filter((c) => c.before !== null && !tracked.has(c.path)) : [];
+  const writable = result.changes.filter((c) => !untracked.includes(c));
+  for (const change of untracked) {
+    result.findings.push({ step: result.findings.find((f) => f.file === change.path)?.step ?? 3, file: change.path, line: 1, kind: "not-written", action: "todo", message: `not tracked by git, so not written: ${untrackedChange(change).trim().replace(/\n\s*/g, "; ")}` });
+  }
+  const todos = result.findings.filter((f) => f.action === "todo");
+  if (!args.dryRun) {
+    writeChanges(root, writable);
+    // Only a run that writes something rewrites the list: a second apply leaves it as it is.
+    if (writable.length > 0 || (todos.length > 0 && !existsSync(path.join(root, TODO_FILE)))) writeFileSync(path.join(root, TODO_FILE), todoFile(result));
+  }
+  if (args.json) {
+    io.out(JSON.stringify({ root: result.root, files: result.files, dryRun: args.dryRun, apps: result.units, changes: writable.map((c) => ({ path: c.path, status: c.before === null ? "created" : c.after === null ? "deleted" : "changed" })), notWritten: untracked.map((c) => c.path), findings: result.findings, parseErrors: result.parseErrors }, null, 2));
+    return 0;
+  }
+  const acting = [...args.steps].filter((s) => TRANSFORMS.some((t) => t.step === s)).sort((a, b) => a - b);
+  if (result.changes.some((c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? "")) || todos.some((f) => f.kind === "session-continuity")) io.out(CONTINUITY_LINE);
+  io.out(`next-auth-v5-codemod apply ${root} (steps ${acting.join(", ")}${args.dryRun ? ", dry run" : ""})`);
+  if (args.dryRun) for (const change of writable) io.out(unifiedDiff(change));
+  for (const change of untracked) {
+    io.out(`\nnot written: ${change.path} is not tracked by git (the change could not be reviewed or undone). Make it by hand:`);
+    io.out(untrackedChange(change));
+  }
   printParseErrors(result, io);
-  printSummary(result, args.dryRun, io);
+  printSummary(result, args.dryRun, io, writable);
   return 0;
+}
+
+/** The files git tracks under root (root-relative), or undefined outside a git repository. */
+function trackedFiles(root: string): Set<string> | undefined {
+  try {
+    const out = execFileSync("git", ["ls-files", "-z", "--full-name", "--", "."], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    const top = execFileSync("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+    return new Set(out.split("\0").filter(Boolean).map((f) => (top && f.startsWith(top) ? f.slice(top.length) : f)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An untracked file's change as instructions: .env key renames by name, never a value. */
+function untrackedChange(change: FileDiff): string {
+  if (!isEnvFile(change.path)) return unifiedDiff(change);
+  const key = (l: string) => l.match(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/)?.[1];
+  const before = (change.before ?? "").split("\n");
+  const after = (change.after ?? "").split("\n");
+  return before.flatMap((l, i) => (key(l) && key(after[i] ?? "") && key(l) !== key(after[i]) ? [`  rename ${key(l)} → ${key(after[i])} (same value)`] : [])).join("\n");
+}
+
+/** The open to-dos as a Markdown checklist, for the target repo. */
+function todoFile(result: RunResult): string {
+  const todos = result.findings.filter((f) => f.action === "todo");
+  const lines = [
+    "# next-auth v5: what the codemod left to you",
+    "",
+    "Written by next-auth-v5-codemod `apply`; each item names a file:line and a MIGRATION.md step.",
+    "Run `scan` again to see what is still open; delete this file when the list is done.",
+    "",
+  ];
+  if (todos.some((f) => f.kind === "session-continuity")) lines.push(`> ${CONTINUITY_LINE}`, "");
+  for (const s of STEPS) {
+    const items = todos.filter((f) => f.step === s.step);
+    if (!items.length) continue;
+    lines.push(`## Step ${s.step}: ${s.title}`, "", ...items.map((f) => `- [ ] \`${location(f)}\` ${f.message}`), "");
+  }
+  if (!todos.length) lines.push("Nothing open.", "");
+  return lines.join("\n");
 }
 
 function printParseErrors(result: RunResult, io: Output) {
   for (const e of result.parseErrors) io.err(`skipped ${e.file}: cannot parse (${e.reason})`);
 }
 
-function printSummary(result: RunResult, dryRun: boolean, io: Output) {
+function printSummary(result: RunResult, dryRun: boolean, io: Output, changes: readonly FileDiff[]) {
   const rewrites = result.findings.filter((f) => f.action === "rewrite");
   const todos = result.findings.filter((f) => f.action === "todo");
-  const created = result.changes.filter((c) => c.before === null).length;
-  const deleted = result.changes.filter((c) => c.after === null).length;
+  const created = changes.filter((c) => c.before === null).length;
+  const deleted = changes.filter((c) => c.after === null).length;
   const perSecond = result.files / Math.max(result.elapsedMs / 1000, 0.001);
   io.out(`\nSummary${dryRun ? " (dry run: nothing written)" : ""}`);
+  if (result.findings.some((f) => f.kind === "session-continuity")) io.out(`  ${CONTINUITY_LINE}`);
   io.out(`  files read:           ${result.files} (${Math.round(perSecond)} files/s)`);
-  io.out(`  files changed:        ${result.changes.length - created - deleted} changed, ${created} created, ${deleted} deleted`);
+  io.out(`  files changed:        ${changes.length - created - deleted} changed, ${created} created, ${deleted} deleted`);
+  for (const unit of result.units.filter((u) => u.status === "refused")) io.out(`  NOT MIGRATED:         ${unit.dir || "."}: ${unit.reason}`);
   io.out(`  call sites rewritten: ${rewrites.length}`);
   for (const s of STEPS) {
     const n = rewrites.filter((f) => f.step === s.step).length;
@@ -158,8 +254,8 @@ function printSummary(result: RunResult, dryRun: boolean, io: Output) {
   if (result.parseErrors.length) io.out(`  skipped (parse errors): ${result.parseErrors.length}`);
   io.out(`  manual to-dos:        ${todos.length}`);
   for (const f of todos) io.out(`    ${location(f)}  [step ${f.step}] ${f.message}`);
-  if (result.changes.some((c) => c.path.endsWith("package.json"))) io.out("  then: npm install (package.json changed)");
-  io.out(`  next: npm run typecheck && npm test; MIGRATION.md step ${stepInfo(6)?.step} explains session continuity`);
+  if (todos.length && !dryRun) io.out(`  written to:           ${TODO_FILE}`);
+  if (changes.some((c) => c.path.endsWith("package.json"))) io.out("  then: install (package.json changed), type-check and run your tests");
 }
 
 /** A unified diff; .env values are masked so that no secret reaches a terminal or a CI log. */

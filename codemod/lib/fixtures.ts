@@ -24,13 +24,14 @@ export interface FixtureCase {
 }
 
 export function fixtureCases(): FixtureCase[] {
-  return readdirSync(FIXTURES).flatMap((dir) =>
+  return readdirSync(FIXTURES).filter((dir) => dir !== "repos").flatMap((dir) =>
     readdirSync(path.join(FIXTURES, dir))
       .filter((f) => f.includes(".input."))
       .map((f) => {
         const [name, , ...rest] = f.split(".");
         const ext = `.${rest.join(".")}`;
         const virtualPath =
+          dir === "nextauth-route" && name.includes("app-router") ? `app/api/auth/[...nextauth]/route${ext}` :
           dir === "nextauth-route" ? `pages/api/auth/[...nextauth]${ext}` :
           dir === "package-json" ? "package.json" :
           ext === ".env" ? ".env" :
@@ -55,7 +56,9 @@ export function runFixture(c: FixtureCase, source = c.input): { text: string; re
     results.push(result);
     if (result.source !== undefined) text = result.source;
     if (result.create || result.remove) {
-      text = (result.create ?? []).map((f) => `// ==> ${f.path}\n${f.source}`).join("\n") + (result.remove ? `// ==> ${c.virtualPath} deleted\n` : "");
+      text =
+        (result.create ?? []).map((f) => `// ==> ${f.path}\n${f.source}`).join("\n") +
+        (result.remove ? `// ==> ${c.virtualPath} deleted\n` : result.source !== undefined ? `\n// ==> ${c.virtualPath}\n${result.source}` : "");
     }
   }
   return { text, results };

@@ -10,13 +10,15 @@ export class Project {
   readonly authModule: string;
   /** "app" or "src/app". */
   readonly appDir: string;
-  /** The v4 route file, e.g. "pages/api/auth/[...nextauth].ts", if there is one. */
+  /** The v4 route file, e.g. "pages/api/auth/[...nextauth].ts" or an App Router route.ts, if there is one. */
   readonly routeFile: string | undefined;
   /** Whether the project is TypeScript (decides auth.ts vs auth.js). */
   readonly typescript: boolean;
   /** The next-auth major in package.json, if any. */
   readonly nextAuthMajor: number | undefined;
   private readonly paths: { prefix: string; target: string }[];
+  /** Provider modules the app's auth options import (`github`, `azure-ad`); undefined: not known, all. */
+  providers: ReadonlySet<string> | undefined;
   /** Reads a project-relative file (null: absent): from disk, or from a caller's in-memory view. */
   readonly read: FileReader;
 
@@ -24,14 +26,17 @@ export class Project {
     readonly root: string,
     readonly files: readonly string[],
     /** Tests pin these instead of reading tsconfig.json and package.json. */
-    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number; read?: FileReader } = {},
+    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number; read?: FileReader; providers?: ReadonlySet<string> } = {},
   ) {
+    this.providers = overrides.providers;
     this.read = overrides.read ?? diskReader(root);
     const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
     const base = inSrc ? "src/" : "";
     this.authModule = `${base}auth`;
     this.appDir = `${base}app`;
-    this.routeFile = files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f));
+    this.routeFile =
+      files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f)) ??
+      files.find((f) => /^(src\/)?app\/api\/auth\/\[\.\.\.nextauth\]\/route\.(ts|tsx|js|jsx|mjs)$/.test(f));
     this.typescript = overrides.typescript ?? this.read("tsconfig.json") !== null;
     this.paths = overrides.paths ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target })) : readPathAliases(this.read);
     this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);
@@ -56,10 +61,32 @@ export class Project {
     return undefined;
   }
 
-  /** Whether project-relative `file` exists (as given, or with a source extension). */
+  /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
   has(modulePath: string): string | undefined {
-    return [modulePath, ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext)].find((f) => this.files.includes(f));
+    const candidates = [modulePath, ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext), ...SOURCE_EXTENSIONS.map((ext) => `${modulePath}/index${ext}`)];
+    return candidates.find((f) => this.fileSet.has(f));
   }
+
+  private get fileSet(): Set<string> {
+    return (this.cachedFileSet ??= new Set(this.files));
+  }
+  private cachedFileSet: Set<string> | undefined;
+
+  /** Interfaces and types the app declares itself in `declare module "next-auth"` (v5 has them too, then). */
+  get augmentedTypes(): Set<string> {
+    if (this.cachedAugmented) return this.cachedAugmented;
+    const names = new Set<string>();
+    for (const file of this.files) {
+      if (!/\.[cm]?tsx?$/.test(file)) continue;
+      const text = this.read(file);
+      if (!text?.includes("declare module")) continue;
+      for (const block of text.matchAll(/declare\s+module\s+["']next-auth["']\s*\{([\s\S]*?)\n\}/g)) {
+        for (const m of block[1].matchAll(/\b(?:interface|type)\s+(\w+)/g)) names.add(m[1]);
+      }
+    }
+    return (this.cachedAugmented = names);
+  }
+  private cachedAugmented: Set<string> | undefined;
 }
 
 export type FileReader = (file: string) => string | null;

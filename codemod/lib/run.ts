@@ -1,15 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientRedirectTo } from "../transforms/client-redirect-to";
-import { envCode, envFiles, isEnvFile } from "../transforms/env-names";
+import { envCode, envConfig, envFiles, isEnvConfigFile, isEnvFile, providersIn } from "../transforms/env-names";
 import { jwtAugmentation } from "../transforms/jwt-augmentation";
 import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
-import { nextAuthRoute, routeImporters, v4Helper } from "../transforms/nextauth-route";
+import { CONTINUITY_TODO, nextAuthRoute, routeImporters, v4Helper } from "../transforms/nextauth-route";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { seenOptions, serverSession } from "../transforms/server-session";
+import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
+import { parse } from "./ast";
 import { ParseError, type Finding, type Transform } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
@@ -18,6 +20,7 @@ export const TRANSFORMS: readonly Transform[] = [
   serverSession,
   envCode,
   envFiles,
+  envConfig,
   jwtAugmentation,
   nextAuthImports,
   packageJson,
@@ -46,6 +49,7 @@ export interface RunResult {
   parseErrors: { file: string; reason: string }[];
   changes: FileDiff[];
   elapsedMs: number;
+  units: UnitReport[];
 }
 
 export class MissingPathError extends Error {
@@ -67,8 +71,9 @@ export function collectFiles(root: string, skipDir: (relative: string) => boolea
       if (entry.isDirectory()) {
         if (SKIP_DIRS.has(entry.name) || full === CODEMOD_DIR || skipDir(path.relative(root, full).split(path.sep).join("/"))) continue;
         walk(full);
-      } else if (entry.isFile() && isCandidate(entry.name)) {
-        out.push(path.relative(root, full).split(path.sep).join("/"));
+      } else if (entry.isFile()) {
+        const relative = path.relative(root, full).split(path.sep).join("/");
+        if (isCandidate(entry.name) || isEnvConfigFile(relative)) out.push(relative);
       }
     }
   };
@@ -85,6 +90,7 @@ export function isCandidate(name: string): boolean {
 
 function kindOf(file: string): Transform["kind"] {
   if (file.endsWith("package.json")) return "package-json";
+  if (isEnvConfigFile(file)) return "config";
   if (isEnvFile(file)) return "env";
   return "source";
 }
@@ -95,69 +101,295 @@ export interface RunSource {
   read: FileReader;
 }
 
+/** Options of a run. */
+export interface RunOptions {
+  /** Only the app in this root-relative folder (and the workspace packages it uses). */
+  app?: string;
+  /**
+   * The caller writes the rest of the step itself (migration/engine.ts adds the hand-written
+   * files of a guide step): changes are returned even when the step cannot finish on its own.
+   */
+  partial?: boolean;
+}
+
+/** What happened to one app (or a package no app uses). */
+export interface UnitReport {
+  dir: string;
+  app: boolean;
+  /** migrated: its changes are in `changes`; refused: nothing written, `reason` says why; unchanged: nothing to do. */
+  status: "migrated" | "refused" | "unchanged";
+  reason?: string;
+}
+
 /**
  * scan: every transform reads each file as it is, and reports what it would rewrite or leave.
- * apply: the selected steps' transforms run one after another on each file.
- * Nothing is written: `writeChanges` does that.
+ * apply: the selected steps' transforms run one after another on each file, app by app; an app
+ * whose result would not resolve gets nothing written, and the reason. The to-dos of an applied
+ * app are those a scan of its result finds (so none is stale). Nothing is written: `writeChanges`
+ * does that.
  */
-export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<number>, source?: RunSource): RunResult {
+export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<number>, source?: RunSource, options: RunOptions = {}): RunResult {
   const started = performance.now();
   const root = path.resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new MissingPathError(dir);
-  const files = source?.files ?? collectFiles(root);
-  const read = source?.read ?? diskReader(root);
-  const project = new Project(root, files, { read });
-  seenOptions.length = 0;
-  const findings: Finding[] = [];
-  const parseErrors: RunResult["parseErrors"] = [];
-  const changes: FileDiff[] = [];
-  const transforms = TRANSFORMS.filter((t) => mode === "scan" || steps.has(t.step));
-
-  for (const file of files) {
-    const original = read(file);
-    if (original === null) continue;
-    const kind = kindOf(file);
-    let source = original;
-    const fileFindings: Finding[] = [];
-    const created: FileDiff[] = [];
-    let removed = false;
-    try {
-      for (const transform of transforms) {
-        if (transform.kind !== kind) continue;
-        const result = transform.run({ file, source: mode === "scan" ? original : source, project, steps });
-        fileFindings.push(...result.findings);
-        if (mode === "scan") continue;
-        if (result.source !== undefined) source = result.source;
-        for (const c of result.create ?? []) created.push({ path: c.path, before: read(c.path), after: c.source });
-        if (result.remove) removed = true;
-      }
-    } catch (error) {
-      // One bad file never stops the run: it is skipped and reported.
-      const reason = error instanceof ParseError ? error.reason : `internal error, please report: ${(error as Error).message}`;
-      if (!(error instanceof ParseError) && process.env.CODEMOD_DEBUG) console.error(error);
-      parseErrors.push({ file, reason });
+  const allFiles = source?.files ?? collectFiles(root);
+  const cache = new Map<string, string | null>();
+  const readSource = source?.read ?? diskReader(root);
+  const read: FileReader = (file) => {
+    if (!cache.has(file)) cache.set(file, readSource(file));
+    return cache.get(file)!;
+  };
+  let units = findUnits(findPackages(allFiles, read));
+  if (options.app !== undefined) {
+    const wanted = options.app.replace(/^\.\/?/, "").replace(/\/$/, "");
+    units = units.filter((u) => u.app && u.packages.some((p) => p.app && p.dir === wanted));
+    if (units.length === 0) throw new UnknownAppError(options.app, findUnits(findPackages(allFiles, read)).filter((u) => u.app).map((u) => u.dir || "."));
+  }
+  // A package no app uses (a monorepo's root with turbo.json) sees every app's providers.
+  const allProviders = providersIn(allFiles.filter((f) => kindOf(f) === "source").map((f) => read(f) ?? ""));
+  const result: RunResult = { root, files: 0, findings: [], parseErrors: [], changes: [], elapsedMs: 0, units: [] };
+  for (const unit of units) {
+    result.files += unit.packages.reduce((n, p) => n + p.files.length, 0);
+    if (mode === "scan") {
+      const scanned = runUnit(unit, "scan", steps, read, allProviders);
+      result.findings.push(...scanned.findings, ...v5State(unit, read));
+      result.parseErrors.push(...scanned.parseErrors);
+      result.units.push({ dir: unit.dir, app: unit.app, status: "unchanged" });
       continue;
     }
-    findings.push(...fileFindings);
-    if (removed) changes.push({ path: file, before: original, after: null });
-    else if (source !== original) changes.push({ path: file, before: original, after: source });
-    changes.push(...created);
+    const applied = runUnit(unit, "apply", steps, read, allProviders);
+    result.parseErrors.push(...applied.parseErrors);
+    const refusal = applied.changes.length && !options.partial ? gate(unit, applied, steps, allFiles, read) : undefined;
+    if (refusal) {
+      const scanned = runUnit(unit, "scan", steps, read, allProviders);
+      // The to-dos of the code as it stays: none about writes that were not made.
+      result.findings.push(...scanned.findings.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
+      result.findings.push({ step: refusal.step, file: unit.dir ? `${unit.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
+      result.units.push({ dir: unit.dir, app: unit.app, status: "refused", reason: refusal.message });
+      continue;
+    }
+    // To-dos of the result: those of this pass that a rewrite did not settle (none stale), and
+    // what a scan of the result still finds.
+    const after = new Map(applied.changes.map((c) => [c.path, c.after]));
+    const readAfter: FileReader = (file) => (after.has(file) ? after.get(file)! : read(file));
+    const afterFiles = [...allFiles.filter((f) => after.get(f) !== null), ...applied.changes.filter((c) => c.before === null && c.after !== null).map((c) => c.path)];
+    const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) => u.packages.some((p) => p.dir === unit.packages[0].dir));
+    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
+    const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
+    const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
+    const open = applied.findings.filter((f) => f.action === "todo" && !settled.has(`${f.file}:${f.line}:${f.kind}`) && !(bridgeTodo && f.kind === "session-continuity"));
+    result.findings.push(...applied.findings.filter((f) => f.action === "rewrite"), ...dedupe([...open, ...rescanned], true));
+    result.changes.push(...applied.changes);
+    result.units.push({ dir: unit.dir, app: unit.app, status: applied.changes.length ? "migrated" : "unchanged" });
   }
+  result.findings = dedupe(result.findings);
+  result.elapsedMs = performance.now() - started;
+  return result;
+}
 
-  if (mode === "apply" && steps.has(2) && !steps.has(6) && findings.some((f) => f.kind === "getServerSession-call" && f.action === "rewrite")) {
-    const existing = project.has(project.authModule);
-    const options = [...new Map(seenOptions.map((o) => [`${o.code}@${o.imported?.module}`, o])).values()];
-    if (existing) {
-      findings.push({ step: 2, file: existing, line: 1, kind: "auth-helper", action: "todo", message: `call sites now import auth from ${project.authModule}: make sure ${existing} exports auth(ctx) / auth(req, res) on v4` });
-    } else if (options.length !== 1 || !options[0].imported) {
-      findings.push({ step: 2, file: `${project.authModule}.ts`, line: 1, kind: "auth-helper", action: "todo", message: `call sites pass ${options.length} different options (${options.map((o) => o.code).join(", ")}): write ${project.authModule} exporting auth() on getServerSession by hand` });
-    } else {
-      const helper = v4Helper(project, options[0]);
-      changes.push({ path: helper.path, before: null, after: helper.source });
-      findings.push({ step: 2, file: helper.path, line: 1, kind: "auth-helper", action: "rewrite", message: "wrote the v4 helper auth() (getServerSession with v5's signatures); step 6 replaces it" });
+export class UnknownAppError extends Error {
+  constructor(app: string, apps: string[]) {
+    super(`--app ${app}: no Next.js app there. Apps found: ${apps.join(", ") || "none"}.`);
+    this.name = "UnknownAppError";
+  }
+}
+
+/** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
+const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-adapter-version"]);
+
+/** Drops repeated findings (`byPlace`: whatever their action). */
+function dedupe(findings: Finding[], byPlace = false): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = byPlace ? `${f.file}:${f.line}:${f.kind}:${f.message}` : `${f.file}:${f.line}:${f.kind}:${f.action}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+interface UnitResult {
+  findings: Finding[];
+  parseErrors: RunResult["parseErrors"];
+  changes: FileDiff[];
+}
+
+/** Runs the transforms over each package of a unit, each package seen as a project of its own. */
+function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>, readRoot: FileReader, allProviders?: ReadonlySet<string>, only?: ReadonlySet<string>): UnitResult {
+  const out: UnitResult = { findings: [], parseErrors: [], changes: [] };
+  const transforms = TRANSFORMS.filter((t) => mode === "scan" || steps.has(t.step));
+  // The providers the unit's auth options configure decide which env keys are next-auth's.
+  const providers = !unit.app && allProviders ? allProviders : providersIn(unit.packages.flatMap((p) => p.files.filter((f) => kindOf(f) === "source").map((f) => readRoot(p.dir ? `${p.dir}/${f}` : f) ?? "")));
+  for (const pkg of unit.packages) {
+    const prefix = pkg.dir ? `${pkg.dir}/` : "";
+    const read: FileReader = (file) => readRoot(prefix + file);
+    const project = new Project(pkg.dir, pkg.files, { read, providers });
+    seenOptions.length = 0;
+    const findings: Finding[] = [];
+    const changes: FileDiff[] = [];
+    for (const file of pkg.files) {
+      if (only && !only.has(prefix + file)) continue;
+      const original = read(file);
+      if (original === null) continue;
+      const kind = kindOf(file);
+      let text = original;
+      const fileFindings: Finding[] = [];
+      const created: FileDiff[] = [];
+      let removed = false;
+      try {
+        for (const transform of transforms) {
+          if (transform.kind !== kind) continue;
+          const result = transform.run({ file, source: mode === "scan" ? original : text, project, steps });
+          fileFindings.push(...result.findings);
+          if (mode === "scan") continue;
+          if (result.source !== undefined) text = result.source;
+          for (const c of result.create ?? []) created.push({ path: c.path, before: read(c.path), after: c.source });
+          if (result.remove) removed = true;
+        }
+      } catch (error) {
+        // One bad file never stops the run: it is skipped and reported.
+        const reason = error instanceof ParseError ? error.reason : `internal error, please report: ${(error as Error).message}`;
+        if (!(error instanceof ParseError) && process.env.CODEMOD_DEBUG) console.error(error);
+        out.parseErrors.push({ file: prefix + file, reason });
+        continue;
+      }
+      findings.push(...fileFindings);
+      if (removed) changes.push({ path: file, before: original, after: null });
+      else if (text !== original) changes.push({ path: file, before: original, after: text });
+      changes.push(...created);
+    }
+    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings));
+    out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
+    out.changes.push(...changes.map((c) => ({ ...c, path: prefix + c.path })));
+  }
+  return out;
+}
+
+/** Step 2 without step 6: the call sites import auth from the root module; write a v4 one there. */
+function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Finding[]): FileDiff[] {
+  if (!steps.has(2) || steps.has(6) || !findings.some((f) => f.kind === "getServerSession-call" && f.action === "rewrite")) return [];
+  const existing = project.has(project.authModule);
+  const options = [...new Map(seenOptions.map((o) => [`${o.code}@${o.imported?.module}`, o])).values()];
+  if (existing) {
+    findings.push({ step: 2, file: existing, line: 1, kind: "auth-helper", action: "todo", message: `call sites now import auth from ${project.authModule}: make sure ${existing} exports auth(ctx) / auth(req, res) on v4` });
+    return [];
+  }
+  if (options.length !== 1 || !options[0].imported) return [];
+  const helper = v4Helper(project, options[0]);
+  findings.push({ step: 2, file: helper.path, line: 1, kind: "auth-helper", action: "rewrite", message: "wrote the v4 helper auth() (getServerSession with v5's signatures); step 6 replaces it" });
+  return [{ path: helper.path, before: null, after: helper.source }];
+}
+
+/** Why a unit's changes must not be written (then nothing of it is), or undefined. */
+function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
+  const apps = unit.packages.filter((p) => p.app).map((p) => p.dir || "the app at the root");
+  const name = apps.length ? apps.join(" and ") : unit.dir || "the root package";
+  const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
+  const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
+  // 0. A file that parses but could not be rewritten (a codemod bug) stops the app.
+  for (const e of applied.parseErrors) {
+    const text = read(e.file);
+    if (kindOf(e.file) !== "source" || text === null) continue;
+    try {
+      parse(e.file, text);
+    } catch {
+      continue; // it did not parse to begin with: reported, and left as it is
+    }
+    return { step: 6, message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.` };
+  }
+  // 0b. Everything it wrote parses.
+  for (const change of applied.changes) {
+    if (change.after === null || kindOf(change.path) !== "source") continue;
+    try {
+      parse(change.path, change.after);
+    } catch (error) {
+      return { step: 6, message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.` };
     }
   }
-  return { root, files: files.length, findings, parseErrors, changes, elapsedMs: performance.now() - started };
+  // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
+  const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
+  const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");
+  const switched = applied.findings.some((f) => f.step === 6 && f.action === "rewrite");
+  if (steps.has(6) && unit.app && switched && !nextAuthV5Declared(unit, read, { ...applied, changes: [] })) {
+    if (!converted) {
+      const why = applied.findings.find((f) => f.kind === "nextauth-route" && f.action === "todo");
+      return {
+        step: 6,
+        message: `nothing written for ${name}: next-auth moves to v5 only together with its route, and ${why ? `${why.file}:${why.line} is not converted (${why.message})` : "no next-auth route was found (pages/api/auth/[...nextauth] or app/api/auth/[...nextauth]/route)"}. Do MIGRATION.md step 6 by hand, or convert the route first and run again.`,
+      };
+    }
+    if (!bumped && !nextAuthV5Declared(unit, read, applied)) {
+      return { step: 6, message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.` };
+    }
+  }
+  // 2. Every import the codemod wrote resolves.
+  for (const change of applied.changes) {
+    if (change.after === null || kindOf(change.path) !== "source") continue;
+    const before = new Set(change.before === null ? [] : importSpecifiers(change.before));
+    const pkg = unit.packages.find((p) => p.dir === "" || change.path.startsWith(`${p.dir}/`))!;
+    const prefix = pkg.dir ? `${pkg.dir}/` : "";
+    const project = new Project(pkg.dir, pkg.files, { read: (f) => read(prefix + f) });
+    const local = change.path.slice(prefix.length);
+    for (const spec of importSpecifiers(change.after)) {
+      if (before.has(spec)) continue;
+      const target = project.resolve(local, spec);
+      if (target === undefined) continue;
+      const found = [target, ...SOURCE_EXTENSIONS.map((e) => target + e), ...SOURCE_EXTENSIONS.map((e) => `${target}/index${e}`)].some((f) => finalFiles.has(prefix + f));
+      if (!found && !pkg.app && /auth$/.test(spec)) {
+        const app = unit.packages.find((p) => p.app);
+        const authPath = app ? `${app.dir ? `${app.dir}/` : ""}${new Project(app.dir, app.files, { read: () => null }).authModule}.ts` : "an app";
+        return {
+          step: 2,
+          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
+        };
+      }
+      if (!found) {
+        const step = applied.findings.find((f) => f.file === change.path && f.action === "rewrite")?.step ?? 6;
+        return {
+          step,
+          message: `nothing written for ${name}: ${change.path} would import "${spec}", which does not exist. ${spec.endsWith("auth") ? `Create the auth module first (MIGRATION.md step 2 or 6), or run step 6 with a route the codemod converts; then run again.` : "Fix that import by hand, then run again."}`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+function nextAuthV5Declared(unit: Unit, read: FileReader, applied: UnitResult): boolean {
+  const after = new Map(applied.changes.map((c) => [c.path, c.after]));
+  return ["", ...unit.packages.map((p) => p.dir)].some((dir) => {
+    const file = dir ? `${dir}/package.json` : "package.json";
+    try {
+      const pkg = JSON.parse((after.has(file) ? after.get(file) : read(file)) ?? "{}");
+      return /^\D*5\./.test(pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"] ?? "");
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Module specifiers a file imports or re-exports (static, dynamic and require). */
+export function importSpecifiers(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'])([^"'\n]+)\1/g)) out.push(m[2]);
+  return out;
+}
+
+/**
+ * What scan sees on an app already on v5: without the session bridge every v4 session ends at
+ * deploy. The bridge reads the v4 cookie, so its name appears in the app's code.
+ */
+function v5State(unit: Unit, read: FileReader): Finding[] {
+  const app = unit.packages.find((p) => p.app);
+  if (!app) return [];
+  const file = app.dir ? `${app.dir}/package.json` : "package.json";
+  const text = read(file);
+  const version = text ? (() => { try { const pkg = JSON.parse(text); return pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"]; } catch { return undefined; } })() : undefined;
+  if (typeof version !== "string" || !/^\D*5\./.test(version)) return [];
+  const bridged = unit.packages.some((p) => p.files.some((f) => kindOf(f) === "source" && (read(p.dir ? `${p.dir}/${f}` : f) ?? "").includes("next-auth.session-token")));
+  if (bridged) return [];
+  const line = text!.slice(0, text!.indexOf('"next-auth"')).split("\n").length;
+  return [{ step: 6, file, line, kind: "session-continuity", action: "todo", message: CONTINUITY_TODO }];
 }
 
 export function writeChanges(root: string, changes: readonly FileDiff[]) {

@@ -43,7 +43,7 @@ export interface Transform {
   name: string;
   step: number;
   /** Which files it reads: source files, package.json or .env files. */
-  kind: "source" | "package-json" | "env";
+  kind: "source" | "package-json" | "env" | "config";
   run(input: TransformInput): TransformResult;
 }
 

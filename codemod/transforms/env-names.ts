@@ -28,9 +28,63 @@ export const ENV_RENAMES: Record<string, string> = {
   ),
 };
 
+/** `.env`, `.env.local`, `.env.example`, `.env-example`, `.env.sample`, `.env.template`, … */
 export function isEnvFile(file: string): boolean {
-  return /(^|\/)\.env(\.[\w.-]+)?$/.test(file);
+  return /(^|\/)\.env([.-][\w.-]+)?$/.test(file);
 }
+
+/** Provider module (`next-auth/providers/azure-ad`) → its env prefix (`AZURE_AD`). */
+export function providerPrefix(module: string): string {
+  return module.toUpperCase().replace(/-/g, "_");
+}
+
+/**
+ * The renames that apply to a project: next-auth's own keys, and the keys of the providers its
+ * auth options configure (another integration's SLACK_CLIENT_ID stays). Unknown providers: all.
+ */
+export function renamesFor(providers: ReadonlySet<string> | undefined): Record<string, string> {
+  if (!providers) return ENV_RENAMES;
+  return Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
+}
+
+/** Providers imported from next-auth (or @auth/core) anywhere in these sources. */
+export function providersIn(sources: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const text of sources) {
+    for (const m of text.matchAll(/["'](?:next-auth|@auth\/core)\/providers\/([\w-]+)["']/g)) found.add(m[1]);
+  }
+  return found;
+}
+
+/**
+ * Files outside the code that name env keys: turbo.json, vercel.json, Dockerfiles, compose files,
+ * CI workflows. The codemod never writes them; it reports each renamed key still named there.
+ */
+export function isEnvConfigFile(file: string): boolean {
+  const name = file.split("/").pop() ?? "";
+  return (
+    name === "turbo.json" || name === "vercel.json" || /^Dockerfile(\..+)?$/.test(name) || /(^|[.-])compose[\w.-]*\.ya?ml$/.test(name) ||
+    /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || name === ".gitlab-ci.yml"
+  );
+}
+
+export const envConfig: Transform = {
+  name: "env-config",
+  step: 3,
+  kind: "config",
+  run({ file, source, project }): TransformResult {
+    const renames = renamesFor(project.providers);
+    const findings: Finding[] = [];
+    source.split("\n").forEach((line, i) => {
+      for (const [from, to] of Object.entries(renames)) {
+        if (new RegExp(`\\b${from}\\b`).test(line) && !new RegExp(`\\b${to}\\b`).test(line)) {
+          findings.push({ step: 3, file, line: i + 1, kind: "env-config", action: "todo", message: `still names ${from}: v5 reads ${to} (rename it here, or set both)` });
+        }
+      }
+    });
+    return { findings };
+  },
+};
 
 const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)(\s*=)/;
 
@@ -38,7 +92,8 @@ export const envFiles: Transform = {
   name: "env-files",
   step: 3,
   kind: "env",
-  run({ file, source }): TransformResult {
+  run({ file, source, project }): TransformResult {
+    const ENV_RENAMES = renamesFor(project.providers);
     const lines = source.split("\n");
     const keys = new Set(lines.map((l) => l.match(ENV_LINE)?.[2]).filter(Boolean));
     const findings: Finding[] = [];
@@ -70,9 +125,10 @@ export const envCode: Transform = {
   name: "env-code",
   step: 3,
   kind: "source",
-  run({ file, source }): TransformResult {
+  run({ file, source, project }): TransformResult {
+    const ENV_RENAMES = renamesFor(project.providers);
     const names = Object.keys(ENV_RENAMES).filter((n) => source.includes(n));
-    if (!names.some((n) => n.startsWith("NEXTAUTH_") || new RegExp(`process\\.env(\\.|\\[["'])${n}\\b`).test(source))) return { findings: [] };
+    if (names.length === 0) return { findings: [] };
     const parsed = parse(file, source);
     const { j, root } = parsed;
     const findings: Finding[] = [];
@@ -110,11 +166,13 @@ export const envCode: Transform = {
     });
 
     // `const { NEXTAUTH_SECRET } = process.env` and env schema keys (zod, t3-env): a person decides.
-    root.find(j.ObjectProperty).forEach((p) => {
+    // …and `interface ProcessEnv { NEXTAUTH_SECRET: string }` declarations.
+    const keyed = [...root.find(j.ObjectProperty).paths(), ...root.find(j.TSPropertySignature).paths()];
+    keyed.forEach((p) => {
       const key = p.node.key;
       const name = key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined;
       const next = name && ENV_RENAMES[name];
-      if (!name || !next || !/NEXTAUTH_/.test(name)) return;
+      if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
       findings.push({
         step: 3, file, line: lineOf(p.node), kind: "env-key", action: "todo",
         message: `${name} named in code (destructuring or an env schema): accept ${next} as well and read it first`,

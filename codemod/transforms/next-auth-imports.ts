@@ -30,7 +30,7 @@ export const nextAuthImports: Transform = {
   name: "next-auth-imports",
   step: 6,
   kind: "source",
-  run({ file, source }): TransformResult {
+  run({ file, source, project }): TransformResult {
     if (!/from\s+["'](next-auth(\/(next|jwt|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter)["']/.test(source)) return { findings: [] };
     const parsed = parse(file, source);
     const { j, root } = parsed;
@@ -60,10 +60,13 @@ export const nextAuthImports: Transform = {
                 r.node.name = "NextAuthConfig";
               });
               s.local = j.identifier("NextAuthConfig");
+            } else if (local === "NextAuthConfig") {
+              // `NextAuthOptions as NextAuthConfig`: the alias would now name itself.
+              p.node.specifiers = (p.node.specifiers ?? []).map((x) => (x === s ? j.importSpecifier(j.identifier("NextAuthConfig")) : x));
             }
             changed = true;
             note(line, "options-type", `${name} → NextAuthConfig`, "rewrite");
-          } else if (!V5_NEXT_AUTH_EXPORTS.has(name)) {
+          } else if (!V5_NEXT_AUTH_EXPORTS.has(name) && !project.augmentedTypes.has(name)) {
             note(line, "v4-only-export", `"next-auth" has no ${name} in v5: take the type from "@auth/core/types" or NextAuthConfig`, "todo");
           }
         }
@@ -86,7 +89,7 @@ export const nextAuthImports: Transform = {
                 r.node.name = "GitHubProfile";
               });
               s.local = j.identifier("GitHubProfile");
-            }
+            } else if (local === "GitHubProfile") p.node.specifiers = (p.node.specifiers ?? []).map((x) => (x === s ? j.importSpecifier(j.identifier("GitHubProfile")) : x));
             changed = true;
             note(line, "provider-types", "GithubProfile → GitHubProfile", "rewrite");
           }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { applyEdits, dropUnusedImports, lineOf, localName, parse, print, range, type Parsed } from "../lib/ast";
+import { applyEdits, dropUnusedImports, lineOf, localName, parse, print, quoteOf, range, usesSemicolons, type Parsed } from "../lib/ast";
 import type { Node } from "../lib/ast";
 import type { Project } from "../lib/project";
 import type { Finding, FileChange, Transform, TransformInput, TransformResult } from "../lib/types";
@@ -8,7 +8,7 @@ import type { Finding, FileChange, Transform, TransformInput, TransformResult } 
 export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
 
 export const CONTINUITY_TODO =
-  "v5 neither reads the v4 cookie (next-auth.session-token) nor decrypts it: without a bridge every user is signed out at deploy (MIGRATION.md step 6, lib/auth/legacy-v4-session.ts)";
+  'v5 neither reads the v4 cookie (next-auth.session-token) nor decrypts it: every signed-in user is signed out at deploy unless the session bridge is in place (MIGRATION.md: "Why the upgrade normally signs everyone out", and step 6)';
 
 /**
  * Step 6. `pages/api/auth/[...nextauth].ts` → root `auth.ts` (`NextAuth(config)` exporting
@@ -36,14 +36,20 @@ export const nextAuthRoute: Transform = {
       .flatMap((d) => d.specifiers ?? [])
       .map((s) => (s.type === "ImportDefaultSpecifier" ? localName(s) : ""))
       .find(Boolean);
-    const exported = root.find(j.ExportDefaultDeclaration);
-    if (!nextAuthLocal || exported.size() !== 1) {
+    const appRoute = /\/route\.[cm]?[jt]sx?$/.test(file);
+    // An App Router route without v4's NextAuth import is v5's already (or not next-auth's).
+    if (!nextAuthLocal && appRoute) return { findings };
+    if (!nextAuthLocal) {
       todo(1, "nextauth-route", "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand");
       return { findings };
     }
-    const exportPath = exported.get();
-    const config = configExpression(parsed, exportPath.node.declaration, nextAuthLocal);
-    const line = lineOf(exportPath.node);
+    const found = appRoute ? appRouterHandler(parsed, nextAuthLocal) : pagesHandler(parsed, nextAuthLocal);
+    if (typeof found === "string") {
+      todo(1, "nextauth-route", found);
+      return { findings };
+    }
+    const { replace, remove: removeNodes, config } = found;
+    const line = lineOf(replace);
     if (typeof config === "string") {
       todo(line, "nextauth-route", config);
       return { findings };
@@ -59,7 +65,10 @@ export const nextAuthRoute: Transform = {
     const authFile = project.authModule + ext;
     const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
     const configText = config.type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy ? `() => ${slice((config as { lazy?: Node }).lazy)}` : slice(config);
-    const edits = [{ ...range(exportPath.node), text: `export const { handlers, auth, signIn, signOut } = ${nextAuthLocal}(${configText});` }];
+    // The file's own style: a statement-ending semicolon only where the file writes one.
+    const semi = usesSemicolons(source) ? ";" : "";
+    const edits = [{ ...range(replace), text: `export const { handlers, auth, signIn, signOut } = ${nextAuthLocal}(${configText})${semi}` }];
+    for (const node of removeNodes) edits.push({ ...range(node), text: "" });
     root.find(j.ImportDeclaration).forEach((p) => {
       const spec = String(p.node.source.value);
       if (!spec.startsWith(".")) return;
@@ -68,20 +77,59 @@ export const nextAuthRoute: Transform = {
       const quote = source[range(p.node.source).start];
       edits.push({ ...range(p.node.source), text: `${quote}${rel}${quote}` });
     });
-    const authSource = dropUnusedImports(authFile, applyEdits(source, edits));
-    const routeFile = `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
-    const create: FileChange[] = [
-      { path: authFile, source: authSource },
-      {
-        path: routeFile,
-        source: `import { handlers } from "${project.importSpecifier(routeFile, project.authModule)}";\n\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\nexport const { GET, POST } = handlers;\n`,
-      },
-    ];
-    findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
+    const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
+    const routeFile = appRoute ? file : `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
+    const q = quoteOf(source);
+    const routeSource = appRoute
+      ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\nexport const { GET, POST } = handlers${semi}\n`
+      : `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\nexport const { GET, POST } = handlers${semi}\n`;
     todo(line, "session-continuity", CONTINUITY_TODO);
-    return { findings, create, remove: true };
+    if (appRoute) {
+      findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers` });
+      return { findings, source: routeSource, create: [{ path: authFile, source: authSource }] };
+    }
+    findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
+    return { findings, create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }], remove: true };
   },
 };
+
+interface Handler {
+  /** The statement that becomes `export const { handlers, auth, signIn, signOut } = NextAuth(config)`. */
+  replace: Node;
+  /** Statements auth.ts drops (the App Router route's `export { handler as GET, handler as POST }`). */
+  remove: Node[];
+  config: Node | string;
+}
+
+/** Pages: `export default NextAuth(options)` or a handler around `NextAuth(req, res, options)`. */
+function pagesHandler(parsed: Parsed, nextAuth: string): Handler | string {
+  const exported = parsed.root.find(parsed.j.ExportDefaultDeclaration);
+  if (exported.size() !== 1) return "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand";
+  const node = exported.get().node;
+  return { replace: node, remove: [], config: configExpression(parsed, node.declaration, nextAuth) };
+}
+
+/** App Router (v4): `const handler = NextAuth(options); export { handler as GET, handler as POST }`. */
+function appRouterHandler(parsed: Parsed, nextAuth: string): Handler | string {
+  const { j, root } = parsed;
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration" || declaration.declarations.length !== 1) continue;
+    const declarator = declaration.declarations[0];
+    if (declarator.id.type !== "Identifier" || declarator.init?.type !== "CallExpression" || declarator.init.callee.type !== "Identifier" || declarator.init.callee.name !== nextAuth) continue;
+    const handler: string = declarator.id.name;
+    const exportsHandler = (n: Node) =>
+      n.type === "ExportNamedDeclaration" && !n.declaration && !n.source && n.specifiers.every((s: Node) => s.local?.name === handler && ["GET", "POST"].includes(s.exported?.name));
+    const reexports = program.body.filter(exportsHandler);
+    const otherUses = j(program as never).find(j.Identifier, { name: handler }).filter((p) => p.node !== declarator.id && !reexports.some((r) => r.specifiers.some((s: Node) => s.local === p.node || s.exported === p.node)));
+    if (statement.type === "ExportNamedDeclaration" || reexports.length === 0 || otherUses.size() > 0) break;
+    const args = declarator.init.arguments;
+    const config = args.length === 1 && args[0].type !== "SpreadElement" ? args[0] : "NextAuth called with an unexpected argument list: write auth.ts by hand";
+    return { replace: statement, remove: reexports, config };
+  }
+  return "no `const handler = NextAuth(options); export { handler as GET, handler as POST }` found: write auth.ts and the route's `export const { GET, POST } = handlers` by hand";
+}
 
 /** The config argument for v5's NextAuth(), or why there is none. */
 function configExpression({ j }: Parsed, declaration: Node, nextAuth: string): Node | string {

@@ -1,5 +1,16 @@
 import type { Finding, Transform, TransformResult } from "../lib/types";
-import { v5Adapter } from "./next-auth-imports";
+import { ADAPTER_SOURCE, v5Adapter } from "./next-auth-imports";
+
+/**
+ * What to do with a next-auth version: "move" (any v4 range, `latest`, `*`, a v4 tag), "v5"
+ * (already there), or why a person must (a workspace, catalog, git or file reference).
+ */
+export function nextAuthMove(version: string): "move" | "v5" | string {
+  const v = version.trim();
+  if (/^(workspace|catalog|file|link|git|github|npm|https?):|\//.test(v)) return `a ${v.split(":")[0]} reference the codemod cannot move: set it to ${NEXT_AUTH_V5} by hand`;
+  if (/^\D*5\./.test(v) || v === "beta") return "v5";
+  return "move";
+}
 
 /** The v5 release this codemod targets: earlier betas let requests through on a broken config. */
 export const NEXT_AUTH_V5 = "5.0.0-beta.32";
@@ -27,10 +38,18 @@ export const packageJson: Transform = {
       const deps = pkg[field] as Record<string, string> | undefined;
       if (!deps || typeof deps !== "object") continue;
       const entries = Object.entries(deps).map(([name, version]): [string, string] => {
-        if (name === "next-auth" && /^[\^~]?4\./.test(version)) {
-          changed = true;
-          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-next-auth", action: "rewrite", message: `next-auth ${version} → ${NEXT_AUTH_V5}` });
-          return [name, NEXT_AUTH_V5];
+        if (name === "next-auth") {
+          const move = nextAuthMove(version);
+          if (move === "move") {
+            changed = true;
+            findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-next-auth", action: "rewrite", message: `next-auth ${version} → ${NEXT_AUTH_V5}` });
+            return [name, NEXT_AUTH_V5];
+          }
+          if (move !== "v5") findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-next-auth-version", action: "todo", message: `next-auth "${version}": ${move}` });
+          return [name, version];
+        }
+        if (/next-auth/.test(name) && !ADAPTER_SOURCE.test(name) && !name.startsWith("@auth/")) {
+          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-third-party", action: "todo", message: `${name} is built for next-auth v4: check that it supports v5 (Auth.js), or replace it` });
         }
         const next = v5Adapter(name);
         if (next) {

@@ -1,5 +1,5 @@
 import type { CallExpression} from "jscodeshift";
-import { addNamedImport, freeName, lineOf, namedImports, parse, print, references, removeImportIfUnused, type Parsed } from "../lib/ast";
+import { applyEdits, freeName, importsFrom, lineOf, namedImports, parse, quoteOf, range, references, usesSemicolons, type Parsed } from "../lib/ast";
 import { importedName, localName, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
@@ -48,6 +48,8 @@ export const serverSession: Transform = {
     const inPages = /^(src\/)?pages\//.test(file);
     const authName = references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length ? freeName(parsed, "auth") : "auth";
     const optionNames = new Set<string>();
+    const edits: { start: number; end: number; text: string }[] = [];
+    const replaced: { start: number; end: number }[] = [];
     let rewrote = 0;
 
     for (const imp of imports) {
@@ -68,22 +70,66 @@ export const serverSession: Transform = {
         const options = args[args.length - 1];
         if (options?.type === "Identifier") optionNames.add(options.name);
         if (options) recordOptions(parsed, file, project, options);
-        p.parent.replace(j.callExpression(j.identifier(authName), replacement));
+        edits.push({ ...range(call), text: `${authName}(${replacement.map((a) => source.slice(range(a).start, range(a).end)).join(", ")})` });
+        replaced.push(range(call));
         report(call, "getServerSession-call", `${imp.name}(${args.length} arguments) → ${authName}(${replacement.length ? "…" : ""})`, "rewrite");
         rewrote++;
       });
     }
     if (rewrote === 0) return { findings };
 
-    for (const imp of imports) removeImportIfUnused(parsed, imp.local);
-    for (const name of optionNames) removeImportIfUnused(parsed, name);
-    // Options built by a call (`getAuthOptions()`): drop the import of the now-unused function too.
-    for (const { code } of seenOptions) {
-      const fn = code.match(/^(\w+)\(\)$/)?.[1];
-      if (fn) removeImportIfUnused(parsed, fn);
+    // Text edits, not a reprint: the file keeps its quotes, semicolons and blank lines.
+    const inReplaced = (n: Node) => replaced.some((r) => range(n).start >= r.start && range(n).end <= r.end);
+    const unused = (name: string) => references(parsed, name).filter((p) => !inReplaced(p.node)).size() === 0;
+    const candidates = new Set([...imports.map((i) => i.local), ...optionNames, ...seenOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? [])]);
+    const spec = project.importSpecifier(file, project.authModule);
+    const q = quoteOf(source);
+    const semi = usesSemicolons(source) ? ";" : "";
+    const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
+    let placed = false;
+    const declarations = root.find(j.ImportDeclaration).nodes();
+    const goneOf = new Map(declarations.map((d) => [d, (d.specifiers ?? []).filter((s) => candidates.has(localName(s)) && unused(localName(s)))]));
+    const removed = new Set(declarations.filter((d) => goneOf.get(d)!.length > 0 && goneOf.get(d)!.length === (d.specifiers ?? []).length));
+    const kept = importsFrom(parsed, [spec]).filter((p) => !removed.has(p.node));
+    for (const decl of declarations) {
+      const specifiers = decl.specifiers ?? [];
+      const gone = goneOf.get(decl)!;
+      if (gone.length === 0) continue;
+      const { start, end } = range(decl);
+      if (removed.has(decl)) {
+        // The first import that goes away makes room for the new one, in the same place.
+        if (!placed && !kept.size()) {
+          edits.push({ start, end, text: `import { ${authSpecifier} } from ${q}${spec}${q}${semi}` });
+          placed = true;
+        } else edits.push({ start, end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end, text: "" });
+        continue;
+      }
+      for (const s of gone) {
+        const i = specifiers.indexOf(s);
+        const next = specifiers[i + 1];
+        const prev = specifiers[i - 1];
+        if (next && !gone.includes(next)) edits.push({ start: range(s).start, end: range(next).start, text: "" });
+        else if (prev) edits.push({ start: range(prev).end, end: range(s).end, text: "" });
+      }
     }
-    addNamedImport(parsed, project.importSpecifier(file, project.authModule), "auth", { local: authName });
-    return { source: print(parsed), findings };
+    if (!placed) {
+      const existing = kept.filter((p) => (p.node.importKind ?? "value") === "value" && (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"));
+      const alreadyHas = kept.nodes().some((d) => (d.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth" && localName(s) === authName));
+      if (alreadyHas) {
+        // nothing to add
+      } else if (existing.size() > 0) {
+        const specifiers = existing.get().node.specifiers;
+        edits.push({ start: range(specifiers[specifiers.length - 1]).end, end: range(specifiers[specifiers.length - 1]).end, text: `, ${authSpecifier}` });
+      } else {
+        const line = `import { ${authSpecifier} } from ${q}${spec}${q}${semi}`;
+        const last = declarations[declarations.length - 1];
+        const directives = ((root.find(j.Program).get().node as { directives?: Node[] }).directives ?? []) as Node[];
+        if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${line}` });
+        else if (directives.length) edits.push({ start: range(directives[directives.length - 1]).end, end: range(directives[directives.length - 1]).end, text: `\n\n${line}` });
+        else edits.push({ start: 0, end: 0, text: `${line}\n` });
+      }
+    }
+    return { source: applyEdits(source, edits), findings };
   },
 };
 

@@ -1,5 +1,5 @@
-import { otherThing } from "../lib/auth";
 import { auth } from "@/auth";
+import { otherThing } from "../lib/auth";
 
 export async function getServerSideProps({ req, res }) {
   const session = await auth(req, res);

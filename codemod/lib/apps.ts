@@ -1,0 +1,87 @@
+import path from "node:path";
+import type { FileReader } from "./project";
+
+/** A folder with a package.json (or the root): the codemod's unit of ownership for files. */
+export interface Pkg {
+  /** Root-relative POSIX folder, "" for the root. */
+  dir: string;
+  name: string | undefined;
+  /** Whether it is a Next.js app: depends on `next` and has a pages/ or app/ folder. */
+  app: boolean;
+  /** Names of the packages it depends on (any field). */
+  deps: string[];
+  /** Its files, relative to `dir`. */
+  files: string[];
+}
+
+/**
+ * A set of packages that apply changes together or not at all: a Next app and the workspace
+ * packages it imports (packages shared by two apps join their units).
+ */
+export interface Unit {
+  /** The app's folder, or the package's when the unit has no app. */
+  dir: string;
+  app: boolean;
+  packages: Pkg[];
+}
+
+const PAGES_OR_APP = /^(src\/)?(pages|app)\//;
+
+/** Splits root-relative files into packages (each file goes to its nearest package.json). */
+export function findPackages(files: readonly string[], read: FileReader): Pkg[] {
+  const dirs = files.filter((f) => f === "package.json" || f.endsWith("/package.json")).map((f) => path.posix.dirname(f)).map((d) => (d === "." ? "" : d));
+  if (!dirs.includes("")) dirs.push("");
+  const byDir = new Map<string, Pkg>();
+  for (const dir of dirs) {
+    let pkg: { name?: string; [field: string]: unknown } = {};
+    try {
+      pkg = JSON.parse(read(dir ? `${dir}/package.json` : "package.json") ?? "{}");
+    } catch {
+      // An unreadable package.json is reported by the package-json transform.
+    }
+    const deps = ["dependencies", "devDependencies", "peerDependencies"].flatMap((field) => Object.keys((pkg[field] as Record<string, string>) ?? {}));
+    byDir.set(dir, { dir, name: typeof pkg.name === "string" ? pkg.name : undefined, app: deps.includes("next"), deps, files: [] });
+  }
+  const sorted = [...byDir.keys()].sort((a, b) => b.length - a.length);
+  for (const file of files) {
+    const dir = sorted.find((d) => d === "" || file.startsWith(`${d}/`)) ?? "";
+    const pkg = byDir.get(dir)!;
+    pkg.files.push(dir ? file.slice(dir.length + 1) : file);
+  }
+  for (const pkg of byDir.values()) pkg.app &&= pkg.files.some((f) => PAGES_OR_APP.test(f));
+  // A lone app without `next` in package.json (or without a package.json) is still the app.
+  if (![...byDir.values()].some((p) => p.app)) byDir.get("")!.app = true;
+  return [...byDir.values()].filter((p) => p.files.length > 0).sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+/** Groups packages into units: each app with the workspace packages it depends on, transitively. */
+export function findUnits(packages: readonly Pkg[]): Unit[] {
+  const byName = new Map(packages.filter((p) => p.name).map((p) => [p.name!, p]));
+  const closure = (pkg: Pkg): Set<Pkg> => {
+    const seen = new Set<Pkg>([pkg]);
+    const queue = [pkg];
+    while (queue.length) {
+      for (const dep of queue.pop()!.deps) {
+        const found = byName.get(dep);
+        if (found && !found.app && !seen.has(found)) {
+          seen.add(found);
+          queue.push(found);
+        }
+      }
+    }
+    return seen;
+  };
+  const units: { dirs: string[]; app: boolean; members: Set<Pkg> }[] = [];
+  for (const app of packages.filter((p) => p.app)) {
+    const members = closure(app);
+    const overlapping = units.filter((u) => [...members].some((m) => u.members.has(m)));
+    const merged = { dirs: [app.dir, ...overlapping.flatMap((u) => u.dirs)], app: true, members: new Set([...members, ...overlapping.flatMap((u) => [...u.members])]) };
+    for (const u of overlapping) units.splice(units.indexOf(u), 1);
+    units.push(merged);
+  }
+  const owned = new Set(units.flatMap((u) => [...u.members]));
+  for (const pkg of packages) if (!owned.has(pkg)) units.push({ dirs: [pkg.dir], app: false, members: new Set([pkg]) });
+  return units
+    .map((u) => ({ dir: u.dirs.sort()[0], app: u.app, packages: [...u.members].sort((a, b) => Number(b.app) - Number(a.app) || a.dir.localeCompare(b.dir)) }))
+    .sort((a, b) => a.dir.localeCompare(b.dir));
+}

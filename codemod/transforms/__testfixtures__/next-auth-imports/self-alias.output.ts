@@ -1,0 +1,3 @@
+import type { NextAuthConfig } from "next-auth";
+
+export const config = { providers: [] } satisfies NextAuthConfig;

@@ -1,0 +1,5 @@
+declare namespace NodeJS {
+  export interface ProcessEnv {
+    NEXTAUTH_URL: string;
+  }
+}

@@ -1,0 +1,8 @@
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+
+export const config = { providers: [] } satisfies NextAuthOptions;
+
+export function auth() {
+  return getServerSession(config);
+}
