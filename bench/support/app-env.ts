@@ -36,6 +36,7 @@ export function appEnv(url: string, dataDir: string, overrides: Record<string, s
     RATE_LIMIT_ACCOUNT_ATTEMPTS: "",
     RATE_LIMIT_IP_ATTEMPTS: "100000",
     TRUST_PROXY: "false",
+    PASSWORD_HASH_LOG2_N: "",
     BENCH_TWINS: "1",
     SEED_ADMIN_EMAIL: ACCOUNTS.admin.email,
     SEED_ADMIN_PASSWORD: ACCOUNTS.admin.password,
