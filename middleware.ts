@@ -45,6 +45,5 @@ export default withAuth(
 );
 
 export const config = {
-  // bench/unmatched/: the benchmark's twin pages that measure a page without middleware.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|bench/unmatched/).*)"],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -25,14 +25,8 @@ const FOCUS_REFETCH_QUIET_MS = 60_000;
  */
 export default function App({ Component, pageProps }: AppProps<PageProps>) {
   const throttledFocusRefetch = useFocusRefetchThrottle(FOCUS_REFETCH_QUIET_MS);
-  // The benchmark's stock twin (pages/bench/stock-provider.tsx) measures next-auth's defaults.
-  const stock = (Component as { stockSessionProvider?: boolean }).stockSessionProvider === true;
   return (
-    <SessionProvider
-      session={stock ? undefined : pageProps.session}
-      refetchInterval={0}
-      refetchOnWindowFocus={stock || throttledFocusRefetch}
-    >
+    <SessionProvider session={pageProps.session} refetchInterval={0} refetchOnWindowFocus={throttledFocusRefetch}>
       {pageProps.unavailable ? <ServiceUnavailable /> : pageProps.forbidden ? <Forbidden /> : <Component {...pageProps} />}
     </SessionProvider>
   );

@@ -2,18 +2,20 @@
  * `npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r] [--rounds N] [--env NAME=value]`:
  * two production builds of this app side by side, the same requests to both, interleaved. For
  * trying a change whose effect is smaller than the drift between two `npm run bench` runs: copy
- * the app (`git ls-files -co --exclude-standard`, node_modules hard-linked), make the change,
- * `next build` in the copy, then compare it with this checkout.
+ * the app (`git ls-files -co --exclude-standard`, node_modules hard-linked), make the change, then
+ * compare it with this checkout. Each side is copied again with the twin pages and built there
+ * (bench/support/twin-app.ts), so neither directory needs a build or twins of its own.
  *   `p`   compares the target's p with the twin's p;
  *   `p~q` compares the target's p with the target's q (a within-build ratio, as `npm run bench`).
  * Default paths: /dashboard, /api/me, and /bench/unmatched/public-dashboard as the control that
- * the change should not move. Both builds need BENCH_TWINS pages (this app's pages/bench/).
+ * the change should not move.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
 import { comparePair, type Endpoint } from "../bench/support/load";
+import { twinApp } from "../bench/support/twin-app";
 import { freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
 
 const args = process.argv.slice(2);
@@ -38,7 +40,7 @@ async function start(name: string, cwd: string, seeded: string, scratch: string)
   cpSync(seeded, dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides, cwd), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides), logFile: path.join(ARTIFACTS, `${name}.log`) });
   return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user) };
 }
 
@@ -53,8 +55,8 @@ async function main() {
     const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv("http://localhost:3000", seeded), NODE_ENV: "development" }, 120_000, seedLog);
     if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(seedLog)}`);
     step(`starting the target (${targetDir}) and the twin (${twinDir})…`);
-    const target = await start("target", targetDir, seeded, scratch);
-    const twin = await start("twin", twinDir, seeded, scratch);
+    const target = await start("target", await twinApp(targetDir, "ab-target", step), seeded, scratch);
+    const twin = await start("twin", await twinApp(twinDir, "ab-twin", step), seeded, scratch);
     const endpoint = (side: typeof target, label: string, pathName: string): Endpoint => ({ label, origin: side.origin, path: pathName, cookie: side.user.refresh });
 
     const rows: string[][] = [];

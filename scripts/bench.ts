@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: what auth costs in this app, every figure a ratio against a twin measured in
  * the same run. Loopback only, bounded (a few minutes; every load round is a fixed 2 s).
- *   build (when stale) → seed one embedded database, copied per instance → v4 instances A
+ *   copy this app (and the v5 end state) with the twin pages of bench/twins, build each copy
+ *   when its files changed (bench/support/twin-app.ts) → seed one embedded database, copied per instance → v4 instances A
  *   (default settings) and B (ROLE_RECHECK_SECONDS=0), and the v5 end state C when
  *   `npm run migration:verify -- --keep <dir>` left one → interleaved load rounds per pair →
  *   client bytes → browser session-request counts → cold starts → `npm test` wall time
@@ -18,9 +19,10 @@ import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
 import { browserCounts, FOCUS_BURST, type BrowserCounts } from "../bench/support/browser-counts";
 import { clientBytes, type ClientBytes } from "../bench/support/client-bytes";
 import { comparePair, type Endpoint, type LoadSettings, type PairResult } from "../bench/support/load";
+import { twinApp } from "../bench/support/twin-app";
 import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../e2e/support/session-request-counts";
 import { send } from "../security/support/http";
-import { buildApp, buildIsStale, freePort, ROOT, runCommand, spawnApp, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { freePort, ROOT, runCommand, spawnApp, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "bench");
 const RUN_DEADLINE_MS = 20 * 60_000;
@@ -49,7 +51,7 @@ interface Instance {
 async function startInstance(name: string, cwd: string, dataDir: string, overrides: Record<string, string> = {}): Promise<Instance> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides, cwd), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides), logFile: path.join(ARTIFACTS, `${name}.log`) });
   const nextAuthVersion = (JSON.parse(readFileSync(path.join(cwd, "node_modules", "next-auth", "package.json"), "utf8")) as { version: string }).version;
   return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user), admin: await Visitor.signIn(app, ACCOUNTS.admin), nextAuthVersion };
 }
@@ -103,7 +105,7 @@ async function coldStart(name: string, cwd: string, seededDir: string, scratch: 
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const spawnedAt = performance.now();
-  const app = spawnApp({ name, port, url, cwd, env: appEnv(url, dataDir, {}, cwd), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  const app = spawnApp({ name, port, url, cwd, env: appEnv(url, dataDir, {}), logFile: path.join(ARTIFACTS, `${name}.log`) });
   try {
     for (;;) {
       if (performance.now() - spawnedAt > 60_000) throw new Error(`${name}: no 200 on ${pathName} within 60 s:\n${tail(app.logFile)}`);
@@ -131,18 +133,13 @@ function v5Problem(): string | null {
   if (!existsSync(pkg)) return `no v5 app in ${path.relative(ROOT, V5_DIR)}: run \`npm run migration:verify -- --keep ${path.relative(ROOT, V5_DIR)}\` first`;
   const version = (JSON.parse(readFileSync(pkg, "utf8")) as { version: string }).version;
   if (!version.startsWith("5.")) return `${path.relative(ROOT, V5_DIR)} has next-auth ${version}, not 5.x`;
-  if (!existsSync(path.join(V5_DIR, ".next", "BUILD_ID"))) return `${path.relative(ROOT, V5_DIR)} has no production build (.next/BUILD_ID)`;
   return null;
 }
 
 async function main() {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const stale = buildIsStale();
-  if (stale) {
-    step(`building (${stale})…`);
-    await buildApp(path.join(ARTIFACTS, "build.log"));
-  } else step("build is up to date");
+  const v4Dir = await twinApp(ROOT, "v4", step);
 
   const scratch = mkdtempSync(path.join(tmpdir(), "auth-bench-"));
   const seeded = path.join(scratch, "seeded");
@@ -158,15 +155,16 @@ async function main() {
     };
 
     const v5Missing = v5Problem();
+    const v5Dir = v5Missing ? undefined : await twinApp(V5_DIR, "v5", step);
     step("starting v4 A (default settings) and v4 B (ROLE_RECHECK_SECONDS=0)…");
-    const a = await startInstance("v4-A", ROOT, copy("a"));
-    const b = await startInstance("v4-B-recheck-0", ROOT, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
+    const a = await startInstance("v4-A", v4Dir, copy("a"));
+    const b = await startInstance("v4-B-recheck-0", v4Dir, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
     let c: Instance | undefined;
     let v5Note = v5Missing ?? undefined;
-    if (!v5Missing) {
-      step(`starting the v5 end state C from ${path.relative(ROOT, V5_DIR)}…`);
+    if (v5Dir) {
+      step(`starting the v5 end state C from ${path.relative(ROOT, v5Dir)}…`);
       try {
-        c = await startInstance("v5-C", V5_DIR, copy("c"));
+        c = await startInstance("v5-C", v5Dir, copy("c"));
       } catch (error) {
         v5Note = `the v5 app did not start: ${(error as Error).message.split("\n")[0]}`;
       }
@@ -199,8 +197,8 @@ async function main() {
     }
 
     step("client bytes…");
-    const bytes: { v4: ClientBytes; v5?: ClientBytes } = { v4: await clientBytes(ROOT) };
-    if (c) bytes.v5 = await clientBytes(V5_DIR);
+    const bytes: { v4: ClientBytes; v5?: ClientBytes } = { v4: await clientBytes(v4Dir) };
+    if (c && v5Dir) bytes.v5 = await clientBytes(v5Dir);
 
     let counts: BrowserCounts | undefined;
     let countsNote: string | undefined;
@@ -221,10 +219,10 @@ async function main() {
     step("cold starts (next start → first 200), alternating…");
     const cold: ColdStart[] = [];
     const coldRuns: [string, string, string, string | undefined][] = [
-      ["v4 public twin", ROOT, PUBLIC, undefined],
-      ["v4 /dashboard signed in", ROOT, "/dashboard", cookie],
+      ["v4 public twin", v4Dir, PUBLIC, undefined],
+      ["v4 /dashboard signed in", v4Dir, "/dashboard", cookie],
     ];
-    if (c) coldRuns.push(["v5 /dashboard signed in", V5_DIR, "/dashboard", v5Cookie]);
+    if (c && v5Dir) coldRuns.push(["v5 /dashboard signed in", v5Dir, "/dashboard", v5Cookie]);
     const samples = new Map<string, number[]>(coldRuns.map(([label]) => [label, []]));
     for (let index = 0; index < 2; index += 1) {
       for (const [label, cwd, pathName, withCookie] of index % 2 ? [...coldRuns].reverse() : coldRuns) {

@@ -3,15 +3,17 @@
  * loopback, bounded in time and requests.
  *   dependency floor → build (when stale) → a fresh PostgreSQL database (created, seeded, dropped)
  *   → instance A (database behind a TCP proxy the run can cut) and instance B, both `next start`
- *   → hostile-input corpus → sign-in timing → load → faults → stop everything → summary table
+ *   → hostile-input corpus → oversized bodies on keep-alive connections → sign-in timing → load
+ *   → faults → stop everything → summary table
  *   → `N passed, N failed`.
  * PostgreSQL: SECURITY_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
- * `npm run test:security -- --only=corpus,faults` runs some parts (corpus, timing, load, faults).
+ * `npm run test:security -- --only=corpus,faults` runs some parts (corpus, bodies, timing, load, faults).
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Client } from "pg";
+import { oversizedBodies } from "../security/bodies";
 import { runCorpus } from "../security/corpus";
 import {
   databaseUnreachable,
@@ -41,7 +43,7 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const step = (message: string) => console.log(`[security ${elapsed()}] ${message}`);
 
-type Part = "corpus" | "timing" | "load" | "faults";
+type Part = "corpus" | "bodies" | "timing" | "load" | "faults";
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
 const wants = (part: Part) => !only || only.includes(part);
 
@@ -73,6 +75,7 @@ function appEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
     // Every request of the run comes from 127.0.0.1: a per-address limit would stop the corpus.
     RATE_LIMIT_IP_ATTEMPTS: "100000",
     TRUST_PROXY: "false",
+    PASSWORD_HASH_LOG2_N: "", // full cost: the timing check measures what production does
     ...overrides,
   };
 }
@@ -139,6 +142,13 @@ async function main(): Promise<void> {
       step(`corpus: ${corpus.length} cases, ${corpus.filter((result) => !passed(result)).length} failed`);
     }
 
+    let bodies: CheckResult[] | undefined;
+    if (wants("bodies")) {
+      step("oversized bodies, then the next request on the same connection…");
+      bodies = await oversizedBodies(a, user);
+      for (const result of bodies) record(result);
+    }
+
     let timing: TimingOutcome | undefined;
     if (wants("timing")) {
       step("sign-in timing…");
@@ -161,7 +171,7 @@ async function main(): Promise<void> {
     }
 
     const faults: CheckResult[] = [];
-    if (!wants("faults")) return printSummary(corpus, timing, load, faults);
+    if (!wants("faults")) return printSummary(corpus, bodies, timing, load, faults);
     step("faults…");
     const fault = async (run: () => Promise<CheckResult>, name: string) => {
       const result = await run().catch((error: Error): CheckResult => ({ section: "faults", name, problems: [`crashed: ${error.message}`] }));
@@ -184,7 +194,7 @@ async function main(): Promise<void> {
     const c = await launch("C-https", portC, `https://localhost:${portC}`, { NEXTAUTH_SECRET: secret, DATABASE_URL: database.url });
     await fault(() => httpsCookie(c), "https cookie");
 
-    printSummary(corpus, timing, load, faults);
+    printSummary(corpus, bodies, timing, load, faults);
   } finally {
     await cleanUp();
   }
@@ -212,7 +222,7 @@ function finalLine(completed: boolean): number {
   return failed;
 }
 
-function printSummary(corpus: CheckResult[], timing: TimingOutcome | undefined, load: LoadOutcome | undefined, faults: CheckResult[]) {
+function printSummary(corpus: CheckResult[], bodies: CheckResult[] | undefined, timing: TimingOutcome | undefined, load: LoadOutcome | undefined, faults: CheckResult[]) {
   const skipped = "not run";
   const corpusCounts = countProblems(corpus);
   const faultCounts = countProblems(faults);
@@ -225,6 +235,7 @@ function printSummary(corpus: CheckResult[], timing: TimingOutcome | undefined, 
       "known upstream exceptions",
       `${corpus.filter((result) => result.knownIssue).length} (${[...new Set(corpus.map((result) => result.knownIssue).filter(Boolean))].join("; ") || "none"})`,
     ],
+    ["oversized bodies answered, and the next request after them", bodies ? `${bodies.filter(passed).length} of ${bodies.length} route kinds` : skipped],
     ["unsafe redirects", String(corpusCounts.unsafeRedirects + faultCounts.unsafeRedirects)],
     ["stack traces / internals in bodies", String(corpusCounts.bodyLeaks + faultCounts.bodyLeaks)],
     ["unexpected users-table changes", String(corpusCounts.rowChanges)],

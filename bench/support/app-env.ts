@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { postCredentials } from "../../security/support/auth";
 import { send } from "../../security/support/http";
-import { ROOT, type RunningApp } from "../../scripts/support/app-server";
+import type { RunningApp } from "../../scripts/support/app-server";
 
 /** The benchmark's accounts and secret: random per run, seeded into the embedded database. */
 export const ACCOUNTS = {
@@ -11,7 +11,7 @@ export const ACCOUNTS = {
 const SECRET = randomBytes(32).toString("base64");
 
 /** Every variable the app reads, set here so that nothing leaks in from .env.local. */
-export function appEnv(url: string, dataDir: string, overrides: Record<string, string> = {}, cwd = ROOT): NodeJS.ProcessEnv {
+export function appEnv(url: string, dataDir: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   const inherited: NodeJS.ProcessEnv = { ...process.env };
   delete inherited.VERCEL;
   return {
@@ -20,7 +20,7 @@ export function appEnv(url: string, dataDir: string, overrides: Record<string, s
     AUTH_SECRET: "",
     NEXTAUTH_URL: url,
     // v5 trusts the Host header only with AUTH_URL (or AUTH_TRUST_HOST) set; v4 ignores it.
-    AUTH_URL: cwd === ROOT ? "" : url,
+    AUTH_URL: url,
     AUTH_TRUST_HOST: "",
     DATABASE_URL: "",
     PGLITE_DATA_DIR: dataDir,
@@ -36,7 +36,7 @@ export function appEnv(url: string, dataDir: string, overrides: Record<string, s
     RATE_LIMIT_ACCOUNT_ATTEMPTS: "",
     RATE_LIMIT_IP_ATTEMPTS: "100000",
     TRUST_PROXY: "false",
-    BENCH_TWINS: "1",
+    PASSWORD_HASH_LOG2_N: "",
     SEED_ADMIN_EMAIL: ACCOUNTS.admin.email,
     SEED_ADMIN_PASSWORD: ACCOUNTS.admin.password,
     SEED_ADMIN_NAME: ACCOUNTS.admin.name,

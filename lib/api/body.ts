@@ -1,35 +1,104 @@
-import type { NextApiRequest } from "next";
+import type { IncomingMessage } from "node:http";
+import { parse as parseQueryString } from "node:querystring";
+import type { NextApiRequest, NextApiResponse } from "next";
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, sendError } from "@/lib/api/errors";
 
-const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * Request bodies of every API route, read here rather than by Next's body parser: Next answers an
+ * oversized body with a plain-text 413 and leaves the rest of it on a keep-alive connection, which
+ * breaks the next request sent on it (next 15.5). So every file under pages/api exports
+ * `config = { api: { bodyParser: false } }` (a literal: Next reads it from the page file).
+ */
 
-/** Reads the raw request body (routes set `bodyParser: false`), refusing anything too large. */
-async function readBody(req: NextApiRequest): Promise<string> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ApiError(413, "Request body is too large.");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, "Request body is too large.");
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+export const MAX_BODY_BYTES = 16 * 1024;
+const TOO_LARGE = `The request body is too large (the limit is ${MAX_BODY_BYTES / 1024} KB).`;
+
+/** The media type of the request, lower case, without parameters. */
+export function contentType(req: IncomingMessage): string {
+  return String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
 }
 
-/** A JSON body checked against `schema`; a 415, 400 or 413 ApiError otherwise. */
-export async function parseJsonBody<T>(req: NextApiRequest, schema: z.ZodType<T>): Promise<T> {
-  const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== "application/json") throw new ApiError(415, "Send the body as application/json.");
-  let json: unknown;
+const declaredLength = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0);
+const chunked = (req: IncomingMessage) => req.headers["transfer-encoding"] !== undefined;
+
+/**
+ * Answers without reading the rest of the body. Node drains a small unread body itself and keeps
+ * the connection; a body that is large, of unknown length or half read is discarded and the
+ * connection closed, so its bytes are never parsed as the next request.
+ */
+export function answerWithoutBody(req: NextApiRequest, res: NextApiResponse, status: number, message: string): void {
+  if (!req.complete && (declaredLength(req) > MAX_BODY_BYTES || chunked(req) || req.readableDidRead)) {
+    res.setHeader("Connection", "close");
+    req.resume();
+  }
+  sendError(res, status, message);
+}
+
+/** The raw body as text, or null when it is larger than MAX_BODY_BYTES (reading stops there). */
+export function readBody(req: IncomingMessage): Promise<string | null> {
+  if (declaredLength(req) > MAX_BODY_BYTES) return Promise.resolve(null);
+  if (declaredLength(req) === 0 && !chunked(req)) return Promise.resolve("");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (value: string | null) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError);
+      resolve(value);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.pause();
+        return done(null);
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(Buffer.concat(chunks).toString("utf8"));
+    const onError = (error: Error) => {
+      req.off("data", onData).off("end", onEnd);
+      reject(error);
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError);
+  });
+}
+
+/**
+ * Reads the body into `req.body` as text; answers 413 (and closes the connection) when it is too
+ * large. Returns false when it has answered.
+ */
+export async function takeBody(req: NextApiRequest, res: NextApiResponse): Promise<boolean> {
+  const text = await readBody(req);
+  if (text === null) {
+    answerWithoutBody(req, res, 413, TOO_LARGE);
+    return false;
+  }
+  req.body = text;
+  return true;
+}
+
+/** Parses what `takeBody` read the way Next's parser would (JSON or a form); throws a 400 or 415 ApiError. */
+export function parseFormOrJson(req: NextApiRequest): unknown {
+  const text = typeof req.body === "string" ? req.body : "";
+  if (text === "") return {};
+  const type = contentType(req);
+  if (type === "application/x-www-form-urlencoded") return { ...parseQueryString(text) };
+  if (type === "application/json") return parseJson(text);
+  throw new ApiError(415, "Send the body as application/x-www-form-urlencoded or application/json.");
+}
+
+function parseJson(text: string): unknown {
   try {
-    json = JSON.parse(await readBody(req));
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
+    return JSON.parse(text);
+  } catch {
     throw new ApiError(400, "The body is not valid JSON.");
   }
+}
+
+/** The JSON body `apiRoute` read, checked against `schema`; a 415 or 400 ApiError otherwise. */
+export async function parseJsonBody<T>(req: NextApiRequest, schema: z.ZodType<T>): Promise<T> {
+  if (contentType(req) !== "application/json") throw new ApiError(415, "Send the body as application/json.");
+  const json = parseJson(typeof req.body === "string" ? req.body : "");
   const result = schema.safeParse(json);
   if (!result.success) {
     const detail = result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");

@@ -1,11 +1,12 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { env } from "@/lib/env";
 
 /**
- * scrypt with OWASP's parameters (N=2^17, r=8, p=1).
+ * scrypt with OWASP's parameters (N=2^17, r=8, p=1); N comes from env(), where only tests may
+ * lower it (PASSWORD_HASH_LOG2_N, refused in production).
  * @see https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#scrypt
- * Stored as `scrypt$<log2 N>$<r>$<p>$<salt>$<key>` so parameters can be raised later.
+ * Stored as `scrypt$<log2 N>$<r>$<p>$<salt>$<key>`: a hash verifies at the cost it was made with.
  */
-const LOG2_N = 17;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const KEY_LENGTH = 32;
@@ -22,8 +23,9 @@ function scrypt(password: string, salt: Buffer, logN: number, r: number, p: numb
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const key = await scrypt(password, salt, LOG2_N, BLOCK_SIZE, PARALLELISM);
-  return ["scrypt", LOG2_N, BLOCK_SIZE, PARALLELISM, salt.toString("base64"), key.toString("base64")].join("$");
+  const logN = env().passwordHashLog2N;
+  const key = await scrypt(password, salt, logN, BLOCK_SIZE, PARALLELISM);
+  return ["scrypt", logN, BLOCK_SIZE, PARALLELISM, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

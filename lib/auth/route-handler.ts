@@ -1,6 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth from "next-auth";
-import { sendError } from "@/lib/api/errors";
+import { answerWithoutBody, parseFormOrJson, takeBody } from "@/lib/api/body";
+import { ApiError, sendError } from "@/lib/api/errors";
 import { getAuthOptions } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
@@ -8,6 +9,8 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address"
 /**
  * next-auth's route, with what v4 does not do itself:
  * - only GET and POST reach next-auth (it answers other methods with "Error: …" text);
+ * - the body is read by lib/api/body.ts (the route file turns Next's parser off): a form or JSON
+ *   of at most 16 KB, else a JSON 413/415/400 and a connection that stays sound;
  * - a `callbackUrl` (query, body or cookie) that is not an http(s) URL is dropped before
  *   next-auth sees it: 4.24.15 answers 500 on one (ERR_INVALID_URL from a POST body,
  *   INVALID_CALLBACK_URL_ERROR from the query or cookie, where a poisoned cookie breaks every
@@ -28,10 +31,17 @@ function isHttpUrl(value: unknown, baseUrl: string): value is string {
   }
 }
 
-export default function nextAuthRoute(req: NextApiRequest, res: NextApiResponse) {
+export default async function nextAuthRoute(req: NextApiRequest, res: NextApiResponse) {
   if (req.method !== "GET" && req.method !== "POST") {
     res.setHeader("Allow", "GET, POST");
-    return sendError(res, 405, `Method ${req.method} is not allowed here. Use GET or POST.`);
+    return answerWithoutBody(req, res, 405, `Method ${req.method} is not allowed here. Use GET or POST.`);
+  }
+  if (!(await takeBody(req, res))) return;
+  try {
+    req.body = parseFormOrJson(req);
+  } catch (error) {
+    if (error instanceof ApiError) return sendError(res, error.status, error.message);
+    throw error;
   }
   const { baseUrl, trustProxy } = env();
   for (const source of [req.query, req.body] as Record<string, unknown>[]) {

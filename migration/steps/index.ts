@@ -102,6 +102,7 @@ export const steps: Step[] = [
       "pages/api/auth/[...nextauth].ts",
       // The Pages route's hardening moved into the App Router route.
       "lib/auth/route-handler.ts",
+      "__tests__/server/auth-route-bodies.test.ts",
       // v4's token format with a cached key: v5 has its own format (and tokens are read by the bridge).
       "lib/auth/session-token.ts",
       "__tests__/lib/session-token.test.ts",

@@ -18,6 +18,5 @@ export default function middleware(request: NextRequest, event: NextFetchEvent):
 }
 
 export const config = {
-  // bench/unmatched/: the benchmark's twin pages that measure a page without middleware.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|bench/unmatched/).*)"],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

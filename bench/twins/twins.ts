@@ -2,13 +2,10 @@ import type { GetServerSideProps } from "next";
 import type { Session } from "next-auth";
 
 /**
- * The benchmark's twin pages (pages/bench/**, pages/api/bench/**) render what the guarded pages
- * render, without auth. They answer 404 unless the benchmark started the app with BENCH_TWINS=1,
- * so a deployment of this app never serves them.
+ * The benchmark's twin pages (bench/twins/pages/**) render what the guarded pages render, without
+ * auth. They exist only in the copy `npm run bench` builds (bench/support/twin-app.ts), never in
+ * the app's own pages/.
  */
-export function benchTwinsEnabled(): boolean {
-  return process.env.BENCH_TWINS === "1";
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,6 +26,5 @@ export function twinSession(): Session {
 
 /** getServerSideProps of the dashboard twins: the props requireSession() would give, without auth. */
 export const twinDashboardProps: GetServerSideProps = async () => {
-  if (!benchTwinsEnabled()) return { notFound: true };
   return { props: { session: twinSession() } };
 };

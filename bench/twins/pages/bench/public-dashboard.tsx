@@ -1,4 +1,4 @@
-import { twinDashboardProps } from "@/bench/app/twins";
+import { twinDashboardProps } from "@/bench/twins/twins";
 import { Dashboard } from "@/components/Dashboard";
 
 /**

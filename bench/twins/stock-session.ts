@@ -8,11 +8,11 @@ import { env } from "@/lib/env";
  * The benchmark's anchor, not app code: the plain stock pattern a tutorial app uses,
  * `getServerSession(req, res, authOptions)` with next-auth's default settings (JWT sessions,
  * default callbacks, maxAge and updateAge), the same secret and a credentials provider. Only
- * pages/bench/unmatched/stock-dashboard.tsx calls it.
+ * the twin bench/twins/pages/bench/unmatched/stock-dashboard.tsx calls it.
  *
  * next-auth 4 only: v5 has no getServerSession (its stock pattern is `auth(ctx)`). The function
- * is looked up at run time so that this file still compiles in the v5 tree that
- * `npm run migration:verify -- --keep` produces; there the page answers 404 ("v4 only").
+ * is looked up at run time so that this file still compiles in the bench's copy of the v5 end
+ * state; there the page answers 404 ("v4 only").
  */
 type GetServerSession = (req: IncomingMessage, res: ServerResponse, options: unknown) => Promise<Session | null>;
 

@@ -1,15 +1,14 @@
 import type { GetServerSideProps } from "next";
-import { stockSession, stockPatternAvailable } from "@/bench/app/stock-session";
-import { benchTwinsEnabled } from "@/bench/app/twins";
+import { stockSession, stockPatternAvailable } from "@/bench/twins/stock-session";
 import { Dashboard } from "@/components/Dashboard";
 import { loginRedirect } from "@/lib/auth/guards";
 
 /**
- * Benchmark anchor: /dashboard protected the stock way (see bench/app/stock-session.ts), without
+ * Benchmark anchor: /dashboard protected the stock way (see bench/twins/stock-session.ts), without
  * middleware. `npm run bench` compares its cost to our guard's.
  */
 export const getServerSideProps: GetServerSideProps = async ({ req, res, resolvedUrl }) => {
-  if (!benchTwinsEnabled() || !stockPatternAvailable) return { notFound: true };
+  if (!stockPatternAvailable) return { notFound: true };
   const session = await stockSession(req, res);
   if (!session) return loginRedirect(resolvedUrl);
   return { props: { session } };
