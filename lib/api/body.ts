@@ -22,17 +22,31 @@ export function contentType(req: IncomingMessage): string {
 const declaredLength = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0);
 const chunked = (req: IncomingMessage) => req.headers["transfer-encoding"] !== undefined;
 
+/** Beyond this much unread body, the connection is closed at once rather than drained. */
+const MAX_DRAINED_BYTES = 8 * 1024 * 1024;
+
 /**
- * Answers without reading the rest of the body. Node drains a small unread body itself and keeps
- * the connection; a body that is large, of unknown length or half read is discarded and the
- * connection closed, so its bytes are never parsed as the next request.
+ * Answers without using the rest of the body. Node drains a small unread body itself and keeps the
+ * connection. A body that is large, of unknown length or half read is read to its end and
+ * discarded first, then answered with `Connection: close`: closing a socket the client is still
+ * writing to resets it, and the client loses the answer.
  */
-export function answerWithoutBody(req: NextApiRequest, res: NextApiResponse, status: number, message: string): void {
-  if (!req.complete && (declaredLength(req) > MAX_BODY_BYTES || chunked(req) || req.readableDidRead)) {
-    res.setHeader("Connection", "close");
-    req.resume();
-  }
-  sendError(res, status, message);
+export function answerWithoutBody(req: NextApiRequest, res: NextApiResponse, status: number, message: string): Promise<void> | void {
+  if (req.complete || !(declaredLength(req) > MAX_BODY_BYTES || chunked(req) || req.readableDidRead)) return sendError(res, status, message);
+  res.setHeader("Connection", "close");
+  return new Promise<void>((resolve) => {
+    let drained = 0;
+    const answer = () => {
+      req.off("data", onData).off("end", answer).off("close", answer);
+      if (!res.writableEnded && !req.socket.destroyed) sendError(res, status, message);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > MAX_DRAINED_BYTES) answer();
+    };
+    req.on("data", onData).on("end", answer).on("close", answer).resume();
+  });
 }
 
 /** The raw body as text, or null when it is larger than MAX_BODY_BYTES (reading stops there). */
@@ -70,7 +84,7 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
 export async function takeBody(req: NextApiRequest, res: NextApiResponse): Promise<boolean> {
   const text = await readBody(req);
   if (text === null) {
-    answerWithoutBody(req, res, 413, TOO_LARGE);
+    await answerWithoutBody(req, res, 413, TOO_LARGE);
     return false;
   }
   req.body = text;
