@@ -3,13 +3,14 @@
  *
  * A user who signed in under next-auth v4 is still signed in after the upgrade to v5.
  *
- * Self-contained: it needs next-auth, Node, and your auth module's `auth(req, res)` (step 2), so
- * it can be pasted into another app's suite. It passes on v4, where next-auth reads the cookie
+ * Self-contained: it needs next-auth, Next's types, Node, and your auth module's
+ * `auth(req, res)` (step 2), so it can be pasted into another app's suite. It passes on v4, where next-auth reads the cookie
  * itself, and unchanged on v5 with the bridge of step 6. Adapt the lines under "Your app".
  */
 import { createCipheriv, hkdfSync, randomBytes, randomUUID } from "node:crypto";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
+import type { NextApiRequest, NextApiResponse } from "next";
 // Your app: the module that exports `auth(req, res)`, and a token your `jwt` callback accepts as
 // it is (here: claims fresh enough that it does not ask the database).
 import { auth } from "@/lib/auth/session";
@@ -39,15 +40,16 @@ function v4Cookie(token: string, chunkSize?: number): string {
   return chunks.join("; ");
 }
 
-/** An API route's `(req, res)`, as Node hands them to Next. */
-function apiRequest(cookie: string) {
-  const req = Object.assign(new IncomingMessage(new Socket()), {
+/** An API route's `(req, res)` as Next types them; next-auth only sets headers on `res`. */
+function apiRequest(cookie: string): { req: NextApiRequest; res: NextApiResponse } {
+  const req: NextApiRequest = Object.assign(new IncomingMessage(new Socket()), {
     url: "/api/me",
     method: "GET",
     headers: { host: "localhost:3000", cookie },
     cookies: Object.fromEntries(cookie.split("; ").map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)])),
+    ...{ query: {}, body: undefined, env: {} },
   });
-  return { req, res: new ServerResponse(req) };
+  return { req, res: new ServerResponse(req) as unknown as NextApiResponse };
 }
 
 async function sessionFor(cookie: string) {
