@@ -3,15 +3,17 @@ import path from "node:path";
 import { exemptTwinsFromMiddleware, stockProviderForMarkedPages } from "../../bench/support/twin-app";
 
 const read = (file: string) => readFileSync(path.join(process.cwd(), file), "utf8");
+// Next 16 renames middleware.ts to proxy.ts (MIGRATION.md step 9; the matrix's Next 16 rows).
+const middlewareFile = existsSync(path.join(process.cwd(), "proxy.ts")) ? "proxy.ts" : "middleware.ts";
 
 describe("the benchmark stays outside the product", () => {
   it("ships no twin page: nothing under pages/ is the benchmark's, and _app and middleware do not mention it", () => {
     for (const dir of ["pages/bench", "pages/api/bench"]) expect(existsSync(path.join(process.cwd(), dir))).toBe(false);
-    for (const file of ["pages/_app.tsx", "middleware.ts"]) expect(read(file)).not.toMatch(/bench|stockSessionProvider/i);
+    for (const file of ["pages/_app.tsx", middlewareFile]) expect(read(file)).not.toMatch(/bench|stockSessionProvider/i);
   });
 
   it("exempts /bench/unmatched/ from middleware in the bench copy only, keeping the rest of the matcher", () => {
-    const original = read("middleware.ts");
+    const original = read(middlewareFile);
     const edited = exemptTwinsFromMiddleware(original);
     const matcher = (source: string) => source.match(/matcher:\s*\[\s*"([^"]+)"/)?.[1];
     expect(matcher(edited)).toBe(matcher(original)!.replace(/\)\.\*\)$/, "|bench/unmatched/).*)"));
