@@ -128,7 +128,9 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
     const json = path.join(logs, "jest.json");
     const env = baseEnv({ MIGRATION_BASE_DIR: ctx.v4Base });
     const jestArgs = ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning", path.join(ws.app, "node_modules/jest/bin/jest.js")];
-    const code = await runLogged(node, [...jestArgs, "--ci", "--silent", "--forceExit", "--json", `--outputFile=${json}`], { cwd: ws.app, env, timeoutMs: TIMEOUTS.jest, logFile: logFile("jest") });
+    // The codemod's own tests (project "codemod") do not depend on Next or React; CI runs them once.
+    const projects = ["--selectProjects", "server", "components"];
+    const code = await runLogged(node, [...jestArgs, ...projects, "--ci", "--silent", "--forceExit", "--json", `--outputFile=${json}`], { cwd: ws.app, env, timeoutMs: TIMEOUTS.jest, logFile: logFile("jest") });
     try {
       const report = JSON.parse(readFileSync(json, "utf8")) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
       tests = { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
