@@ -200,7 +200,9 @@ export class SessionContinuity {
       const handlers = await new CookieClient(base, session.v4Jar).session();
       const serverPage = await new CookieClient(base, session.v4Jar).request("/server");
       const component = serverPage.status === 404 ? "no App Router page in this build" : `/server ${serverPage.status}`;
-      const componentOk = serverPage.status === 404 || (serverPage.status === 200 && serverPage.body.includes(`Signed in as ${session.email}`));
+      // React's server render puts `<!-- -->` between adjacent text parts of one element.
+      const componentText = serverPage.body.replace(/<!-- -->/g, "");
+      const componentOk = serverPage.status === 404 || (serverPage.status === 200 && componentText.includes(`Signed in as ${session.email}`));
       checks.push({
         name: `${name}: /api/me, /api/auth/session and a server component read the same user`,
         ok: api.status === 200 && api.body.includes(session.userId) && handlers?.user?.id === session.userId && componentOk,
