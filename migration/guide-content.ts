@@ -53,7 +53,7 @@ export const stepGuides: Record<string, StepGuide> = {
     codemodDetail: "partly: `.env*` files and `process.env.X` reads (`AUTH_X ?? X`); to-dos for deployment settings, env schema keys and writes to `process.env`",
     time: "under an hour",
     rollback: "revert; the old names still work",
-    key: ["lib/env.ts"],
+    key: ["lib/env.ts", ".env.example"],
   },
   "04-types": {
     heading: "Types ready for v5",
@@ -103,7 +103,7 @@ export const stepGuides: Record<string, StepGuide> = {
     codemodDetail: "does it: `signIn(..., { callbackUrl })` → `redirectTo`",
     time: "an hour",
     rollback: "revert the commit",
-    key: ["components/AuthButtons.tsx"],
+    key: ["components/AuthButtons.tsx", "components/SignOutEverywhereButton.tsx"],
   },
   "08-app-router-page": {
     heading: "One App Router page with `auth()` in a server component",
@@ -112,7 +112,7 @@ export const stepGuides: Record<string, StepGuide> = {
     codemod: "no",
     time: "an hour",
     rollback: "revert the commit",
-    key: ["app/server/page.tsx"],
+    key: ["app/layout.tsx", "app/server/page.tsx"],
   },
   "09-next16-proxy": {
     heading: "Optional, on Next 16: `middleware.ts` → `proxy.ts`",

@@ -108,12 +108,15 @@ export function stepHeader(step: Step, verified?: string): string {
 
 export const deletedLine = (file: FileDiff) => `deleted: ${file.file}, ${lineCount(file.before ?? "")} lines`;
 
+/** A shown diff names its file once: the `diff --git` line; the hunk header says when it is new. */
+const withoutFileHeaders = (diff: string) => diff.replace(/^--- .*\n\+\+\+ .*\n/m, "");
+
 /** The key changes: the files every app has, each as its own diff (a deletion as one line). */
 export function keyChanges(changes: StepChanges): string {
   const shown = guideFor(changes.step).key.map((file) => {
     const found = changes.files.find((f) => f.file === file);
     if (!found) throw new Error(`migration/guide-content.ts: step ${changes.step.id} shows ${file}, which the step does not change`);
-    return found.after === null ? `- ${deletedLine(found)}` : `\`\`\`diff\n${found.diff}\n\`\`\``;
+    return found.after === null ? `- ${deletedLine(found)}` : `\`\`\`diff\n${withoutFileHeaders(found.diff)}\n\`\`\``;
   });
   return shown.join("\n\n");
 }
