@@ -148,7 +148,9 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
   // A package no app uses (a monorepo's root with turbo.json) sees every app's providers.
   const allProviders = providersIn(allFiles.filter((f) => kindOf(f) === "source").map((f) => read(f) ?? ""));
   const result: RunResult = { root, files: 0, findings: [], parseErrors: [], changes: [], elapsedMs: 0, units: [] };
-  for (const unit of units) {
+  // Apps first: a package no app uses (a monorepo's root .env.example) is written only when no app was refused.
+  const refusedApps: string[] = [];
+  for (const unit of [...units.filter((u) => u.app), ...units.filter((u) => !u.app)]) {
     result.files += unit.packages.reduce((n, p) => n + p.files.length, 0);
     if (mode === "scan") {
       const scanned = runUnit(unit, "scan", steps, read, allProviders);
@@ -159,13 +161,16 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     }
     const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
-    const refusal = applied.changes.length && !options.partial ? gate(unit, applied, steps, allFiles, read) : undefined;
+    const named = unitName(unit);
+    const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? gate(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
     if (refusal) {
       const scanned = runUnit(unit, "scan", steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
       result.findings.push(...scanned.findings.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
-      result.findings.push({ step: refusal.step, file: unit.dir ? `${unit.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
-      result.units.push({ dir: unit.dir, app: unit.app, status: "refused", reason: refusal.message });
+      // A shared package's refusal follows from an app's, whose to-do says what to do.
+      if (unit.app) result.findings.push({ step: refusal.step, file: named.dir ? `${named.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
+      if (unit.app) refusedApps.push(named.primary);
+      result.units.push({ dir: named.dir, app: unit.app, status: "refused", reason: refusal.message });
       continue;
     }
     // To-dos of the result: those of this pass that a rewrite did not settle (none stale), and
@@ -280,10 +285,30 @@ function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Fi
   return [{ path: helper.path, before: null, after: helper.source }];
 }
 
+/**
+ * How a refusal names a unit: its apps that depend on next-auth (others share their packages
+ * and are named after them), else all its apps; `dir` is the first of those.
+ */
+function unitName(unit: Unit): { name: string; primary: string; dir: string } {
+  const apps = unit.packages.filter((p) => p.app);
+  if (!apps.length) return { name: unit.dir || "the root package", primary: unit.dir || "the root package", dir: unit.dir };
+  const own = apps.filter((p) => p.deps.includes("next-auth"));
+  const primary = own.length ? own : apps;
+  const others = apps.filter((p) => !primary.includes(p));
+  const label = (p: { dir: string }) => p.dir || "the app at the root";
+  const name = primary.map(label).join(" and ") + (others.length ? ` (and ${others.map(label).join(", ")}, which share its packages)` : "");
+  return { name, primary: primary.map(label).join(" and "), dir: primary[0].dir };
+}
+
+/** A package no app uses (a monorepo root's .env.example) keeps v4's names while an app it serves stays on v4. */
+function sharedRefusal(name: string, refusedApps: readonly string[]): { step: number; message: string } | undefined {
+  if (!refusedApps.length) return undefined;
+  return { step: 3, message: `nothing written for ${name}: ${refusedApps.join("; ")} stay${refusedApps.length === 1 ? "s" : ""} on next-auth v4, which reads the v4 names. Run again once ${refusedApps.length === 1 ? "it is" : "they are"} migrated.` };
+}
+
 /** Why a unit's changes must not be written (then nothing of it is), or undefined. */
 function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
-  const apps = unit.packages.filter((p) => p.app).map((p) => p.dir || "the app at the root");
-  const name = apps.length ? apps.join(" and ") : unit.dir || "the root package";
+  const { name } = unitName(unit);
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
   const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
   // 0. A file that parses but could not be rewritten (a codemod bug) stops the app.
@@ -322,8 +347,12 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
       return { step: 6, message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.` };
     }
   }
-  // 2. Every import the codemod wrote resolves.
-  for (const change of applied.changes) {
+  // 2. Every import the codemod wrote resolves, and none closes a cycle.
+  const after = new Map(applied.changes.map((c) => [c.path, c.after]));
+  const finalText = (file: string) => (after.has(file) ? after.get(file)! : read(file));
+  const reached = new Map<string, Map<string, string>>();
+  // Files it edits before files it creates: a cycle is named by the import the edit adds.
+  for (const change of [...applied.changes].sort((a, b) => Number(a.before === null) - Number(b.before === null))) {
     if (change.after === null || kindOf(change.path) !== "source") continue;
     const before = new Set(change.before === null ? [] : importSpecifiers(change.before));
     const pkg = unit.packages.find((p) => p.dir === "" || change.path.startsWith(`${p.dir}/`))!;
@@ -343,6 +372,13 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
           message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
         };
       }
+      const cycle = found ? importsBack(unit, prefix + target, change.path, finalFiles, finalText, reached) : undefined;
+      if (cycle) {
+        return {
+          step: 6,
+          message: `nothing written for ${name}: ${change.path} would import "${spec}", which imports ${change.path} back (${cycle.join(" → ")}): an import cycle. By hand: keep the auth options in a module that does not import the auth module (move the helpers that need auth() out of it), or put NextAuth(config) in that module and re-export handlers, auth, signIn, signOut from the auth module; then run again.`,
+        };
+      }
       if (!found) {
         const step = applied.findings.find((f) => f.file === change.path && f.action === "rewrite")?.step ?? 6;
         return {
@@ -353,6 +389,46 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
     }
   }
   return undefined;
+}
+
+/**
+ * The chain of local imports by which module `from` (no extension) reaches file `back`, in the
+ * files as they would be written, or undefined. `reached` memoises the walk from each module.
+ */
+function importsBack(unit: Unit, from: string, back: string, finalFiles: ReadonlySet<string>, text: FileReader, reached: Map<string, Map<string, string>>): string[] | undefined {
+  const fileOf = (modulePath: string) => [modulePath, ...SOURCE_EXTENSIONS.map((e) => modulePath + e), ...SOURCE_EXTENSIONS.map((e) => `${modulePath}/index${e}`)].find((f) => finalFiles.has(f));
+  const start = fileOf(from);
+  if (!start) return undefined;
+  if (!reached.has(start)) {
+    const projects = new Map<string, { project: Project; prefix: string }>();
+    const projectOf = (file: string) => {
+      const pkg = unit.packages.filter((p) => p.dir === "" || file.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+      if (!pkg) return undefined;
+      if (!projects.has(pkg.dir)) projects.set(pkg.dir, { project: new Project(pkg.dir, pkg.files, { read: (f) => text(pkg.dir ? `${pkg.dir}/${f}` : f) }), prefix: pkg.dir ? `${pkg.dir}/` : "" });
+      return projects.get(pkg.dir)!;
+    };
+    // Each file reached → the file that imports it on the way.
+    const via = new Map<string, string>([[start, ""]]);
+    const queue = [start];
+    while (queue.length) {
+      const file = queue.shift()!;
+      const owner = projectOf(file);
+      if (!owner) continue;
+      for (const spec of importSpecifiers(text(file) ?? "")) {
+        const target = owner.project.resolve(file.slice(owner.prefix.length), spec);
+        const next = target === undefined ? undefined : fileOf(owner.prefix + target);
+        if (!next || via.has(next)) continue;
+        via.set(next, file);
+        queue.push(next);
+      }
+    }
+    reached.set(start, via);
+  }
+  const via = reached.get(start)!;
+  if (!via.has(back) || back === start) return undefined;
+  const chain: string[] = [];
+  for (let at = back; at; at = via.get(at)!) chain.unshift(at);
+  return [back, ...chain];
 }
 
 function nextAuthV5Declared(unit: Unit, read: FileReader, applied: UnitResult): boolean {
@@ -375,6 +451,8 @@ export function importSpecifiers(source: string): string[] {
   return out;
 }
 
+const V4_KEY_INFO = "NextAuth.js Generated Encryption Key";
+
 /**
  * What scan sees on an app already on v5: without the session bridge every v4 session ends at
  * deploy. The bridge reads the v4 cookie, so its name appears in the app's code.
@@ -386,7 +464,10 @@ function v5State(unit: Unit, read: FileReader): Finding[] {
   const text = read(file);
   const version = text ? (() => { try { const pkg = JSON.parse(text); return pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"]; } catch { return undefined; } })() : undefined;
   if (typeof version !== "string" || !/^\D*5\./.test(version)) return [];
-  const bridged = unit.packages.some((p) => p.files.some((f) => kindOf(f) === "source" && (read(p.dir ? `${p.dir}/${f}` : f) ?? "").includes("next-auth.session-token")));
+  // A bridge names the v4 cookie and derives v4's key (its HKDF info); naming the cookie alone
+  // (a custom `cookies.sessionToken.name`) decrypts nothing.
+  const sources = unit.packages.flatMap((p) => p.files.filter((f) => kindOf(f) === "source").map((f) => read(p.dir ? `${p.dir}/${f}` : f) ?? ""));
+  const bridged = sources.some((t) => t.includes("next-auth.session-token")) && sources.some((t) => t.includes(V4_KEY_INFO));
   if (bridged) return [];
   const line = text!.slice(0, text!.indexOf('"next-auth"')).split("\n").length;
   return [{ step: 6, file, line, kind: "session-continuity", action: "todo", message: CONTINUITY_TODO }];

@@ -1,5 +1,5 @@
 import type { MemberExpression } from "jscodeshift";
-import { applyEdits, lineOf, parse, range } from "../lib/ast";
+import { applyEdits, lineOf, parse, range, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -86,6 +86,14 @@ export const envConfig: Transform = {
   },
 };
 
+const INTERNAL_URL = "NEXTAUTH_URL_INTERNAL";
+/** Read in next-auth 4.24 and 5.0.0-beta.32 by next-auth/react only (react.js `__NEXTAUTH.baseUrlServer`). */
+const INTERNAL_URL_NOTE =
+  "NEXTAUTH_URL_INTERNAL keeps its name: v5 has no AUTH_ form of it. next-auth/react (v4 and v5) reads it as the base URL of its calls made on the server; v5's server reads AUTH_URL ?? NEXTAUTH_URL";
+
+/** After a rename no file shows it, so apply carries this to-do over from its list (lib/cli.ts). */
+export const ENV_DEPLOYMENT_TODO = "set the renamed variables in every deployment environment too (same values); the codemod only sees files";
+
 const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)(\s*=)/;
 
 export const envFiles: Transform = {
@@ -114,7 +122,7 @@ export const envFiles: Transform = {
     if (changed) {
       findings.push({
         step: 3, file, line: 1, kind: "env-deployment", action: "todo",
-        message: "set the renamed variables in every deployment environment too (same values); the codemod only sees files",
+        message: ENV_DEPLOYMENT_TODO,
       });
     }
     return { source: changed ? lines.join("\n") : undefined, findings };
@@ -127,7 +135,7 @@ export const envCode: Transform = {
   kind: "source",
   run({ file, source, project }): TransformResult {
     const ENV_RENAMES = renamesFor(project.providers);
-    const names = Object.keys(ENV_RENAMES).filter((n) => source.includes(n));
+    const names = [...Object.keys(ENV_RENAMES), INTERNAL_URL].filter((n) => source.includes(n));
     if (names.length === 0) return { findings: [] };
     const parsed = parse(file, source);
     const { j, root } = parsed;
@@ -146,6 +154,10 @@ export const envCode: Transform = {
 
     root.find(j.MemberExpression).forEach((p) => {
       const name = envName(p.node);
+      if (name === INTERNAL_URL) {
+        findings.push({ step: 3, file, line: lineOf(p.node), kind: "env-read", action: "ok", message: INTERNAL_URL_NOTE });
+        return;
+      }
       const next = name && ENV_RENAMES[name];
       if (!name || !next) return;
       // Already `process.env.AUTH_X ?? process.env.X`: idempotent.
@@ -168,11 +180,13 @@ export const envCode: Transform = {
     // `const { NEXTAUTH_SECRET } = process.env` and env schema keys (zod, t3-env): a person decides.
     // …and `interface ProcessEnv { NEXTAUTH_SECRET: string }` declarations.
     const keyed = [...root.find(j.ObjectProperty).paths(), ...root.find(j.TSPropertySignature).paths()];
+    const keyName = (key: Node) => (key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined);
+    // Done once the new name is a key too (a value `process.env.AUTH_X ?? …` is not: the schema still requires the old key).
+    const keys = new Set(keyed.map((p) => keyName(p.node.key)));
     keyed.forEach((p) => {
-      const key = p.node.key;
-      const name = key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined;
+      const name = keyName(p.node.key);
       const next = name && ENV_RENAMES[name];
-      if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
+      if (!name || !next || keys.has(next)) return;
       findings.push({
         step: 3, file, line: lineOf(p.node), kind: "env-key", action: "todo",
         message: `${name} named in code (destructuring or an env schema): accept ${next} as well and read it first`,
