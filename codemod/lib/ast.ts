@@ -38,6 +38,35 @@ export function parse(file: string, source: string): Parsed {
   }
 }
 
+/**
+ * Parsed trees shared by the transforms that read one file: it is parsed once per text, not once
+ * per transform. Only a transform marked `editsTree` may change a tree (the runner then forgets it).
+ */
+export class Trees {
+  private readonly byText = new Map<string, Parsed>();
+
+  get(file: string, source: string): Parsed {
+    const hit = this.byText.get(source);
+    if (hit && hit.file === file) {
+      currentSource = source;
+      return hit;
+    }
+    const parsed = parse(file, source);
+    this.byText.set(source, parsed);
+    return parsed;
+  }
+
+  /** Drops the tree of this text (a transform edited it). */
+  forget(source: string) {
+    this.byText.delete(source);
+  }
+}
+
+/** The shared tree of a transform's input when the runner gives one, else a tree of its own. */
+export function parseInput({ file, source, trees }: { file: string; source: string; trees?: Trees }): Parsed {
+  return trees ? trees.get(file, source) : parse(file, source);
+}
+
 /** Whether a file ends its statements with semicolons (a semicolon-free file gets none from us). */
 export function usesSemicolons(source: string): boolean {
   return /;[ \t]*(\/\/.*)?\r?$/m.test(source);
@@ -101,9 +130,37 @@ export function lineOf(node: { loc?: { start: { line: number } } | null; start?:
   return 1;
 }
 
+/** The file's import declarations: top-level statements only, without walking the whole tree. */
+export function topImports({ j, root }: Parsed): Collection<ImportDeclaration> {
+  const body = root.paths()[0].get("program", "body") as ASTPath & { value: { type: string }[]; get(i: number): ASTPath };
+  const paths: ASTPath<ImportDeclaration>[] = [];
+  for (let i = 0; i < body.value.length; i++) if (body.value[i].type === "ImportDeclaration") paths.push(body.get(i) as ASTPath<ImportDeclaration>);
+  return j(paths as never) as unknown as Collection<ImportDeclaration>;
+}
+
 /** Import declarations whose source is one of `sources`. */
-export function importsFrom({ j, root }: Parsed, sources: readonly string[]): Collection<ImportDeclaration> {
-  return root.find(j.ImportDeclaration).filter((p) => sources.includes(String(p.node.source.value)));
+export function importsFrom(parsed: Parsed, sources: readonly string[]): Collection<ImportDeclaration> {
+  return topImports(parsed).filter((p) => sources.includes(String(p.node.source.value)));
+}
+
+/**
+ * Identifier paths by name, from one walk of the tree per Parsed (a walk per lookup made files
+ * with many call sites slow). Names changed after the walk are filtered out, not added.
+ */
+const identifierIndex = new WeakMap<Parsed, Map<string, ASTPath[]>>();
+export function identifiersNamed(parsed: Parsed, name: string): ASTPath[] {
+  let index = identifierIndex.get(parsed);
+  if (!index) {
+    index = new Map();
+    for (const p of parsed.root.find(parsed.j.Identifier).paths()) {
+      const n = (p.node as { name: string }).name;
+      const list = index.get(n);
+      if (list) list.push(p);
+      else index.set(n, [p]);
+    }
+    identifierIndex.set(parsed, index);
+  }
+  return (index.get(name) ?? []).filter((p) => (p.node as { name: string }).name === name);
 }
 
 /** Local names bound to `imported` (a named export) from any of `sources`, with their declarations. */
@@ -120,8 +177,8 @@ export function namedImports(parsed: Parsed, sources: readonly string[], importe
 }
 
 /** Identifier nodes that reference `name` (not declarations in imports, not property keys). */
-export function references({ j, root }: Parsed, name: string) {
-  return root.find(j.Identifier, { name }).filter((p) => {
+export function references(parsed: Parsed, name: string) {
+  return parsed.j(identifiersNamed(parsed, name) as never).filter((p: ASTPath) => {
     const parent = p.parent?.node;
     if (!parent) return true;
     if (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier" || parent.type === "ImportNamespaceSpecifier") return false;

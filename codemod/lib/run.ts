@@ -11,7 +11,7 @@ import { quietChanges } from "../transforms/quiet-changes";
 import { seenOptions, serverSession } from "../transforms/server-session";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
-import { parse } from "./ast";
+import { parse, Trees } from "./ast";
 import { ParseError, type Finding, type Transform } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
@@ -164,9 +164,9 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const named = unitName(unit);
     const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? gate(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
     if (refusal) {
-      const scanned = runUnit(unit, "scan", steps, read, allProviders);
+      const scanned = scanAsItStays(unit, applied, steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
-      result.findings.push(...scanned.findings.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
+      result.findings.push(...scanned.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
       // A shared package's refusal follows from an app's, whose to-do says what to do.
       if (unit.app) result.findings.push({ step: refusal.step, file: named.dir ? `${named.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
       if (unit.app) refusedApps.push(named.primary);
@@ -219,6 +219,19 @@ interface UnitResult {
   changes: FileDiff[];
 }
 
+/**
+ * What a scan of a unit finds when its rewrite is not written. Where apply ran every transform,
+ * the files it left unchanged were seen by the same transforms in the same text: their findings
+ * are the scan's, and only the files it changed are scanned again.
+ */
+function scanAsItStays(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, read: FileReader, allProviders: ReadonlySet<string>): Finding[] {
+  if (!TRANSFORMS.every((t) => steps.has(t.step))) return runUnit(unit, "scan", steps, read, allProviders).findings;
+  const changed = new Set(applied.changes.filter((c) => c.before !== null).map((c) => c.path));
+  const created = new Set(applied.changes.filter((c) => c.before === null).map((c) => c.path));
+  const kept = applied.findings.filter((f) => !changed.has(f.file) && !created.has(f.file));
+  return [...kept, ...(changed.size ? runUnit(unit, "scan", steps, read, allProviders, changed).findings : [])];
+}
+
 /** Runs the transforms over each package of a unit, each package seen as a project of its own. */
 function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>, readRoot: FileReader, allProviders?: ReadonlySet<string>, only?: ReadonlySet<string>): UnitResult {
   const out: UnitResult = { findings: [], parseErrors: [], changes: [] };
@@ -241,10 +254,13 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
       const fileFindings: Finding[] = [];
       const created: FileDiff[] = [];
       let removed = false;
+      const trees = new Trees();
       try {
         for (const transform of transforms) {
           if (transform.kind !== kind) continue;
-          const result = transform.run({ file, source: mode === "scan" ? original : text, project, steps });
+          const input = mode === "scan" ? original : text;
+          const result = transform.run({ file, source: input, project, steps, trees });
+          if (transform.editsTree) trees.forget(input);
           fileFindings.push(...result.findings);
           if (mode === "scan") continue;
           if (result.source !== undefined) text = result.source;
@@ -322,15 +338,6 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
     }
     return { step: 6, message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.` };
   }
-  // 0b. Everything it wrote parses.
-  for (const change of applied.changes) {
-    if (change.after === null || kindOf(change.path) !== "source") continue;
-    try {
-      parse(change.path, change.after);
-    } catch (error) {
-      return { step: 6, message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.` };
-    }
-  }
   // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
   const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");
@@ -345,6 +352,15 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
     }
     if (!bumped && !nextAuthV5Declared(unit, read, applied)) {
       return { step: 6, message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.` };
+    }
+  }
+  // 1b. Everything it wrote parses (after 1: parsing every rewritten file is the slow check).
+  for (const change of applied.changes) {
+    if (change.after === null || kindOf(change.path) !== "source") continue;
+    try {
+      parse(change.path, change.after);
+    } catch (error) {
+      return { step: 6, message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.` };
     }
   }
   // 2. Every import the codemod wrote resolves, and none closes a cycle.

@@ -1,3 +1,4 @@
+import type { Trees } from "./ast";
 import type { Project } from "./project";
 
 /** One v4 usage: either rewritten by a transform, or left for a person with the reason why. */
@@ -37,11 +38,15 @@ export interface TransformInput {
   project: Project;
   /** The steps this run applies; a transform may decide differently when a later step also runs. */
   steps: ReadonlySet<number>;
+  /** The file's parsed trees, shared with the other transforms (`parseInput`). */
+  trees?: Trees;
 }
 
 export interface Transform {
   name: string;
   step: number;
+  /** It may change the tree `parseInput` gives it (then prints it): the runner parses afresh after it. */
+  editsTree?: boolean;
   /** Which files it reads: source files, package.json or .env files. */
   kind: "source" | "package-json" | "env" | "config";
   run(input: TransformInput): TransformResult;

@@ -1,5 +1,5 @@
 import type { MemberExpression } from "jscodeshift";
-import { applyEdits, lineOf, parse, range, type Node } from "../lib/ast";
+import { applyEdits, lineOf, parseInput, range, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -44,8 +44,14 @@ export function providerPrefix(module: string): string {
  */
 export function renamesFor(providers: ReadonlySet<string> | undefined): Record<string, string> {
   if (!providers) return ENV_RENAMES;
-  return Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
+  const known = renamesByProviders.get(providers);
+  if (known) return known;
+  const renames = Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
+  renamesByProviders.set(providers, renames);
+  return renames;
 }
+/** Per provider set (one per unit): renamesFor runs for every file and transform. */
+const renamesByProviders = new WeakMap<ReadonlySet<string>, Record<string, string>>();
 
 /** Providers imported from next-auth (or @auth/core) anywhere in these sources. */
 export function providersIn(sources: Iterable<string>): Set<string> {
@@ -133,11 +139,12 @@ export const envCode: Transform = {
   name: "env-code",
   step: 3,
   kind: "source",
-  run({ file, source, project }): TransformResult {
+  run(input): TransformResult {
+    const { file, source, project } = input;
     const ENV_RENAMES = renamesFor(project.providers);
     const names = [...Object.keys(ENV_RENAMES), INTERNAL_URL].filter((n) => source.includes(n));
     if (names.length === 0) return { findings: [] };
-    const parsed = parse(file, source);
+    const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const edits: { start: number; end: number; text: string }[] = [];

@@ -1,5 +1,5 @@
 import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
-import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, range, references, type Parsed } from "../lib/ast";
+import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, parseInput, range, references, type Parsed } from "../lib/ast";
 import { importedName, localName, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
@@ -28,13 +28,14 @@ export const middleware: Transform = {
   name: "middleware",
   step: 6,
   kind: "source",
-  run({ file, source, project }: TransformInput): TransformResult {
+  run(input: TransformInput): TransformResult {
+    const { file, source, project } = input;
     const findings: Finding[] = [];
     const note: Note = (node, kind, message, action = "todo") => findings.push({ step: 6, file, line: lineOf(node as Node), kind, message, action });
     if (!source.includes(SOURCE)) {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
-        const parsed = parse(file, source);
+        const parsed = parseInput(input);
         if (importsAuthModule(parsed, file, project)) {
           reportClaims(parsed, note);
           note({ start: 0 }, "middleware-edge", EDGE_TODO);
@@ -45,7 +46,7 @@ export const middleware: Transform = {
     const ts = isTypeScript(file);
 
     // Pass 1: req.nextauth.token → req.auth; type the handler's request.
-    let parsed = parse(file, source);
+    let parsed = parseInput(input);
     let edits: Edit[] = [];
     let rewrote = 0;
     parsed.root.find(parsed.j.MemberExpression).forEach((p) => {
