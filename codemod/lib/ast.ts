@@ -1,4 +1,7 @@
 import jscodeshift from "jscodeshift";
+// jscodeshift's own Babel setup per parser name (the options its `withParser` uses), without recast.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const getParser: (name: string) => { parse(code: string): import("jscodeshift").ASTNode } = require("jscodeshift/src/getParser");
 import type { ASTPath, Collection, ImportDeclaration, JSCodeshift } from "jscodeshift";
 import { ParseError } from "./types";
 
@@ -32,15 +35,33 @@ export function parse(file: string, source: string): Parsed {
     // tabWidth 1: recast counts a tab as tabWidth columns and derives node offsets from them.
     return { j, root: j(source, { tabWidth: 1 } as never), file, source };
   } catch (error) {
-    const e = error as Error & { loc?: { line: number; column: number } };
-    const where = e.loc ? ` at line ${e.loc.line}:${e.loc.column + 1}` : "";
-    throw new ParseError(file, `${e.message.split("\n")[0]}${where}`);
+    throw parseError(file, error);
+  }
+}
+
+function parseError(file: string, error: unknown): ParseError {
+  const e = error as Error & { loc?: { line: number; column: number } };
+  const where = e.loc ? ` at line ${e.loc.line}:${e.loc.column + 1}` : "";
+  return new ParseError(file, `${e.message.split("\n")[0]}${where}`);
+}
+
+/**
+ * A tree to read, not to print: Babel's AST without the copy recast makes for reprinting (that
+ * copy was half the cost of a parse). Offsets and lines are Babel's; read code with `range`.
+ */
+export function parseForReading(file: string, source: string): Parsed {
+  currentSource = source;
+  const j = jscodeshift.withParser(parserFor(file));
+  try {
+    return { j, root: j(getParser(parserFor(file)).parse(source)), file, source };
+  } catch (error) {
+    throw parseError(file, error);
   }
 }
 
 /**
- * Parsed trees shared by the transforms that read one file: it is parsed once per text, not once
- * per transform. Only a transform marked `editsTree` may change a tree (the runner then forgets it).
+ * Trees shared by the transforms that read one file: it is parsed once per text, not once per
+ * transform. They are read-only: a transform that prints a tree parses its own with `parse`.
  */
 export class Trees {
   private readonly byText = new Map<string, Parsed>();
@@ -51,20 +72,15 @@ export class Trees {
       currentSource = source;
       return hit;
     }
-    const parsed = parse(file, source);
+    const parsed = parseForReading(file, source);
     this.byText.set(source, parsed);
     return parsed;
   }
-
-  /** Drops the tree of this text (a transform edited it). */
-  forget(source: string) {
-    this.byText.delete(source);
-  }
 }
 
-/** The shared tree of a transform's input when the runner gives one, else a tree of its own. */
+/** The shared tree of a transform's input when the runner gives one, else a tree of its own (both read-only). */
 export function parseInput({ file, source, trees }: { file: string; source: string; trees?: Trees }): Parsed {
-  return trees ? trees.get(file, source) : parse(file, source);
+  return trees ? trees.get(file, source) : parseForReading(file, source);
 }
 
 /** Whether a file ends its statements with semicolons (a semicolon-free file gets none from us). */

@@ -260,7 +260,6 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
           if (transform.kind !== kind) continue;
           const input = mode === "scan" ? original : text;
           const result = transform.run({ file, source: input, project, steps, trees });
-          if (transform.editsTree) trees.forget(input);
           fileFindings.push(...result.findings);
           if (mode === "scan") continue;
           if (result.source !== undefined) text = result.source;
@@ -366,7 +365,6 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
   // 2. Every import the codemod wrote resolves, and none closes a cycle.
   const after = new Map(applied.changes.map((c) => [c.path, c.after]));
   const finalText = (file: string) => (after.has(file) ? after.get(file)! : read(file));
-  const reached = new Map<string, Map<string, string>>();
   // Files it edits before files it creates: a cycle is named by the import the edit adds.
   for (const change of [...applied.changes].sort((a, b) => Number(a.before === null) - Number(b.before === null))) {
     if (change.after === null || kindOf(change.path) !== "source") continue;
@@ -388,11 +386,10 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
           message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
         };
       }
-      const cycle = found ? importsBack(unit, prefix + target, change.path, finalFiles, finalText, reached) : undefined;
-      if (cycle) {
+      if (found && importsBack(unit, prefix + target, change.path, finalFiles, finalText)) {
         return {
           step: 6,
-          message: `nothing written for ${name}: ${change.path} would import "${spec}", which imports ${change.path} back (${cycle.join(" → ")}): an import cycle. By hand: keep the auth options in a module that does not import the auth module (move the helpers that need auth() out of it), or put NextAuth(config) in that module and re-export handlers, auth, signIn, signOut from the auth module; then run again.`,
+          message: `nothing written for ${name}: ${change.path} would import "${spec}", which imports ${change.path} back: an import cycle. By hand: keep the auth options in a module that does not import the auth module (move the helpers that need auth() out of it), or put NextAuth(config) in that module and re-export handlers, auth, signIn, signOut from the auth module; then run again.`,
         };
       }
       if (!found) {
@@ -408,43 +405,21 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
 }
 
 /**
- * The chain of local imports by which module `from` (no extension) reaches file `back`, in the
- * files as they would be written, or undefined. `reached` memoises the walk from each module.
+ * Whether module `from` (no extension), as it would be written, imports file `back` itself: a
+ * two-module cycle, where one of the two runs its top level before the other's exports exist
+ * (auth.ts's `NextAuth(authOptions)` before the options module has set `authOptions`).
  */
-function importsBack(unit: Unit, from: string, back: string, finalFiles: ReadonlySet<string>, text: FileReader, reached: Map<string, Map<string, string>>): string[] | undefined {
+function importsBack(unit: Unit, from: string, back: string, finalFiles: ReadonlySet<string>, text: FileReader): boolean {
   const fileOf = (modulePath: string) => [modulePath, ...SOURCE_EXTENSIONS.map((e) => modulePath + e), ...SOURCE_EXTENSIONS.map((e) => `${modulePath}/index${e}`)].find((f) => finalFiles.has(f));
   const start = fileOf(from);
-  if (!start) return undefined;
-  if (!reached.has(start)) {
-    const projects = new Map<string, { project: Project; prefix: string }>();
-    const projectOf = (file: string) => {
-      const pkg = unit.packages.filter((p) => p.dir === "" || file.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
-      if (!pkg) return undefined;
-      if (!projects.has(pkg.dir)) projects.set(pkg.dir, { project: new Project(pkg.dir, pkg.files, { read: (f) => text(pkg.dir ? `${pkg.dir}/${f}` : f) }), prefix: pkg.dir ? `${pkg.dir}/` : "" });
-      return projects.get(pkg.dir)!;
-    };
-    // Each file reached → the file that imports it on the way.
-    const via = new Map<string, string>([[start, ""]]);
-    const queue = [start];
-    while (queue.length) {
-      const file = queue.shift()!;
-      const owner = projectOf(file);
-      if (!owner) continue;
-      for (const spec of importSpecifiers(text(file) ?? "")) {
-        const target = owner.project.resolve(file.slice(owner.prefix.length), spec);
-        const next = target === undefined ? undefined : fileOf(owner.prefix + target);
-        if (!next || via.has(next)) continue;
-        via.set(next, file);
-        queue.push(next);
-      }
-    }
-    reached.set(start, via);
-  }
-  const via = reached.get(start)!;
-  if (!via.has(back) || back === start) return undefined;
-  const chain: string[] = [];
-  for (let at = back; at; at = via.get(at)!) chain.unshift(at);
-  return [back, ...chain];
+  const pkg = start && unit.packages.filter((p) => p.dir === "" || start.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  if (!start || !pkg || start === back) return false;
+  const prefix = pkg.dir ? `${pkg.dir}/` : "";
+  const project = new Project(pkg.dir, pkg.files, { read: (f) => text(prefix + f) });
+  return importSpecifiers(text(start) ?? "").some((spec) => {
+    const target = project.resolve(start.slice(prefix.length), spec);
+    return target !== undefined && fileOf(prefix + target) === back;
+  });
 }
 
 function nextAuthV5Declared(unit: Unit, read: FileReader, applied: UnitResult): boolean {

@@ -38,15 +38,13 @@ export interface TransformInput {
   project: Project;
   /** The steps this run applies; a transform may decide differently when a later step also runs. */
   steps: ReadonlySet<number>;
-  /** The file's parsed trees, shared with the other transforms (`parseInput`). */
+  /** The file's parsed trees, shared with the other transforms (`parseInput`; read-only). */
   trees?: Trees;
 }
 
 export interface Transform {
   name: string;
   step: number;
-  /** It may change the tree `parseInput` gives it (then prints it): the runner parses afresh after it. */
-  editsTree?: boolean;
   /** Which files it reads: source files, package.json or .env files. */
   kind: "source" | "package-json" | "env" | "config";
   run(input: TransformInput): TransformResult;

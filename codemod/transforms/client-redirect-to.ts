@@ -44,8 +44,9 @@ export const clientRedirectTo: Transform = {
       const options = p.node.arguments[CLIENT_FUNCTIONS[fn]];
       if (!options) return;
       if (options.type !== "ObjectExpression") {
-        if (j(options).toSource().includes("callbackUrl") || options.type === "Identifier") {
-          note(p.node, `${fn}(…, ${j(options).toSource()}): options not written inline; rename callbackUrl to redirectTo where they are built`, "todo");
+        const code = source.slice(range(options).start, range(options).end);
+        if (code.includes("callbackUrl") || options.type === "Identifier") {
+          note(p.node, `${fn}(…, ${code}): options not written inline; rename callbackUrl to redirectTo where they are built`, "todo");
         }
         return;
       }

@@ -1,4 +1,4 @@
-import { insertImport, lineOf, parseInput, print } from "../lib/ast";
+import { insertImport, lineOf, parse, print } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -8,12 +8,12 @@ import type { Finding, Transform, TransformResult } from "../lib/types";
 export const jwtAugmentation: Transform = {
   name: "jwt-augmentation",
   step: 4,
-  editsTree: true,
   kind: "source",
   run(input): TransformResult {
     const { file, source } = input;
     if (!source.includes("next-auth/jwt") || !/declare\s+module/.test(source)) return { findings: [] };
-    const parsed = parseInput(input);
+    // Its own tree: it edits and reprints it.
+    const parsed = parse(file, source);
     const { j, root } = parsed;
     const augmentations = root.find(j.TSModuleDeclaration).filter((p) => {
       const id = p.node.id;

@@ -163,7 +163,7 @@ function withAuthCalls(parsed: Parsed, localsOnly = false): ASTPath<CallExpressi
 }
 
 /** Reads of a claim from the session where v4 had the JWT: `token.role`, `req.auth.role`. */
-function reportClaims({ j, root }: Parsed, note: Note) {
+function reportClaims({ j, root, source }: Parsed, note: Note) {
   const aliases = new Set<string>(["token"]);
   root.find(j.VariableDeclarator).forEach((p) => {
     const init = p.node.init;
@@ -176,7 +176,7 @@ function reportClaims({ j, root }: Parsed, note: Note) {
     const fromToken = (obj.type === "Identifier" && aliases.has(obj.name ?? "")) || ((obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") && obj.property?.name === "auth");
     const prop = n.property as { type: string; name?: string } | undefined;
     if (fromToken && prop?.type === "Identifier" && !n.computed && prop.name !== "auth" && prop.name !== "user" && prop.name !== "expires") {
-      note(n, "token-claim", `reads ${j(n as never).toSource()}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
+      note(n, "token-claim", `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
     }
   });
 }

@@ -1,4 +1,4 @@
-import { importsFrom, lineOf, parseInput, print, references, topImports } from "../lib/ast";
+import { importsFrom, lineOf, parse, parseInput, print, references, topImports } from "../lib/ast";
 import { importedName, localName } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
@@ -29,12 +29,12 @@ export function v5Adapter(v4: string): string | undefined {
 export const nextAuthImports: Transform = {
   name: "next-auth-imports",
   step: 6,
-  editsTree: true,
   kind: "source",
   run(input): TransformResult {
     const { file, source, project } = input;
     if (!/from\s+["'](next-auth(\/(next|jwt|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter)["']/.test(source)) return { findings: [] };
-    const parsed = parseInput(input);
+    // A tree of its own where it may edit and reprint it; else the shared one, only read.
+    const parsed = /@next-auth\/|\b(NextAuthOptions|AuthOptions|GithubProfile)\b|providers\/oauth/.test(source) ? parse(file, source) : parseInput(input);
     const { j } = parsed;
     const findings: Finding[] = [];
     let changed = false;

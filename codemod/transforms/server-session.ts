@@ -43,7 +43,7 @@ export const serverSession: Transform = {
     if (source.includes("require")) {
       root
         .find(j.CallExpression, { callee: { type: "Identifier", name: "require" } })
-        .filter((p) => SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) && SESSION_FUNCTIONS.some((f) => j(p.parent).toSource().includes(f)))
+        .filter((p) => SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) && SESSION_FUNCTIONS.some((f) => source.slice(range(p.parent.node).start, range(p.parent.node).end).includes(f)))
         .forEach((p) => report(p.node, "getServerSession-require", "require() of getServerSession: convert the file to ES imports, then run the codemod again"));
     }
     if (imports.length === 0) return { findings };
@@ -137,7 +137,7 @@ export const serverSession: Transform = {
 };
 
 /** The new argument list, or the reason the call is left alone. */
-function rewriteArgs({ j }: Parsed, call: CallExpression, inPages: boolean): CallExpression["arguments"] | string {
+function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean): CallExpression["arguments"] | string {
   const args = call.arguments;
   if (args.some((a) => a.type === "SpreadElement")) return "spread arguments: rewrite to auth(ctx) / auth(req, res) by hand";
   if (args.length === 1) {
@@ -152,13 +152,14 @@ function rewriteArgs({ j }: Parsed, call: CallExpression, inPages: boolean): Cal
     node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === prop ? node.object : undefined;
   const reqOwner = owner(req, "req");
   const resOwner = owner(res, "res");
-  if (reqOwner && resOwner && j(reqOwner).toSource() === j(resOwner).toSource()) return [reqOwner as CallExpression["arguments"][number]];
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  if (reqOwner && resOwner && code(reqOwner) === code(resOwner)) return [reqOwner as CallExpression["arguments"][number]];
   return [req, res];
 }
 
 function recordOptions(parsed: Parsed, file: string, project: TransformInput["project"], options: Node) {
   const { j, root } = parsed;
-  const code = j(options as never).toSource();
+  const code = parsed.source.slice(range(options).start, range(options).end);
   const name = code.match(/^(\w+)(\(\))?$/)?.[1];
   let imported: OptionsOrigin["imported"];
   if (name) {
