@@ -165,6 +165,8 @@ function apply(args: Args, io: Output): number {
   // Never write a file git does not track (a git-ignored .env.local): print its change instead.
   const untracked = tracked ? result.changes.filter((c) => c.before !== null && !tracked.has(c.path)) : [];
   const writable = result.changes.filter((c) => !untracked.includes(c));
+  // Nothing was renamed in a file that is not written: no deployment to update for it.
+  result.findings = result.findings.filter((f) => !(f.kind === "env-deployment" && untracked.some((c) => c.path === f.file)));
   for (const change of untracked) {
     result.findings.push({ step: result.findings.find((f) => f.file === change.path)?.step ?? 3, file: change.path, line: 1, kind: "not-written", action: "todo", message: `not tracked by git, so not written: ${untrackedChange(change).trim().replace(/\n\s*/g, "; ")}` });
   }

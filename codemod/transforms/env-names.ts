@@ -188,12 +188,11 @@ export const envCode: Transform = {
     // …and `interface ProcessEnv { NEXTAUTH_SECRET: string }` declarations.
     const keyed = [...root.find(j.ObjectProperty).paths(), ...root.find(j.TSPropertySignature).paths()];
     const keyName = (key: Node) => (key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined);
-    // Done once the new name is a key too (a value `process.env.AUTH_X ?? …` is not: the schema still requires the old key).
-    const keys = new Set(keyed.map((p) => keyName(p.node.key)));
     keyed.forEach((p) => {
       const name = keyName(p.node.key);
       const next = name && ENV_RENAMES[name];
-      if (!name || !next || keys.has(next)) return;
+      // Settled once the file names the new key (t3-env's `runtimeEnv: { X: process.env.AUTH_X ?? … }`).
+      if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
       findings.push({
         step: 3, file, line: lineOf(p.node), kind: "env-key", action: "todo",
         message: `${name} named in code (destructuring or an env schema): accept ${next} as well and read it first`,
