@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { applyCase, checkout, cli, readTree, repoCases } from "../lib/repo-fixtures";
 
@@ -15,15 +16,28 @@ describe.each(repoCases().map((c) => [c.name, c] as const))("%s", (_, c) => {
     expect(Object.fromEntries(tree)).toEqual(Object.fromEntries(readTree(c.output)));
   });
 
-  it("every import it wrote resolves, and a second apply changes nothing", () => {
+  it("every import it wrote resolves, and a second apply changes nothing, the to-do list included", () => {
     const dir = checkout(c);
     try {
-      cli("apply", dir, ...c.expect.args);
-      const again = cli("apply", dir, ...c.expect.args, "--dry-run");
+      const first = cli("apply", dir, ...c.expect.args);
+      const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: "pipe" });
+      git("add", "-A");
+      git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "applied", "--allow-empty");
+      const again = cli("apply", dir, ...c.expect.args);
       expect(again.out).toMatch(/files changed: +0 changed, 0 created, 0 deleted/);
-      expect(again.out).not.toContain("would import");
+      expect(again.out).not.toMatch(/would import "[^"]+", which does not exist/);
+      expect(git("status", "--porcelain")).toBe("");
+      // The same to-dos, none dropped although still open.
+      expect(todoLines(again.out)).toEqual(todoLines(first.out));
+      const scan = cli("scan", dir);
+      for (const text of c.expect.scanAfter ?? []) expect(scan.out).toContain(text);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 });
+
+/** The to-do lines of an apply summary (`    file:line  [step N] message`), in order. */
+function todoLines(out: string): string[] {
+  return out.split("\n").filter((l) => /^ {4}\S+:\d+ {2}\[step \d+\]/.test(l)).sort();
+}

@@ -1,4 +1,7 @@
 import jscodeshift from "jscodeshift";
+// jscodeshift's own Babel setup per parser name (the options its `withParser` uses), without recast.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const getParser: (name: string) => { parse(code: string): import("jscodeshift").ASTNode } = require("jscodeshift/src/getParser");
 import type { ASTPath, Collection, ImportDeclaration, JSCodeshift } from "jscodeshift";
 import { ParseError } from "./types";
 
@@ -32,10 +35,52 @@ export function parse(file: string, source: string): Parsed {
     // tabWidth 1: recast counts a tab as tabWidth columns and derives node offsets from them.
     return { j, root: j(source, { tabWidth: 1 } as never), file, source };
   } catch (error) {
-    const e = error as Error & { loc?: { line: number; column: number } };
-    const where = e.loc ? ` at line ${e.loc.line}:${e.loc.column + 1}` : "";
-    throw new ParseError(file, `${e.message.split("\n")[0]}${where}`);
+    throw parseError(file, error);
   }
+}
+
+function parseError(file: string, error: unknown): ParseError {
+  const e = error as Error & { loc?: { line: number; column: number } };
+  const where = e.loc ? ` at line ${e.loc.line}:${e.loc.column + 1}` : "";
+  return new ParseError(file, `${e.message.split("\n")[0]}${where}`);
+}
+
+/**
+ * A tree to read, not to print: Babel's AST without the copy recast makes for reprinting (that
+ * copy was half the cost of a parse). Offsets and lines are Babel's; read code with `range`.
+ */
+export function parseForReading(file: string, source: string): Parsed {
+  currentSource = source;
+  const j = jscodeshift.withParser(parserFor(file));
+  try {
+    return { j, root: j(getParser(parserFor(file)).parse(source)), file, source };
+  } catch (error) {
+    throw parseError(file, error);
+  }
+}
+
+/**
+ * Trees shared by the transforms that read one file: it is parsed once per text, not once per
+ * transform. They are read-only: a transform that prints a tree parses its own with `parse`.
+ */
+export class Trees {
+  private readonly byText = new Map<string, Parsed>();
+
+  get(file: string, source: string): Parsed {
+    const hit = this.byText.get(source);
+    if (hit && hit.file === file) {
+      currentSource = source;
+      return hit;
+    }
+    const parsed = parseForReading(file, source);
+    this.byText.set(source, parsed);
+    return parsed;
+  }
+}
+
+/** The shared tree of a transform's input when the runner gives one, else a tree of its own (both read-only). */
+export function parseInput({ file, source, trees }: { file: string; source: string; trees?: Trees }): Parsed {
+  return trees ? trees.get(file, source) : parseForReading(file, source);
 }
 
 /** Whether a file ends its statements with semicolons (a semicolon-free file gets none from us). */
@@ -101,9 +146,37 @@ export function lineOf(node: { loc?: { start: { line: number } } | null; start?:
   return 1;
 }
 
+/** The file's import declarations: top-level statements only, without walking the whole tree. */
+export function topImports({ j, root }: Parsed): Collection<ImportDeclaration> {
+  const body = root.paths()[0].get("program", "body") as ASTPath & { value: { type: string }[]; get(i: number): ASTPath };
+  const paths: ASTPath<ImportDeclaration>[] = [];
+  for (let i = 0; i < body.value.length; i++) if (body.value[i].type === "ImportDeclaration") paths.push(body.get(i) as ASTPath<ImportDeclaration>);
+  return j(paths as never) as unknown as Collection<ImportDeclaration>;
+}
+
 /** Import declarations whose source is one of `sources`. */
-export function importsFrom({ j, root }: Parsed, sources: readonly string[]): Collection<ImportDeclaration> {
-  return root.find(j.ImportDeclaration).filter((p) => sources.includes(String(p.node.source.value)));
+export function importsFrom(parsed: Parsed, sources: readonly string[]): Collection<ImportDeclaration> {
+  return topImports(parsed).filter((p) => sources.includes(String(p.node.source.value)));
+}
+
+/**
+ * Identifier paths by name, from one walk of the tree per Parsed (a walk per lookup made files
+ * with many call sites slow). Names changed after the walk are filtered out, not added.
+ */
+const identifierIndex = new WeakMap<Parsed, Map<string, ASTPath[]>>();
+export function identifiersNamed(parsed: Parsed, name: string): ASTPath[] {
+  let index = identifierIndex.get(parsed);
+  if (!index) {
+    index = new Map();
+    for (const p of parsed.root.find(parsed.j.Identifier).paths()) {
+      const n = (p.node as { name: string }).name;
+      const list = index.get(n);
+      if (list) list.push(p);
+      else index.set(n, [p]);
+    }
+    identifierIndex.set(parsed, index);
+  }
+  return (index.get(name) ?? []).filter((p) => (p.node as { name: string }).name === name);
 }
 
 /** Local names bound to `imported` (a named export) from any of `sources`, with their declarations. */
@@ -120,8 +193,8 @@ export function namedImports(parsed: Parsed, sources: readonly string[], importe
 }
 
 /** Identifier nodes that reference `name` (not declarations in imports, not property keys). */
-export function references({ j, root }: Parsed, name: string) {
-  return root.find(j.Identifier, { name }).filter((p) => {
+export function references(parsed: Parsed, name: string) {
+  return parsed.j(identifiersNamed(parsed, name) as never).filter((p: ASTPath) => {
     const parent = p.parent?.node;
     if (!parent) return true;
     if (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier" || parent.type === "ImportNamespaceSpecifier") return false;

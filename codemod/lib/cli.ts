@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { isEnvFile } from "../transforms/env-names";
-import { existsSync, writeFileSync } from "node:fs";
+import { ENV_DEPLOYMENT_TODO, isEnvFile } from "../transforms/env-names";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { MissingPathError, run, TRANSFORMS, UnknownAppError, writeChanges, type FileDiff, type RunResult } from "./run";
 import { parseStep, STEPS, UnknownStepError } from "./steps";
 import type { Finding } from "./types";
@@ -165,14 +165,16 @@ function apply(args: Args, io: Output): number {
   // Never write a file git does not track (a git-ignored .env.local): print its change instead.
   const untracked = tracked ? result.changes.filter((c) => c.before !== null && !tracked.has(c.path)) : [];
   const writable = result.changes.filter((c) => !untracked.includes(c));
+  // Nothing was renamed in a file that is not written: no deployment to update for it.
+  result.findings = result.findings.filter((f) => !(f.kind === "env-deployment" && untracked.some((c) => c.path === f.file)));
   for (const change of untracked) {
     result.findings.push({ step: result.findings.find((f) => f.file === change.path)?.step ?? 3, file: change.path, line: 1, kind: "not-written", action: "todo", message: `not tracked by git, so not written: ${untrackedChange(change).trim().replace(/\n\s*/g, "; ")}` });
   }
+  result.findings.push(...carriedTodos(root, result.findings));
   const todos = result.findings.filter((f) => f.action === "todo");
   if (!args.dryRun) {
     writeChanges(root, writable);
-    // Only a run that writes something rewrites the list: a second apply leaves it as it is.
-    if (writable.length > 0 || (todos.length > 0 && !existsSync(path.join(root, TODO_FILE)))) writeFileSync(path.join(root, TODO_FILE), todoFile(result));
+    if (writable.length > 0 || todos.length > 0 || existsSync(path.join(root, TODO_FILE))) writeFileSync(path.join(root, TODO_FILE), todoFile(result));
   }
   if (args.json) {
     io.out(JSON.stringify({ root: result.root, files: result.files, dryRun: args.dryRun, apps: result.units, changes: writable.map((c) => ({ path: c.path, status: c.before === null ? "created" : c.after === null ? "deleted" : "changed" })), notWritten: untracked.map((c) => c.path), findings: result.findings, parseErrors: result.parseErrors }, null, 2));
@@ -211,6 +213,27 @@ function untrackedChange(change: FileDiff): string {
   return before.flatMap((l, i) => (key(l) && key(after[i] ?? "") && key(l) !== key(after[i]) ? [`  rename ${key(l)} → ${key(after[i])} (same value)`] : [])).join("\n");
 }
 
+/**
+ * Open items of the list an earlier apply wrote that no scan can find again: after a key is
+ * renamed, nothing in the repo shows that deployments still need it. Kept until ticked ([x]) or
+ * deleted, so a second apply drops nothing that is still open.
+ */
+function carriedTodos(root: string, current: readonly Finding[]): Finding[] {
+  const file = path.join(root, TODO_FILE);
+  if (!existsSync(file)) return [];
+  const out: Finding[] = [];
+  let step = 0;
+  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+    const heading = line.match(/^## Step (\d+):/);
+    if (heading) step = Number(heading[1]);
+    const item = line.match(/^- \[ \] `(.+):(\d+)` (.*)$/);
+    if (!item || item[3] !== ENV_DEPLOYMENT_TODO || !existsSync(path.join(root, item[1]))) continue;
+    if (current.some((f) => f.file === item[1] && f.kind === "env-deployment")) continue;
+    out.push({ step, file: item[1], line: Number(item[2]), kind: "env-deployment", action: "todo", message: item[3] });
+  }
+  return out;
+}
+
 /** The open to-dos as a Markdown checklist, for the target repo. */
 function todoFile(result: RunResult): string {
   const todos = result.findings.filter((f) => f.action === "todo");
@@ -223,7 +246,8 @@ function todoFile(result: RunResult): string {
   ];
   if (todos.some((f) => f.kind === "session-continuity")) lines.push(`> ${CONTINUITY_LINE}`, "");
   for (const s of STEPS) {
-    const items = todos.filter((f) => f.step === s.step);
+    // By place, so that a second apply (whose to-dos come in another order) writes the same list.
+    const items = todos.filter((f) => f.step === s.step).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
     if (!items.length) continue;
     lines.push(`## Step ${s.step}: ${s.title}`, "", ...items.map((f) => `- [ ] \`${location(f)}\` ${f.message}`), "");
   }

@@ -17,8 +17,11 @@ export interface RepoCase {
   name: string;
   input: string;
   output: string;
-  /** `out`: lines apply prints; `notOut`: text it must not print (a false or stale to-do). */
-  expect: { args: string[]; out: string[]; notOut?: string[] };
+  /**
+   * `out`: lines apply prints; `notOut`: text it must not print (a false or stale to-do);
+   * `scanAfter`: text a scan of the applied tree prints (what still needs a person).
+   */
+  expect: { args: string[]; out: string[]; notOut?: string[]; scanAfter?: string[] };
 }
 
 export function repoCases(): RepoCase[] {

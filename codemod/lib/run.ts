@@ -11,7 +11,7 @@ import { quietChanges } from "../transforms/quiet-changes";
 import { seenOptions, serverSession } from "../transforms/server-session";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
-import { parse } from "./ast";
+import { parse, Trees } from "./ast";
 import { ParseError, type Finding, type Transform } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
@@ -148,7 +148,9 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
   // A package no app uses (a monorepo's root with turbo.json) sees every app's providers.
   const allProviders = providersIn(allFiles.filter((f) => kindOf(f) === "source").map((f) => read(f) ?? ""));
   const result: RunResult = { root, files: 0, findings: [], parseErrors: [], changes: [], elapsedMs: 0, units: [] };
-  for (const unit of units) {
+  // Apps first: a package no app uses (a monorepo's root .env.example) is written only when no app was refused.
+  const refusedApps: string[] = [];
+  for (const unit of [...units.filter((u) => u.app), ...units.filter((u) => !u.app)]) {
     result.files += unit.packages.reduce((n, p) => n + p.files.length, 0);
     if (mode === "scan") {
       const scanned = runUnit(unit, "scan", steps, read, allProviders);
@@ -159,13 +161,16 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     }
     const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
-    const refusal = applied.changes.length && !options.partial ? gate(unit, applied, steps, allFiles, read) : undefined;
+    const named = unitName(unit);
+    const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? gate(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
     if (refusal) {
-      const scanned = runUnit(unit, "scan", steps, read, allProviders);
+      const scanned = scanAsItStays(unit, applied, steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
-      result.findings.push(...scanned.findings.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
-      result.findings.push({ step: refusal.step, file: unit.dir ? `${unit.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
-      result.units.push({ dir: unit.dir, app: unit.app, status: "refused", reason: refusal.message });
+      result.findings.push(...scanned.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
+      // A shared package's refusal follows from an app's, whose to-do says what to do.
+      if (unit.app) result.findings.push({ step: refusal.step, file: named.dir ? `${named.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
+      if (unit.app) refusedApps.push(named.primary);
+      result.units.push({ dir: named.dir, app: unit.app, status: "refused", reason: refusal.message });
       continue;
     }
     // To-dos of the result: those of this pass that a rewrite did not settle (none stale), and
@@ -177,7 +182,10 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
     const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
     const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
-    const open = applied.findings.filter((f) => f.action === "todo" && !settled.has(`${f.file}:${f.line}:${f.kind}`) && !(bridgeTodo && f.kind === "session-continuity"));
+    // A changed file's to-dos are those of its final text (the rescan), but for what no text shows.
+    const open = applied.findings.filter(
+      (f) => f.action === "todo" && (!after.has(f.file) || UNSEEN_TODOS.has(f.kind)) && !settled.has(`${f.file}:${f.line}:${f.kind}`) && !(bridgeTodo && f.kind === "session-continuity"),
+    );
     result.findings.push(...applied.findings.filter((f) => f.action === "rewrite"), ...dedupe([...open, ...rescanned], true));
     result.changes.push(...applied.changes);
     result.units.push({ dir: unit.dir, app: unit.app, status: applied.changes.length ? "migrated" : "unchanged" });
@@ -193,6 +201,9 @@ export class UnknownAppError extends Error {
     this.name = "UnknownAppError";
   }
 }
+
+/** To-dos about a rewrite that a scan of its result cannot find again (renamed keys, the route converted). */
+const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity"]);
 
 /** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
 const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-adapter-version"]);
@@ -212,6 +223,19 @@ interface UnitResult {
   findings: Finding[];
   parseErrors: RunResult["parseErrors"];
   changes: FileDiff[];
+}
+
+/**
+ * What a scan of a unit finds when its rewrite is not written. Where apply ran every transform,
+ * the files it left unchanged were seen by the same transforms in the same text: their findings
+ * are the scan's, and only the files it changed are scanned again.
+ */
+function scanAsItStays(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, read: FileReader, allProviders: ReadonlySet<string>): Finding[] {
+  if (!TRANSFORMS.every((t) => steps.has(t.step))) return runUnit(unit, "scan", steps, read, allProviders).findings;
+  const changed = new Set(applied.changes.filter((c) => c.before !== null).map((c) => c.path));
+  const created = new Set(applied.changes.filter((c) => c.before === null).map((c) => c.path));
+  const kept = applied.findings.filter((f) => !changed.has(f.file) && !created.has(f.file));
+  return [...kept, ...(changed.size ? runUnit(unit, "scan", steps, read, allProviders, changed).findings : [])];
 }
 
 /** Runs the transforms over each package of a unit, each package seen as a project of its own. */
@@ -236,10 +260,12 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
       const fileFindings: Finding[] = [];
       const created: FileDiff[] = [];
       let removed = false;
+      const trees = new Trees();
       try {
         for (const transform of transforms) {
           if (transform.kind !== kind) continue;
-          const result = transform.run({ file, source: mode === "scan" ? original : text, project, steps });
+          const input = mode === "scan" ? original : text;
+          const result = transform.run({ file, source: input, project, steps, trees });
           fileFindings.push(...result.findings);
           if (mode === "scan") continue;
           if (result.source !== undefined) text = result.source;
@@ -280,10 +306,30 @@ function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Fi
   return [{ path: helper.path, before: null, after: helper.source }];
 }
 
+/**
+ * How a refusal names a unit: its apps that depend on next-auth (others share their packages
+ * and are named after them), else all its apps; `dir` is the first of those.
+ */
+function unitName(unit: Unit): { name: string; primary: string; dir: string } {
+  const apps = unit.packages.filter((p) => p.app);
+  if (!apps.length) return { name: unit.dir || "the root package", primary: unit.dir || "the root package", dir: unit.dir };
+  const own = apps.filter((p) => p.deps.includes("next-auth"));
+  const primary = own.length ? own : apps;
+  const others = apps.filter((p) => !primary.includes(p));
+  const label = (p: { dir: string }) => p.dir || "the app at the root";
+  const name = primary.map(label).join(" and ") + (others.length ? ` (and ${others.map(label).join(", ")}, which share its packages)` : "");
+  return { name, primary: primary.map(label).join(" and "), dir: primary[0].dir };
+}
+
+/** A package no app uses (a monorepo root's .env.example) keeps v4's names while an app it serves stays on v4. */
+function sharedRefusal(name: string, refusedApps: readonly string[]): { step: number; message: string } | undefined {
+  if (!refusedApps.length) return undefined;
+  return { step: 3, message: `nothing written for ${name}: ${refusedApps.join("; ")} stay${refusedApps.length === 1 ? "s" : ""} on next-auth v4, which reads the v4 names. Run again once ${refusedApps.length === 1 ? "it is" : "they are"} migrated.` };
+}
+
 /** Why a unit's changes must not be written (then nothing of it is), or undefined. */
 function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
-  const apps = unit.packages.filter((p) => p.app).map((p) => p.dir || "the app at the root");
-  const name = apps.length ? apps.join(" and ") : unit.dir || "the root package";
+  const { name } = unitName(unit);
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
   const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
   // 0. A file that parses but could not be rewritten (a codemod bug) stops the app.
@@ -296,15 +342,6 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
       continue; // it did not parse to begin with: reported, and left as it is
     }
     return { step: 6, message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.` };
-  }
-  // 0b. Everything it wrote parses.
-  for (const change of applied.changes) {
-    if (change.after === null || kindOf(change.path) !== "source") continue;
-    try {
-      parse(change.path, change.after);
-    } catch (error) {
-      return { step: 6, message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.` };
-    }
   }
   // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
@@ -322,8 +359,20 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
       return { step: 6, message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.` };
     }
   }
-  // 2. Every import the codemod wrote resolves.
+  // 1b. Everything it wrote parses (after 1: parsing every rewritten file is the slow check).
   for (const change of applied.changes) {
+    if (change.after === null || kindOf(change.path) !== "source") continue;
+    try {
+      parse(change.path, change.after);
+    } catch (error) {
+      return { step: 6, message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.` };
+    }
+  }
+  // 2. Every import the codemod wrote resolves, and none closes a cycle.
+  const after = new Map(applied.changes.map((c) => [c.path, c.after]));
+  const finalText = (file: string) => (after.has(file) ? after.get(file)! : read(file));
+  // Files it edits before files it creates: a cycle is named by the import the edit adds.
+  for (const change of [...applied.changes].sort((a, b) => Number(a.before === null) - Number(b.before === null))) {
     if (change.after === null || kindOf(change.path) !== "source") continue;
     const before = new Set(change.before === null ? [] : importSpecifiers(change.before));
     const pkg = unit.packages.find((p) => p.dir === "" || change.path.startsWith(`${p.dir}/`))!;
@@ -343,6 +392,12 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
           message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
         };
       }
+      if (found && importsBack(unit, prefix + target, change.path, finalFiles, finalText)) {
+        return {
+          step: 6,
+          message: `nothing written for ${name}: ${change.path} would import "${spec}", which imports ${change.path} back: an import cycle. By hand: keep the auth options in a module that does not import the auth module (move the helpers that need auth() out of it), or put NextAuth(config) in that module and re-export handlers, auth, signIn, signOut from the auth module; then run again.`,
+        };
+      }
       if (!found) {
         const step = applied.findings.find((f) => f.file === change.path && f.action === "rewrite")?.step ?? 6;
         return {
@@ -353,6 +408,24 @@ function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFi
     }
   }
   return undefined;
+}
+
+/**
+ * Whether module `from` (no extension), as it would be written, imports file `back` itself: a
+ * two-module cycle, where one of the two runs its top level before the other's exports exist
+ * (auth.ts's `NextAuth(authOptions)` before the options module has set `authOptions`).
+ */
+function importsBack(unit: Unit, from: string, back: string, finalFiles: ReadonlySet<string>, text: FileReader): boolean {
+  const fileOf = (modulePath: string) => [modulePath, ...SOURCE_EXTENSIONS.map((e) => modulePath + e), ...SOURCE_EXTENSIONS.map((e) => `${modulePath}/index${e}`)].find((f) => finalFiles.has(f));
+  const start = fileOf(from);
+  const pkg = start && unit.packages.filter((p) => p.dir === "" || start.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  if (!start || !pkg || start === back) return false;
+  const prefix = pkg.dir ? `${pkg.dir}/` : "";
+  const project = new Project(pkg.dir, pkg.files, { read: (f) => text(prefix + f) });
+  return importSpecifiers(text(start) ?? "").some((spec) => {
+    const target = project.resolve(start.slice(prefix.length), spec);
+    return target !== undefined && fileOf(prefix + target) === back;
+  });
 }
 
 function nextAuthV5Declared(unit: Unit, read: FileReader, applied: UnitResult): boolean {
@@ -375,6 +448,8 @@ export function importSpecifiers(source: string): string[] {
   return out;
 }
 
+const V4_KEY_INFO = "NextAuth.js Generated Encryption Key";
+
 /**
  * What scan sees on an app already on v5: without the session bridge every v4 session ends at
  * deploy. The bridge reads the v4 cookie, so its name appears in the app's code.
@@ -386,7 +461,10 @@ function v5State(unit: Unit, read: FileReader): Finding[] {
   const text = read(file);
   const version = text ? (() => { try { const pkg = JSON.parse(text); return pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"]; } catch { return undefined; } })() : undefined;
   if (typeof version !== "string" || !/^\D*5\./.test(version)) return [];
-  const bridged = unit.packages.some((p) => p.files.some((f) => kindOf(f) === "source" && (read(p.dir ? `${p.dir}/${f}` : f) ?? "").includes("next-auth.session-token")));
+  // A bridge names the v4 cookie and derives v4's key (its HKDF info); naming the cookie alone
+  // (a custom `cookies.sessionToken.name`) decrypts nothing.
+  const sources = unit.packages.flatMap((p) => p.files.filter((f) => kindOf(f) === "source").map((f) => read(p.dir ? `${p.dir}/${f}` : f) ?? ""));
+  const bridged = sources.some((t) => t.includes("next-auth.session-token")) && sources.some((t) => t.includes(V4_KEY_INFO));
   if (bridged) return [];
   const line = text!.slice(0, text!.indexOf('"next-auth"')).split("\n").length;
   return [{ step: 6, file, line, kind: "session-continuity", action: "todo", message: CONTINUITY_TODO }];

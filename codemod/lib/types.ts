@@ -1,3 +1,4 @@
+import type { Trees } from "./ast";
 import type { Project } from "./project";
 
 /** One v4 usage: either rewritten by a transform, or left for a person with the reason why. */
@@ -37,6 +38,8 @@ export interface TransformInput {
   project: Project;
   /** The steps this run applies; a transform may decide differently when a later step also runs. */
   steps: ReadonlySet<number>;
+  /** The file's parsed trees, shared with the other transforms (`parseInput`; read-only). */
+  trees?: Trees;
 }
 
 export interface Transform {

@@ -1,5 +1,5 @@
 import type { ObjectExpression } from "jscodeshift";
-import { applyEdits, lineOf, parse, range } from "../lib/ast";
+import { applyEdits, lineOf, parseInput, range } from "../lib/ast";
 import { importedName, localName } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
@@ -14,9 +14,10 @@ export const clientRedirectTo: Transform = {
   name: "client-redirect-to",
   step: 7,
   kind: "source",
-  run({ file, source, project, steps }): TransformResult {
+  run(input): TransformResult {
+    const { file, source, project, steps } = input;
     if (!source.includes("callbackUrl") || !/from\s+["']next-auth\/react["']/.test(source)) return { findings: [] };
-    const parsed = parse(file, source);
+    const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const note = (node: { loc?: { start: { line: number } } | null }, message: string, action: Finding["action"]) =>
@@ -43,8 +44,9 @@ export const clientRedirectTo: Transform = {
       const options = p.node.arguments[CLIENT_FUNCTIONS[fn]];
       if (!options) return;
       if (options.type !== "ObjectExpression") {
-        if (j(options).toSource().includes("callbackUrl") || options.type === "Identifier") {
-          note(p.node, `${fn}(…, ${j(options).toSource()}): options not written inline; rename callbackUrl to redirectTo where they are built`, "todo");
+        const code = source.slice(range(options).start, range(options).end);
+        if (code.includes("callbackUrl") || options.type === "Identifier") {
+          note(p.node, `${fn}(…, ${code}): options not written inline; rename callbackUrl to redirectTo where they are built`, "todo");
         }
         return;
       }

@@ -1,5 +1,5 @@
 import type { MemberExpression } from "jscodeshift";
-import { applyEdits, lineOf, parse, range } from "../lib/ast";
+import { applyEdits, lineOf, parseInput, range, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -44,8 +44,14 @@ export function providerPrefix(module: string): string {
  */
 export function renamesFor(providers: ReadonlySet<string> | undefined): Record<string, string> {
   if (!providers) return ENV_RENAMES;
-  return Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
+  const known = renamesByProviders.get(providers);
+  if (known) return known;
+  const renames = Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
+  renamesByProviders.set(providers, renames);
+  return renames;
 }
+/** Per provider set (one per unit): renamesFor runs for every file and transform. */
+const renamesByProviders = new WeakMap<ReadonlySet<string>, Record<string, string>>();
 
 /** Providers imported from next-auth (or @auth/core) anywhere in these sources. */
 export function providersIn(sources: Iterable<string>): Set<string> {
@@ -86,6 +92,14 @@ export const envConfig: Transform = {
   },
 };
 
+const INTERNAL_URL = "NEXTAUTH_URL_INTERNAL";
+/** Read in next-auth 4.24 and 5.0.0-beta.32 by next-auth/react only (react.js `__NEXTAUTH.baseUrlServer`). */
+const INTERNAL_URL_NOTE =
+  "NEXTAUTH_URL_INTERNAL keeps its name: v5 has no AUTH_ form of it. next-auth/react (v4 and v5) reads it as the base URL of its calls made on the server; v5's server reads AUTH_URL ?? NEXTAUTH_URL";
+
+/** After a rename no file shows it, so apply carries this to-do over from its list (lib/cli.ts). */
+export const ENV_DEPLOYMENT_TODO = "set the renamed variables in every deployment environment too (same values); the codemod only sees files";
+
 const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)(\s*=)/;
 
 export const envFiles: Transform = {
@@ -114,7 +128,7 @@ export const envFiles: Transform = {
     if (changed) {
       findings.push({
         step: 3, file, line: 1, kind: "env-deployment", action: "todo",
-        message: "set the renamed variables in every deployment environment too (same values); the codemod only sees files",
+        message: ENV_DEPLOYMENT_TODO,
       });
     }
     return { source: changed ? lines.join("\n") : undefined, findings };
@@ -125,11 +139,12 @@ export const envCode: Transform = {
   name: "env-code",
   step: 3,
   kind: "source",
-  run({ file, source, project }): TransformResult {
+  run(input): TransformResult {
+    const { file, source, project } = input;
     const ENV_RENAMES = renamesFor(project.providers);
-    const names = Object.keys(ENV_RENAMES).filter((n) => source.includes(n));
+    const names = [...Object.keys(ENV_RENAMES), INTERNAL_URL].filter((n) => source.includes(n));
     if (names.length === 0) return { findings: [] };
-    const parsed = parse(file, source);
+    const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const edits: { start: number; end: number; text: string }[] = [];
@@ -146,6 +161,10 @@ export const envCode: Transform = {
 
     root.find(j.MemberExpression).forEach((p) => {
       const name = envName(p.node);
+      if (name === INTERNAL_URL) {
+        findings.push({ step: 3, file, line: lineOf(p.node), kind: "env-read", action: "ok", message: INTERNAL_URL_NOTE });
+        return;
+      }
       const next = name && ENV_RENAMES[name];
       if (!name || !next) return;
       // Already `process.env.AUTH_X ?? process.env.X`: idempotent.
@@ -168,10 +187,11 @@ export const envCode: Transform = {
     // `const { NEXTAUTH_SECRET } = process.env` and env schema keys (zod, t3-env): a person decides.
     // …and `interface ProcessEnv { NEXTAUTH_SECRET: string }` declarations.
     const keyed = [...root.find(j.ObjectProperty).paths(), ...root.find(j.TSPropertySignature).paths()];
+    const keyName = (key: Node) => (key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined);
     keyed.forEach((p) => {
-      const key = p.node.key;
-      const name = key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined;
+      const name = keyName(p.node.key);
       const next = name && ENV_RENAMES[name];
+      // Settled once the file names the new key (t3-env's `runtimeEnv: { X: process.env.AUTH_X ?? … }`).
       if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
       findings.push({
         step: 3, file, line: lineOf(p.node), kind: "env-key", action: "todo",

@@ -9,8 +9,10 @@ export const jwtAugmentation: Transform = {
   name: "jwt-augmentation",
   step: 4,
   kind: "source",
-  run({ file, source }): TransformResult {
+  run(input): TransformResult {
+    const { file, source } = input;
     if (!source.includes("next-auth/jwt") || !/declare\s+module/.test(source)) return { findings: [] };
+    // Its own tree: it edits and reprints it.
     const parsed = parse(file, source);
     const { j, root } = parsed;
     const augmentations = root.find(j.TSModuleDeclaration).filter((p) => {

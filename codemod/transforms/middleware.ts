@@ -1,5 +1,5 @@
 import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
-import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, range, references, type Parsed } from "../lib/ast";
+import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, parseInput, range, references, type Parsed } from "../lib/ast";
 import { importedName, localName, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
@@ -28,14 +28,25 @@ export const middleware: Transform = {
   name: "middleware",
   step: 6,
   kind: "source",
-  run({ file, source, project }: TransformInput): TransformResult {
-    if (!source.includes(SOURCE)) return { findings: [] };
-    const ts = isTypeScript(file);
+  run(input: TransformInput): TransformResult {
+    const { file, source, project } = input;
     const findings: Finding[] = [];
     const note: Note = (node, kind, message, action = "todo") => findings.push({ step: 6, file, line: lineOf(node as Node), kind, message, action });
+    if (!source.includes(SOURCE)) {
+      // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
+      if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
+        const parsed = parseInput(input);
+        if (importsAuthModule(parsed, file, project)) {
+          reportClaims(parsed, note);
+          note({ start: 0 }, "middleware-edge", EDGE_TODO);
+        }
+      }
+      return { findings };
+    }
+    const ts = isTypeScript(file);
 
     // Pass 1: req.nextauth.token → req.auth; type the handler's request.
-    let parsed = parse(file, source);
+    let parsed = parseInput(input);
     let edits: Edit[] = [];
     let rewrote = 0;
     parsed.root.find(parsed.j.MemberExpression).forEach((p) => {
@@ -93,7 +104,6 @@ export const middleware: Transform = {
 
     // Pass 3: imports (as text, where the next-auth/middleware import was), and what the rewrite cannot prove.
     parsed = parse(file, text);
-    reportClaims(parsed, note);
     const { j: j3, root: root3 } = parsed;
     const lines: string[] = [];
     const uses = (name: string) => new RegExp(`(^|[^.\\w$])${name}\\b`).test(text.replace(/^import [^;]*;$/gm, ""));
@@ -121,10 +131,22 @@ export const middleware: Transform = {
     importEdits = importEdits.map((e, i) => (i === 0 ? { ...e, text: lines.map((l) => `${l}\n`).join("") + (importEdits.length === 0 ? "\n" : "") } : e));
     if (importEdits.length === 0) importEdits.push({ start: at, end: at, text: `${lines.join("\n")}\n\n` });
     text = applyEdits(text, importEdits);
+    // On the final text: the import lines above shift every line below them.
+    reportClaims(parse(file, text), note);
     if (uses(names.auth)) note({ start: 0 }, "middleware-edge", EDGE_TODO);
     return { source: text, findings };
   },
 };
+
+const MIDDLEWARE_FILE = /^(src\/)?middleware\.[cm]?[jt]s$/;
+
+/** Whether the file imports `auth` from the app's auth module. */
+function importsAuthModule({ j, root }: Parsed, file: string, project: TransformInput["project"]): boolean {
+  return root
+    .find(j.ImportDeclaration)
+    .filter((p) => project.resolve(file, String(p.node.source.value)) === project.authModule && (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth"))
+    .size() > 0;
+}
 
 /** withAuth(...) calls (or, with `localsOnly`, the local names withAuth is imported as). */
 function withAuthCalls(parsed: Parsed, localsOnly = false): ASTPath<CallExpression>[] {
@@ -141,7 +163,7 @@ function withAuthCalls(parsed: Parsed, localsOnly = false): ASTPath<CallExpressi
 }
 
 /** Reads of a claim from the session where v4 had the JWT: `token.role`, `req.auth.role`. */
-function reportClaims({ j, root }: Parsed, note: Note) {
+function reportClaims({ j, root, source }: Parsed, note: Note) {
   const aliases = new Set<string>(["token"]);
   root.find(j.VariableDeclarator).forEach((p) => {
     const init = p.node.init;
@@ -154,7 +176,7 @@ function reportClaims({ j, root }: Parsed, note: Note) {
     const fromToken = (obj.type === "Identifier" && aliases.has(obj.name ?? "")) || ((obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") && obj.property?.name === "auth");
     const prop = n.property as { type: string; name?: string } | undefined;
     if (fromToken && prop?.type === "Identifier" && !n.computed && prop.name !== "auth" && prop.name !== "user" && prop.name !== "expires") {
-      note(n, "token-claim", `reads ${j(n as never).toSource()}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
+      note(n, "token-claim", `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
     }
   });
 }

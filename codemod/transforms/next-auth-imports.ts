@@ -1,4 +1,4 @@
-import { importsFrom, lineOf, parse, print, references } from "../lib/ast";
+import { importsFrom, lineOf, parse, parseInput, print, references, topImports } from "../lib/ast";
 import { importedName, localName } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
@@ -30,15 +30,17 @@ export const nextAuthImports: Transform = {
   name: "next-auth-imports",
   step: 6,
   kind: "source",
-  run({ file, source, project }): TransformResult {
+  run(input): TransformResult {
+    const { file, source, project } = input;
     if (!/from\s+["'](next-auth(\/(next|jwt|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter)["']/.test(source)) return { findings: [] };
-    const parsed = parse(file, source);
-    const { j, root } = parsed;
+    // A tree of its own where it may edit and reprint it; else the shared one, only read.
+    const parsed = /@next-auth\/|\b(NextAuthOptions|AuthOptions|GithubProfile)\b|providers\/oauth/.test(source) ? parse(file, source) : parseInput(input);
+    const { j } = parsed;
     const findings: Finding[] = [];
     let changed = false;
     const note = (line: number, kind: string, message: string, action: Finding["action"]) => findings.push({ step: 6, file, line, kind, message, action });
 
-    root.find(j.ImportDeclaration).forEach((p) => {
+    topImports(parsed).forEach((p) => {
       const from = String(p.node.source.value);
       const line = lineOf(p.node);
       const adapter = v5Adapter(from);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { applyEdits, dropUnusedImports, lineOf, localName, parse, print, quoteOf, range, usesSemicolons, type Parsed } from "../lib/ast";
+import { applyEdits, dropUnusedImports, lineOf, localName, parseInput, quoteOf, range, topImports, usesSemicolons, type Parsed } from "../lib/ast";
 import type { Node } from "../lib/ast";
 import type { Project } from "../lib/project";
 import type { Finding, FileChange, Transform, TransformInput, TransformResult } from "../lib/types";
@@ -23,9 +23,10 @@ export const nextAuthRoute: Transform = {
   name: "nextauth-route",
   step: 6,
   kind: "source",
-  run({ file, source, project }: TransformInput): TransformResult {
+  run(input: TransformInput): TransformResult {
+    const { file, source, project } = input;
     if (file !== project.routeFile) return { findings: [] };
-    const parsed = parse(file, source);
+    const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const todo = (line: number, kind: string, message: string) => findings.push({ step: 6, file, line, kind, message, action: "todo" });
@@ -168,22 +169,24 @@ export const routeImporters: Transform = {
   name: "route-importers",
   step: 6,
   kind: "source",
-  run({ file, source, project }: TransformInput): TransformResult {
+  run(input: TransformInput): TransformResult {
+    const { file, source, project } = input;
     const route = project.routeFile;
     if (!route || file === route || !source.includes("nextauth]")) return { findings: [] };
-    const parsed = parse(file, source);
-    const { j, root } = parsed;
+    const parsed = parseInput(input);
     const findings: Finding[] = [];
+    const edits: { start: number; end: number; text: string }[] = [];
     const target = route.replace(/\.[^.]+$/, "");
-    root.find(j.ImportDeclaration).forEach((p) => {
+    topImports(parsed).forEach((p) => {
       if (project.resolve(file, String(p.node.source.value)) !== target) return;
       const line = lineOf(p.node);
       findings.push({ step: 1, file, line, kind: "route-import", action: "todo", message: "imports from the Pages API route file: keep the options in one auth module (MIGRATION.md step 1)" });
-      p.node.source = j.stringLiteral(project.importSpecifier(file, project.authModule));
+      // As text: the rest of the file keeps its formatting, and the shared tree stays as parsed.
+      const quote = source[range(p.node.source).start];
+      edits.push({ ...range(p.node.source), text: `${quote}${project.importSpecifier(file, project.authModule)}${quote}` });
       findings.push({ step: 6, file, line, kind: "route-import", action: "rewrite", message: `import from ${route} → the auth module` });
     });
-    const changed = findings.some((f) => f.action === "rewrite");
-    return { source: changed ? print(parsed) : undefined, findings };
+    return { source: edits.length ? applyEdits(source, edits) : undefined, findings };
   },
 };
 

@@ -12,6 +12,10 @@ export function nextAuthMove(version: string): "move" | "v5" | string {
   return "move";
 }
 
+function pinAdapter(name: string): string {
+  return `pin ${name}: npm install --save-exact ${name}@<version> (written as "latest": adapter versions restart in the @auth scope, v4's do not apply)`;
+}
+
 /** The v5 release this codemod targets: earlier betas let requests through on a broken config. */
 export const NEXT_AUTH_V5 = "5.0.0-beta.32";
 
@@ -55,11 +59,12 @@ export const packageJson: Transform = {
         if (next) {
           changed = true;
           findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter", action: "rewrite", message: `${name} → ${next}` });
-          findings.push({
-            step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo",
-            message: `pin ${next}: npm install --save-exact ${next}@<version> (v4's ${version} does not apply; written as "latest")`,
-          });
+          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: pinAdapter(next) });
           return [next, "latest"];
+        }
+        // What an earlier apply wrote, found again: the to-do stays until a version is pinned.
+        if (/^@auth\/[\w-]+-adapter$/.test(name) && (version === "latest" || version === "*")) {
+          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: pinAdapter(name) });
         }
         return [name, version];
       });

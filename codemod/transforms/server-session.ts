@@ -1,5 +1,5 @@
 import type { CallExpression} from "jscodeshift";
-import { applyEdits, freeName, importsFrom, lineOf, namedImports, parse, quoteOf, range, references, usesSemicolons, type Parsed } from "../lib/ast";
+import { applyEdits, freeName, identifiersNamed, importsFrom, lineOf, namedImports, parseInput, quoteOf, range, references, topImports, usesSemicolons, type Parsed } from "../lib/ast";
 import { importedName, localName, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
@@ -29,9 +29,10 @@ export const serverSession: Transform = {
   name: "server-session",
   step: 2,
   kind: "source",
-  run({ file, source, project }: TransformInput): TransformResult {
+  run(input: TransformInput): TransformResult {
+    const { file, source, project } = input;
     if (!SESSION_FUNCTIONS.some((f) => source.includes(f)) || !/["']next-auth(\/next)?["']/.test(source)) return { findings: [] };
-    const parsed = parse(file, source);
+    const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const report = (node: Node, kind: string, message: string, action: Finding["action"] = "todo") =>
@@ -39,10 +40,12 @@ export const serverSession: Transform = {
 
     const imports = SESSION_FUNCTIONS.flatMap((name) => namedImports(parsed, SESSION_SOURCES, name).map((i) => ({ ...i, name })));
     // CommonJS: `const { getServerSession } = require("next-auth")` is reported, not rewritten.
-    root
-      .find(j.CallExpression, { callee: { type: "Identifier", name: "require" } })
-      .filter((p) => SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) && SESSION_FUNCTIONS.some((f) => j(p.parent).toSource().includes(f)))
-      .forEach((p) => report(p.node, "getServerSession-require", "require() of getServerSession: convert the file to ES imports, then run the codemod again"));
+    if (source.includes("require")) {
+      root
+        .find(j.CallExpression, { callee: { type: "Identifier", name: "require" } })
+        .filter((p) => SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) && SESSION_FUNCTIONS.some((f) => source.slice(range(p.parent.node).start, range(p.parent.node).end).includes(f)))
+        .forEach((p) => report(p.node, "getServerSession-require", "require() of getServerSession: convert the file to ES imports, then run the codemod again"));
+    }
     if (imports.length === 0) return { findings };
 
     const inPages = /^(src\/)?pages\//.test(file);
@@ -53,7 +56,7 @@ export const serverSession: Transform = {
     let rewrote = 0;
 
     for (const imp of imports) {
-      root.find(j.Identifier, { name: imp.local }).forEach((p) => {
+      identifiersNamed(parsed, imp.local).forEach((p) => {
         const parent = p.parent.node;
         if (parent.type === "ImportSpecifier") return;
         if (parent.type !== "CallExpression" || parent.callee !== p.node) {
@@ -87,7 +90,7 @@ export const serverSession: Transform = {
     const semi = usesSemicolons(source) ? ";" : "";
     const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
     let placed = false;
-    const declarations = root.find(j.ImportDeclaration).nodes();
+    const declarations = topImports(parsed).nodes();
     const goneOf = new Map(declarations.map((d) => [d, (d.specifiers ?? []).filter((s) => candidates.has(localName(s)) && unused(localName(s)))]));
     const removed = new Set(declarations.filter((d) => goneOf.get(d)!.length > 0 && goneOf.get(d)!.length === (d.specifiers ?? []).length));
     const kept = importsFrom(parsed, [spec]).filter((p) => !removed.has(p.node));
@@ -134,7 +137,7 @@ export const serverSession: Transform = {
 };
 
 /** The new argument list, or the reason the call is left alone. */
-function rewriteArgs({ j }: Parsed, call: CallExpression, inPages: boolean): CallExpression["arguments"] | string {
+function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean): CallExpression["arguments"] | string {
   const args = call.arguments;
   if (args.some((a) => a.type === "SpreadElement")) return "spread arguments: rewrite to auth(ctx) / auth(req, res) by hand";
   if (args.length === 1) {
@@ -149,16 +152,18 @@ function rewriteArgs({ j }: Parsed, call: CallExpression, inPages: boolean): Cal
     node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === prop ? node.object : undefined;
   const reqOwner = owner(req, "req");
   const resOwner = owner(res, "res");
-  if (reqOwner && resOwner && j(reqOwner).toSource() === j(resOwner).toSource()) return [reqOwner as CallExpression["arguments"][number]];
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  if (reqOwner && resOwner && code(reqOwner) === code(resOwner)) return [reqOwner as CallExpression["arguments"][number]];
   return [req, res];
 }
 
-function recordOptions({ j, root }: Parsed, file: string, project: TransformInput["project"], options: Node) {
-  const code = j(options as never).toSource();
+function recordOptions(parsed: Parsed, file: string, project: TransformInput["project"], options: Node) {
+  const { j, root } = parsed;
+  const code = parsed.source.slice(range(options).start, range(options).end);
   const name = code.match(/^(\w+)(\(\))?$/)?.[1];
   let imported: OptionsOrigin["imported"];
   if (name) {
-    root.find(j.ImportDeclaration).forEach((p) => {
+    topImports(parsed).forEach((p) => {
       for (const s of p.node.specifiers ?? []) {
         if (localName(s) !== name) continue;
         const target = project.resolve(file, String(p.node.source.value));
