@@ -14,6 +14,12 @@ import { createUser } from "@/lib/users/repository";
  * (see pglite-template.js; in memory when there is none), or a throwaway database on the
  * PostgreSQL server named by TEST_DATABASE_URL (created and dropped here).
  */
+/**
+ * Opening and migrating a database (PGlite is Postgres compiled to WebAssembly) takes seconds
+ * on a loaded 2-core machine; Jest's 5 s default is meant for a test, not for starting a server.
+ */
+const DATABASE_HOOK_TIMEOUT_MS = 60_000;
+
 export function useTestDatabase(): void {
   let createdDatabase: { adminUrl: string; name: string } | undefined;
   let copiedDataDir: string | undefined;
@@ -36,7 +42,7 @@ export function useTestDatabase(): void {
     }
     resetEnvForTests();
     await migrateDatabase();
-  });
+  }, DATABASE_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await closeDb();
@@ -49,7 +55,7 @@ export function useTestDatabase(): void {
       await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       delete process.env.DATABASE_URL;
     }
-  });
+  }, DATABASE_HOOK_TIMEOUT_MS);
 }
 
 async function withAdminClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
