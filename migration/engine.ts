@@ -44,6 +44,8 @@ export function stepFile(step: Step, file: string): string {
   return readFileSync(path.join(STEPS_DIR, step.id, "files", file), "utf8");
 }
 
+export const TEMPLATES_DIR = path.join(__dirname, "..", "codemod", "templates");
+
 /** Package changes as package.json edits: `"name": "old"` → `"name": "new"`. */
 export function editPackageJson(source: string, install: Record<string, string>): string {
   let result = source;
@@ -76,6 +78,7 @@ export function applyStep(tree: FileTree, step: Step, onCodemod?: (result: RunRe
     onCodemod?.(result);
   }
   for (const file of step.write ?? []) record(file, stepFile(step, file));
+  for (const [file, name] of Object.entries(step.template ?? {})) record(file, readFileSync(path.join(TEMPLATES_DIR, name), "utf8"));
   for (const file of step.delete ?? []) record(file, null);
   for (const [from, to] of Object.entries(step.rename ?? {})) {
     const content = tree.read(from);
