@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { OAUTH_CLIENT } from "../e2e/support/github-accounts";
+import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider } from "../e2e/support/github-provider";
 import { freePort, ROOT, runCommand, stopAllChildren, tail } from "./support/app-server";
 import { SessionContinuity, type AppShape, type Check } from "./support/continuity";
@@ -38,12 +38,17 @@ const fixtureEnv: AppShape["env"] = (options, url) => ({
   GITHUB_SECRET: OAUTH_CLIENT.secret,
   GITHUB_URL: options.providerUrl,
   PGLITE_DATA_DIR: options.dataDir,
+  ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
 });
 
 const FIXTURES: Fixture[] = [
   {
     name: "t3-drizzle",
     shape: { protectedPage: "/dashboard", signInPage: "/api/auth/signin", api: "/api/me", strategy: "database", authTime: false, env: fixtureEnv },
+  },
+  {
+    name: "plain-js",
+    shape: { protectedPage: "/dashboard", signInPage: "/api/auth/signin", api: "/api/me", adminPage: "/admin", strategy: "jwt", authTime: false, env: fixtureEnv },
   },
 ];
 

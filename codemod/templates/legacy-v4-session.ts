@@ -159,6 +159,7 @@ export async function upgradeLegacySessionCookie(cookieHeader: string | null | u
 
 // ---- Wiring: wraps NextAuth()'s result so every way of reading the session sees the upgrade. ----
 
+type Handler = (request: NextRequest, context: unknown) => Promise<Response>;
 type PagesResponse = { appendHeader(name: string, value: string): unknown } | { headers: Headers };
 type PagesRequest = { headers: Record<string, string | string[] | undefined> | Headers };
 
@@ -213,7 +214,7 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
       return withExpired(await handler(upgraded.request), upgraded.expire);
     };
 
-  const wrappedAuth = async (...args: unknown[]): Promise<unknown> => {
+  const readSession = async (...args: unknown[]): Promise<unknown> => {
     if (args.length === 0) {
       // Server component: read the incoming headers; a component cannot set cookies.
       const { headers: requestHeaders } = await import("next/headers");
@@ -229,14 +230,6 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
       const upgraded = await upgradeRequest(args[0] as NextRequest);
       return withExpired((await v5auth(upgraded.request, args[1])) as Response, upgraded.expire);
     }
-    if (typeof args[0] === "function") {
-      // middleware or route wrapper: `auth((req) => …)`
-      const wrapped = v5auth(args[0]) as (request: NextRequest, context: unknown) => Promise<Response>;
-      return async (request: NextRequest, context: unknown) => {
-        const upgraded = await upgradeRequest(request);
-        return withExpired(await wrapped(upgraded.request, context), upgraded.expire);
-      };
-    }
     // getServerSideProps `auth(ctx)` or API route `auth(req, res)`
     const first = args[0] as { req?: PagesRequest; res?: PagesResponse } & PagesRequest;
     const req = (first.req ?? first) as PagesRequest;
@@ -248,6 +241,20 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
     const session = await v5auth({ headers }, res);
     appendSetCookies(res, upgrade.expire);
     return session;
+  };
+
+  // Not async: `auth((req) => …)` must hand back the wrapped handler itself (Next refuses a promise as middleware).
+  const wrappedAuth = (...args: unknown[]): unknown => {
+    if (typeof args[0] === "function") {
+      // middleware or route wrapper: `auth((req) => …)`
+      // With a lazy config, NextAuth(() => config), v5 (beta.32) hands back a promise of the handler.
+      const wrapped = v5auth(args[0]) as Handler | Promise<Handler>;
+      return async (request: NextRequest, context: unknown) => {
+        const upgraded = await upgradeRequest(request);
+        return withExpired(await (await wrapped)(upgraded.request, context), upgraded.expire);
+      };
+    }
+    return readSession(...args);
   };
 
   return {

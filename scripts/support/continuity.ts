@@ -49,6 +49,8 @@ export interface AppShape {
   strategy: "jwt" | "database";
   /** Sign in by credentials as this account too (the page it may open, and a text it shows there). */
   credentials?: { email: string; password: string; page: { path: string; shows: string } };
+  /** A page for admins only, which the GitHub user (octocat, not an admin) must be refused (403 or a redirect). */
+  adminPage?: string;
   /** Whether the session JSON carries `authTime` (this app: the lifetime cap counts from it). */
   authTime: boolean;
   /** The environment of a served build. */
@@ -257,6 +259,16 @@ export class SessionContinuity {
         ok: api.status === 200 && api.body.includes(session.userId) && handlers?.user?.id === session.userId && componentOk,
         detail: `${this.shape.api} ${api.status}, /api/auth/session ${handlers?.user?.id ?? "signed out"}, ${component}`,
       });
+
+      const { adminPage } = this.shape;
+      if (adminPage && session.label.startsWith("GitHub")) {
+        const admin = await new CookieClient(base, session.v4Jar).request(adminPage);
+        checks.push({
+          name: `${name}: ${adminPage} still refuses a plain user`,
+          ok: [302, 303, 307, 403].includes(admin.status),
+          detail: `${adminPage} ${admin.status} ${admin.location}`,
+        });
+      }
 
       if (session.carried) {
         const carried = new CookieClient(base, session.carried);

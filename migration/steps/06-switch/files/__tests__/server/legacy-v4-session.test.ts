@@ -160,4 +160,19 @@ describe("the bridge in middleware", () => {
     const response = await visit(`next-auth.session-token=${await mintV4SessionToken(claims, SECRET, -60)}`);
     expect(response.headers.get("location")).toMatch(/\/api\/auth\/signin/);
   });
+
+  it("wraps a middleware function, auth((req) => …), handing back a function (Next refuses a promise) that sees the v4 session, with a lazy config too", async () => {
+    const seen: unknown[] = [];
+    // v5 itself hands back a promise for a lazy config, NextAuth(() => config): the bridge must not.
+    const lazyApp = withLegacyV4Sessions(NextAuth(() => ({ providers: [], secret: SECRET, trustHost: true })), jwtOptions);
+    const wrap = lazyApp.auth as unknown as (fn: (req: NextRequest & { auth: unknown }) => void) => unknown;
+    const middleware = wrap((req) => {
+      seen.push(req.auth);
+    });
+    expect(typeof middleware).toBe("function");
+    const cookie = `next-auth.session-token=${await mintV4SessionToken(claims, SECRET)}`;
+    const response = (await (middleware as (request: NextRequest, event: unknown) => Promise<Response>)(new NextRequest(`${BASE}/dashboard`, { headers: { cookie } }), {}));
+    expect(seen).toEqual([expect.objectContaining({ user: expect.objectContaining({ email: claims.email }) })]);
+    expect(setCookies(response).get("next-auth.session-token")).toBe("");
+  });
 });
