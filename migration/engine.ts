@@ -6,7 +6,7 @@ import { collectFiles, isCandidate, run as runCodemod, type RunResult } from "..
 import type { Step } from "./types";
 
 export const STEPS_DIR = path.join(__dirname, "steps");
-const CODEMOD_SKIPS = ["migration", "codemod", "artifacts"];
+const CODEMOD_SKIPS = ["migration", "codemod", "artifacts", "upgrade-fixtures"];
 
 /** The files a step touches, read from `root` before and after it: path → content (null: absent). */
 export type FileChanges = Map<string, { before: string | null; after: string | null }>;
@@ -17,8 +17,9 @@ export class FileTree {
   constructor(readonly root: string) {}
 
   /**
-   * The files the codemod reads, as they are in this view. Left out: the steps' own files and the
-   * codemod itself (v4 code on purpose), and `artifacts/` (a kept v5 copy of the app).
+   * The files the codemod reads, as they are in this view. Left out: the steps' own files, the
+   * codemod itself and the fixture apps of `npm run test:upgrade` (v4 code on purpose), and
+   * `artifacts/` (a kept v5 copy of the app).
    */
   codemodFiles(): string[] {
     const files = new Set(collectFiles(this.root, (dir) => CODEMOD_SKIPS.includes(dir)));
