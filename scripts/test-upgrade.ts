@@ -29,6 +29,7 @@ interface Fixture {
 const fixtureEnv: AppShape["env"] = (options, url) => ({
   PATH: process.env.PATH,
   HOME: process.env.HOME,
+  NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_SECRET: options.secret,
   AUTH_SECRET: options.secret,
