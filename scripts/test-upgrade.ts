@@ -4,7 +4,8 @@
  * is signed out. Per app, in a scratch copy with its own git history:
  *   install on v4 (node_modules hard-linked from this checkout, then `npm install` adds the rest)
  *   → next build → start, sign in through the local GitHub-compatible provider, keep the cookies
- *   → the codemod over all steps → the committed hand patch (upgrade-fixtures/hand-patches/)
+ *   → the codemod over all steps → the committed hand patch (upgrade-fixtures/hand-patches/; a
+ *   monorepo first gets `<name>.before.patch`, the by-hand step the codemod asks for, and a rerun)
  *   → install v5 → type check → next build → start on the same database and secret → the kept
  *   cookies are signed in and re-issued as v5; anonymous, tampered (and expired) are refused.
  * The sign-in and the checks are scripts/support/continuity.ts, as `npm run migration:verify`
@@ -23,6 +24,8 @@ import { SessionContinuity, type AppShape, type Check } from "./support/continui
 interface Fixture {
   name: string;
   shape: AppShape;
+  /** The Next.js app inside the fixture (a monorepo's `apps/web`); the fixture itself by default. */
+  web?: string;
 }
 
 /** The environment of a fixture's build: the same for v4 and v5, with both generations' names. */
@@ -46,6 +49,11 @@ const FIXTURES: Fixture[] = [
   {
     name: "t3-drizzle",
     shape: { protectedPage: "/dashboard", signInPage: "/api/auth/signin", api: "/api/me", strategy: "database", authTime: false, env: fixtureEnv },
+  },
+  {
+    name: "monorepo",
+    web: "apps/web",
+    shape: { protectedPage: "/dashboard", signInPage: "/api/auth/signin", api: "/api/me", adminPage: "/admin", strategy: "jwt", authTime: false, env: fixtureEnv },
   },
   {
     name: "plain-js",
@@ -101,12 +109,16 @@ async function install(app: string, logFile: string): Promise<void> {
   await step("npm install", "npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", "--prefer-offline"], app, logFile);
 }
 
-const nextBuild = (app: string, logFile: string) =>
-  step("next build", process.execPath, [path.join(app, "node_modules/next/dist/bin/next"), "build"], app, logFile, { ...process.env, NODE_ENV: "production" });
+const nextBuild = (web: string, logFile: string) =>
+  step("next build", process.execPath, [require.resolve("next/dist/bin/next", { paths: [web] }), "build"], web, logFile, { ...process.env, NODE_ENV: "production" });
+
+/** Lines a patch adds or removes (a file moved as it is counts none). */
+const patchLines = (patch: string) => readFileSync(patch, "utf8").split("\n").filter((line) => /^[-+](?![-+]{2} )/.test(line)).length;
 
 async function upgrade(fixture: Fixture, scratch: string, port: number, providerUrl: string): Promise<Row> {
   const since = Date.now();
   const app = path.join(scratch, fixture.name);
+  const web = path.join(app, fixture.web ?? "");
   const logs = path.join(ROOT, "artifacts/upgrade", fixture.name);
   mkdirSync(logs, { recursive: true });
   const row: Row = { app: fixture.name, files: 0, rewrites: 0, todos: 0, handPatchLines: 0, signedInAfter: false, seconds: 0, passed: false, failed: [] };
@@ -117,38 +129,55 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
     say("install v4");
     await install(app, path.join(logs, "install-v4.log"));
     say("build v4");
-    await nextBuild(app, path.join(logs, "build-v4.log"));
+    await nextBuild(web, path.join(logs, "build-v4.log"));
     const continuity = new SessionContinuity({ dataDir: path.join(scratch, `${fixture.name}-data`), secret: randomBytes(32).toString("base64"), port, providerUrl, logDir: logs, shape: fixture.shape });
     say("serve v4, sign in");
-    checks.push(...(await continuity.serve(app, "v4", (base) => continuity.signInOnV4(base))));
+    checks.push(...(await continuity.serve(web, "v4", (base) => continuity.signInOnV4(base))));
 
-    say("codemod apply --all");
-    const codemod = execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "codemod/bin/next-auth-v5-codemod.ts"), "apply", app, "--all", "--json"], { cwd: ROOT, encoding: "utf8" });
-    writeFileSync(path.join(logs, "codemod.json"), codemod);
-    const result = JSON.parse(codemod) as { changes: unknown[]; findings: { action: string }[] };
-    row.files = result.changes.length;
-    row.rewrites = result.findings.filter((f) => f.action === "rewrite").length;
-    row.todos = result.findings.filter((f) => f.action === "todo").length;
-    git(app, "add", "-A");
-    git(app, "commit", "-qm", "codemod");
+    const todos = new Set<string>();
+    const codemod = (label: string) => {
+      say(`codemod apply --all${label}`);
+      const out = execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "codemod/bin/next-auth-v5-codemod.ts"), "apply", app, "--all", "--json"], { cwd: ROOT, encoding: "utf8" });
+      writeFileSync(path.join(logs, `codemod${label.replace(/\W+/g, "-")}.json`), out);
+      const result = JSON.parse(out) as { changes: unknown[]; findings: { action: string; file: string; message: string }[] };
+      row.files += result.changes.length;
+      row.rewrites += result.findings.filter((f) => f.action === "rewrite").length;
+      for (const f of result.findings.filter((x) => x.action === "todo")) todos.add(`${f.file}: ${f.message}`); // a rerun repeats the open ones
+      row.todos = todos.size;
+      rmSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), { force: true }); // the list is the row's to-dos; a rerun writes it again
+      git(app, "add", "-A");
+      git(app, "commit", "-qm", `codemod${label}`, "--allow-empty");
+    };
+    codemod("");
+    const before = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.before.patch`);
+    if (existsSync(before)) {
+      // The by-hand step the codemod asked for before it would migrate (a monorepo's shared auth package); then again.
+      row.handPatchLines += patchLines(before);
+      git(app, "apply", before);
+      git(app, "add", "-A");
+      git(app, "commit", "-qm", "by hand, as the codemod asked");
+      codemod(" (again)");
+    }
 
     const patch = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.patch`);
-    row.handPatchLines = readFileSync(patch, "utf8").split("\n").filter((line) => /^[-+](?![-+]{2} )/.test(line)).length;
-    say(`hand patch (${row.handPatchLines} lines)`);
+    row.handPatchLines += patchLines(patch);
+    say(`hand patch (${row.handPatchLines} lines in all)`);
     git(app, "apply", patch);
 
-    rmSync(path.join(app, ".next"), { recursive: true, force: true }); // v4's route types name the deleted pages route
+    rmSync(path.join(web, ".next"), { recursive: true, force: true }); // v4's route types name the deleted pages route
     say("install v5");
     await install(app, path.join(logs, "install-v5.log"));
-    if (existsSync(path.join(app, "tsconfig.json"))) {
-      say("type check");
-      await step("tsc --noEmit", process.execPath, [path.join(app, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."], app, path.join(logs, "typecheck-v5.log"));
-      checks.push({ name: "v5: the type check passes", ok: true, detail: "tsc --noEmit" });
+    const projects = execFileSync("git", ["ls-files", "*tsconfig.json"], { cwd: app, encoding: "utf8" }).split("\n").filter(Boolean);
+    for (const project of projects) {
+      say(`type check ${project}`);
+      const tsc = require.resolve("typescript/bin/tsc", { paths: [web] });
+      await step(`tsc --noEmit -p ${project}`, process.execPath, [tsc, "--noEmit", "-p", project], app, path.join(logs, `typecheck-v5-${project.replace(/\W+/g, "-")}.log`));
+      checks.push({ name: `v5: the type check passes (${project})`, ok: true, detail: "tsc --noEmit" });
     }
     say("build v5");
-    await nextBuild(app, path.join(logs, "build-v5.log"));
+    await nextBuild(web, path.join(logs, "build-v5.log"));
     say("serve v5, check the kept cookies");
-    const after = await continuity.serve(app, "v5", (base) => continuity.checkAfterSwitch(base, "v5"));
+    const after = await continuity.serve(web, "v5", (base) => continuity.checkAfterSwitch(base, "v5"));
     checks.push(...after);
     const carried = after.filter((c) => c.name.includes("v4 cookies of"));
     row.signedInAfter = carried.length > 0 && carried.every((c) => c.ok);
