@@ -120,6 +120,7 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
   const app = path.join(scratch, fixture.name);
   const web = path.join(app, fixture.web ?? "");
   const logs = path.join(ROOT, "artifacts/upgrade", fixture.name);
+  rmSync(logs, { recursive: true, force: true }); // no log of an earlier run left to mislead
   mkdirSync(logs, { recursive: true });
   const row: Row = { app: fixture.name, files: 0, rewrites: 0, todos: 0, handPatchLines: 0, signedInAfter: false, seconds: 0, passed: false, failed: [] };
   const checks: Check[] = [];
