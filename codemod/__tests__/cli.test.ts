@@ -128,6 +128,8 @@ describe("apply", () => {
     expect(readFileSync(path.join(app, "legacy-v4-session.ts"), "utf8")).toBe(readFileSync(BRIDGE_TEMPLATE, "utf8"));
     expect(out).toMatch(/call sites rewritten: +\d+/);
     expect(out).toMatch(/middleware\.ts:1 +\[step 6\] v5 middleware runs the whole session action/);
+    // Every fixture app of `npm run test:upgrade` needed it: without it a Pages Router build fails.
+    expect(out).toMatch(/next\.config\.js:1 +\[step 6\] add `transpilePackages: \["next-auth"\]` to the Next\.js config/);
     expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toContain('import { auth } from "@/auth";');
     expect(readFileSync(path.join(app, "auth.ts"), "utf8")).toContain("export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(authOptions);");
     expect(existsSync(path.join(app, "pages/api/auth/[...nextauth].ts"))).toBe(false);

@@ -8,6 +8,10 @@ import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy
 /** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
 export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
 
+const NEXT_CONFIGS = ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"];
+export const TRANSPILE_TODO =
+  'add `transpilePackages: ["next-auth"]` to the Next.js config: next-auth 5 imports "next/server" without an extension, which Node cannot resolve when a Pages Router page loads it unbundled (`next build` fails collecting page data)';
+
 export const CONTINUITY_TODO =
   'v5 neither reads the v4 cookie (next-auth.session-token) nor decrypts it: every signed-in user is signed out at deploy unless the session bridge is in place (MIGRATION.md: "Why the upgrade normally signs everyone out", and step 6)';
 
@@ -100,6 +104,10 @@ export const nextAuthRoute: Transform = {
       return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
     }
     findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
+    const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
+    if (!/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) {
+      findings.push({ step: 6, file: nextConfig ?? "next.config.js", line: 1, kind: "transpile-next-auth", action: "todo", message: TRANSPILE_TODO });
+    }
     return { findings, create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge], remove: true };
   },
 };
