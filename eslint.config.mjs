@@ -5,7 +5,7 @@ import { FlatCompat } from "@eslint/eslintrc";
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
 
 const config = [
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "next-env.d.ts", "coverage/**", "artifacts/**", "codemod/transforms/__testfixtures__/**", "codemod/dist/**"] },
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "next-env.d.ts", "coverage/**", "artifacts/**", "codemod/transforms/__testfixtures__/**", "codemod/dist/**", "upgrade-fixtures/**"] },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
     rules: {

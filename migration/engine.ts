@@ -6,7 +6,7 @@ import { collectFiles, isCandidate, run as runCodemod, type RunResult } from "..
 import type { Step } from "./types";
 
 export const STEPS_DIR = path.join(__dirname, "steps");
-const CODEMOD_SKIPS = ["migration", "codemod", "artifacts"];
+const CODEMOD_SKIPS = ["migration", "codemod", "artifacts", "upgrade-fixtures"];
 
 /** The files a step touches, read from `root` before and after it: path → content (null: absent). */
 export type FileChanges = Map<string, { before: string | null; after: string | null }>;
@@ -17,8 +17,9 @@ export class FileTree {
   constructor(readonly root: string) {}
 
   /**
-   * The files the codemod reads, as they are in this view. Left out: the steps' own files and the
-   * codemod itself (v4 code on purpose), and `artifacts/` (a kept v5 copy of the app).
+   * The files the codemod reads, as they are in this view. Left out: the steps' own files, the
+   * codemod itself and the fixture apps of `npm run test:upgrade` (v4 code on purpose), and
+   * `artifacts/` (a kept v5 copy of the app).
    */
   codemodFiles(): string[] {
     const files = new Set(collectFiles(this.root, (dir) => CODEMOD_SKIPS.includes(dir)));
@@ -43,6 +44,8 @@ export class FileTree {
 export function stepFile(step: Step, file: string): string {
   return readFileSync(path.join(STEPS_DIR, step.id, "files", file), "utf8");
 }
+
+export const TEMPLATES_DIR = path.join(__dirname, "..", "codemod", "templates");
 
 /** Package changes as package.json edits: `"name": "old"` → `"name": "new"`. */
 export function editPackageJson(source: string, install: Record<string, string>): string {
@@ -76,6 +79,7 @@ export function applyStep(tree: FileTree, step: Step, onCodemod?: (result: RunRe
     onCodemod?.(result);
   }
   for (const file of step.write ?? []) record(file, stepFile(step, file));
+  for (const [file, name] of Object.entries(step.template ?? {})) record(file, readFileSync(path.join(TEMPLATES_DIR, name), "utf8"));
   for (const file of step.delete ?? []) record(file, null);
   for (const [from, to] of Object.entries(step.rename ?? {})) {
     const content = tree.read(from);

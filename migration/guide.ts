@@ -137,7 +137,9 @@ export function everythingElse(changes: StepChanges): string {
   if (rest.length === 0) return `[The step's full diff](${DIFFS_DIR}/${diffFileName(step)}) shows nothing more than the key changes.`;
   const line = (file: FileDiff) => {
     const note = guide.notes?.[file.file] ?? step.transforms?.find((t) => t.file === file.file)?.description;
-    const written = step.write?.includes(file.file) ? ` ([file](migration/steps/${step.id}/files/${encodeURI(file.file)}))` : "";
+    const template = step.template?.[file.file];
+    const source = template ? `codemod/templates/${template}` : step.write?.includes(file.file) ? `migration/steps/${step.id}/files/${file.file}` : undefined;
+    const written = source ? ` ([file](${encodeURI(source)}))` : "";
     const summary = file.after === null ? deletedLine(file) : `\`${file.file}\`${written}: ${changeSummary(file)}`;
     return `- ${summary}${note ? `; ${note}` : ""}`;
   };

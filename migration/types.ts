@@ -26,6 +26,11 @@ export interface Step {
   codemod?: number;
   /** Files written from `migration/steps/<id>/files/<path>`: added, or replacing the app's. */
   write?: string[];
+  /**
+   * Files written from the codemod's templates (`codemod/templates/<name>`): app path → template
+   * name. One source with what the codemod writes into other apps.
+   */
+  template?: Record<string, string>;
   delete?: string[];
   /** Files moved as they are (old path → new path), before the transforms run. */
   rename?: Record<string, string>;

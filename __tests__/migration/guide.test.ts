@@ -104,7 +104,7 @@ describeOnV4("MIGRATION.md", () => {
 
   it("puts step 6's checklist and the link to the bridge before any diff", () => {
     const section = stepSection(guide, steps.findIndex((step) => step.id === "06-switch") + 1);
-    const bridge = section.indexOf("(migration/steps/06-switch/files/lib/auth/legacy-v4-session.ts)");
+    const bridge = section.indexOf("(codemod/templates/legacy-v4-session.ts)");
     expect(bridge).toBeGreaterThan(0);
     expect(bridge).toBeLessThan(section.indexOf("```diff"));
   });
@@ -130,7 +130,7 @@ describeOnV4("the step engine", () => {
       for (const step of order) applyStep(tree, step);
       expect(tree.read("middleware.ts")).toBeNull();
       expect(tree.read("proxy.ts")).toContain("export function proxy(");
-      expect(tree.read("proxy.ts")).not.toContain("withLegacyV4Sessions");
+      expect(tree.read("proxy.ts")).not.toContain("withLegacyV4");
       expect(tree.read("__tests__/server/middleware.test.ts")).toContain('from "@/proxy"');
     }
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../lib/cli";
+import { BRIDGE_TEMPLATE } from "../transforms/legacy-bridge";
 
 /** A tiny v4 app in a temp git repo: one of each pattern, plus a file that does not parse. */
 function makeApp(): string {
@@ -121,20 +122,27 @@ describe("apply", () => {
   it("rewrites, reports a summary, and a second run changes nothing", () => {
     const { code, out } = cli("apply", app, "--all");
     expect(code).toBe(0);
-    expect(out).toMatch(/files changed: +\d+ changed, 2 created, 1 deleted/);
+    expect(out).toMatch(/files changed: +\d+ changed, 3 created, 1 deleted/);
+    expect(out).toMatch(/session bridge: +legacy-v4-session\.ts written, wired into auth\.ts beside it: .*once the session maxAge/);
+    expect(out).not.toMatch(/signed out at deploy/);
+    expect(readFileSync(path.join(app, "legacy-v4-session.ts"), "utf8")).toBe(readFileSync(BRIDGE_TEMPLATE, "utf8"));
     expect(out).toMatch(/call sites rewritten: +\d+/);
     expect(out).toMatch(/middleware\.ts:1 +\[step 6\] v5 middleware runs the whole session action/);
+    // Every fixture app of `npm run test:upgrade` needed it: without it a Pages Router build fails.
+    expect(out).toMatch(/next\.config\.js:1 +\[step 6\] add `transpilePackages: \["next-auth"\]` to the Next\.js config/);
     expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toContain('import { auth } from "@/auth";');
-    expect(readFileSync(path.join(app, "auth.ts"), "utf8")).toContain("export const { handlers, auth, signIn, signOut } = NextAuth(authOptions);");
+    expect(readFileSync(path.join(app, "auth.ts"), "utf8")).toContain("export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(authOptions);");
     expect(existsSync(path.join(app, "pages/api/auth/[...nextauth].ts"))).toBe(false);
     expect(JSON.parse(readFileSync(path.join(app, "package.json"), "utf8")).dependencies["next-auth"]).toBe("5.0.0-beta.32");
 
     const again = cli("apply", app, "--all", "--dry-run");
     expect(again.out).toMatch(/files changed: +0 changed, 0 created, 0 deleted/);
-    // What needs a person is still found on the applied tree: the bridge is not in place.
+    // What needs a person is still found on the applied tree; the bridge it wrote is in place.
     const scanAfter = cli("scan", app, "--check");
     expect(scanAfter.code).toBe(1);
-    expect(scanAfter.out.split("\n")[0]).toMatch(/signed out at deploy unless the session bridge is in place/);
+    expect(scanAfter.out).not.toMatch(/signed out at deploy/);
+    rmSync(path.join(app, "legacy-v4-session.ts"));
+    expect(cli("scan", app).out.split("\n")[0]).toMatch(/signed out at deploy unless the session bridge is in place/);
     expect(readFileSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), "utf8")).toContain("middleware.ts:1");
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { ENV_DEPLOYMENT_TODO, isEnvFile } from "../transforms/env-names";
+import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { MissingPathError, run, TRANSFORMS, UnknownAppError, writeChanges, type FileDiff, type RunResult } from "./run";
 import { parseStep, STEPS, UnknownStepError } from "./steps";
@@ -181,7 +182,9 @@ function apply(args: Args, io: Output): number {
     return 0;
   }
   const acting = [...args.steps].filter((s) => TRANSFORMS.some((t) => t.step === s)).sort((a, b) => a - b);
-  if (result.changes.some((c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? "")) || todos.some((f) => f.kind === "session-continuity")) io.out(CONTINUITY_LINE);
+  const toV5 = result.changes.some((c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? ""));
+  const bridged = writable.some((c) => c.after?.includes(BRIDGE_MARKER));
+  if ((toV5 && !bridged) || todos.some((f) => f.kind === "session-continuity")) io.out(CONTINUITY_LINE);
   io.out(`next-auth-v5-codemod apply ${root} (steps ${acting.join(", ")}${args.dryRun ? ", dry run" : ""})`);
   if (args.dryRun) for (const change of writable) io.out(unifiedDiff(change));
   for (const change of untracked) {
@@ -260,7 +263,8 @@ function printParseErrors(result: RunResult, io: Output) {
 }
 
 function printSummary(result: RunResult, dryRun: boolean, io: Output, changes: readonly FileDiff[]) {
-  const rewrites = result.findings.filter((f) => f.action === "rewrite");
+  // The bridge is a file written, not a call site: it has its own line.
+  const rewrites = result.findings.filter((f) => f.action === "rewrite" && f.kind !== "session-bridge");
   const todos = result.findings.filter((f) => f.action === "todo");
   const created = changes.filter((c) => c.before === null).length;
   const deleted = changes.filter((c) => c.after === null).length;
@@ -279,6 +283,7 @@ function printSummary(result: RunResult, dryRun: boolean, io: Output, changes: r
   io.out(`  manual to-dos:        ${todos.length}`);
   for (const f of todos) io.out(`    ${location(f)}  [step ${f.step}] ${f.message}`);
   if (todos.length && !dryRun) io.out(`  written to:           ${TODO_FILE}`);
+  for (const bridge of result.findings.filter((f) => f.kind === "session-bridge")) io.out(`  session bridge:       ${bridge.file} ${bridge.message}`);
   if (changes.some((c) => c.path.endsWith("package.json"))) io.out("  then: install (package.json changed), type-check and run your tests");
 }
 

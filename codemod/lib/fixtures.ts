@@ -56,8 +56,10 @@ export function runFixture(c: FixtureCase, source = c.input): { text: string; re
     results.push(result);
     if (result.source !== undefined) text = result.source;
     if (result.create || result.remove) {
+      // The session bridge is the template as it is (JavaScript: types stripped); its own tests cover it.
+      const shown = (f: { path: string; source: string }) => (/(^|\/)legacy-v4-session\.[cm]?[jt]s$/.test(f.path) ? `// ==> ${f.path} (codemod/templates/legacy-v4-session.ts)\n` : `// ==> ${f.path}\n${f.source}`);
       text =
-        (result.create ?? []).map((f) => `// ==> ${f.path}\n${f.source}`).join("\n") +
+        (result.create ?? []).map(shown).join("\n") +
         (result.remove ? `// ==> ${c.virtualPath} deleted\n` : result.source !== undefined ? `\n// ==> ${c.virtualPath}\n${result.source}` : "");
     }
   }

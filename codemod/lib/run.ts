@@ -6,6 +6,7 @@ import { jwtAugmentation } from "../transforms/jwt-augmentation";
 import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
 import { CONTINUITY_TODO, nextAuthRoute, routeImporters, v4Helper } from "../transforms/nextauth-route";
+import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { seenOptions, serverSession } from "../transforms/server-session";
@@ -254,7 +255,8 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
     for (const file of pkg.files) {
       if (only && !only.has(prefix + file)) continue;
       const original = read(file);
-      if (original === null) continue;
+      // The session bridge step 6 wrote is v5 code already (it reads v4 cookies on purpose).
+      if (original === null || original.includes(BRIDGE_MARKER)) continue;
       const kind = kindOf(file);
       let text = original;
       const fileFindings: Finding[] = [];

@@ -26,7 +26,9 @@ grep -q "getServerSession" "$work/scan.txt" || fail "scan did not list getServer
 code=0; "$bin" apply "$app" >/dev/null 2>&1 || code=$?
 [ "$code" -eq 2 ] || fail "apply without --all or --step exited $code, expected 2"
 "$bin" apply "$app" --all >"$work/apply.txt" || fail "apply --all failed: $(cat "$work/apply.txt")"
-head -1 "$work/apply.txt" | grep -q "signed out at deploy" || fail "apply's first line is not the sign-out warning"
-grep -q "export const { handlers, auth, signIn, signOut }" "$app/src/auth.js" || fail "apply did not write src/auth.js"
+grep -q "signed out at deploy" "$work/apply.txt" && fail "apply warned of a sign-out although it wrote the session bridge"
+grep -q "export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)" "$app/src/auth.js" || fail "apply did not write src/auth.js wrapped in the bridge"
+grep -q "Written by the next-auth v5 codemod (step 6)" "$app/src/legacy-v4-session.js" || fail "apply did not write the session bridge from the packed template"
+grep -q "session bridge:" "$work/apply.txt" || fail "apply's summary does not name the session bridge"
 [ -f "$app/NEXT-AUTH-V5-TODO.md" ] || fail "apply did not write NEXT-AUTH-V5-TODO.md"
 echo "pack smoke: ok"

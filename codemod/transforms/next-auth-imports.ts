@@ -7,6 +7,10 @@ import type { Finding, Transform, TransformResult } from "../lib/types";
  * - `NextAuthOptions` / `AuthOptions` → `NextAuthConfig` (references renamed, or the alias kept);
  * - `@next-auth/<name>-adapter` → `@auth/<name>-adapter` (same export names);
  * - `next-auth/providers/oauth` types → `next-auth/providers`; `GithubProfile` → `GitHubProfile`;
+ * - `next-auth/adapters` → a type-only import (v5 exports only types there: `Adapter` is
+ *   @auth/core's, and its export map has no JavaScript to load);
+ * - reported: `DrizzleAdapter(db, tableFn)`, as create-t3-app wrote it (@auth/drizzle-adapter 1.x
+ *   takes the tables themselves, and given a function it uses its own unprefixed tables);
  * - reported: other v4-only exports of "next-auth", anything still imported from "next-auth/next",
  *   and `getToken` (v5: `secret` no longer defaults to the env var, `secureCookie` defaults to false).
  */
@@ -32,10 +36,10 @@ export const nextAuthImports: Transform = {
   kind: "source",
   run(input): TransformResult {
     const { file, source, project } = input;
-    if (!/from\s+["'](next-auth(\/(next|jwt|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter)["']/.test(source)) return { findings: [] };
+    if (!/from\s+["'](next-auth(\/(next|jwt|adapters|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter|@auth\/drizzle-adapter)["']/.test(source)) return { findings: [] };
     // A tree of its own where it may edit and reprint it; else the shared one, only read.
-    const parsed = /@next-auth\/|\b(NextAuthOptions|AuthOptions|GithubProfile)\b|providers\/oauth/.test(source) ? parse(file, source) : parseInput(input);
-    const { j } = parsed;
+    const parsed = /@next-auth\/|\b(NextAuthOptions|AuthOptions|GithubProfile)\b|providers\/oauth|next-auth\/adapters/.test(source) ? parse(file, source) : parseInput(input);
+    const { j, root } = parsed;
     const findings: Finding[] = [];
     let changed = false;
     const note = (line: number, kind: string, message: string, action: Finding["action"]) => findings.push({ step: 6, file, line, kind, message, action });
@@ -95,6 +99,28 @@ export const nextAuthImports: Transform = {
             changed = true;
             note(line, "provider-types", "GithubProfile → GitHubProfile", "rewrite");
           }
+        }
+      } else if (from === "next-auth/adapters") {
+        const specifiers = p.node.specifiers ?? [];
+        const typeOnly = p.node.importKind === "type" || (specifiers.length > 0 && specifiers.every((s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type"));
+        if (typeOnly) return;
+        if (!/\.[cm]?tsx?$/.test(file) || specifiers.some((s) => s.type !== "ImportSpecifier")) {
+          note(line, "adapter-types", "next-auth/adapters exports only types in v5: import them with `import type`", "todo");
+          return;
+        }
+        p.node.importKind = "type";
+        for (const s of specifiers) delete (s as { importKind?: string }).importKind; // `import type { type X }` does not parse
+        changed = true;
+        note(line, "adapter-types", "next-auth/adapters → a type-only import (v5 exports only types there)", "rewrite");
+      } else if (from === "@auth/drizzle-adapter") {
+        const names = (p.node.specifiers ?? []).filter((s) => s.type === "ImportSpecifier" && importedName(s) === "DrizzleAdapter").map((s) => localName(s, "DrizzleAdapter"));
+        for (const name of names) {
+          root.find(j.CallExpression, { callee: { type: "Identifier", name } }).forEach((call) => {
+            const tables = call.node.arguments[1];
+            if (tables && tables.type !== "ObjectExpression") {
+              note(lineOf(call.node), "drizzle-tables", `${name}(db, ${tables.type === "Identifier" ? tables.name : "…"}): @auth/drizzle-adapter 1.x takes your tables, { usersTable, accountsTable, sessionsTable, verificationTokensTable }; given a table function it uses its own unprefixed tables, and every session in yours reads as signed out`, "todo");
+            }
+          });
         }
       } else if (from === "next-auth/jwt") {
         for (const s of p.node.specifiers ?? []) {

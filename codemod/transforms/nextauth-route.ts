@@ -3,9 +3,14 @@ import { applyEdits, dropUnusedImports, lineOf, localName, parseInput, quoteOf, 
 import type { Node } from "../lib/ast";
 import type { Project } from "../lib/project";
 import type { Finding, FileChange, Transform, TransformInput, TransformResult } from "../lib/types";
+import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 
 /** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
 export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
+
+const NEXT_CONFIGS = ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"];
+export const TRANSPILE_TODO =
+  'add `transpilePackages: ["next-auth"]` to the Next.js config: next-auth 5 imports "next/server" without an extension, which Node cannot resolve when a Pages Router page loads it unbundled (`next build` fails collecting page data)';
 
 export const CONTINUITY_TODO =
   'v5 neither reads the v4 cookie (next-auth.session-token) nor decrypts it: every signed-in user is signed out at deploy unless the session bridge is in place (MIGRATION.md: "Why the upgrade normally signs everyone out", and step 6)';
@@ -68,8 +73,13 @@ export const nextAuthRoute: Transform = {
     const configText = config.type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy ? `() => ${slice((config as { lazy?: Node }).lazy)}` : slice(config);
     // The file's own style: a statement-ending semicolon only where the file writes one.
     const semi = usesSemicolons(source) ? ";" : "";
-    const edits = [{ ...range(replace), text: `export const { handlers, auth, signIn, signOut } = ${nextAuthLocal}(${configText})${semi}` }];
+    const q = quoteOf(source);
+    // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
+    const edits = [{ ...range(replace), text: `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}` }];
     for (const node of removeNodes) edits.push({ ...range(node), text: "" });
+    const imports = root.find(j.ImportDeclaration).nodes();
+    const afterImports = range(imports[imports.length - 1]).end;
+    edits.push({ start: afterImports, end: afterImports, text: `\n${bridgeImport(q, semi).trimEnd()}` });
     root.find(j.ImportDeclaration).forEach((p) => {
       const spec = String(p.node.source.value);
       if (!spec.startsWith(".")) return;
@@ -80,17 +90,26 @@ export const nextAuthRoute: Transform = {
     });
     const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
     const routeFile = appRoute ? file : `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
-    const q = quoteOf(source);
     const routeSource = appRoute
       ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\nexport const { GET, POST } = handlers${semi}\n`
       : `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\nexport const { GET, POST } = handlers${semi}\n`;
-    todo(line, "session-continuity", CONTINUITY_TODO);
+    const bridge = bridgeModule(project, ext);
+    const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
+    if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER)) {
+      todo(line, "nextauth-route", `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`);
+      return { findings };
+    }
+    findings.push({ step: 6, file: bridge.path, line: 1, kind: "session-bridge", action: "rewrite", message: `written, wired into ${path.posix.basename(authFile)} beside it: ${BRIDGE_NOTE}` });
     if (appRoute) {
       findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers` });
-      return { findings, source: routeSource, create: [{ path: authFile, source: authSource }] };
+      return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
     }
     findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
-    return { findings, create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }], remove: true };
+    const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
+    if (!/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) {
+      findings.push({ step: 6, file: nextConfig ?? "next.config.js", line: 1, kind: "transpile-next-auth", action: "todo", message: TRANSPILE_TODO });
+    }
+    return { findings, create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge], remove: true };
   },
 };
 

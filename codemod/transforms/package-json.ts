@@ -13,16 +13,32 @@ export function nextAuthMove(version: string): "move" | "v5" | string {
 }
 
 function pinAdapter(name: string): string {
-  return `pin ${name}: npm install --save-exact ${name}@<version> (written as "latest": adapter versions restart in the @auth scope, v4's do not apply)`;
+  return `pin ${name}: npm install --save-exact ${name}@<version> whose @auth/core is next-auth ${NEXT_AUTH_V5}'s (written as "latest": adapter versions restart in the @auth scope, v4's do not apply)`;
 }
+
+const majorOf = (version: string) => version.match(/\d+/)?.[0];
 
 /** The v5 release this codemod targets: earlier betas let requests through on a broken config. */
 export const NEXT_AUTH_V5 = "5.0.0-beta.32";
 
 /**
- * Step 6. package.json: `next-auth` → 5.0.0-beta.32 (exact), `@next-auth/<name>-adapter` →
- * `@auth/<name>-adapter`. Adapter versions restart in the @auth scope, so the codemod writes
- * "latest" and reports a to-do to pin it (it does not guess a version offline).
+ * @auth adapters built on the same @auth/core as next-auth 5.0.0-beta.32 (0.41.3; read from each
+ * package's `dependencies` on the registry). An adapter on another core brings a second copy
+ * whose `Adapter` type does not match next-auth's.
+ */
+export const V5_ADAPTER_VERSIONS: Readonly<Record<string, string>> = {
+  "@auth/drizzle-adapter": "1.11.3",
+  "@auth/mongodb-adapter": "3.11.3",
+  "@auth/prisma-adapter": "2.11.3",
+  "@auth/supabase-adapter": "1.11.3",
+  "@auth/typeorm-adapter": "2.11.3",
+};
+
+/**
+ * Step 6. package.json: `next-auth` → 5.0.0-beta.32 (exact); `@next-auth/<name>-adapter` →
+ * `@auth/<name>-adapter`, and an @auth adapter already there (create-t3-app ran
+ * `@auth/drizzle-adapter` 0.x on v4) of another major than V5_ADAPTER_VERSIONS → that version. An adapter not in it
+ * is written as "latest" with a to-do to pin it (the codemod does not guess a version offline).
  */
 export const packageJson: Transform = {
   name: "package-json",
@@ -58,9 +74,23 @@ export const packageJson: Transform = {
         const next = v5Adapter(name);
         if (next) {
           changed = true;
-          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter", action: "rewrite", message: `${name} → ${next}` });
-          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: pinAdapter(next) });
-          return [next, "latest"];
+          const pinned = V5_ADAPTER_VERSIONS[next];
+          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter", action: "rewrite", message: `${name} ${version} → ${next} ${pinned ?? "latest"}` });
+          if (!pinned) {
+            findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: pinAdapter(next) });
+          }
+          return [next, pinned ?? "latest"];
+        }
+        const pinned = V5_ADAPTER_VERSIONS[name];
+        // Another major (0.x in T3's v4 apps) is built on an older @auth/core; the same major is the owner's choice.
+        if (pinned && majorOf(version) !== majorOf(pinned)) {
+          if (nextAuthMove(version) !== "move") {
+            findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: `${name} "${version}": set it to ${pinned} by hand (next-auth ${NEXT_AUTH_V5}'s @auth/core)` });
+            return [name, version];
+          }
+          changed = true;
+          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter", action: "rewrite", message: `${name} ${version} → ${pinned} (next-auth ${NEXT_AUTH_V5}'s @auth/core)` });
+          return [name, pinned];
         }
         // What an earlier apply wrote, found again: the to-do stays until a version is pinned.
         if (/^@auth\/[\w-]+-adapter$/.test(name) && (version === "latest" || version === "*")) {

@@ -90,14 +90,16 @@ export const steps: Step[] = [
       "auth.ts",
       "auth.config.ts",
       "app/api/auth/[...nextauth]/route.ts",
-      "lib/auth/legacy-v4-session.ts",
       "lib/auth/session.ts",
       "lib/auth/options.ts",
       "lib/auth/cookies.ts",
       "lib/auth/logger.ts",
       "lib/http/client-address.ts",
       "middleware.ts",
+      "__tests__/server/legacy-v4-session.test.ts",
     ],
+    // The bridge for v4 cookies: the module the codemod writes into any app, as it is.
+    template: { "lib/auth/legacy-v4-session.ts": "legacy-v4-session.ts" },
     delete: [
       "pages/api/auth/[...nextauth].ts",
       // The Pages route's hardening moved into the App Router route.
@@ -318,15 +320,20 @@ export const steps: Step[] = [
     id: "10-clean-up",
     title: "Clean-up, once every v4 cookie has expired",
     phase: "follow-up",
-    delete: ["lib/auth/legacy-v4-session.ts", "__tests__/server/session-continuity.test.ts", "__tests__/server/session-continuity-reference-app.test.ts"],
+    delete: [
+      "lib/auth/legacy-v4-session.ts",
+      "__tests__/server/legacy-v4-session.test.ts",
+      "__tests__/server/session-continuity.test.ts",
+      "__tests__/server/session-continuity-reference-app.test.ts",
+    ],
     transforms: [
       ...["auth.ts", "middleware.ts"].map((file) => ({
         file,
         fallback: file === "middleware.ts" ? "proxy.ts" : undefined,
-        description: "unwrap withLegacyV4Sessions",
+        description: "unwrap withLegacyV4",
         apply: (source: string) => {
-          const out = replaceOnce(file, source, 'import { withLegacyV4Sessions } from "@/lib/auth/legacy-v4-session";\n', "");
-          return replaceOnce(file, out, /withLegacyV4Sessions\((NextAuth\(.*\))\)\);/, "$1);");
+          const out = replaceOnce(file, source, 'import { withLegacyV4 } from "@/lib/auth/legacy-v4-session";\n', "");
+          return replaceOnce(file, out, "withLegacyV4(NextAuth)(", "NextAuth(");
         },
       })),
       {

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { buildAuthConfig } from "@/lib/auth/options";
-import { withLegacyV4Sessions } from "@/lib/auth/legacy-v4-session";
+import { withLegacyV4 } from "@/lib/auth/legacy-v4-session";
 import { env } from "@/lib/env";
 
 /**
@@ -8,4 +8,4 @@ import { env } from "@/lib/env";
  * `next build` needs no secret and no database.
  * @see https://authjs.dev/reference/nextjs
  */
-export const { handlers, auth, signIn, signOut } = withLegacyV4Sessions(NextAuth(() => buildAuthConfig(env())));
+export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(() => buildAuthConfig(env()));

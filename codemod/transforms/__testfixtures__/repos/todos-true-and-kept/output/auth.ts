@@ -1,5 +1,6 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { withLegacyV4 } from "./legacy-v4-session";
 
 export const authOptions: NextAuthConfig = { providers: [] };
 
-export const { handlers, auth, signIn, signOut } = NextAuth(authOptions);
+export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(authOptions);

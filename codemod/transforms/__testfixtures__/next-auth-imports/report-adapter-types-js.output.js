@@ -1,0 +1,7 @@
+// @ts-check
+import { Adapter } from "next-auth/adapters";
+
+/** @param {Adapter} adapter */
+export function withLogging(adapter) {
+  return adapter;
+}
