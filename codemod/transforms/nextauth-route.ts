@@ -105,13 +105,18 @@ export const nextAuthRoute: Transform = {
       return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
     }
     findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
-    const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
-    if (!/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) {
-      findings.push({ step: 6, file: nextConfig ?? "next.config.js", line: 1, kind: "transpile-next-auth", action: "todo", message: TRANSPILE_TODO });
-    }
+    const transpile = transpileTodo(project);
+    if (transpile) findings.push(transpile);
     return { findings, create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge], remove: true };
   },
 };
+
+/** A Pages Router app on v5 whose Next config does not transpile next-auth: found again on an applied tree (package.json). */
+export function transpileTodo(project: Project): Finding | undefined {
+  const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
+  if (/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) return undefined;
+  return { step: 6, file: nextConfig ?? "next.config.js", line: 1, kind: "transpile-next-auth", action: "todo", message: TRANSPILE_TODO };
+}
 
 interface Handler {
   /** The statement that becomes `export const { handlers, auth, signIn, signOut } = NextAuth(config)`. */

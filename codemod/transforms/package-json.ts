@@ -1,5 +1,6 @@
 import type { Finding, Transform, TransformResult } from "../lib/types";
 import { ADAPTER_SOURCE, v5Adapter } from "./next-auth-imports";
+import { transpileTodo } from "./nextauth-route";
 
 /**
  * What to do with a next-auth version: "move" (any v4 range, `latest`, `*`, a v4 tag), "v5"
@@ -44,7 +45,7 @@ export const packageJson: Transform = {
   name: "package-json",
   step: 6,
   kind: "package-json",
-  run({ file, source }): TransformResult {
+  run({ file, source, project }): TransformResult {
     let pkg: Record<string, Record<string, string> | unknown>;
     try {
       pkg = JSON.parse(source);
@@ -66,6 +67,9 @@ export const packageJson: Transform = {
             return [name, NEXT_AUTH_V5];
           }
           if (move !== "v5") findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-next-auth-version", action: "todo", message: `next-auth "${version}": ${move}` });
+          // An applied tree: what the route's conversion asked of the Next config, found again.
+          const transpile = move === "v5" && file === "package.json" && project.files.some((f) => /^(src\/)?pages\//.test(f)) ? transpileTodo(project) : undefined;
+          if (transpile) findings.push(transpile);
           return [name, version];
         }
         if (/next-auth/.test(name) && !ADAPTER_SOURCE.test(name) && !name.startsWith("@auth/")) {

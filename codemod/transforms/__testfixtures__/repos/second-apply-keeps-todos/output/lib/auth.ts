@@ -1,10 +1,10 @@
-import { PrismaAdapter } from "@auth/prisma-adapter";
+import { FaunaAdapter } from "@auth/fauna-adapter";
 import type { NextAuthConfig } from "next-auth";
 import GitHubProvider from "next-auth/providers/github";
-import { prisma } from "./prisma";
+import { fauna } from "./fauna";
 
 export const authOptions: NextAuthConfig = {
-  adapter: PrismaAdapter(prisma),
+  adapter: FaunaAdapter(fauna),
   session: { strategy: "jwt" },
   providers: [GitHubProvider({ clientId: (process.env.AUTH_GITHUB_ID ?? process.env.GITHUB_ID)!, clientSecret: (process.env.AUTH_GITHUB_SECRET ?? process.env.GITHUB_SECRET)! })],
   callbacks: {

@@ -1,0 +1,3 @@
+import { Client } from "faunadb";
+
+export const fauna = new Client({ secret: process.env.FAUNA_SECRET! });
