@@ -61,3 +61,17 @@ describe("middleware", () => {
     expect(findings.filter((f) => /still imports/.test(f.message))).toEqual([]);
   });
 });
+
+describe("next-auth-imports", () => {
+  // Checked against the published declarations of next-auth 5.0.0-beta.32 and @auth/core 0.41.3.
+  it("sends each v4-only type where v5 keeps it, and says when v5 keeps none", () => {
+    const c = fixtureCases().find((x) => x.dir === "next-auth-imports" && x.name === "report-v4-only-types")!;
+    const messages = runFixture(c).results.flatMap((r) => r.findings).filter((f) => f.kind === "v4-only-export").map((f) => f.message);
+    expect(messages).toHaveLength(3);
+    expect(messages.find((m) => m.includes("no DefaultUser"))).toContain('import it from "@auth/core/types"');
+    expect(messages.find((m) => m.includes("no Theme"))).toContain('import it from "@auth/core/types"');
+    const requestInternal = messages.find((m) => m.includes("no RequestInternal"));
+    expect(requestInternal).not.toContain('import it from "@auth/core/types"');
+    expect(requestInternal).toContain("authorize(credentials, request)");
+  });
+});
