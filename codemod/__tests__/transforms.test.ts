@@ -2,6 +2,7 @@ import { fixtureCases, readOutput, runFixture } from "../lib/fixtures";
 import { parse } from "../lib/ast";
 import { ParseError } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
+import { quietChanges } from "../transforms/quiet-changes";
 import { Project } from "../lib/project";
 
 /**
@@ -73,5 +74,31 @@ describe("next-auth-imports", () => {
     const requestInternal = messages.find((m) => m.includes("no RequestInternal"));
     expect(requestInternal).not.toContain('import it from "@auth/core/types"');
     expect(requestInternal).toContain("authorize(credentials, request)");
+  });
+});
+
+describe("quiet-changes", () => {
+  // The shapes taxonomy's callbacks have; v5's types reject both (the field test's type check).
+  it("reports a JWT claim taken from user.id and session.user.email set from a JWT claim (not name or role), where v5's types change", () => {
+    const source = [
+      'import type { NextAuthOptions } from "next-auth";',
+      "export const options: NextAuthOptions = {",
+      "  providers: [],",
+      "  callbacks: {",
+      "    async session({ token, session }) {",
+      "      session.user.name = token.name;",
+      "      session.user.email = token.email;",
+      "      session.user.role = token.role;",
+      "      return session;",
+      "    },",
+      "    async jwt({ token, user }) {",
+      "      if (user) token.id = user?.id;",
+      "      return token;",
+      "    },",
+      "  },",
+      "};",
+    ].join("\n");
+    const { findings } = quietChanges.run({ file: "lib/auth.ts", source, project: new Project("/x", [], { paths: {} }), steps: new Set([6]) });
+    expect(findings.map((f) => `${f.line} ${f.kind}`)).toEqual(["7 session-user-type", "12 user-id-optional"]);
   });
 });

@@ -283,10 +283,12 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
         continue;
       }
       findings.push(...fileFindings);
-      // The code written takes the file's style; a new file the app's. The input's own lines stay as they are.
+      // The code written takes the file's style; a new file the app's, or, when it carries this file's code
+      // (auth.ts from the route), this file's. The input's own lines stay as they are.
+      const ownStyle = () => styleFrom(countStyle(file, original), appStyle());
       if (removed) changes.push({ path: file, before: original, after: null });
-      else if (text !== original) changes.push({ path: file, before: original, after: conformSource(file, original, text, () => styleFrom(countStyle(file, original), appStyle())) });
-      changes.push(...created.map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, original, c.after, appStyle) })));
+      else if (text !== original) changes.push({ path: file, before: original, after: conformSource(file, original, text, ownStyle) });
+      changes.push(...created.map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle) })));
     }
     if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings).map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) })));
     out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
@@ -298,6 +300,12 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
 /** Source files only: package.json and .env files keep their own handling. */
 function conformSource(file: string, before: string | null, after: string, style: () => Style): string {
   return kindOf(file) === "source" && CODE_FILE.test(file) ? conform(file, before, after, style()) : after;
+}
+
+/** Whether a new file holds statements of the file it came from (not only blank lines and braces). */
+function carriesCode(from: string, created: string): boolean {
+  const lines = new Set(from.split(/\r?\n/).filter((l) => /\w/.test(l)));
+  return created.split(/\r?\n/).some((l) => lines.has(l));
 }
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
