@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkWrittenFiles, findMisses, grepBaseline } from "../scripts/field-test";
+import { checkWrittenFiles, findMisses, grepBaseline, introducedErrors, tscErrors } from "../scripts/field-test";
 
 function write(dir: string, files: Record<string, string>) {
   for (const [file, text] of Object.entries(files)) {
@@ -65,5 +65,22 @@ describe("field test checks", () => {
     const misses = findMisses(hits, [{ file: "pages/api/a.ts", line: 2, action: "rewrite" }]);
     expect(misses.lines.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/a.ts:7"]);
     expect(misses.files.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/b.ts:2"]);
+  });
+});
+
+describe("field test type check", () => {
+  it("counts as new only the type errors the applied tree has beyond the v4 tree's, wherever their lines moved", () => {
+    const v4 = tscErrors("lib/db.ts(1,10): error TS2305: Module '\"@prisma/client\"' has no exported member 'PrismaClient'.\nlib/auth.ts(40,3): error TS7006: Parameter 'user' implicitly has an 'any' type.\n");
+    const v5 = tscErrors(
+      [
+        "lib/db.ts(1,10): error TS2305: Module '\"@prisma/client\"' has no exported member 'PrismaClient'.",
+        "lib/auth.ts(41,3): error TS7006: Parameter 'user' implicitly has an 'any' type.",
+        "lib/auth.ts(41,3): error TS7006: Parameter 'user' implicitly has an 'any' type.",
+        "lib/auth.ts(92,11): error TS2322: Type 'string | undefined' is not assignable to type 'string'.",
+        "Found 4 errors in 2 files.",
+      ].join("\n"),
+    );
+    expect(v4).toHaveLength(2);
+    expect(introducedErrors(v4, v5).map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual(["lib/auth.ts:41 TS7006", "lib/auth.ts:92 TS2322"]);
   });
 });

@@ -2,6 +2,7 @@ import { fixtureCases, readOutput, runFixture } from "../lib/fixtures";
 import { parse } from "../lib/ast";
 import { ParseError } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
+import { quietChanges } from "../transforms/quiet-changes";
 import { Project } from "../lib/project";
 
 /**
@@ -59,5 +60,45 @@ describe("middleware", () => {
     const c = fixtureCases().find((x) => x.dir === "middleware" && x.name === "with-fn")!;
     const findings = runFixture(c).results.flatMap((r) => r.findings);
     expect(findings.filter((f) => /still imports/.test(f.message))).toEqual([]);
+  });
+});
+
+describe("next-auth-imports", () => {
+  // Checked against the published declarations of next-auth 5.0.0-beta.32 and @auth/core 0.41.3.
+  it("sends each v4-only type where v5 keeps it, and says when v5 keeps none", () => {
+    const c = fixtureCases().find((x) => x.dir === "next-auth-imports" && x.name === "report-v4-only-types")!;
+    const messages = runFixture(c).results.flatMap((r) => r.findings).filter((f) => f.kind === "v4-only-export").map((f) => f.message);
+    expect(messages).toHaveLength(3);
+    expect(messages.find((m) => m.includes("no DefaultUser"))).toContain('import it from "@auth/core/types"');
+    expect(messages.find((m) => m.includes("no Theme"))).toContain('import it from "@auth/core/types"');
+    const requestInternal = messages.find((m) => m.includes("no RequestInternal"));
+    expect(requestInternal).not.toContain('import it from "@auth/core/types"');
+    expect(requestInternal).toContain("authorize(credentials, request)");
+  });
+});
+
+describe("quiet-changes", () => {
+  // The shapes taxonomy's callbacks have; v5's types reject both (the field test's type check).
+  it("reports a JWT claim taken from user.id and session.user.email set from a JWT claim (not name or role), where v5's types change", () => {
+    const source = [
+      'import type { NextAuthOptions } from "next-auth";',
+      "export const options: NextAuthOptions = {",
+      "  providers: [],",
+      "  callbacks: {",
+      "    async session({ token, session }) {",
+      "      session.user.name = token.name;",
+      "      session.user.email = token.email;",
+      "      session.user.role = token.role;",
+      "      return session;",
+      "    },",
+      "    async jwt({ token, user }) {",
+      "      if (user) token.id = user?.id;",
+      "      return token;",
+      "    },",
+      "  },",
+      "};",
+    ].join("\n");
+    const { findings } = quietChanges.run({ file: "lib/auth.ts", source, project: new Project("/x", [], { paths: {} }), steps: new Set([6]) });
+    expect(findings.map((f) => `${f.line} ${f.kind}`)).toEqual(["7 session-user-type", "12 user-id-optional"]);
   });
 });

@@ -13,6 +13,7 @@ import { seenOptions, serverSession } from "../transforms/server-session";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
+import { conform, countStyle, emptyCounts, styleFrom, type Style } from "./style";
 import { ParseError, type Finding, type Transform } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
@@ -249,6 +250,8 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
     const prefix = pkg.dir ? `${pkg.dir}/` : "";
     const read: FileReader = (file) => readRoot(prefix + file);
     const project = new Project(pkg.dir, pkg.files, { read, providers });
+    let style: Style | undefined;
+    const appStyle = () => (style ??= prevailingStyle(project));
     seenOptions.length = 0;
     const findings: Finding[] = [];
     const changes: FileDiff[] = [];
@@ -282,16 +285,42 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
         continue;
       }
       findings.push(...fileFindings);
+      // The code written takes the file's style; a new file the app's, or, when it carries this file's code
+      // (auth.ts from the route), this file's. The input's own lines stay as they are.
+      const ownStyle = () => styleFrom(countStyle(file, original), appStyle());
       if (removed) changes.push({ path: file, before: original, after: null });
-      else if (text !== original) changes.push({ path: file, before: original, after: text });
-      changes.push(...created);
+      else if (text !== original) changes.push({ path: file, before: original, after: conformSource(file, original, text, ownStyle) });
+      changes.push(...created.map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle) })));
     }
-    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings));
+    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings).map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) })));
     out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
     out.changes.push(...changes.map((c) => ({ ...c, path: prefix + c.path })));
   }
   return out;
 }
+
+/** Source files only: package.json and .env files keep their own handling. */
+function conformSource(file: string, before: string | null, after: string, style: () => Style): string {
+  return kindOf(file) === "source" && CODE_FILE.test(file) ? conform(file, before, after, style()) : after;
+}
+
+/** Whether a new file holds statements of the file it came from (not only blank lines and braces). */
+function carriesCode(from: string, created: string): boolean {
+  const lines = new Set(from.split(/\r?\n/).filter((l) => /\w/.test(l)));
+  return created.split(/\r?\n/).some((l) => lines.has(l));
+}
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+
+/** How the package's code is written, from a sample of its source files (not declaration files). */
+function prevailingStyle(project: Project): Style {
+  const counts = emptyCounts();
+  const sample = project.files.filter((f) => CODE_FILE.test(f) && !f.endsWith(".d.ts")).slice(0, STYLE_SAMPLE);
+  for (const file of sample) countStyle(file, project.read(file) ?? "", counts);
+  return styleFrom(counts);
+}
+
+const STYLE_SAMPLE = 40;
 
 /** Step 2 without step 6: the call sites import auth from the root module; write a v4 one there. */
 function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Finding[]): FileDiff[] {

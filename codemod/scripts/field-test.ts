@@ -1,5 +1,5 @@
 /**
- * npm run codemod:field-test -- --mirrors <dir> [--codemod <checkout> | --codemod-ref <git ref>] [--only a,b] [--keep] [--out <file>] [--markdown <file>]
+ * npm run codemod:field-test -- --mirrors <dir> [--codemod <checkout> | --codemod-ref <git ref>] [--only a,b] [--keep] [--typecheck] [--out <file>] [--markdown <file>]
  *
  * Runs the codemod, as its CLI, on public next-auth v4 codebases at pinned commits
  * (codemod/field-test/repos.json) and measures what a person reviewing the result would check:
@@ -13,6 +13,10 @@
  * a branch exported with `git archive`), whose codemod/bin/next-auth-v5-codemod.ts is run;
  * --codemod-ref <ref> does that export itself, from this repository's git, and records the commit.
  * --keep leaves the temporary repos in place (their paths are printed) for reviewing `git diff`.
+ * --typecheck also installs each repo's dependencies (no install scripts, so no binaries) before
+ * and after apply and runs `tsc --noEmit` on both trees: the errors only the applied tree has are
+ * the upgrade's. A repo without a root tsconfig.json, or whose install fails or takes over five
+ * minutes, is skipped with the reason.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -94,6 +98,23 @@ interface RepoResult {
   secondApplyDiff: string;
   workDir?: string;
   error?: string;
+  typecheck?: TypeCheck;
+}
+
+interface TscError {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+}
+
+interface TypeCheck {
+  skipped?: string;
+  v4: TscError[];
+  v5: TscError[];
+  /** Errors of the applied tree that the v4 tree does not have (by file, code and message). */
+  introduced: TscError[];
+  installSeconds: number;
 }
 
 interface Options {
@@ -101,6 +122,7 @@ interface Options {
   codemod: string;
   only?: Set<string>;
   keep: boolean;
+  typecheck: boolean;
   /** A git ref of this repository (e.g. a branch) whose codemod is exported and run instead. */
   codemodRef?: string;
   /** Also write the per-repo table as Markdown here. */
@@ -110,7 +132,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Partial<Options> & { keep: boolean } = { keep: false };
+  const options: Partial<Options> & { keep: boolean; typecheck: boolean } = { keep: false, typecheck: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -125,6 +147,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--out") options.out = path.resolve(value());
     else if (arg === "--list") options.list = path.resolve(value());
     else if (arg === "--keep") options.keep = true;
+    else if (arg === "--typecheck") options.typecheck = true;
     else if (arg === "--markdown") options.markdown = path.resolve(value());
     else if (!arg.startsWith("-") && !options.mirrors) options.mirrors = path.resolve(arg);
     else throw new Error(`unknown argument ${arg}`);
@@ -135,6 +158,7 @@ function parseOptions(argv: string[]): Options {
     codemod: options.codemod ?? thisRepo,
     only: options.only,
     keep: options.keep,
+    typecheck: options.typecheck,
     markdown: options.markdown,
     codemodRef: options.codemodRef,
     out: options.out ?? path.join(thisRepo, "artifacts", "field-test", "results.json"),
@@ -645,6 +669,12 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
       git(dir, ["reset", "-q", "--hard"]);
     }
     log(`  unresolved imports ${result.unresolvedImports.length}, import cycles ${result.importCycles.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`);
+    if (options.typecheck) {
+      result.typecheck = typeCheck(dir, log);
+      const t = result.typecheck;
+      if (t.skipped) log(`  type check skipped: ${t.skipped}`);
+      else log(`  type check: ${t.v4.length} errors on v4, ${t.v5.length} after apply, ${t.introduced.length} new${t.introduced.map((e) => `\n    ${e.file}(${e.line}) ${e.code}: ${e.message}`).join("")}`);
+    }
   } catch (error) {
     result.error = (error as Error).message;
     log(`  error: ${result.error}`);
@@ -653,6 +683,64 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     else rmSync(dir, { recursive: true, force: true });
   }
   return result;
+}
+
+const INSTALL_TIMEOUT_MS = 5 * 60_000;
+const TSC_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Installs and type-checks a clone of the repo at the v4 commit, then at the applied one (the
+ * second install only moves what apply changed in package.json). Peer conflicts of the old trees
+ * are let through (--legacy-peer-deps); generated clients (Prisma) are missing without scripts,
+ * so code typed by them is an error in both trees, or `any`.
+ */
+function typeCheck(dir: string, log: (text: string) => void): TypeCheck {
+  const result: TypeCheck = { v4: [], v5: [], introduced: [], installSeconds: 0 };
+  if (!existsSync(path.join(dir, "tsconfig.json"))) return { ...result, skipped: "no tsconfig.json at the root" };
+  const work = mkdtempSync(path.join(tmpdir(), "field-typecheck-"));
+  try {
+    git(tmpdir(), ["clone", "-q", dir, work]);
+    const applied = git(work, ["rev-parse", "HEAD"]).trim();
+    const check = (commit: string): TscError[] | string => {
+      git(work, ["checkout", "-q", commit]);
+      const started = performance.now();
+      const install = spawnSync("nice", ["-n", "19", "npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps"], { cwd: work, encoding: "utf8", timeout: INSTALL_TIMEOUT_MS });
+      result.installSeconds += (performance.now() - started) / 1000;
+      if (install.error || install.status !== 0) return `npm install ${install.error ? "took over 5 minutes" : `failed: ${(install.stderr || install.stdout).trim().split("\n").slice(-3).join(" ")}`}`;
+      const ownTsc = path.join(work, "node_modules", "typescript", "bin", "tsc");
+      const tsc = existsSync(ownTsc) ? ownTsc : require.resolve("typescript/bin/tsc");
+      const run = spawnSync("nice", ["-n", "19", process.execPath, tsc, "--noEmit", "-p", "."], { cwd: work, encoding: "utf8", timeout: TSC_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+      if (run.error) return `tsc: ${run.error.message}`;
+      return tscErrors(run.stdout);
+    };
+    const v4 = check(`${applied}~1`);
+    if (typeof v4 === "string") return { ...result, skipped: `v4 tree: ${v4}` };
+    log(`  type check: v4 tree installed and checked (${v4.length} errors)`);
+    const v5 = check(applied);
+    if (typeof v5 === "string") return { ...result, v4, skipped: `applied tree: ${v5}` };
+    return { ...result, v4, v5, introduced: introducedErrors(v4, v5) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export function tscErrors(output: string): TscError[] {
+  return output.split("\n").flatMap((line) => {
+    const m = line.match(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/);
+    return m ? [{ file: m[1], line: Number(m[2]), code: m[3], message: m[4] }] : [];
+  });
+}
+
+/** The errors of `after` beyond those of `before`, matched by file, code and message (lines move). */
+export function introducedErrors(before: TscError[], after: TscError[]): TscError[] {
+  const left = new Map<string, number>();
+  const key = (e: TscError) => `${e.file}\0${e.code}\0${e.message}`;
+  for (const e of before) left.set(key(e), (left.get(key(e)) ?? 0) + 1);
+  return after.filter((e) => {
+    const n = left.get(key(e)) ?? 0;
+    if (n > 0) left.set(key(e), n - 1);
+    return n === 0;
+  });
 }
 
 function table(results: RepoResult[]): string {
@@ -701,6 +789,10 @@ function markdownTable(results: RepoResult[]): string {
     `${r.apply.seconds.toFixed(1)} (${r.apply.internalSeconds.toFixed(1)})`,
     r.apply.filesPerSecond,
   ]);
+  if (results.some((r) => r.typecheck)) {
+    head.push("type errors v4 → applied (new)");
+    results.forEach((r, i) => rows[i].push(!r.typecheck ? "not run" : r.typecheck.skipped ? `skipped: ${r.typecheck.skipped.slice(0, 60)}` : `${r.typecheck.v4.length} → ${r.typecheck.v5.length} (${r.typecheck.introduced.length})`));
+  }
   return [head, head.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n");
 }
 

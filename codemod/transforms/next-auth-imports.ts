@@ -21,6 +21,31 @@ const V5_NEXT_AUTH_EXPORTS = new Set([
   "getServerSession", "unstable_getServerSession",
 ]);
 
+/**
+ * The public type exports of "@auth/core/types" (@auth/core 0.41.3, which next-auth 5.0.0-beta.32
+ * pins): where v4's other "next-auth" types live on. Internal ones (RequestInternal) are not here.
+ */
+const CORE_TYPES = new Set([
+  "WebAuthnOptionsResponseBody", "AuthConfig", "LoggerInstance", "WarningCode", "Awaitable", "Awaited", "SemverString", "Theme",
+  "TokenSet", "Account", "Profile", "CookieOption", "CookiesOptions", "ErrorPageParam", "SignInPageErrorParam", "PagesOptions",
+  "DefaultSession", "Session", "DefaultUser", "User", "PublicProvider", "AuthAction", "ResponseInternal", "Authenticator",
+]);
+
+/** v4 types with no public v5 type, and what stands in for them. */
+const V5_STAND_INS: Record<string, string> = {
+  CallbacksOptions: 'NextAuthConfig["callbacks"]',
+  EventCallbacks: 'NextAuthConfig["events"]',
+  RequestInternal: "the web Request that v5 passes to authorize(credentials, request)",
+};
+
+/** The to-do for a v4 "next-auth" type that v5's "next-auth" does not export. */
+export function v4OnlyExportMessage(name: string): string {
+  if (CORE_TYPES.has(name)) return `"next-auth" has no ${name} in v5: import it from "@auth/core/types" (next-auth's own dependency; add @auth/core to your dependencies where your package manager does not hoist it)`;
+  const standIn = V5_STAND_INS[name];
+  if (standIn) return `"next-auth" has no ${name} in v5, and Auth.js exports none: use ${standIn}`;
+  return `"next-auth" has no ${name} in v5, and "@auth/core/types" exports none: use NextAuthConfig's fields or declare the type yourself`;
+}
+
 export const ADAPTER_SOURCE = /^@next-auth\/([\w-]+)-adapter$/;
 
 /** `@next-auth/<name>-adapter` → its @auth package (typeorm-legacy became typeorm). */
@@ -73,7 +98,7 @@ export const nextAuthImports: Transform = {
             changed = true;
             note(line, "options-type", `${name} → NextAuthConfig`, "rewrite");
           } else if (!V5_NEXT_AUTH_EXPORTS.has(name) && !project.augmentedTypes.has(name)) {
-            note(line, "v4-only-export", `"next-auth" has no ${name} in v5: take the type from "@auth/core/types" or NextAuthConfig`, "todo");
+            note(line, "v4-only-export", v4OnlyExportMessage(name), "todo");
           }
         }
       } else if (from === "next-auth/next" && (p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession"))) {

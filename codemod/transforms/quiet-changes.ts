@@ -20,6 +20,17 @@ const CHECKS: { pattern: RegExp; kind: string; message: string }[] = [
     kind: "oauth-checks",
     message: 'v5 defaults OAuth checks to ["pkce"] (v4: ["state"]): keep the explicit list only if the provider needs it',
   },
+  // Types, not behaviour (next-auth 5.0.0-beta.32 / @auth/core 0.41.3): found by the field test's type check.
+  {
+    pattern: /\btoken(\.\w+|\[["']\w+["']\])\s*=\s*user\??\.id\b/,
+    kind: "user-id-optional",
+    message: "v5 types User.id as optional (string | undefined; v4: string): a JWT claim typed string no longer takes it as it is; guard it (if (user?.id) token.id = user.id)",
+  },
+  {
+    pattern: /\bsession\.user\.email\s*=\s*token\??\./,
+    kind: "session-user-type",
+    message: "v5 types the session callback's session.user as an AdapterUser (email: string, never null): a JWT claim (string | null | undefined) no longer type-checks there; give a fallback or narrow it",
+  },
 ];
 
 export const quietChanges: Transform = {

@@ -1,0 +1,5 @@
+import { signIn } from 'next-auth/react'
+
+export default function Home() {
+    return <button onClick={() => signIn('github', { callbackUrl: '/dashboard' })}>Sign in</button>
+}

@@ -1,0 +1,5 @@
+import NextAuth from 'next-auth'
+
+import { authOptions } from '@/lib/auth'
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authOptions)

@@ -1,0 +1,14 @@
+import type { NextAuthConfig } from 'next-auth'
+import GitHubProvider from 'next-auth/providers/github'
+
+export const authOptions: NextAuthConfig = {
+    pages: {
+        signIn: '/login',
+    },
+    providers: [
+        GitHubProvider({
+            clientId: (process.env.AUTH_GITHUB_ID ?? process.env.GITHUB_ID) ?? '',
+            clientSecret: (process.env.AUTH_GITHUB_SECRET ?? process.env.GITHUB_SECRET) ?? '',
+        }),
+    ],
+}

@@ -1,0 +1,7 @@
+// Written before the app dropped semicolons and double quotes; auth.ts, made from it, keeps its style.
+import NextAuth from "next-auth";
+import GitHubProvider from "next-auth/providers/github";
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  providers: [GitHubProvider({ clientId: (process.env.AUTH_GITHUB_ID ?? process.env.GITHUB_ID) ?? "", clientSecret: (process.env.AUTH_GITHUB_SECRET ?? process.env.GITHUB_SECRET) ?? "" })],
+});
