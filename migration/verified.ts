@@ -12,7 +12,10 @@ export type VerifiedCheck = "typecheck" | "jest" | "build" | "smoke" | "e2e" | "
 
 export interface VerifiedStep {
   step: string;
-  /** Absent: the step failed, was not run or is optional. Per check: "pass", or "= NN" (step NN's result stands). */
+  /**
+   * Absent: the step failed, was not run or is optional. Per check: "pass", "= NN" (step NN's
+   * result stands) or "= checkout" (the step changed nothing; CI's checks of the app stand).
+   */
   checks?: Partial<Record<VerifiedCheck, string>>;
   /** What the continuity check proved at this step, in a few words. */
   continuity?: string;
@@ -44,6 +47,7 @@ export function verifiedFact(step: VerifiedStep | undefined): string {
     .map((check) => {
       const value = step.checks![check]!;
       const label = check === "continuity" && step.continuity ? `${LABELS[check]} (${step.continuity})` : LABELS[check];
+      if (value === "= checkout") return `${label}: the unchanged app's, in the same CI run`;
       return value.startsWith("=") ? `${label}: step ${Number(value.slice(1))}'s stands` : label;
     });
   return parts.join(", ");

@@ -49,10 +49,17 @@ const skipTypecheck = args.includes("--skip-typecheck");
  * Debugging only (bisecting a failure at a later step): the steps before `--from NN` are applied
  * without their checks, except the build and the continuity sign-in of the last v4 step.
  */
+/**
+ * `.ci/run` passes this after it has type-checked, tested, built and served (e2e) this checkout:
+ * a first step that changes no file leaves the same app, so those results stand for it.
+ */
+const checkoutChecked = args.includes("--checkout-checked");
 const fromIndex = args.indexOf("--from");
 const from = fromIndex >= 0 ? Number(args[fromIndex + 1]) : 0;
 if (fromIndex >= 0 && !(from > 0)) throw new Error("--from needs a step number");
 
+/** A column whose result is the checkout's, checked earlier in the same CI run (`--checkout-checked`). */
+const CHECKOUT = "= checkout";
 /** The browser flows run after these: the last v4 step, the switch, the App Router page, the clean-up. */
 const E2E_STEPS = new Set(["05-continuity-test", "06-switch", "08-app-router-page", "10-clean-up"]);
 /** Files that `next build` does not read: a step that changes only these keeps the build before it. */
@@ -247,6 +254,10 @@ async function main() {
       } else if (changes.size === 0 && index > 0) {
         note = "no code change here: the checks of the step before stand";
         for (const name of ["typecheck", "jest"] as const) columns[name] = `= ${previous}`;
+      } else if (changes.size === 0 && checkoutChecked) {
+        note = "no code change here: this CI run's checks of the checkout stand";
+        for (const name of ["typecheck", "jest", "build", "smoke"] as const) columns[name] = CHECKOUT;
+        checks.push("the checkout's type check, tests, build and browser flows in this CI run stand (the step changes nothing)");
       } else {
         // The type check is single-threaded and Jest runs one worker on 2 cores: run them side by side.
         const [typecheck, test] = await Promise.all([
@@ -269,6 +280,8 @@ async function main() {
 
       if (quick && step.id !== lastPrepareId) {
         // --from: nothing to build yet
+      } else if (columns.build === CHECKOUT) {
+        // the checkout's build (next build in .ci/run) stands; the next step that changes code builds
       } else if (builtAt && !changesBuild(changes)) {
         columns.build = `= ${builtAt.slice(0, 2)}`;
         columns.smoke = `= ${builtAt.slice(0, 2)}`;
@@ -348,7 +361,7 @@ async function main() {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
   console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
-  console.log("\n'= NN': step NN's result stands (nothing it checks changed); '-': not run at this step.");
+  console.log("\n'= NN': step NN's result stands (nothing it checks changed); '= checkout': the step changed nothing and this CI run checked the app itself; '-': not run at this step.");
   console.log(`\n${failed ? "FAILED" : stopped ? `steps through ${stopId} green` : "all steps green"} in ${clock(started)}${keep ? `; the app is in ${keep} (npm run demo)` : ""}`);
   // For .ci/run's table: a step that passed counts as passed; one that failed or never ran, as failed.
   mkdirSync(logRoot, { recursive: true });
