@@ -185,6 +185,12 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
 function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean, names: Names, note: Note, edits: Edit[]): string | undefined {
   const { source } = parsed;
   const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
+  // Code moved out of the call to the top level loses the indentation of the line it started on.
+  const moved = (n: unknown) => {
+    const start = range(n).start;
+    const indent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", start - 1) + 1, start))![0];
+    return indent ? slice(n).replace(new RegExp(`\n${indent}`, "g"), "\n") : slice(n);
+  };
   const args = p.node.arguments as Node[];
   const declaresFunction = (name: string) =>
     parsed.root.find(parsed.j.FunctionDeclaration, { id: { name } }).size() > 0 ||
@@ -223,8 +229,8 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
   if (authorizedProp) {
     authorizedCode =
       authorizedProp.type === "ObjectMethod"
-        ? `${authorizedProp.async ? "async " : ""}(${(authorizedProp.params ?? []).map(slice).join(", ")}) => ${slice(authorizedProp.body)}`
-        : slice(authorizedProp.value);
+        ? `${authorizedProp.async ? "async " : ""}(${(authorizedProp.params ?? []).map(slice).join(", ")}) => ${moved(authorizedProp.body)}`
+        : moved(authorizedProp.value);
   }
   const fnParams = fn && fn.type !== "Identifier" ? (fn as { params: Node[] }).params : [];
   if (fnParams.length > 1) note(fn, "middleware", "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }");
@@ -234,7 +240,7 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
     const type = ts ? ": (params: { req: NextAuthRequest; token: Session | null }) => unknown" : "";
     blocks.push(`/** v4 withAuth's authorized callback; \`token\` is now the session, not the JWT. */\nconst ${names.authorized}${type} = ${authorizedCode};`);
   }
-  if (fn && fn.type !== "Identifier") blocks.push(`const ${names.handler} = ${slice(fn)};`);
+  if (fn && fn.type !== "Identifier") blocks.push(`const ${names.handler} = ${moved(fn)};`);
   const decisions = [`if (${names.isPublic}(req)) return;`];
   decisions.push(
     authorizedCode

@@ -21,9 +21,9 @@ function signInRedirect(req) {
 
 /** v4 withAuth's authorized callback; `token` is now the session, not the JWT. */
 const authorized = ({ req, token }) => {
-      if (req.nextUrl.pathname === "/admin") return token?.userRole === "admin";
-      return !!token;
-    };
+  if (req.nextUrl.pathname === "/admin") return token?.userRole === "admin";
+  return !!token;
+};
 
 export default auth(async (req) => {
   if (isV4PublicPath(req)) return;

@@ -25,10 +25,10 @@ function signInRedirect(req: NextRequest) {
 const authorized: (params: { req: NextAuthRequest; token: Session | null }) => unknown = ({ token }) => !!token;
 
 const middleware = function middleware(req: NextAuthRequest) {
-    if (req.nextUrl.pathname.startsWith("/admin") && req.auth?.role !== "admin") {
-      return NextResponse.rewrite(new URL("/403", req.url));
-    }
-  };
+  if (req.nextUrl.pathname.startsWith("/admin") && req.auth?.role !== "admin") {
+    return NextResponse.rewrite(new URL("/403", req.url));
+  }
+};
 
 export default auth(async (req) => {
   if (isV4PublicPath(req)) return;

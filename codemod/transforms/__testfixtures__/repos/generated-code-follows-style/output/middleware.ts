@@ -25,10 +25,10 @@ function signInRedirect(req: NextRequest) {
 const authorized: (params: { req: NextAuthRequest; token: Session | null }) => unknown = ({ token }) => !!token
 
 const middleware = function middleware(req: NextAuthRequest) {
-        if (req.nextUrl.pathname === '/old-dashboard') {
-            return NextResponse.redirect(new URL('/dashboard', req.url));
-        }
+    if (req.nextUrl.pathname === '/old-dashboard') {
+        return NextResponse.redirect(new URL('/dashboard', req.url))
     }
+}
 
 // One stray semicolon, as codebases without them often have: the file is still semicolon-free.
 export default auth(async (req) => {
