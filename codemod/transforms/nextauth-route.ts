@@ -105,14 +105,18 @@ export const nextAuthRoute: Transform = {
       return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
     }
     findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
-    const transpile = transpileTodo(project);
+    const transpile = transpileTodo(project, file);
     if (transpile) findings.push(transpile);
     return { findings, create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge], remove: true };
   },
 };
 
-/** A Pages Router app on v5 whose Next config does not transpile next-auth: found again on an applied tree (package.json). */
-export function transpileTodo(project: Project): Finding | undefined {
+/**
+ * A Pages Router app on v5 whose Next config does not transpile next-auth: found again on an
+ * applied tree (package.json). `movedRoute`, the Pages route this run moves to app/, is no page.
+ */
+export function transpileTodo(project: Project, movedRoute?: string): Finding | undefined {
+  if (!project.files.some((f) => /^(src\/)?pages\//.test(f) && f !== movedRoute)) return undefined;
   const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
   if (/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) return undefined;
   return { step: 6, file: nextConfig ?? "next.config.js", line: 1, kind: "transpile-next-auth", action: "todo", message: TRANSPILE_TODO };

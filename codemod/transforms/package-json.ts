@@ -68,7 +68,7 @@ export const packageJson: Transform = {
           }
           if (move !== "v5") findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-next-auth-version", action: "todo", message: `next-auth "${version}": ${move}` });
           // An applied tree: what the route's conversion asked of the Next config, found again.
-          const transpile = move === "v5" && file === "package.json" && project.files.some((f) => /^(src\/)?pages\//.test(f)) ? transpileTodo(project) : undefined;
+          const transpile = move === "v5" && file === "package.json" ? transpileTodo(project) : undefined;
           if (transpile) findings.push(transpile);
           return [name, version];
         }
