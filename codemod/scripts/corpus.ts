@@ -12,6 +12,7 @@ import path from "node:path";
 import { generateCorpus } from "../corpus/generate";
 import { run, writeChanges } from "../lib/run";
 import { NEXT_AUTH_V5 } from "../transforms/package-json";
+import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 
 const repo = path.resolve(__dirname, "..", "..");
 const cache = path.join(repo, "node_modules", ".cache", "next-auth-v5-codemod");
@@ -62,15 +63,18 @@ try {
   });
   const todoFiles = new Set(applied.findings.filter((f) => f.action === "todo").map((f) => f.file));
   const unreported = errors.filter((line) => !todoFiles.has(line.split("(")[0]));
+  // Step 6 writes the session bridge; the type check above covers it like any other file.
+  const bridges = applied.changes.filter((c) => c.after?.includes(BRIDGE_MARKER)).map((c) => c.path);
   const perSecond = (r: { files: number; elapsedMs: number }) => Math.round(r.files / (r.elapsedMs / 1000));
 
   console.log(`\nCorpus: ${corpus.files} files, ${corpus.planted.reduce((n, p) => n + p.count, 0)} planted usages`);
   console.log(`  scan:  ${scan.findings.length} usages found, ${missed.length} planted usages missed, ${perSecond(scan)} files/s`);
   console.log(`  apply: ${applied.changes.length} files changed/created/deleted, ${applied.findings.filter((f) => f.action === "rewrite").length} rewrites, ${applied.findings.filter((f) => f.action === "todo").length} to-dos, ${perSecond(applied)} files/s`);
   console.log(`  type check against next-auth ${NEXT_AUTH_V5}: ${errors.length} errors, ${errors.length - unreported.length} in files with a reported to-do, ${unreported.length} unreported`);
+  console.log(`  session bridge written by step 6: ${bridges.join(", ") || "none"}`);
   for (const line of unreported.slice(0, 20)) console.log(`    unreported: ${line}`);
   for (const p of missed) console.log(`    missed: ${p.file} ${p.kind}`);
-  const ok = missed.length === 0 && unreported.length === 0;
+  const ok = missed.length === 0 && unreported.length === 0 && bridges.length > 0;
   console.log(ok ? "\ncorpus: passed" : "\ncorpus: FAILED");
   process.exitCode = ok ? 0 : 1;
 } finally {
