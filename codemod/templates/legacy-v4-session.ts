@@ -33,8 +33,6 @@ export interface LegacyV4SessionOptions {
   secureCookies: boolean;
   /** v5's session maxAge in seconds: an upper bound for a carried token's remaining life. */
   maxAge?: number;
-  /** Only when the app renamed its v4 cookie (v4's `cookies.sessionToken.name`). */
-  legacyCookieName?: string;
   /** Only when the app renames its v5 cookie (v5's `cookies.sessionToken.name`). */
   sessionCookieName?: string;
 }
@@ -146,11 +144,10 @@ export async function upgradeLegacySessionCookie(cookieHeader: string | null | u
   const name = v5SessionCookieName(options);
   const cookies = parseCookies(cookieHeader ?? "");
   if (cookies.some(([cookie]) => isNameOrChunk(cookie, name))) return null;
-  const legacyNames = options.legacyCookieName ? [options.legacyCookieName, ...V4_NAMES] : V4_NAMES;
-  const legacy = legacyNames.map((base) => readChunked(cookies, base)).find((value) => value !== null);
+  const legacy = V4_NAMES.map((base) => readChunked(cookies, base)).find((value) => value !== null);
   if (legacy === undefined || legacy === null) return null;
 
-  const present = cookies.map(([cookie]) => cookie).filter((cookie) => legacyNames.some((base) => isNameOrChunk(cookie, base)));
+  const present = cookies.map(([cookie]) => cookie).filter((cookie) => V4_NAMES.some((base) => isNameOrChunk(cookie, base)));
   const kept = cookies.filter(([cookie]) => !present.includes(cookie));
   const carried = options.strategy === "database" ? legacy || null : await reencode(legacy, options, name);
   if (carried) kept.push([name, carried]);
@@ -200,7 +197,12 @@ function withExpired(response: Response, expire: string[]): Response {
  */
 export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "handlers">>(result: T, options: Options): T {
   const v5auth = result.auth as (...args: unknown[]) => unknown;
-  const upgradeFor = async (cookieHeader: string | null | undefined) => upgradeLegacySessionCookie(cookieHeader, typeof options === "function" ? await options() : options);
+  // Most requests carry no v4 cookie: answer them before resolving the options, which with a lazy
+  // config (NextAuth(() => config)) builds the whole Auth.js config.
+  const upgradeFor = async (cookieHeader: string | null | undefined) =>
+    cookieHeader && V4_NAMES.some((name) => cookieHeader.includes(name))
+      ? upgradeLegacySessionCookie(cookieHeader, typeof options === "function" ? await options() : options)
+      : null;
 
   const upgradeRequest = async (request: NextRequest) => {
     const upgrade = await upgradeFor(request.headers.get("cookie"));
