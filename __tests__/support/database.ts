@@ -1,17 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { closeDb, migrateDatabase } from "@/lib/db/client";
+import { closeDb, migrateDatabase, openEmbeddedCopyForTests } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createUser } from "@/lib/users/repository";
 
 /**
- * Gives the test file a fresh, migrated database: a copy of the run's migrated embedded database
- * (see pglite-template.js; in memory when there is none), or a throwaway database on the
+ * Gives the test file a fresh, migrated database: an in-memory copy of the run's migrated embedded
+ * database (see pglite-template.js; a new in-memory one when there is none), or a throwaway database on the
  * PostgreSQL server named by TEST_DATABASE_URL (created and dropped here).
  */
 /**
@@ -22,16 +20,10 @@ const DATABASE_HOOK_TIMEOUT_MS = 60_000;
 
 export function useTestDatabase(): void {
   let createdDatabase: { adminUrl: string; name: string } | undefined;
-  let copiedDataDir: string | undefined;
 
   beforeAll(async () => {
     const adminUrl = process.env.TEST_DATABASE_URL;
-    const template = process.env.PGLITE_TEMPLATE_DIR;
-    if (!adminUrl && template) {
-      copiedDataDir = mkdtempSync(path.join(tmpdir(), "authref-pglite-"));
-      cpSync(template, copiedDataDir, { recursive: true });
-      process.env.PGLITE_DATA_DIR = copiedDataDir;
-    }
+    const template = process.env.PGLITE_TEMPLATE_ARCHIVE;
     if (adminUrl) {
       const name = `authref_test_${process.pid}_${randomBytes(4).toString("hex")}`;
       await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
@@ -41,15 +33,12 @@ export function useTestDatabase(): void {
       process.env.DATABASE_URL = url.toString();
     }
     resetEnvForTests();
+    if (!adminUrl && template) await openEmbeddedCopyForTests(new Blob([readFileSync(template)]));
     await migrateDatabase();
   }, DATABASE_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await closeDb();
-    if (copiedDataDir) {
-      rmSync(copiedDataDir, { recursive: true, force: true });
-      process.env.PGLITE_DATA_DIR = "memory://";
-    }
     if (createdDatabase) {
       const { adminUrl, name } = createdDatabase;
       await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

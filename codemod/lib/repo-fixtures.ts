@@ -75,17 +75,6 @@ export function cli(...argv: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-/** Applies a case in a temp checkout; returns the resulting tree and the CLI's output. */
-export function applyCase(c: RepoCase) {
-  const dir = checkout(c);
-  try {
-    const result = cli("apply", dir, ...c.expect.args);
-    return { ...result, tree: readTree(dir), out: result.out.replaceAll(dir, "<repo>") };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** Rewrites a case's output folder from the current codemod (review the diff). */
 export function writeOutput(c: RepoCase) {
   rmSync(c.output, { recursive: true, force: true });

@@ -34,15 +34,18 @@ async function openPostgres(url: string): Promise<Connection> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Connection> {
+/** `archive`: a data directory dumped by PGlite (`dumpDataDir`), loaded into memory instead. */
+async function openPglite(dataDir: string, archive?: Blob): Promise<Connection> {
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
     import("drizzle-orm/pglite/migrator"),
   ]);
-  const isMemory = dataDir.startsWith("memory://");
+  const isMemory = archive !== undefined || dataDir.startsWith("memory://");
   if (!isMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = new PGlite(isMemory ? dataDir : path.resolve(dataDir));
+  const client = archive
+    ? new PGlite({ loadDataDir: archive })
+    : new PGlite(isMemory ? dataDir : path.resolve(dataDir));
   await client.waitReady;
   const db = drizzle(client, { schema });
   return {
@@ -68,6 +71,16 @@ function connect(): Promise<Connection> {
     throw error;
   });
   return shared.__appDbConnection;
+}
+
+/**
+ * Tests: replaces the connection with an in-memory copy of a migrated database. Loading an
+ * archive costs half of copying a data directory and opening it (__tests__/support/database.ts).
+ */
+export async function openEmbeddedCopyForTests(archive: Blob): Promise<void> {
+  await closeDb();
+  shared.__appDbConnection = openPglite("memory://", archive);
+  await shared.__appDbConnection;
 }
 
 /** The shared database handle, opened on first use. */
