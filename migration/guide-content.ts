@@ -90,6 +90,8 @@ export const stepGuides: Record<string, StepGuide> = {
       "auth.config.ts": "the Edge-safe half of the config (pages, session, `authorized` and `session` callbacks) for middleware",
       "lib/auth/legacy-v4-session.ts": "**the bridge**: reads a v4 cookie, re-issues it as a v5 one",
       "lib/auth/options.ts": "the full config for `NextAuth()` (providers, database-backed `jwt` callback)",
+      "lib/auth/session-read.ts": "v4's read path carried to v5: `auth()` answers an unchanged session without a `Set-Cookie`",
+      "lib/auth/session-token.ts": "v5's token format, the derived key cached across requests",
       "lib/auth/cookies.ts": "cookie names move to `authjs.`",
       "lib/auth/logger.ts": "v5's logger signature",
       "lib/http/client-address.ts": "a Web `Request` has no socket address: `X-Forwarded-For` only with `TRUST_PROXY=true`",

@@ -42,7 +42,8 @@ function checklistFiles(section: string): { items: string[]; files: string[] } {
 }
 
 describeOnV4("MIGRATION.md", () => {
-  const all = stepChanges(v4Root);
+  // describe.skip still runs this body: a migrated tree has no v4 app to replay the steps on.
+  const all = migratedWithoutBase ? [] : stepChanges(v4Root);
   const regions = generatedRegions(guide);
 
   it("is no longer than 900 lines", () => {

@@ -91,12 +91,16 @@ export const steps: Step[] = [
       "auth.config.ts",
       "app/api/auth/[...nextauth]/route.ts",
       "lib/auth/session.ts",
+      "lib/auth/session-read.ts",
+      "lib/auth/session-token.ts",
       "lib/auth/options.ts",
       "lib/auth/cookies.ts",
       "lib/auth/logger.ts",
       "lib/http/client-address.ts",
       "middleware.ts",
       "__tests__/server/legacy-v4-session.test.ts",
+      "__tests__/server/session-read.test.ts",
+      "__tests__/lib/session-token.test.ts",
     ],
     // The bridge for v4 cookies: the module the codemod writes into any app, as it is.
     template: { "lib/auth/legacy-v4-session.ts": "legacy-v4-session.ts" },
@@ -105,12 +109,6 @@ export const steps: Step[] = [
       // The Pages route's hardening moved into the App Router route.
       "lib/auth/route-handler.ts",
       "__tests__/server/auth-route-bodies.test.ts",
-      // v4's token format with a cached key: v5 has its own format (and tokens are read by the bridge).
-      "lib/auth/session-token.ts",
-      "__tests__/lib/session-token.test.ts",
-      // v4's read path without the re-issue goes with v4's lib/auth/session.ts (replaced above).
-      "lib/auth/session-read.ts",
-      "__tests__/server/session-read.test.ts",
     ],
     transforms: [
       {
@@ -333,7 +331,7 @@ export const steps: Step[] = [
         description: "unwrap withLegacyV4",
         apply: (source: string) => {
           const out = replaceOnce(file, source, 'import { withLegacyV4 } from "@/lib/auth/legacy-v4-session";\n', "");
-          return replaceOnce(file, out, "withLegacyV4(NextAuth)(", "NextAuth(");
+          return replaceOnce(file, out, "withLegacyV4(NextAuth)", "NextAuth");
         },
       })),
       {

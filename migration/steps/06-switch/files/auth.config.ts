@@ -2,6 +2,7 @@ import type { NextAuthConfig, Session } from "next-auth";
 import { NextResponse } from "next/server";
 import { isPublicPath, requiredRole } from "@/lib/auth/access-rules";
 import { isRole } from "@/lib/auth/roles";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import type { Env } from "@/lib/env";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60; // 30 days
@@ -15,6 +16,8 @@ export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60; // re-issue the cookie a
 export const authConfig = {
   providers: [],
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+  // v5's token format with the derived key cached across requests (lib/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   callbacks: {
     /**

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { buildAuthConfig } from "@/lib/auth/options";
 import { withLegacyV4 } from "@/lib/auth/legacy-v4-session";
+import { withReadsWithoutReissue } from "@/lib/auth/session-read";
 import { env } from "@/lib/env";
 
 /**
@@ -8,4 +9,4 @@ import { env } from "@/lib/env";
  * `next build` needs no secret and no database.
  * @see https://authjs.dev/reference/nextjs
  */
-export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(() => buildAuthConfig(env()));
+export const { handlers, auth, signIn, signOut } = withReadsWithoutReissue(withLegacyV4(NextAuth))(() => buildAuthConfig(env()));

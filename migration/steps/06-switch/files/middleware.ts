@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { NextFetchEvent, NextRequest } from "next/server";
 import { authConfig, runtimeOptions } from "@/auth.config";
 import { withLegacyV4 } from "@/lib/auth/legacy-v4-session";
+import { withReadsWithoutReissue } from "@/lib/auth/session-read";
 import { env } from "@/lib/env";
 
 /**
@@ -11,7 +12,7 @@ import { env } from "@/lib/env";
  * Redirects land on AUTH_URL's (or NEXTAUTH_URL's) origin: v5 rebuilds the request URL on it.
  * @see https://authjs.dev/getting-started/session-management/protecting#nextjs-middleware
  */
-const { auth } = withLegacyV4(NextAuth)(() => ({ ...authConfig, ...runtimeOptions(env()) }));
+const { auth } = withReadsWithoutReissue(withLegacyV4(NextAuth))(() => ({ ...authConfig, ...runtimeOptions(env()) }));
 
 export default function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   return (auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>)(request, event);
