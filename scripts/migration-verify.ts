@@ -11,7 +11,10 @@
  * keeps the build (and its smoke test) of the step before. Steps that name a codemod step run the
  * codemod first (codemod/), as a maintainer would.
  * `--through <NN>` stops after step NN; `--keep <dir>` leaves the app there, installed and built
- * (`npm run demo` serves it). A full run writes migration/verified.json, which MIGRATION.md quotes.
+ * (`npm run demo` serves it), with migration/SOURCE naming the checkout it came from
+ * (scripts/support/app-files.ts). `--apply-only --keep <dir>` applies the steps (codemod, installs)
+ * with no check and no build: what `npm run bench` measures v5 on. A full run writes
+ * migration/verified.json, which MIGRATION.md quotes.
  *
  * Packages: node_modules is hard-linked from this checkout (no download, seconds), then
  * `npm install` changes only what a step's package edit asks for. npm replaces a package's
@@ -30,6 +33,7 @@ import { smokeTest } from "../matrix/smoke";
 import { applyStep, FileTree, writeChanges, type FileChanges } from "../migration/engine";
 import { steps } from "../migration/steps";
 import { writeVerified, type VerifiedStep } from "../migration/verified";
+import { sourceStamp } from "./support/app-files";
 import { freePort, stopAllChildren } from "./support/app-server";
 import { serveBuild, servedAppEnv, SessionContinuity, type Check } from "./support/continuity";
 
@@ -54,8 +58,10 @@ const skipTypecheck = args.includes("--skip-typecheck");
  * a first step that changes no file leaves the same app, so those results stand for it.
  */
 const checkoutChecked = args.includes("--checkout-checked");
+const applyOnly = args.includes("--apply-only");
+if (applyOnly && !keep) throw new Error("--apply-only needs --keep <dir>: the applied app is all it makes");
 const fromIndex = args.indexOf("--from");
-const from = fromIndex >= 0 ? Number(args[fromIndex + 1]) : 0;
+const from = applyOnly ? Number.POSITIVE_INFINITY : fromIndex >= 0 ? Number(args[fromIndex + 1]) : 0;
 if (fromIndex >= 0 && !(from > 0)) throw new Error("--from needs a step number");
 
 /** A column whose result is the checkout's, checked earlier in the same CI run (`--checkout-checked`). */
@@ -127,7 +133,7 @@ async function browserTests(app: string): Promise<{ ok: boolean; check: string; 
   try {
     findChromium();
   } catch (error) {
-    return { ok: true, check: `e2e skipped (${(error as Error).message.split(" (")[0]})`, output: "" };
+    return { ok: true, check: `skipped (${(error as Error).message.split(" (")[0]})`, output: "" };
   }
   const e2e = await run("npm", ["run", "test:e2e"], app);
   const summary = path.join(app, "artifacts/e2e/summary.json");
@@ -175,6 +181,7 @@ async function main() {
 
   copyApp(app);
   copyApp(base);
+  writeFileSync(path.join(app, "migration/SOURCE"), `${sourceStamp(source)}\n`);
   execFileSync("cp", ["-al", path.join(source, "node_modules"), path.join(app, "node_modules")]);
   rmSync(path.join(app, "node_modules/.package-lock.json"), { force: true }); // npm rewrites this one in place
   log(`copied the app to ${app}`);
@@ -216,7 +223,8 @@ async function main() {
       const t = Date.now();
       try {
         const detail = await body();
-        columns[name] = detail.startsWith("=") ? detail : `pass ${clock(t)}`;
+        // "skipped": a check that could not run here (no Chromium) is never shown as passed.
+        columns[name] = detail.startsWith("=") ? detail : detail.startsWith("skipped") ? "skipped" : `pass ${clock(t)}`;
         checks.push(`${name}${detail && !detail.startsWith("=") ? ` (${detail})` : ""}`);
         log(`${label}: ${name} ${detail || "pass"} (${clock(t)})`);
       } catch (error) {
@@ -250,7 +258,7 @@ async function main() {
       const previous = results.filter((r) => r.result === "pass").pop()?.step.slice(0, 2);
       const quick = index + 1 < from;
       if (quick) {
-        note = `checks skipped (--from ${from})`;
+        note = applyOnly ? "applied, not checked (--apply-only)" : `checks skipped (--from ${from})`;
       } else if (changes.size === 0 && index > 0) {
         note = "no code change here: the checks of the step before stand";
         for (const name of ["typecheck", "jest"] as const) columns[name] = `= ${previous}`;
@@ -278,7 +286,7 @@ async function main() {
         if (!test.ok) throw new Error(`jest: npm test failed\n${tail(test.output, 80)}`);
       }
 
-      if (quick && step.id !== lastPrepareId) {
+      if (quick && (applyOnly || step.id !== lastPrepareId)) {
         // --from: nothing to build yet
       } else if (columns.build === CHECKOUT) {
         // the checkout's build (next build in .ci/run) stands; the next step that changes code builds
@@ -309,7 +317,7 @@ async function main() {
       }
 
       const hasBridge = existsSync(path.join(app, BRIDGE));
-      if (step.id === lastPrepareId) {
+      if (step.id === lastPrepareId && !applyOnly) {
         await column("continuity", async () => {
           const port = await freePort();
           provider = await startGithubProvider({ clientId: OAUTH_CLIENT.id, clientSecret: OAUTH_CLIENT.secret, redirectUri: `http://127.0.0.1:${port}/api/auth/callback/github` });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { exemptTwinsFromMiddleware, stockProviderForMarkedPages } from "../../bench/support/twin-app";
+import { exemptTwinsFromMiddleware, noOpMiddleware, stockProviderForMarkedPages } from "../../bench/support/twin-app";
 
 const read = (file: string) => readFileSync(path.join(process.cwd(), file), "utf8");
 // Next 16 renames middleware.ts to proxy.ts (MIGRATION.md step 9; the matrix's Next 16 rows).
@@ -21,6 +21,15 @@ describe("the benchmark stays outside the product", () => {
     expect(pattern.test("/bench/unmatched/public-dashboard")).toBe(false);
     expect(pattern.test("/bench/public-dashboard")).toBe(true);
     expect(pattern.test("/dashboard")).toBe(true);
+  });
+
+  it("gives the limit twin a middleware that does nothing, on the app's own matcher and runtime", () => {
+    const original = exemptTwinsFromMiddleware(read(middlewareFile));
+    const twin = noOpMiddleware(original);
+    expect(twin).toContain(original.slice(original.indexOf("export const config")));
+    expect(twin).not.toMatch(/next-auth|auth\(|withAuth|@\/lib/);
+    expect(twin).toMatch(/export default function middleware\(\) \{\n {2}return NextResponse\.next\(\);\n\}/);
+    expect(() => noOpMiddleware("export default auth;")).toThrow(/config/);
   });
 
   it("wraps _app's default export in the bench copy, and says so when _app has another shape", () => {

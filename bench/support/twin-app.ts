@@ -3,17 +3,17 @@
  * bench/twins/pages added, built with `next build`. The app's own pages/, _app and middleware
  * carry nothing for the benchmark; the copy gets two checked edits:
  * - middleware's matcher skips /bench/unmatched/ (the twins that measure a page without middleware);
- * - _app renders pages marked `stockSessionProvider` under next-auth's stock SessionProvider.
+ * - _app renders pages marked `stockSessionProvider` under next-auth's stock SessionProvider;
+ * and, for the limit twin (`noOpMiddleware`), a middleware that does nothing, on the same matcher.
  * Copies live in artifacts/bench-apps/<name> and are rebuilt only when a source file changed.
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { appFiles } from "../../scripts/support/app-files";
 import { ROOT, runCommand, tail } from "../../scripts/support/app-server";
 
 const TWIN_PAGES = path.join(ROOT, "bench", "twins", "pages");
-const SKIPPED = new Set(["node_modules", ".next", "artifacts", ".data", ".git"]);
 
 /** Adds `bench/unmatched/` to the negative lookahead of middleware's matcher. */
 export function exemptTwinsFromMiddleware(source: string): string {
@@ -22,29 +22,22 @@ export function exemptTwinsFromMiddleware(source: string): string {
   return source.replace(matcher, "$1$2|bench/unmatched/$3");
 }
 
+/**
+ * The limit twin's middleware: the app's own matcher and runtime (its `config`), and a body that
+ * only lets the request through. What any middleware costs on this page, before auth.
+ */
+export function noOpMiddleware(source: string): string {
+  const at = source.indexOf("export const config");
+  if (at < 0) throw new Error("middleware.ts: no `export const config` to keep for the no-op middleware twin");
+  return `import { NextResponse } from "next/server";\n\nexport default function middleware() {\n  return NextResponse.next();\n}\n\n${source.slice(at)}`;
+}
+
 /** Wraps _app's default export so that a page marked `stockSessionProvider` gets the stock provider. */
 export function stockProviderForMarkedPages(source: string): string {
   const app = /export default function (\w+)\(/;
   const name = source.match(app)?.[1];
   if (!name) throw new Error("pages/_app.tsx: no `export default function App(` to wrap for the stock-provider twin");
   return `${source.replace(app, `function ${name}(`)}\nimport { withStockProviderTwin } from "@/bench/twins/stock-app";\nexport default withStockProviderTwin(${name});\n`;
-}
-
-/** The app's files: git's list when it is a checkout, else everything but build output and packages. */
-function appFiles(dir: string): string[] {
-  try {
-    return execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
-      .split("\0")
-      .filter((file) => file && existsSync(path.join(dir, file)));
-  } catch {
-    const walk = (relative: string): string[] =>
-      readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
-        if (SKIPPED.has(entry.name)) return [];
-        const file = path.join(relative, entry.name);
-        return entry.isDirectory() ? walk(file) : [file];
-      });
-    return walk("");
-  }
 }
 
 function twinFiles(dir = TWIN_PAGES, relative = ""): string[] {
@@ -57,12 +50,13 @@ function twinFiles(dir = TWIN_PAGES, relative = ""): string[] {
  * Copies `source` to artifacts/bench-apps/<name> with the twins and builds it, unless the copy is
  * already built from the same files. Returns the copy's directory.
  */
-export async function twinApp(source: string, name: string, log: (message: string) => void): Promise<string> {
+export async function twinApp(source: string, name: string, log: (message: string) => void, options: { noOpMiddleware?: boolean } = {}): Promise<string> {
   const dest = path.join(ROOT, "artifacts", "bench-apps", name);
-  const files = appFiles(source).filter((file) => !file.startsWith("artifacts/"));
+  const files = appFiles(source);
   const hash = createHash("sha256");
   for (const file of [...files].sort()) hash.update(file).update(readFileSync(path.join(source, file)));
   for (const file of twinFiles()) hash.update(file).update(readFileSync(path.join(TWIN_PAGES, file)));
+  if (options.noOpMiddleware) hash.update("no-op middleware");
   for (const file of ["bench/support/twin-app.ts", "bench/twins/twins.ts", "bench/twins/stock-session.ts", "bench/twins/stock-app.tsx"]) hash.update(readFileSync(path.join(ROOT, file)));
   const stamp = hash.digest("hex");
   const stampFile = path.join(dest, ".bench-stamp");
@@ -81,6 +75,7 @@ export async function twinApp(source: string, name: string, log: (message: strin
   cpSync(TWIN_PAGES, path.join(dest, "pages"), { recursive: true });
   const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dest, file), change(readFileSync(path.join(dest, file), "utf8")));
   edit("middleware.ts", exemptTwinsFromMiddleware);
+  if (options.noOpMiddleware) edit("middleware.ts", noOpMiddleware);
   edit("pages/_app.tsx", stockProviderForMarkedPages);
   symlinkSync(realModules(source), path.join(dest, "node_modules"), "dir");
 
