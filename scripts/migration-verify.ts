@@ -370,7 +370,8 @@ async function main() {
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
   console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
   console.log("\n'= NN': step NN's result stands (nothing it checks changed); '= checkout': the step changed nothing and this CI run checked the app itself; '-': not run at this step.");
-  console.log(`\n${failed ? "FAILED" : stopped ? `steps through ${stopId} green` : "all steps green"} in ${clock(started)}${keep ? `; the app is in ${keep} (npm run demo)` : ""}`);
+  const outcome = failed ? "FAILED" : applyOnly ? "all steps applied, none checked (--apply-only)" : stopped ? `steps through ${stopId} green` : "all steps green";
+  console.log(`\n${outcome} in ${clock(started)}${keep ? `; the app is in ${keep} (npm run demo)` : ""}`);
   // For .ci/run's table: a step that passed counts as passed; one that failed or never ran, as failed.
   mkdirSync(logRoot, { recursive: true });
   const counted = results.filter((r) => r.note !== `--through ${through}`);
