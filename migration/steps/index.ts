@@ -312,6 +312,12 @@ export const steps: Step[] = [
             'import { proxy as middleware, config } from "@/proxy";',
           ),
       },
+      {
+        file: "__tests__/server/session-read.test.ts",
+        description: "the tests import the proxy",
+        apply: (source) =>
+          replaceOnce("__tests__/server/session-read.test.ts", source, 'import middleware from "@/middleware";', 'import { proxy as middleware } from "@/proxy";'),
+      },
     ],
   },
   {
