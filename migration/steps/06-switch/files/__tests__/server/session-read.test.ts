@@ -1,5 +1,7 @@
 // lib/auth/session-read.ts on Auth.js v5: `auth()` in pages, API routes and middleware answers an
 // unchanged session from its cookie, and every other case still goes through v5's session action.
+// First: next-test-api-route-handler must load before Next's own modules (Next 16 checks at load).
+import { callHandler } from "../support/http";
 import { encode } from "next-auth/jwt";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import middleware from "@/middleware";
@@ -8,7 +10,6 @@ import { getServerSideProps as dashboardPage } from "@/pages/dashboard";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 import { createTestUser, useTestDatabase } from "../support/database";
-import { callHandler } from "../support/http";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookie, sessionCookieName } from "../support/session";
 import { v4CookieHeader } from "../support/v4-session-cookie";

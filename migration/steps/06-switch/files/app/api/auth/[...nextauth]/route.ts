@@ -37,10 +37,20 @@ async function sanitised(request: NextRequest): Promise<{ request: NextRequest; 
   const url = new URL(request.url);
   let callbackUrl = sanitiseParams(url.searchParams, baseUrl);
 
+  // From the raw header: a browser may send the callback-url cookie twice (one per path), and v5
+  // reads the first, which a parsed map (request.cookies) would have merged away.
   const headers = new Headers(request.headers);
-  const all = request.cookies.getAll();
-  const kept = all.filter(({ name, value }) => !CALLBACK_URL_COOKIES.includes(name) || isHttpUrl(value, baseUrl));
-  if (kept.length !== all.length) headers.set("cookie", kept.map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join("; "));
+  const pairs = (request.headers.get("cookie") ?? "").split(/;\s*/).filter(Boolean);
+  const kept = pairs.filter((pair) => {
+    const at = pair.indexOf("=");
+    if (!CALLBACK_URL_COOKIES.includes(at < 0 ? pair : pair.slice(0, at))) return true;
+    try {
+      return isHttpUrl(decodeURIComponent(pair.slice(at + 1)), baseUrl);
+    } catch {
+      return false;
+    }
+  });
+  if (kept.length !== pairs.length) headers.set("cookie", kept.join("; "));
 
   let body: string | undefined;
   if (request.method === "POST") {
