@@ -33,7 +33,7 @@ import { smokeTest } from "../matrix/smoke";
 import { applyStep, FileTree, writeChanges, type FileChanges } from "../migration/engine";
 import { steps } from "../migration/steps";
 import { writeVerified, type VerifiedStep } from "../migration/verified";
-import { sourceStamp } from "./support/app-files";
+import { appFiles, sourceStamp } from "./support/app-files";
 import { freePort, stopAllChildren } from "./support/app-server";
 import { serveBuild, servedAppEnv, SessionContinuity, type Check } from "./support/continuity";
 
@@ -104,11 +104,7 @@ function run(command: string, commandArgs: string[], cwd: string, env: Record<st
 
 /** The app's own files: tracked and untracked, minus what .gitignore excludes. */
 function copyApp(to: string): void {
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: source, encoding: "utf8" })
-    .split("\0")
-    .filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(path.join(source, file))) continue; // deleted in the working tree
+  for (const file of appFiles(source)) {
     mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
     cpSync(path.join(source, file), path.join(to, file));
   }

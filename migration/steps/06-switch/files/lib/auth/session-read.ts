@@ -120,9 +120,10 @@ export function withReadsWithoutReissue(nextAuth: typeof NextAuth): typeof NextA
           const request = args[0] as NextRequest;
           const cookieHeader = request.headers.get("cookie") ?? "";
           if (cookieHeader) {
-            const { callbacks, ...config } = await resolve(request);
-            const session = await sessionWithoutReissue(cookieHeader, { ...config, callbacks });
-            const authorized = session && (callbacks?.authorized ? await callbacks.authorized({ request, auth: session }) : true);
+            const config = await resolve(request);
+            const session = await sessionWithoutReissue(cookieHeader, config);
+            const rule = config.callbacks?.authorized;
+            const authorized = session && (rule ? await rule({ request, auth: session }) : true);
             if (authorized === true) return NextResponse.next();
           }
           return v5auth(...args);
