@@ -1,12 +1,14 @@
 /**
- * `npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r] [--rounds N] [--env NAME=value]`:
+ * `npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r,twin:q~r,p|q] [--rounds N] [--env NAME=value]`:
  * two production builds of this app side by side, the same requests to both, interleaved. For
  * trying a change whose effect is smaller than the drift between two `npm run bench` runs: copy
  * the app (`git ls-files -co --exclude-standard`, node_modules hard-linked), make the change, then
  * compare it with this checkout. Each side is copied again with the twin pages and built there
  * (bench/support/twin-app.ts), so neither directory needs a build or twins of its own.
  *   `p`   compares the target's p with the twin's p;
- *   `p~q` compares the target's p with the target's q (a within-build ratio, as `npm run bench`).
+ *   `p~q` compares the target's p with the target's q (a within-build ratio, as `npm run bench`);
+ *   `twin:p~q` the same within the twin;
+ *   `p|q` compares the target's p with the twin's q (a page against its limit in another build).
  * Default paths: /dashboard, /api/me, and /bench/unmatched/public-dashboard as the control that
  * the change should not move.
  */
@@ -24,7 +26,7 @@ const option = (name: string) => {
   return index >= 0 ? args[index + 1] : undefined;
 };
 const positional = args.filter((arg, index) => !arg.startsWith("--") && !args[index - 1]?.startsWith("--"));
-if (positional.length !== 2) throw new Error("usage: npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r] [--rounds N] [--env NAME=value]");
+if (positional.length !== 2) throw new Error("usage: npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r,twin:q~r,p|q] [--rounds N] [--env NAME=value]");
 const [targetDir, twinDir] = positional.map((dir) => path.resolve(dir));
 const paths = (option("--paths") ?? "/dashboard,/api/me,/bench/unmatched/public-dashboard").split(",");
 const rounds = Number(option("--rounds") ?? 4);
@@ -61,12 +63,15 @@ async function main() {
 
     const rows: string[][] = [];
     for (const entry of paths) {
-      const [first, second] = entry.split("~");
-      const pair = second ? [endpoint(target, "target", first), endpoint(target, "target", second)] : [endpoint(target, "target", first), endpoint(twin, "twin", first)];
+      const [sideName, within] = entry.startsWith("twin:") ? (["twin", entry.slice("twin:".length)] as const) : (["target", entry] as const);
+      const side = sideName === "twin" ? twin : target;
+      const [first, second] = within.split("~");
+      const [targetPath, twinPath = targetPath] = first.split("|");
+      const pair = second ? [endpoint(side, sideName, first), endpoint(side, sideName, second)] : [endpoint(target, "target", targetPath), endpoint(twin, "twin", twinPath)];
       step(`${pair[0].label} ${pair[0].path} against ${pair[1].label} ${pair[1].path}…`);
       const result = await comparePair(pair[0], pair[1], SETTINGS);
       step(`  ratio ${result.ratio.toFixed(3)}`);
-      rows.push([second ? `target ${first} ÷ target ${second}` : `${first}: target ÷ twin`, result.ratio.toFixed(3), `${result.target.requestsPerSecond.toFixed(0)} / ${result.twin.requestsPerSecond.toFixed(0)}`, `${result.target.p50Ms} / ${result.twin.p50Ms}`]);
+      rows.push([second ? `${sideName} ${first} ÷ ${sideName} ${second}` : twinPath === targetPath ? `${first}: target ÷ twin` : `target ${targetPath} ÷ twin ${twinPath}`, result.ratio.toFixed(3), `${result.target.requestsPerSecond.toFixed(0)} / ${result.twin.requestsPerSecond.toFixed(0)}`, `${result.target.p50Ms} / ${result.twin.p50Ms}`]);
     }
     console.log(
       [

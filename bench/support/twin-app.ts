@@ -74,8 +74,10 @@ export async function twinApp(source: string, name: string, log: (message: strin
   rmSync(path.join(dest, "bench", "twins", "pages"), { recursive: true, force: true });
   cpSync(TWIN_PAGES, path.join(dest, "pages"), { recursive: true });
   const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dest, file), change(readFileSync(path.join(dest, file), "utf8")));
-  edit("middleware.ts", exemptTwinsFromMiddleware);
-  if (options.noOpMiddleware) edit("middleware.ts", noOpMiddleware);
+  // Next 16's proxy.ts is the same file under its new name.
+  const middlewareFile = existsSync(path.join(dest, "middleware.ts")) ? "middleware.ts" : "proxy.ts";
+  edit(middlewareFile, exemptTwinsFromMiddleware);
+  if (options.noOpMiddleware) edit(middlewareFile, noOpMiddleware);
   edit("pages/_app.tsx", stockProviderForMarkedPages);
   symlinkSync(realModules(source), path.join(dest, "node_modules"), "dir");
 
