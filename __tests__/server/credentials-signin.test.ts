@@ -10,13 +10,13 @@ import { signInWithPassword, signOut } from "../support/sign-in";
 
 useTestDatabase();
 
-const signIn = (fields: Record<string, string | string[]>, options?: { withCsrf?: boolean }) =>
+const signInToDashboard = (fields: Record<string, string | string[]>, options?: { withCsrf?: boolean }) =>
   signInWithPassword({ callbackUrl: "/dashboard", ...fields }, options);
 
 describe("credentials sign-in through the real next-auth handler", () => {
   it("signs a user in and puts their id and role into the encrypted session cookie", async () => {
     const user = await createTestUser({ role: "admin" });
-    const { response, sessionToken } = await signIn({ email: user.email!, password: TEST_PASSWORD });
+    const { response, sessionToken } = await signInToDashboard({ email: user.email!, password: TEST_PASSWORD });
 
     expect(response.status).toBe(302);
     expect(response.location).toBe("http://localhost:3000/dashboard");
@@ -26,15 +26,15 @@ describe("credentials sign-in through the real next-auth handler", () => {
 
   it("accepts the email in any letter case and with spaces around it", async () => {
     const user = await createTestUser({ email: "mixed.case@example.com" });
-    const { sessionToken } = await signIn({ email: "  Mixed.Case@Example.COM ", password: TEST_PASSWORD });
+    const { sessionToken } = await signInToDashboard({ email: "  Mixed.Case@Example.COM ", password: TEST_PASSWORD });
     expect(sessionToken).toBeTruthy();
     expect(await decode({ token: sessionToken, secret: env().secret })).toMatchObject({ id: user.id });
   });
 
   it("answers a wrong password and an unknown email identically, without a session", async () => {
     const user = await createTestUser();
-    const wrongPassword = await signIn({ email: user.email!, password: "not the password" });
-    const unknownEmail = await signIn({ email: "nobody@example.com", password: "not the password" });
+    const wrongPassword = await signInToDashboard({ email: user.email!, password: "not the password" });
+    const unknownEmail = await signInToDashboard({ email: "nobody@example.com", password: "not the password" });
 
     for (const { response, sessionToken } of [wrongPassword, unknownEmail]) {
       expect(response.status).toBe(302);
@@ -47,7 +47,7 @@ describe("credentials sign-in through the real next-auth handler", () => {
 
   it("refuses a sign-in without the CSRF token", async () => {
     const user = await createTestUser();
-    const { response, sessionToken } = await signIn({ email: user.email!, password: TEST_PASSWORD }, { withCsrf: false });
+    const { response, sessionToken } = await signInToDashboard({ email: user.email!, password: TEST_PASSWORD }, { withCsrf: false });
     expect(response.status).toBe(302);
     expect(response.location).toContain(expectedAuthErrors.missingCsrf);
     expect(sessionToken).toBeUndefined();
@@ -67,7 +67,7 @@ describe("credentials sign-in through the real next-auth handler", () => {
     ["an over-long password", { email: "someone@example.com", password: "x".repeat(10_000) }],
     ["an over-long email", { email: `${"a".repeat(300)}@example.com`, password: "x" }],
   ])("answers %s as a failed sign-in, not a server error", async (_case, fields) => {
-    const { response, sessionToken } = await signIn(fields as Record<string, string>);
+    const { response, sessionToken } = await signInToDashboard(fields as Record<string, string>);
     expect(response.status).toBe(302);
     expect(sessionToken).toBeUndefined();
     expect(response.location).toContain("error=CredentialsSignin");
@@ -77,13 +77,13 @@ describe("credentials sign-in through the real next-auth handler", () => {
     await createTestUser({ role: "admin" }); // keeps an active admin so the target can be disabled
     const user = await createTestUser();
     await changeUser(user.id, { disabled: true });
-    const { response, sessionToken } = await signIn({ email: user.email!, password: TEST_PASSWORD });
+    const { response, sessionToken } = await signInToDashboard({ email: user.email!, password: TEST_PASSWORD });
     expect(response.location).toContain("error=CredentialsSignin");
     expect(sessionToken).toBeUndefined();
   });
 
   it("keeps the callbackUrl through a failed attempt so the retry lands on the same page", async () => {
-    const failed = await signIn({ email: "nobody@example.com", password: "x", callbackUrl: "/admin/users" });
+    const failed = await signInToDashboard({ email: "nobody@example.com", password: "x", callbackUrl: "/admin/users" });
     // v4 goes through its error and sign-in routes, which read the callback-url cookie; v5 goes straight to /login.
     const landing = await landingPage(failed.response, failed.jar);
     expect(landing).toBe(expectedAuthErrors.wrongCredentials("/admin/users"));
@@ -97,7 +97,7 @@ describe("credentials sign-in through the real next-auth handler", () => {
     "lands on our own home page, not on %s, after signing in with it as callbackUrl",
     async (callbackUrl) => {
       const user = await createTestUser();
-      const { response, sessionToken } = await signIn({ email: user.email!, password: TEST_PASSWORD, callbackUrl });
+      const { response, sessionToken } = await signInToDashboard({ email: user.email!, password: TEST_PASSWORD, callbackUrl });
       expect(sessionToken).toBeTruthy();
       expect(response.location).toMatch(/^http:\/\/localhost:3000\/?$/);
     },
