@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ensureSecretInEnvFile } from "@/lib/env-file";
+import { ensureSecretInEnvFile } from "./support/env-file";
 import { loadProjectEnv } from "./load-env";
 
 const started = Date.now();

@@ -4,16 +4,16 @@ import { useFocusRefetchThrottle } from "@/components/useFocusRefetchThrottle";
 import { answerSession, sessionFor } from "../support/msw-browser-server";
 import { SESSION_REQUESTS_PER_REFETCH } from "../support/next-auth-version";
 
-function Status() {
+function SessionStatus() {
   const { status } = useSession();
   return <p>{status}</p>;
 }
 
-function App({ quietMs }: { quietMs: number }) {
+function AppWithThrottledRefetch({ quietMs }: { quietMs: number }) {
   const refetchOnWindowFocus = useFocusRefetchThrottle(quietMs);
   return (
     <SessionProvider session={sessionFor("user")} refetchOnWindowFocus={refetchOnWindowFocus}>
-      <Status />
+      <SessionStatus />
     </SessionProvider>
   );
 }
@@ -36,7 +36,7 @@ async function hideAndShow() {
 describe("session refetch when the tab becomes visible", () => {
   it("fetches once for a burst of tab switches", async () => {
     const requests = answerSession(sessionFor("user"));
-    render(<App quietMs={60_000} />);
+    render(<AppWithThrottledRefetch quietMs={60_000} />);
     expect(screen.getByText("authenticated")).toBeInTheDocument();
     for (let i = 0; i < 3; i += 1) await hideAndShow();
     expect(requests.count()).toBe(SESSION_REQUESTS_PER_REFETCH); // one refetch
@@ -44,7 +44,7 @@ describe("session refetch when the tab becomes visible", () => {
 
   it("fetches again once the quiet period is over", async () => {
     const requests = answerSession(sessionFor("user"));
-    render(<App quietMs={50} />);
+    render(<AppWithThrottledRefetch quietMs={50} />);
     await hideAndShow();
     await act(() => new Promise((resolve) => setTimeout(resolve, 120)));
     await hideAndShow();

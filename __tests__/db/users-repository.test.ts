@@ -1,6 +1,5 @@
 import { changeUser, findOrCreateOAuthUser, findUserByEmail, listUsers } from "@/lib/users/repository";
-import { databaseKind } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/client";
+import { databaseKind, migrateDatabase } from "@/lib/db/client";
 import { createTestUser, useTestDatabase } from "../support/database";
 
 useTestDatabase();
@@ -34,12 +33,12 @@ describe(`user store (${process.env.TEST_DATABASE_URL ? "PostgreSQL server" : "e
 describe("the last active admin", () => {
   it("cannot be demoted or disabled", async () => {
     const admins = (await listUsers()).filter((u) => u.role === "admin" && !u.disabled);
-    const only = admins[0] ?? (await createTestUser({ role: "admin" }));
+    const lastAdmin = admins[0] ?? (await createTestUser({ role: "admin" }));
     for (const other of admins.slice(1)) await changeUser(other.id, { role: "user" });
 
-    expect(await changeUser(only.id, { role: "user" })).toEqual({ ok: false, reason: "last_admin" });
-    expect(await changeUser(only.id, { disabled: true })).toEqual({ ok: false, reason: "last_admin" });
-    expect((await findUserByEmail(only.email!))?.role).toBe("admin");
+    expect(await changeUser(lastAdmin.id, { role: "user" })).toEqual({ ok: false, reason: "last_admin" });
+    expect(await changeUser(lastAdmin.id, { disabled: true })).toEqual({ ok: false, reason: "last_admin" });
+    expect((await findUserByEmail(lastAdmin.email!))?.role).toBe("admin");
   });
 
   it("survives many admins being demoted or disabled at the same moment: exactly one stays", async () => {
@@ -57,7 +56,7 @@ describe("the last active admin", () => {
 });
 
 describe("OAuth users", () => {
-  const github = (id: string, email: string | null) => ({
+  const githubSignIn = (id: string, email: string | null) => ({
     provider: "github",
     providerAccountId: id,
     email,
@@ -67,24 +66,24 @@ describe("OAuth users", () => {
   });
 
   it("creates a user on first sign-in and finds the same one by provider account afterwards", async () => {
-    const first = await findOrCreateOAuthUser(github("1001", "octo@example.com"));
-    const again = await findOrCreateOAuthUser(github("1001", "changed@example.com"));
+    const first = await findOrCreateOAuthUser(githubSignIn("1001", "octo@example.com"));
+    const again = await findOrCreateOAuthUser(githubSignIn("1001", "changed@example.com"));
     expect("user" in first && "user" in again && again.user.id === first.user.id).toBe(true);
     expect("user" in first && first.user.role).toBe("user");
   });
 
   it("makes an email listed in ADMIN_EMAILS an admin on first sign-in", async () => {
-    const result = await findOrCreateOAuthUser(github("1002", "Boss@Example.com"));
+    const result = await findOrCreateOAuthUser(githubSignIn("1002", "Boss@Example.com"));
     expect("user" in result && result.user.role).toBe("admin");
   });
 
   it("does not link a provider account to an existing user by email", async () => {
     await createTestUser({ email: "taken@example.com" });
-    expect(await findOrCreateOAuthUser(github("1003", "taken@example.com"))).toEqual({ error: "email_in_use" });
+    expect(await findOrCreateOAuthUser(githubSignIn("1003", "taken@example.com"))).toEqual({ error: "email_in_use" });
   });
 
   it("accepts a provider account without email", async () => {
-    const result = await findOrCreateOAuthUser(github("1004", null));
+    const result = await findOrCreateOAuthUser(githubSignIn("1004", null));
     expect("user" in result && result.user.email).toBeNull();
   });
 });

@@ -7,18 +7,18 @@ const SECRET = "s".repeat(32);
 async function inProduction<T>(log2N: string | undefined, use: () => Promise<T>): Promise<T> {
   const saved = { NODE_ENV: process.env.NODE_ENV, PASSWORD_HASH_LOG2_N: process.env.PASSWORD_HASH_LOG2_N };
   const environment = process.env as Record<string, string | undefined>;
-  const set = (name: keyof typeof saved, value: string | undefined) => {
+  const setVariable = (name: keyof typeof saved, value: string | undefined) => {
     if (value === undefined) delete environment[name];
     else environment[name] = value;
   };
-  set("NODE_ENV", "production");
-  set("PASSWORD_HASH_LOG2_N", log2N);
+  setVariable("NODE_ENV", "production");
+  setVariable("PASSWORD_HASH_LOG2_N", log2N);
   resetEnvForTests();
   try {
     return await use();
   } finally {
-    set("NODE_ENV", saved.NODE_ENV);
-    set("PASSWORD_HASH_LOG2_N", saved.PASSWORD_HASH_LOG2_N);
+    setVariable("NODE_ENV", saved.NODE_ENV);
+    setVariable("PASSWORD_HASH_LOG2_N", saved.PASSWORD_HASH_LOG2_N);
     resetEnvForTests();
   }
 }
@@ -50,13 +50,13 @@ describe("password hashing (scrypt, OWASP parameters)", () => {
 
 describe("password hashing cost in production", () => {
   // The one full-cost hash of the suite (about 0.3 s, longer on a loaded machine).
-  let full: string;
+  let fullCostHash: string;
   beforeAll(async () => {
-    full = await inProduction(undefined, () => hashPassword("correct horse"));
+    fullCostHash = await inProduction(undefined, () => hashPassword("correct horse"));
   }, 30_000);
 
   it("hashes at the full cost, N=2^17, in production", () => {
-    expect(full).toMatch(/^scrypt\$17\$8\$1\$/);
+    expect(fullCostHash).toMatch(/^scrypt\$17\$8\$1\$/);
   });
 
   it("refuses the tests' lowered cost in production, naming PASSWORD_HASH_LOG2_N", async () => {
@@ -67,12 +67,12 @@ describe("password hashing cost in production", () => {
   });
 
   it("verifies a full-cost hash under the tests' setting, and a lowered one in production", async () => {
-    expect(await verifyPassword("correct horse", full)).toBe(true);
-    expect(await verifyPassword("wrong horse", full)).toBe(false);
-    const lowered = await hashPassword("correct horse");
-    expect(lowered).toMatch(/^scrypt\$10\$/);
-    expect(await inProduction(undefined, () => verifyPassword("correct horse", lowered))).toBe(true);
-    expect(await inProduction(undefined, () => verifyPassword("wrong horse", lowered))).toBe(false);
+    expect(await verifyPassword("correct horse", fullCostHash)).toBe(true);
+    expect(await verifyPassword("wrong horse", fullCostHash)).toBe(false);
+    const loweredCostHash = await hashPassword("correct horse");
+    expect(loweredCostHash).toMatch(/^scrypt\$10\$/);
+    expect(await inProduction(undefined, () => verifyPassword("correct horse", loweredCostHash))).toBe(true);
+    expect(await inProduction(undefined, () => verifyPassword("wrong horse", loweredCostHash))).toBe(false);
   }, 30_000);
 
   it("refuses a cost outside 2^10…2^17 in any environment", () => {

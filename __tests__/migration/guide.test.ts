@@ -138,8 +138,8 @@ describeOnV4("the step engine", () => {
 
   it("cannot apply a step twice (the transforms do not find their input again)", () => {
     const tree = new FileTree(v4Root);
-    const helper = steps.find((step) => step.id === "02-auth-helper")!;
-    applyStep(tree, helper);
-    expect(() => applyStep(tree, helper)).toThrow(/expected to find/);
+    const authHelperStep = steps.find((step) => step.id === "02-auth-helper")!;
+    applyStep(tree, authHelperStep);
+    expect(() => applyStep(tree, authHelperStep)).toThrow(/expected to find/);
   });
 });

@@ -1,4 +1,4 @@
-import { callAuth, callHandler, CookieJar, FORM, form, getCsrf, landingPage } from "../support/http";
+import { callHandler, landingPage } from "../support/http";
 import * as usersRoute from "@/pages/api/admin/users/index";
 import * as meRoute from "@/pages/api/me/index";
 import { getServerSideProps as adminUsersPage } from "@/pages/admin/users";
@@ -11,6 +11,7 @@ import { loginErrorMessage } from "@/lib/auth/login-errors";
 import { expectedAuthErrors } from "../support/next-auth-version";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { sessionCookie } from "../support/session";
+import { signInWithPassword } from "../support/sign-in";
 
 // A PostgreSQL URL where nothing listens: every query fails with ECONNREFUSED.
 beforeAll(() => {
@@ -53,15 +54,7 @@ describe("when the database is unreachable", () => {
   });
 
   it("sends a sign-in attempt back to /login with a readable error", async () => {
-    const csrf = await getCsrf();
-    const jar = new CookieJar(csrf.cookie);
-    const response = await callAuth({
-      url: "/api/auth/callback/credentials",
-      method: "POST",
-      headers: FORM,
-      cookie: jar.header(),
-      body: form({ csrfToken: csrf.csrfToken, email: "admin@example.com", password: "whatever" }),
-    });
+    const { response, jar } = await signInWithPassword({ email: "admin@example.com", password: "whatever" });
     const page = await landingPage(response, jar);
     expect(page).toBe(expectedAuthErrors.refusedWithCode("ServiceUnavailable"));
     expect(loginErrorMessage("ServiceUnavailable")).toMatch(/unavailable right now/);

@@ -1,7 +1,7 @@
-import { callAuth, FORM, form, getCsrf } from "../support/http";
 import { resetEnvForTests } from "@/lib/env";
 import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
 import { COOKIE_PREFIX } from "../support/next-auth-version";
+import { signInWithPassword } from "../support/sign-in";
 
 // next-auth picks cookie names and flags from NEXTAUTH_URL's scheme.
 process.env.NEXTAUTH_URL = "https://localhost:3000";
@@ -14,15 +14,8 @@ afterAll(() => {
 describe("under an https NEXTAUTH_URL", () => {
   it("issues the session as a __Secure- cookie: Secure, HttpOnly, SameSite=Lax, Path=/, no Domain", async () => {
     const user = await createTestUser();
-    const csrf = await getCsrf();
-    expect(csrf.cookie).toContain(`__Host-${COOKIE_PREFIX}.csrf-token=`);
-    const response = await callAuth({
-      url: "/api/auth/callback/credentials",
-      method: "POST",
-      headers: FORM,
-      cookie: csrf.cookie,
-      body: form({ csrfToken: csrf.csrfToken, email: user.email!, password: TEST_PASSWORD }),
-    });
+    const { response, jar } = await signInWithPassword({ email: user.email!, password: TEST_PASSWORD });
+    expect(jar.get(`__Host-${COOKIE_PREFIX}.csrf-token`)).toBeTruthy();
     const session = response.headers.getSetCookie().find((c) => c.startsWith(`__Secure-${COOKIE_PREFIX}.session-token=`));
     expect(session).toBeDefined();
     const attributes = session!.split(";").slice(1).map((a) => a.trim().toLowerCase());

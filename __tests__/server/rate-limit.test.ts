@@ -1,8 +1,8 @@
-import { callAuth, CookieJar, FORM, form, getCsrf, landingPage } from "../support/http";
+import { landingPage } from "../support/http";
 import { env } from "@/lib/env";
 import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
 import { expectedAuthErrors } from "../support/next-auth-version";
-import { sessionCookieName } from "../support/session";
+import { signInWithPassword } from "../support/sign-in";
 
 // Small limits keep the file fast; the defaults (5 and 20) are checked in the env tests.
 process.env.RATE_LIMIT_ACCOUNT_ATTEMPTS = "3";
@@ -12,46 +12,37 @@ useTestDatabase();
 // on a loaded 2-core machine.
 jest.setTimeout(20_000);
 
-async function signIn(email: string, password: string, headers: Record<string, string> = {}) {
-  const csrf = await getCsrf();
-  const response = await callAuth({
-    url: "/api/auth/callback/credentials",
-    method: "POST",
-    headers: { ...FORM, ...headers },
-    cookie: csrf.cookie,
-    body: form({ csrfToken: csrf.csrfToken, email, password, callbackUrl: "/dashboard" }),
-  });
-  return { response, signedIn: Boolean(response.cookies[sessionCookieName(env().baseUrl)]), jar: new CookieJar(csrf.cookie) };
-}
+const signInToDashboard = (email: string, password: string, headers?: Record<string, string>) =>
+  signInWithPassword({ email, password, callbackUrl: "/dashboard" }, { headers });
 
 describe("rate limiting of failed sign-ins (shared in the database)", () => {
   it("locks an account after RATE_LIMIT_ACCOUNT_ATTEMPTS failures, even for the right password, and says when to retry", async () => {
     const user = await createTestUser();
     for (let attempt = 0; attempt < env().rateLimit.accountAttempts; attempt += 1) {
-      expect((await signIn(user.email!, "wrong password")).signedIn).toBe(false);
+      expect((await signInToDashboard(user.email!, "wrong password")).sessionToken).toBeFalsy();
     }
-    const { response, signedIn, jar } = await signIn(user.email!, TEST_PASSWORD);
-    expect(signedIn).toBe(false);
+    const { response, sessionToken, jar } = await signInToDashboard(user.email!, TEST_PASSWORD);
+    expect(sessionToken).toBeFalsy();
     const page = await landingPage(response, jar);
     expect(page).toBe(expectedAuthErrors.refusedWithCode("TooManyAttempts:15", "/dashboard"));
   });
 
   it("limits unknown emails the same way, so the limit reveals nothing about who has an account", async () => {
     for (let attempt = 0; attempt < env().rateLimit.accountAttempts; attempt += 1) {
-      await signIn("ghost@example.com", "whatever");
+      await signInToDashboard("ghost@example.com", "whatever");
     }
-    const { response, jar } = await signIn("ghost@example.com", "whatever");
+    const { response, jar } = await signInToDashboard("ghost@example.com", "whatever");
     expect(await landingPage(response, jar)).toBe(expectedAuthErrors.refusedWithCode("TooManyAttempts:15", "/dashboard"));
   });
 
   it("does not let a forged X-Forwarded-For header dodge the per-address limit", async () => {
     // Each attempt uses a new email (so the account limit never trips) and a new forged address.
     for (let attempt = 0; attempt < env().rateLimit.ipAttempts; attempt += 1) {
-      await signIn(`spray-${attempt}@example.com`, "guess", { "x-forwarded-for": `203.0.113.${attempt}` });
+      await signInToDashboard(`spray-${attempt}@example.com`, "guess", { "x-forwarded-for": `203.0.113.${attempt}` });
     }
     const user = await createTestUser();
-    const { signedIn, response, jar } = await signIn(user.email!, TEST_PASSWORD, { "x-forwarded-for": "198.51.100.7" });
-    expect(signedIn).toBe(false);
+    const { sessionToken, response, jar } = await signInToDashboard(user.email!, TEST_PASSWORD, { "x-forwarded-for": "198.51.100.7" });
+    expect(sessionToken).toBeFalsy();
     expect(await landingPage(response, jar)).toMatch(/TooManyAttempts/);
   });
 });

@@ -1,4 +1,4 @@
-import { callAuth, callHandler, FORM, form, getCsrf, SAME_ORIGIN_JSON } from "../support/http";
+import { callHandler, SAME_ORIGIN_JSON } from "../support/http";
 import * as signOutEverywhereRoute from "@/pages/api/me/sign-out-everywhere";
 import * as userRoute from "@/pages/api/admin/users/[id]";
 import * as meRoute from "@/pages/api/me/index";
@@ -8,6 +8,7 @@ import { findUserById } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { sessionCookie, sessionCookieName } from "../support/session";
+import { signOut } from "../support/sign-in";
 import { env } from "@/lib/env";
 
 useTestDatabase();
@@ -67,14 +68,7 @@ describe("sign out everywhere", () => {
 describe("plain sign-out", () => {
   it("clears the session cookie", async () => {
     const user = await createTestUser();
-    const csrf = await getCsrf();
-    const response = await callAuth({
-      url: "/api/auth/signout",
-      method: "POST",
-      headers: FORM,
-      cookie: `${csrf.cookie}; ${await sessionCookie(user)}`,
-      body: form({ csrfToken: csrf.csrfToken, callbackUrl: "/" }),
-    });
+    const response = await signOut(await sessionCookie(user), "/");
     const cleared = response.headers.getSetCookie().find((c) => c.startsWith(`${sessionCookieName(env().baseUrl)}=;`));
     expect(cleared).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
   });

@@ -319,22 +319,3 @@ export function range(node: unknown): { start: number; end: number } {
   if (typeof n.start !== "number" || typeof n.end !== "number") throw new Error("node without offsets");
   return { start: n.start, end: n.end };
 }
-
-/** Parses a snippet into statements, for templates. */
-export function statements(j: JSCodeshift, code: string) {
-  const body = j(code).find(j.Program).get().node.body as unknown[];
-  body.forEach(stripLocations);
-  return body;
-}
-
-/** Template nodes carry positions in the template's text; recast must print them fresh. */
-function stripLocations(node: unknown) {
-  if (!node || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    node.forEach(stripLocations);
-    return;
-  }
-  const n = node as Record<string, unknown>;
-  for (const key of ["loc", "start", "end", "original", "tokens"]) if (key in n) n[key] = key === "loc" ? null : undefined;
-  for (const [key, value] of Object.entries(n)) if (key !== "comments" && value && typeof value === "object") stripLocations(value);
-}

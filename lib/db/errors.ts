@@ -16,11 +16,3 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
-
-/** Raised where a request cannot be answered without the database; pages answer 503. */
-export class DatabaseUnavailableError extends Error {
-  constructor(cause?: unknown) {
-    super("The database is unavailable", { cause });
-    this.name = "DatabaseUnavailableError";
-  }
-}

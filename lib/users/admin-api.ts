@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { changeUser, findUserById, listUsers, toPublicUser } from "@/lib/users/repository";
 
 /** What an admin may change about a user. Unknown fields are refused, not ignored. */
-export const userChangeSchema = z
+const userChangeSchema = z
   .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
   .refine((change) => change.role !== undefined || change.disabled !== undefined, {
     message: "send role and/or disabled",

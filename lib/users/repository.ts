@@ -28,7 +28,7 @@ export function toPublicUser(row: UserRow): PublicUser {
   };
 }
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
@@ -171,10 +171,4 @@ export async function changeUser(id: string, change: UserChange): Promise<Change
       .returning();
     return { ok: true as const, user: toPublicUser(updated) };
   });
-}
-
-export async function countUsers(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
-  return row?.count ?? 0;
 }
