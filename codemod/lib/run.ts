@@ -9,12 +9,12 @@ import { CONTINUITY_TODO, nextAuthRoute, routeImporters, v4Helper } from "../tra
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
-import { seenOptions, serverSession } from "../transforms/server-session";
+import { serverSession } from "../transforms/server-session";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
 import { conform, countStyle, emptyCounts, styleFrom, type Style } from "./style";
-import { ParseError, type Finding, type Transform } from "./types";
+import { newTransformContext, ParseError, type Finding, type Transform, type TransformContext } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
 export const TRANSFORMS: readonly Transform[] = [
@@ -252,7 +252,7 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
     const project = new Project(pkg.dir, pkg.files, { read, providers });
     let style: Style | undefined;
     const appStyle = () => (style ??= prevailingStyle(project));
-    seenOptions.length = 0;
+    const context = newTransformContext();
     const findings: Finding[] = [];
     const changes: FileDiff[] = [];
     for (const file of pkg.files) {
@@ -270,7 +270,7 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
         for (const transform of transforms) {
           if (transform.kind !== kind) continue;
           const input = mode === "scan" ? original : text;
-          const result = transform.run({ file, source: input, project, steps, trees });
+          const result = transform.run({ file, source: input, project, steps, context, trees });
           fileFindings.push(...result.findings);
           if (mode === "scan") continue;
           if (result.source !== undefined) text = result.source;
@@ -292,7 +292,7 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
       else if (text !== original) changes.push({ path: file, before: original, after: conformSource(file, original, text, ownStyle) });
       changes.push(...created.map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle) })));
     }
-    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings).map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) })));
+    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings, context).map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) })));
     out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
     out.changes.push(...changes.map((c) => ({ ...c, path: prefix + c.path })));
   }
@@ -325,10 +325,10 @@ function prevailingStyle(project: Project): Style {
 const STYLE_SAMPLE = 40;
 
 /** Step 2 without step 6: the call sites import auth from the root module; write a v4 one there. */
-function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Finding[]): FileDiff[] {
+function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Finding[], context: TransformContext): FileDiff[] {
   if (!steps.has(2) || steps.has(6) || !findings.some((f) => f.kind === "getServerSession-call" && f.action === "rewrite")) return [];
   const existing = project.has(project.authModule);
-  const options = [...new Map(seenOptions.map((o) => [`${o.code}@${o.imported?.module}`, o])).values()];
+  const options = context.sessionOptions;
   if (existing) {
     findings.push({ step: 2, file: existing, line: 1, kind: "auth-helper", action: "todo", message: `call sites now import auth from ${project.authModule}: make sure ${existing} exports auth(ctx) / auth(req, res) on v4` });
     return [];

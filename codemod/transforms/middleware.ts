@@ -9,7 +9,7 @@ export const EDGE_TODO =
   "v5 middleware runs the whole session action (your jwt and session callbacks) from the auth module: if that imports a database adapter or Node-only code, give middleware an Edge-safe auth.config.ts (MIGRATION.md step 6)";
 
 type Edit = { start: number; end: number; text: string };
-type Note = (node: unknown, kind: string, message: string, action?: Finding["action"]) => void;
+type Note = (line: number, kind: string, message: string, action?: Finding["action"]) => void;
 type Names = { auth: string; authorized: string; handler: string; isPublic: string; redirect: string };
 
 /**
@@ -31,14 +31,14 @@ export const middleware: Transform = {
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
     const findings: Finding[] = [];
-    const note: Note = (node, kind, message, action = "todo") => findings.push({ step: 6, file, line: lineOf(node as Node), kind, message, action });
+    const note: Note = (line, kind, message, action = "todo") => findings.push({ step: 6, file, line, kind, message, action });
     if (!source.includes(SOURCE)) {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
         const parsed = parseInput(input);
         if (importsAuthModule(parsed, file, project)) {
           reportClaims(parsed, note);
-          note({ start: 0 }, "middleware-edge", EDGE_TODO);
+          note(1, "middleware-edge", EDGE_TODO);
         }
       }
       return { findings };
@@ -54,7 +54,7 @@ export const middleware: Transform = {
       if (obj.type !== "MemberExpression" || obj.computed || obj.property.type !== "Identifier" || obj.property.name !== "nextauth") return;
       if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
       edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
-      note(p.node, "nextauth-token", "req.nextauth.token → req.auth (the session, not the JWT)", "rewrite");
+      note(lineOf(p.node, parsed.source), "nextauth-token", "req.nextauth.token → req.auth (the session, not the JWT)", "rewrite");
       rewrote++;
     });
     if (ts) {
@@ -83,20 +83,20 @@ export const middleware: Transform = {
         const specifiers = p.node.specifiers ?? [];
         const spec = specifiers.find((s) => s.type === "ExportSpecifier" && localName(s) === "default");
         if (!spec || specifiers.length !== 1) {
-          note(p.node, "middleware", `re-export from ${SOURCE} other than { default }: rewrite by hand`);
+          note(lineOf(p.node, parsed.source), "middleware", `re-export from ${SOURCE} other than { default }: rewrite by hand`);
           return;
         }
         const exportedAs = (spec as { exported: { name: string } }).exported.name;
         const head = exportedAs === "default" ? "export default" : `export const ${exportedAs} =`;
         const body = `${head} ${names.auth}(async (req) => {\n  if (${names.isPublic}(req)) return;\n  if (!req.auth) return ${names.redirect}(req);\n});`;
         edits.push({ ...range(p.node), text: `${helpers(ts, names, "/api/auth/signin", "/api/auth/error")}\n\n${body}` });
-        note(p.node, "middleware", `export { default } from "${SOURCE}" → ${names.auth}() middleware that still redirects signed-out visitors`, "rewrite");
+        note(lineOf(p.node, parsed.source), "middleware", `export { default } from "${SOURCE}" → ${names.auth}() middleware that still redirects signed-out visitors`, "rewrite");
         rewrote++;
       });
 
     for (const call of withAuthCalls(parsed)) {
       const reason = rewriteWithAuth(parsed, call, ts, names, note, edits);
-      if (reason) note(call.node, "middleware", reason);
+      if (reason) note(lineOf(call.node, parsed.source), "middleware", reason);
       else rewrote++;
     }
     if (rewrote === 0) return { findings };
@@ -115,10 +115,10 @@ export const middleware: Transform = {
         const local = localName(s);
         if (s.type === "ImportSpecifier" && importedName(s) === "NextRequestWithAuth") {
           lines.push(`import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`);
-          note(p.node, "middleware-type", "NextRequestWithAuth → NextAuthRequest from next-auth", "rewrite");
+          note(lineOf(p.node, parsed.source), "middleware-type", "NextRequestWithAuth → NextAuthRequest from next-auth", "rewrite");
         } else if (references(parsed, local).size() > 0) kept.push(local);
       }
-      if (kept.length) note(p.node, "middleware", `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`);
+      if (kept.length) note(lineOf(p.node, parsed.source), "middleware", `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`);
       const { start, end } = range(p.node);
       importEdits.push({ start, end: text[end] === "\n" ? end + 1 : end, text: "" });
     });
@@ -133,7 +133,7 @@ export const middleware: Transform = {
     text = applyEdits(text, importEdits);
     // On the final text: the import lines above shift every line below them.
     reportClaims(parse(file, text), note);
-    if (uses(names.auth)) note({ start: 0 }, "middleware-edge", EDGE_TODO);
+    if (uses(names.auth)) note(1, "middleware-edge", EDGE_TODO);
     return { source: text, findings };
   },
 };
@@ -176,7 +176,7 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
     const fromToken = (obj.type === "Identifier" && aliases.has(obj.name ?? "")) || ((obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") && obj.property?.name === "auth");
     const prop = n.property as { type: string; name?: string } | undefined;
     if (fromToken && prop?.type === "Identifier" && !n.computed && prop.name !== "auth" && prop.name !== "user" && prop.name !== "expires") {
-      note(n, "token-claim", `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
+      note(lineOf(p.node, source), "token-claim", `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
     }
   });
 }
@@ -212,7 +212,7 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
   for (const x of props) {
     const key = (x as { key?: { name?: string } }).key?.name;
     if (x.type === "SpreadElement" || !key || !["callbacks", "pages"].includes(key)) {
-      note(x, "middleware-option", `withAuth option ${key ?? "…spread"} has no place in v5 middleware: configure it in the auth module (secret, jwt, cookies)`);
+      note(lineOf(x, source), "middleware-option", `withAuth option ${key ?? "…spread"} has no place in v5 middleware: configure it in the auth module (secret, jwt, cookies)`);
     }
   }
   const pages = prop(props, "pages")?.value;
@@ -220,7 +220,7 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
     const v = pages?.type === "ObjectExpression" ? prop((pages as ObjectExpression).properties, key)?.value : undefined;
     if (!v) return fallback;
     if (v.type === "StringLiteral") return (v as { value: string }).value;
-    note(v, "middleware-option", `pages.${key} is not a string literal: check the sign-in redirect in the rewritten middleware`);
+    note(lineOf(v, source), "middleware-option", `pages.${key} is not a string literal: check the sign-in redirect in the rewritten middleware`);
     return fallback;
   };
   const callbacks = prop(props, "callbacks")?.value;
@@ -233,7 +233,7 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
         : moved(authorizedProp.value);
   }
   const fnParams = fn && fn.type !== "Identifier" ? (fn as { params: Node[] }).params : [];
-  if (fnParams.length > 1) note(fn, "middleware", "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }");
+  if (fnParams.length > 1) note(lineOf(fn, source), "middleware", "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }");
 
   const blocks = [helpers(ts, names, page("signIn", "/api/auth/signin"), page("error", "/api/auth/error"))];
   if (authorizedCode) {
@@ -254,7 +254,7 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
   const insertAt = Math.min(range(statement.node).start, ...comments.map((c) => c.start ?? Infinity));
   edits.push({ start: insertAt, end: insertAt, text: `${blocks.join("\n\n")}\n\n` });
   edits.push({ ...range(p.node), text: `${names.auth}(async (req) => {\n  ${decisions.join("\n  ")}\n})` });
-  note(p.node, "middleware", `withAuth(…) → ${names.auth}(…) with v4's redirect for signed-out visitors written out`, "rewrite");
+  note(lineOf(p.node, source), "middleware", `withAuth(…) → ${names.auth}(…) with v4's redirect for signed-out visitors written out`, "rewrite");
   return undefined;
 }
 
