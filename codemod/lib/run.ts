@@ -156,7 +156,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     result.files += unit.packages.reduce((n, p) => n + p.files.length, 0);
     if (mode === "scan") {
       const scanned = runUnit(unit, "scan", steps, read, allProviders);
-      result.findings.push(...scanned.findings, ...v5State(unit, read));
+      result.findings.push(...scanned.findings, ...missingBridgeTodos(unit, read));
       result.parseErrors.push(...scanned.parseErrors);
       result.units.push({ dir: unit.dir, app: unit.app, status: "unchanged" });
       continue;
@@ -164,7 +164,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
     const named = unitName(unit);
-    const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? gate(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
+    const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? whyNotWritten(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
     if (refusal) {
       const scanned = scanAsItStays(unit, applied, steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
@@ -181,7 +181,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const readAfter: FileReader = (file) => (after.has(file) ? after.get(file)! : read(file));
     const afterFiles = [...allFiles.filter((f) => after.get(f) !== null), ...applied.changes.filter((c) => c.before === null && c.after !== null).map((c) => c.path)];
     const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) => u.packages.some((p) => p.dir === unit.packages[0].dir));
-    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
+    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...missingBridgeTodos(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
     const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
     const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
     // A changed file's to-dos are those of its final text (the rescan), but for what no text shows.
@@ -361,7 +361,7 @@ function sharedRefusal(name: string, refusedApps: readonly string[]): { step: nu
 }
 
 /** Why a unit's changes must not be written (then nothing of it is), or undefined. */
-function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
+function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
   const { name } = unitName(unit);
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
   const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
@@ -487,7 +487,7 @@ const V4_KEY_INFO = "NextAuth.js Generated Encryption Key";
  * What scan sees on an app already on v5: without the session bridge every v4 session ends at
  * deploy. The bridge reads the v4 cookie, so its name appears in the app's code.
  */
-function v5State(unit: Unit, read: FileReader): Finding[] {
+function missingBridgeTodos(unit: Unit, read: FileReader): Finding[] {
   const app = unit.packages.find((p) => p.app);
   if (!app) return [];
   const file = app.dir ? `${app.dir}/package.json` : "package.json";
