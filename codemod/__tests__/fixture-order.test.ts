@@ -1,4 +1,6 @@
 import { fixtureCases, readOutput, runFixture } from "../lib/fixtures";
+import { repoCases } from "../lib/repo-fixtures";
+import { run } from "../lib/run";
 
 /**
  * Each fixture case is a run of its own: what it gives may not depend on the cases that ran before
@@ -18,6 +20,27 @@ describe("fixture cases run in a shuffled order", () => {
       })
       .map(({ c, again }) => `${c.dir}/${c.name}${c.ext}${again ? " (its output run again)" : ""}`);
     expect({ seed, wrong }).toEqual({ seed, wrong: [] });
+  });
+});
+
+describe("runs in one process", () => {
+  // Step 2 alone writes the v4 auth() helper from the options its call sites pass: what a run learns.
+  it("give each repository fixture (step 2 applied) what a run with freshly loaded modules gives, in a shuffled order (seed 1)", () => {
+    const outcome = (runner: typeof run, dir: string) => {
+      const { changes, findings, units } = runner(dir, "apply", new Set([2]));
+      return { dir, changes, findings, units };
+    };
+    const inputs = repoCases().map((c) => c.input);
+    // A fresh copy of the codemod's modules for each: whatever they might keep between runs starts empty.
+    const alone = new Map<string, ReturnType<typeof outcome>>();
+    for (const dir of inputs) {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const fresh: typeof import("../lib/run") = require("../lib/run");
+        alone.set(dir, outcome(fresh.run, dir));
+      });
+    }
+    for (const dir of shuffled(inputs, 1)) expect(outcome(run, dir)).toEqual(alone.get(dir));
   });
 });
 
