@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "../lib/ast";
 import { Project } from "../lib/project";
+import { newTransformContext } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_TEMPLATE, bridgeModule } from "../transforms/legacy-bridge";
 import { nextAuthRoute } from "../transforms/nextauth-route";
 
@@ -26,7 +27,7 @@ describe("the session bridge step 6 writes", () => {
     const route = 'import NextAuth from "next-auth";\nimport { authOptions } from "../../../lib/auth";\n\nexport default NextAuth(authOptions);\n';
     const files: Record<string, string> = { "pages/api/auth/[...nextauth].ts": route, "legacy-v4-session.ts": "export const mine = 1;\n" };
     const project = new Project("/app", Object.keys(files), { typescript: true, paths: {}, read: (file) => files[file] ?? null });
-    const result = nextAuthRoute.run({ file: "pages/api/auth/[...nextauth].ts", source: route, project, steps: new Set([6]) });
+    const result = nextAuthRoute.run({ file: "pages/api/auth/[...nextauth].ts", source: route, project, steps: new Set([6]), context: newTransformContext() });
     expect(result.create).toBeUndefined();
     expect(result.remove).toBeFalsy();
     expect(result.findings).toEqual([expect.objectContaining({ action: "todo", kind: "nextauth-route", message: expect.stringMatching(/legacy-v4-session\.ts already exists and is not the codemod's session bridge/) })]);

@@ -1,6 +1,6 @@
 import { fixtureCases, readOutput, runFixture } from "../lib/fixtures";
 import { parse } from "../lib/ast";
-import { ParseError } from "../lib/types";
+import { newTransformContext, ParseError } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
 import { quietChanges } from "../transforms/quiet-changes";
 import { Project } from "../lib/project";
@@ -50,7 +50,7 @@ describe("a file that does not parse", () => {
     const broken = 'import { getServerSession } from "next-auth";\nexport const x = getServerSession(authOptions;\n';
     expect(() => parse("pages/broken.ts", broken)).toThrow(ParseError);
     expect(() =>
-      serverSession.run({ file: "pages/broken.ts", source: broken, project: new Project("/x", [], { paths: {} }), steps: new Set([2]) }),
+      serverSession.run({ file: "pages/broken.ts", source: broken, project: new Project("/x", [], { paths: {} }), steps: new Set([2]), context: newTransformContext() }),
     ).toThrow(/pages\/broken\.ts: cannot parse .*line 2/);
   });
 });
@@ -98,7 +98,7 @@ describe("quiet-changes", () => {
       "  },",
       "};",
     ].join("\n");
-    const { findings } = quietChanges.run({ file: "lib/auth.ts", source, project: new Project("/x", [], { paths: {} }), steps: new Set([6]) });
+    const { findings } = quietChanges.run({ file: "lib/auth.ts", source, project: new Project("/x", [], { paths: {} }), steps: new Set([6]), context: newTransformContext() });
     expect(findings.map((f) => `${f.line} ${f.kind}`)).toEqual(["7 session-user-type", "12 user-id-optional"]);
   });
 });

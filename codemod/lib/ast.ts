@@ -23,13 +23,11 @@ export interface Parsed {
   root: Collection;
   file: string;
   source: string;
+  /** Identifier paths by name, filled by the first `identifiersNamed` on this tree. */
+  identifierIndex?: Map<string, ASTPath[]>;
 }
 
-/** The text of the file being transformed (transforms run one at a time), for lineOf. */
-let currentSource = "";
-
 export function parse(file: string, source: string): Parsed {
-  currentSource = source;
   const j = jscodeshift.withParser(parserFor(file));
   try {
     // tabWidth 1: recast counts a tab as tabWidth columns and derives node offsets from them.
@@ -50,7 +48,6 @@ function parseError(file: string, error: unknown): ParseError {
  * copy was half the cost of a parse). Offsets and lines are Babel's; read code with `range`.
  */
 export function parseForReading(file: string, source: string): Parsed {
-  currentSource = source;
   const j = jscodeshift.withParser(parserFor(file));
   try {
     return { j, root: j(getParser(parserFor(file)).parse(source)), file, source };
@@ -68,10 +65,7 @@ export class Trees {
 
   get(file: string, source: string): Parsed {
     const hit = this.byText.get(source);
-    if (hit && hit.file === file) {
-      currentSource = source;
-      return hit;
-    }
+    if (hit && hit.file === file) return hit;
     const parsed = parseForReading(file, source);
     this.byText.set(source, parsed);
     return parsed;
@@ -120,7 +114,6 @@ export function keepStyle(source: string, printed: string): string {
     .join("\n");
 }
 
-/** 1-based line of a node; recast leaves `loc` off some nodes, so fall back to the offset. */
 /**
  * A node of any of the parsers' ASTs. ast-types' own unions are too narrow for code that checks
  * `type` and then reads fields, so transforms use this and check `type` first.
@@ -140,9 +133,10 @@ export function localName(s: { local?: unknown } | null | undefined, fallback = 
   return typeof name === "string" ? name : fallback;
 }
 
-export function lineOf(node: { loc?: { start: { line: number } } | null; start?: number | null }): number {
+/** 1-based line of a node in `source`, the text it was parsed from; recast leaves `loc` off some nodes, so fall back to the offset. */
+export function lineOf(node: { loc?: { start: { line: number } } | null; start?: number | null }, source: string): number {
   if (node.loc?.start.line) return node.loc.start.line;
-  if (typeof node.start === "number") return currentSource.slice(0, node.start).split("\n").length;
+  if (typeof node.start === "number") return source.slice(0, node.start).split("\n").length;
   return 1;
 }
 
@@ -160,12 +154,11 @@ export function importsFrom(parsed: Parsed, sources: readonly string[]): Collect
 }
 
 /**
- * Identifier paths by name, from one walk of the tree per Parsed (a walk per lookup made files
- * with many call sites slow). Names changed after the walk are filtered out, not added.
+ * Identifier paths by name, from one walk of the tree (a walk per lookup is slow in files with
+ * many call sites). Names changed after the walk are filtered out, not added.
  */
-const identifierIndex = new WeakMap<Parsed, Map<string, ASTPath[]>>();
 export function identifiersNamed(parsed: Parsed, name: string): ASTPath[] {
-  let index = identifierIndex.get(parsed);
+  let index = parsed.identifierIndex;
   if (!index) {
     index = new Map();
     for (const p of parsed.root.find(parsed.j.Identifier).paths()) {
@@ -174,7 +167,7 @@ export function identifiersNamed(parsed: Parsed, name: string): ASTPath[] {
       if (list) list.push(p);
       else index.set(n, [p]);
     }
-    identifierIndex.set(parsed, index);
+    parsed.identifierIndex = index;
   }
   return (index.get(name) ?? []).filter((p) => (p.node as { name: string }).name === name);
 }
@@ -185,7 +178,7 @@ export function namedImports(parsed: Parsed, sources: readonly string[], importe
   importsFrom(parsed, sources).forEach((p) => {
     for (const s of p.node.specifiers ?? []) {
       if (s.type === "ImportSpecifier" && s.imported.name === imported) {
-        found.push({ local: localName(s, imported), path: p, line: lineOf(p.node) });
+        found.push({ local: localName(s, imported), path: p, line: lineOf(p.node, parsed.source) });
       }
     }
   });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Project } from "./project";
 import { TRANSFORMS } from "./run";
-import type { Transform, TransformResult } from "./types";
+import { newTransformContext, type Transform, type TransformResult } from "./types";
 
 export const FIXTURES = path.join(__dirname, "..", "transforms", "__testfixtures__");
 
@@ -46,13 +46,17 @@ export function fixtureProject(c: FixtureCase): Project {
   return new Project("/fixtures", [c.virtualPath], { paths: { "@/": "" }, typescript: c.ext !== ".js" && c.ext !== ".jsx", nextAuthMajor: 4 });
 }
 
-/** Runs the folder's transforms in order; the printed result includes created and deleted files. */
+/**
+ * Runs the folder's transforms in order, as one run of its own; the printed result includes
+ * created and deleted files.
+ */
 export function runFixture(c: FixtureCase, source = c.input): { text: string; results: TransformResult[] } {
   const project = fixtureProject(c);
+  const context = newTransformContext();
   const results: TransformResult[] = [];
   let text = source;
   for (const t of transformsFor(c.dir, c.ext)) {
-    const result = t.run({ file: c.virtualPath, source: text, project, steps: new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) });
+    const result = t.run({ file: c.virtualPath, source: text, project, steps: new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), context });
     results.push(result);
     if (result.source !== undefined) text = result.source;
     if (result.create || result.remove) {

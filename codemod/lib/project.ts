@@ -18,7 +18,7 @@ export class Project {
   readonly nextAuthMajor: number | undefined;
   private readonly paths: { prefix: string; target: string }[];
   /** Provider modules the app's auth options import (`github`, `azure-ad`); undefined: not known, all. */
-  providers: ReadonlySet<string> | undefined;
+  readonly providers: ReadonlySet<string> | undefined;
   /** Reads a project-relative file (null: absent): from disk, or from a caller's in-memory view. */
   readonly read: FileReader;
 

@@ -9,12 +9,12 @@ import { CONTINUITY_TODO, nextAuthRoute, routeImporters, v4Helper } from "../tra
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
-import { seenOptions, serverSession } from "../transforms/server-session";
+import { serverSession } from "../transforms/server-session";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
 import { conform, countStyle, emptyCounts, styleFrom, type Style } from "./style";
-import { ParseError, type Finding, type Transform } from "./types";
+import { newTransformContext, ParseError, type Finding, type Transform, type TransformContext } from "./types";
 
 /** In order: the route transform runs last, so the auth.ts it writes has the others' changes. */
 export const TRANSFORMS: readonly Transform[] = [
@@ -156,7 +156,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     result.files += unit.packages.reduce((n, p) => n + p.files.length, 0);
     if (mode === "scan") {
       const scanned = runUnit(unit, "scan", steps, read, allProviders);
-      result.findings.push(...scanned.findings, ...v5State(unit, read));
+      result.findings.push(...scanned.findings, ...missingBridgeTodos(unit, read));
       result.parseErrors.push(...scanned.parseErrors);
       result.units.push({ dir: unit.dir, app: unit.app, status: "unchanged" });
       continue;
@@ -164,7 +164,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
     const named = unitName(unit);
-    const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? gate(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
+    const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? whyNotWritten(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
     if (refusal) {
       const scanned = scanAsItStays(unit, applied, steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
@@ -181,7 +181,7 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const readAfter: FileReader = (file) => (after.has(file) ? after.get(file)! : read(file));
     const afterFiles = [...allFiles.filter((f) => after.get(f) !== null), ...applied.changes.filter((c) => c.before === null && c.after !== null).map((c) => c.path)];
     const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) => u.packages.some((p) => p.dir === unit.packages[0].dir));
-    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...v5State(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
+    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...missingBridgeTodos(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
     const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
     const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
     // A changed file's to-dos are those of its final text (the rescan), but for what no text shows.
@@ -252,7 +252,7 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
     const project = new Project(pkg.dir, pkg.files, { read, providers });
     let style: Style | undefined;
     const appStyle = () => (style ??= prevailingStyle(project));
-    seenOptions.length = 0;
+    const context = newTransformContext();
     const findings: Finding[] = [];
     const changes: FileDiff[] = [];
     for (const file of pkg.files) {
@@ -270,7 +270,7 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
         for (const transform of transforms) {
           if (transform.kind !== kind) continue;
           const input = mode === "scan" ? original : text;
-          const result = transform.run({ file, source: input, project, steps, trees });
+          const result = transform.run({ file, source: input, project, steps, context, trees });
           fileFindings.push(...result.findings);
           if (mode === "scan") continue;
           if (result.source !== undefined) text = result.source;
@@ -292,7 +292,7 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
       else if (text !== original) changes.push({ path: file, before: original, after: conformSource(file, original, text, ownStyle) });
       changes.push(...created.map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle) })));
     }
-    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings).map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) })));
+    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings, context).map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) })));
     out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
     out.changes.push(...changes.map((c) => ({ ...c, path: prefix + c.path })));
   }
@@ -325,10 +325,10 @@ function prevailingStyle(project: Project): Style {
 const STYLE_SAMPLE = 40;
 
 /** Step 2 without step 6: the call sites import auth from the root module; write a v4 one there. */
-function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Finding[]): FileDiff[] {
+function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Finding[], context: TransformContext): FileDiff[] {
   if (!steps.has(2) || steps.has(6) || !findings.some((f) => f.kind === "getServerSession-call" && f.action === "rewrite")) return [];
   const existing = project.has(project.authModule);
-  const options = [...new Map(seenOptions.map((o) => [`${o.code}@${o.imported?.module}`, o])).values()];
+  const options = context.sessionOptions;
   if (existing) {
     findings.push({ step: 2, file: existing, line: 1, kind: "auth-helper", action: "todo", message: `call sites now import auth from ${project.authModule}: make sure ${existing} exports auth(ctx) / auth(req, res) on v4` });
     return [];
@@ -361,7 +361,7 @@ function sharedRefusal(name: string, refusedApps: readonly string[]): { step: nu
 }
 
 /** Why a unit's changes must not be written (then nothing of it is), or undefined. */
-function gate(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
+function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
   const { name } = unitName(unit);
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
   const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
@@ -487,7 +487,7 @@ const V4_KEY_INFO = "NextAuth.js Generated Encryption Key";
  * What scan sees on an app already on v5: without the session bridge every v4 session ends at
  * deploy. The bridge reads the v4 cookie, so its name appears in the app's code.
  */
-function v5State(unit: Unit, read: FileReader): Finding[] {
+function missingBridgeTodos(unit: Unit, read: FileReader): Finding[] {
   const app = unit.packages.find((p) => p.app);
   if (!app) return [];
   const file = app.dir ? `${app.dir}/package.json` : "package.json";

@@ -40,7 +40,7 @@ interface BabelFile {
   tokens: Token[];
 }
 
-const label = (t: Token) => (typeof t.type === "string" ? t.type : t.type.label);
+const tokenType = (t: Token) => (typeof t.type === "string" ? t.type : t.type.label);
 
 function tryParse(file: string, source: string): BabelFile | undefined {
   try {
@@ -93,7 +93,7 @@ export function countStyle(file: string, source: string, into: StyleCounts = emp
   visit(parsed.program, undefined);
   const tokens = parsed.tokens;
   tokens.forEach((t, i) => {
-    if (label(t) !== "string" || isJsxAttribute(tokens, i)) return;
+    if (tokenType(t) !== "string" || isJsxAttribute(tokens, i)) return;
     const raw = source.slice(t.start, t.end);
     if (raw[0] === "'" && !raw.includes('"')) into.single++;
     if (raw[0] === '"' && !raw.includes("'")) into.double++;
@@ -122,14 +122,14 @@ export function styleFrom(counts: StyleCounts, fallback: Style = HOUSE): Style {
 
 /** Whether a string token is a JSX attribute's value (those keep their own quotes). */
 function isJsxAttribute(tokens: Token[], i: number): boolean {
-  return i >= 2 && label(tokens[i - 1]) === "=" && label(tokens[i - 2]) === "jsxName";
+  return i >= 2 && tokenType(tokens[i - 1]) === "=" && tokenType(tokens[i - 2]) === "jsxName";
 }
 
 /** 1-based lines that begin inside a template literal (their leading blanks are the string's). */
 function templateLineStarts(source: string, tokens: Token[]): Set<number> {
   const lines = new Set<number>();
   for (const t of tokens) {
-    if (label(t) !== "template" || t.loc.start.line === t.loc.end.line) continue;
+    if (tokenType(t) !== "template" || t.loc.start.line === t.loc.end.line) continue;
     for (let line = t.loc.start.line + 1; line <= t.loc.end.line; line++) lines.add(line);
   }
   return lines;
@@ -162,7 +162,7 @@ function restyle(file: string, before: string | null, after: string, style: Styl
   const edits: { start: number; end: number; text: string }[] = [];
   const brackets: string[] = [];
   tokens.forEach((t, i) => {
-    const kind = label(t);
+    const kind = tokenType(t);
     if (kind === "(" || kind === "[" || kind === "{" || kind === "${" || kind === "#{") brackets.push(kind);
     else if (kind === ")" || kind === "]" || kind === "}") brackets.pop();
     const line = t.loc.start.line;
@@ -175,10 +175,10 @@ function restyle(file: string, before: string | null, after: string, style: Styl
     if (kind === ";" && !style.semicolons) {
       const next = tokens[i + 1];
       const previous = tokens[i - 1];
-      const endsLine = !next || label(next) === "eof" || next.loc.start.line > line;
+      const endsLine = !next || tokenType(next) === "eof" || next.loc.start.line > line;
       const inBlock = brackets.length === 0 || brackets[brackets.length - 1] === "{";
       const startsStatement = !previous || previous.loc.end.line < line;
-      if (endsLine && inBlock && !startsStatement && !(next && CONTINUES.has(label(next)))) edits.push({ start: t.start, end: t.end, text: "" });
+      if (endsLine && inBlock && !startsStatement && !(next && CONTINUES.has(tokenType(next)))) edits.push({ start: t.start, end: t.end, text: "" });
     }
   });
   let text = edits.length ? applyEditsDescending(after, edits) : after;

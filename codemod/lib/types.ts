@@ -31,6 +31,27 @@ export interface TransformResult {
   remove?: boolean;
 }
 
+/** Where a getServerSession call's options come from: the step-2 v4 helper imports them. */
+export interface OptionsOrigin {
+  /** The options expression as written, e.g. "authOptions" or "getAuthOptions()". */
+  code: string;
+  /** Its import: name and project-relative module, when it is imported. */
+  imported?: { name: string; module: string };
+}
+
+/**
+ * What the transforms learn across the files of one package in one pass, and what the runner
+ * reads after them. The runner makes a new one per package and pass, so no two share it.
+ */
+export interface TransformContext {
+  /** The options of the getServerSession calls rewritten so far (server-session). */
+  sessionOptions: OptionsOrigin[];
+}
+
+export function newTransformContext(): TransformContext {
+  return { sessionOptions: [] };
+}
+
 export interface TransformInput {
   /** Project-relative path. */
   file: string;
@@ -38,6 +59,7 @@ export interface TransformInput {
   project: Project;
   /** The steps this run applies; a transform may decide differently when a later step also runs. */
   steps: ReadonlySet<number>;
+  context: TransformContext;
   /** The file's parsed trees, shared with the other transforms (`parseInput`; read-only). */
   trees?: Trees;
 }

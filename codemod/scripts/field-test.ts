@@ -743,52 +743,44 @@ export function introducedErrors(before: TscError[], after: TscError[]): TscErro
   });
 }
 
+/**
+ * The per-repo summary's columns: `head` and `cell` for the terminal, `long` and `markdown` for
+ * codemod/FIELD-TEST.md (null: not in that table; `markdown` unset: the same cell).
+ */
+const COLUMNS: { head: string; long: string | null; cell(r: RepoResult): string | number; markdown?(r: RepoResult): string | number }[] = [
+  { head: "repo", long: "repo @ commit", cell: (r) => r.name, markdown: (r) => `${r.repo} @ \`${r.commit.slice(0, 7)}\`` },
+  { head: "files", long: "files", cell: (r) => r.trackedFiles },
+  { head: "grep", long: "grep baseline", cell: (r) => r.baseline.total },
+  { head: "usages", long: "usages found", cell: (r) => r.scan.usages },
+  { head: "missed(files)", long: "missed lines (files)", cell: (r) => `${missedLines(r)}(${missedFiles(r)})`, markdown: (r) => `${missedLines(r)} (${missedFiles(r)})` },
+  { head: "rewrites", long: "rewrites", cell: (r) => r.apply.rewrites },
+  { head: "to-dos", long: "to-dos", cell: (r) => r.apply.todos.length },
+  { head: "changed", long: "files changed", cell: (r) => r.diff.changed.length + r.diff.created.length + r.diff.deleted.length },
+  { head: "unresolved", long: "unresolved imports", cell: (r) => r.unresolvedImports.length },
+  { head: "cycles", long: "import cycles", cell: (r) => r.importCycles.length },
+  { head: "unparsed", long: "unparsed files", cell: (r) => r.unparsedFiles.length },
+  { head: "untracked", long: "untracked written", cell: (r) => r.untrackedWritten.length },
+  { head: "churn", long: null, cell: (r) => r.diff.formatChurn },
+  { head: "idem", long: "idempotent", cell: (r) => (r.error ? "ERR" : r.idempotent ? "yes" : "no"), markdown: (r) => (r.error ? `error: ${r.error.slice(0, 60)}` : r.idempotent ? "yes" : "no") },
+  { head: "apply s", long: "apply s (own s)", cell: (r) => r.apply.seconds.toFixed(1), markdown: (r) => `${r.apply.seconds.toFixed(1)} (${r.apply.internalSeconds.toFixed(1)})` },
+  { head: "own s", long: null, cell: (r) => r.apply.internalSeconds.toFixed(1) },
+  { head: "files/s", long: "files/s", cell: (r) => r.apply.filesPerSecond },
+];
+
+const missedLines = (r: RepoResult) => r.misses.files.length + r.misses.lines.length;
+const missedFiles = (r: RepoResult) => new Set(r.misses.files.map((m) => m.file)).size;
+
 function table(results: RepoResult[]): string {
-  const head = ["repo", "files", "grep", "usages", "missed(files)", "rewrites", "to-dos", "changed", "unresolved", "cycles", "unparsed", "untracked", "churn", "idem", "apply s", "own s", "files/s"];
-  const rows = results.map((r) => [
-    r.name,
-    r.trackedFiles,
-    r.baseline.total,
-    r.scan.usages,
-    `${r.misses.files.length + r.misses.lines.length}(${new Set(r.misses.files.map((m) => m.file)).size})`,
-    r.apply.rewrites,
-    r.apply.todos.length,
-    r.diff.changed.length + r.diff.created.length + r.diff.deleted.length,
-    r.unresolvedImports.length,
-    r.importCycles.length,
-    r.unparsedFiles.length,
-    r.untrackedWritten.length,
-    r.diff.formatChurn,
-    r.error ? "ERR" : r.idempotent ? "yes" : "no",
-    r.apply.seconds.toFixed(1),
-    r.apply.internalSeconds.toFixed(1),
-    r.apply.filesPerSecond,
-  ]);
-  const all = [head, ...rows].map((row) => row.map(String));
-  const widths = head.map((_, i) => Math.max(...all.map((row) => row[i].length)));
+  const all = [COLUMNS.map((c) => c.head), ...results.map((r) => COLUMNS.map((c) => String(c.cell(r))))];
+  const widths = COLUMNS.map((_, i) => Math.max(...all.map((row) => row[i].length)));
   return all.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n");
 }
 
 /** The per-repo table of codemod/FIELD-TEST.md. */
 function markdownTable(results: RepoResult[]): string {
-  const head = ["repo @ commit", "files", "grep baseline", "usages found", "missed lines (files)", "rewrites", "to-dos", "files changed", "unresolved imports", "import cycles", "unparsed files", "untracked written", "idempotent", "apply s (own s)", "files/s"];
-  const rows = results.map((r) => [
-    `${r.repo} @ \`${r.commit.slice(0, 7)}\``,
-    r.trackedFiles,
-    r.baseline.total,
-    r.scan.usages,
-    `${r.misses.files.length + r.misses.lines.length} (${new Set(r.misses.files.map((m) => m.file)).size})`,
-    r.apply.rewrites,
-    r.apply.todos.length,
-    r.diff.changed.length + r.diff.created.length + r.diff.deleted.length,
-    r.unresolvedImports.length,
-    r.importCycles.length,
-    r.unparsedFiles.length,
-    r.untrackedWritten.length,
-    r.error ? `error: ${r.error.slice(0, 60)}` : r.idempotent ? "yes" : "no",
-    `${r.apply.seconds.toFixed(1)} (${r.apply.internalSeconds.toFixed(1)})`,
-    r.apply.filesPerSecond,
-  ]);
+  const columns = COLUMNS.filter((c) => c.long !== null);
+  const head: string[] = columns.map((c) => c.long!);
+  const rows: (string | number)[][] = results.map((r) => columns.map((c) => (c.markdown ?? c.cell)(r)));
   if (results.some((r) => r.typecheck)) {
     head.push("type errors v4 → applied (new)");
     results.forEach((r, i) => rows[i].push(!r.typecheck ? "not run" : r.typecheck.skipped ? `skipped: ${r.typecheck.skipped.slice(0, 60)}` : `${r.typecheck.v4.length} → ${r.typecheck.v5.length} (${r.typecheck.introduced.length})`));

@@ -21,7 +21,7 @@ export const clientRedirectTo: Transform = {
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const note = (node: { loc?: { start: { line: number } } | null }, message: string, action: Finding["action"]) =>
-      findings.push({ step: 7, file, line: lineOf(node), kind: "callback-url", message, action });
+      findings.push({ step: 7, file, line: lineOf(node, source), kind: "callback-url", message, action });
 
     // Local name → which function, for `import { signIn as login }` and `import * as NextAuth`.
     const locals = new Map<string, string>();

@@ -15,7 +15,7 @@ const PROVIDERS = [
   "LINKEDIN", "SLACK", "KEYCLOAK", "OKTA", "COGNITO", "AZURE_AD", "REDDIT", "ZOOM", "NOTION", "BATTLENET",
 ];
 
-export const ENV_RENAMES: Record<string, string> = {
+export const ENV_RENAMES: Readonly<Record<string, string>> = {
   NEXTAUTH_SECRET: "AUTH_SECRET",
   NEXTAUTH_URL: "AUTH_URL",
   ...Object.fromEntries(
@@ -42,16 +42,10 @@ export function providerPrefix(module: string): string {
  * The renames that apply to a project: next-auth's own keys, and the keys of the providers its
  * auth options configure (another integration's SLACK_CLIENT_ID stays). Unknown providers: all.
  */
-export function renamesFor(providers: ReadonlySet<string> | undefined): Record<string, string> {
+export function renamesFor(providers: ReadonlySet<string> | undefined): Readonly<Record<string, string>> {
   if (!providers) return ENV_RENAMES;
-  const known = renamesByProviders.get(providers);
-  if (known) return known;
-  const renames = Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
-  renamesByProviders.set(providers, renames);
-  return renames;
+  return Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
 }
-/** Per provider set (one per unit): renamesFor runs for every file and transform. */
-const renamesByProviders = new WeakMap<ReadonlySet<string>, Record<string, string>>();
 
 /** Providers imported from next-auth (or @auth/core) anywhere in these sources. */
 export function providersIn(sources: Iterable<string>): Set<string> {
@@ -107,14 +101,14 @@ export const envFiles: Transform = {
   step: 3,
   kind: "env",
   run({ file, source, project }): TransformResult {
-    const ENV_RENAMES = renamesFor(project.providers);
+    const renames = renamesFor(project.providers);
     const lines = source.split("\n");
     const keys = new Set(lines.map((l) => l.match(ENV_LINE)?.[2]).filter(Boolean));
     const findings: Finding[] = [];
     let changed = false;
     lines.forEach((line, i) => {
       const m = line.match(ENV_LINE);
-      const next = m && ENV_RENAMES[m[2]];
+      const next = m && renames[m[2]];
       if (!m || !next) return;
       if (keys.has(next)) {
         findings.push({ step: 3, file, line: i + 1, kind: "env-file-key", action: "todo", message: `${m[2]} and ${next} are both set: keep one (${next}, with the same value)` });
@@ -141,8 +135,8 @@ export const envCode: Transform = {
   kind: "source",
   run(input): TransformResult {
     const { file, source, project } = input;
-    const ENV_RENAMES = renamesFor(project.providers);
-    const names = [...Object.keys(ENV_RENAMES), INTERNAL_URL].filter((n) => source.includes(n));
+    const renames = renamesFor(project.providers);
+    const names = [...Object.keys(renames), INTERNAL_URL].filter((n) => source.includes(n));
     if (names.length === 0) return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
@@ -162,19 +156,19 @@ export const envCode: Transform = {
     root.find(j.MemberExpression).forEach((p) => {
       const name = envName(p.node);
       if (name === INTERNAL_URL) {
-        findings.push({ step: 3, file, line: lineOf(p.node), kind: "env-read", action: "ok", message: INTERNAL_URL_NOTE });
+        findings.push({ step: 3, file, line: lineOf(p.node, source), kind: "env-read", action: "ok", message: INTERNAL_URL_NOTE });
         return;
       }
-      const next = name && ENV_RENAMES[name];
+      const next = name && renames[name];
       if (!name || !next) return;
       // Already `process.env.AUTH_X ?? process.env.X`: idempotent.
       const parent = p.parent.node;
       if (parent.type === "LogicalExpression" && parent.right === p.node && parent.left.type === "MemberExpression" && envName(parent.left) === next) return;
       if ((parent.type === "AssignmentExpression" && parent.left === p.node) || (parent.type === "UnaryExpression" && parent.operator === "delete")) {
-        findings.push({ step: 3, file, line: lineOf(p.node), kind: "env-read", action: "todo", message: `writes or deletes process.env.${name}: do the same for ${next}` });
+        findings.push({ step: 3, file, line: lineOf(p.node, source), kind: "env-read", action: "todo", message: `writes or deletes process.env.${name}: do the same for ${next}` });
         return;
       }
-      const line = lineOf(p.node);
+      const line = lineOf(p.node, source);
       const old = source.slice(range(p.node).start, range(p.node).end);
       // Parentheses where `??` would otherwise bind wrongly (||, &&, unary, member access).
       const bare = ["VariableDeclarator", "ObjectProperty", "Property", "ArrowFunctionExpression", "ReturnStatement", "CallExpression", "NewExpression", "ArrayExpression", "TemplateLiteral", "AssignmentExpression", "JSXExpressionContainer", "IfStatement", "ConditionalExpression"];
@@ -190,11 +184,11 @@ export const envCode: Transform = {
     const keyName = (key: Node) => (key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined);
     keyed.forEach((p) => {
       const name = keyName(p.node.key);
-      const next = name && ENV_RENAMES[name];
+      const next = name && renames[name];
       // Settled once the file names the new key (t3-env's `runtimeEnv: { X: process.env.AUTH_X ?? … }`).
       if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
       findings.push({
-        step: 3, file, line: lineOf(p.node), kind: "env-key", action: "todo",
+        step: 3, file, line: lineOf(p.node, source), kind: "env-key", action: "todo",
         message: `${name} named in code (destructuring or an env schema): accept ${next} as well and read it first`,
       });
     });

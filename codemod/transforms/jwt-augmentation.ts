@@ -20,7 +20,7 @@ export const jwtAugmentation: Transform = {
       return id.type === "StringLiteral" && id.value === "next-auth/jwt";
     });
     if (augmentations.size() === 0) return { findings: [] };
-    const line = lineOf(augmentations.get().node);
+    const line = lineOf(augmentations.get().node, source);
     const imported =
       root.find(j.ImportDeclaration, { source: { value: "next-auth/jwt" } }).size() > 0 ||
       root.find(j.ExportNamedDeclaration).filter((p) => p.node.source?.value === "next-auth/jwt").size() > 0 ||

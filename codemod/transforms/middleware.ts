@@ -9,8 +9,9 @@ export const EDGE_TODO =
   "v5 middleware runs the whole session action (your jwt and session callbacks) from the auth module: if that imports a database adapter or Node-only code, give middleware an Edge-safe auth.config.ts (MIGRATION.md step 6)";
 
 type Edit = { start: number; end: number; text: string };
-type Note = (node: unknown, kind: string, message: string, action?: Finding["action"]) => void;
-type Names = { auth: string; authorized: string; handler: string; isPublic: string; redirect: string };
+type Note = (line: number, kind: string, message: string, action?: Finding["action"]) => void;
+/** The local names the rewritten middleware declares or imports, each free in the file (`auth2` where `auth` is taken). */
+type WrittenNames = { auth: string; authorized: string; handler: string; isPublic: string; redirect: string };
 
 /**
  * Step 6 (middleware moves at the switch: importing "next-auth/middleware" throws in v5).
@@ -31,14 +32,14 @@ export const middleware: Transform = {
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
     const findings: Finding[] = [];
-    const note: Note = (node, kind, message, action = "todo") => findings.push({ step: 6, file, line: lineOf(node as Node), kind, message, action });
+    const note: Note = (line, kind, message, action = "todo") => findings.push({ step: 6, file, line, kind, message, action });
     if (!source.includes(SOURCE)) {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
         const parsed = parseInput(input);
         if (importsAuthModule(parsed, file, project)) {
           reportClaims(parsed, note);
-          note({ start: 0 }, "middleware-edge", EDGE_TODO);
+          note(1, "middleware-edge", EDGE_TODO);
         }
       }
       return { findings };
@@ -54,7 +55,7 @@ export const middleware: Transform = {
       if (obj.type !== "MemberExpression" || obj.computed || obj.property.type !== "Identifier" || obj.property.name !== "nextauth") return;
       if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
       edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
-      note(p.node, "nextauth-token", "req.nextauth.token → req.auth (the session, not the JWT)", "rewrite");
+      note(lineOf(p.node, parsed.source), "nextauth-token", "req.nextauth.token → req.auth (the session, not the JWT)", "rewrite");
       rewrote++;
     });
     if (ts) {
@@ -72,8 +73,8 @@ export const middleware: Transform = {
     // Pass 2: the middleware itself.
     parsed = parse(file, text);
     edits = [];
-    const names: Names = { auth: "auth", authorized: "authorized", handler: "middleware", isPublic: "isV4PublicPath", redirect: "signInRedirect" };
-    for (const key of Object.keys(names) as (keyof Names)[]) names[key] = freeName(parsed, names[key]);
+    const written: WrittenNames = { auth: "auth", authorized: "authorized", handler: "middleware", isPublic: "isV4PublicPath", redirect: "signInRedirect" };
+    for (const key of Object.keys(written) as (keyof WrittenNames)[]) written[key] = freeName(parsed, written[key]);
     const { j, root } = parsed;
 
     root
@@ -83,20 +84,20 @@ export const middleware: Transform = {
         const specifiers = p.node.specifiers ?? [];
         const spec = specifiers.find((s) => s.type === "ExportSpecifier" && localName(s) === "default");
         if (!spec || specifiers.length !== 1) {
-          note(p.node, "middleware", `re-export from ${SOURCE} other than { default }: rewrite by hand`);
+          note(lineOf(p.node, parsed.source), "middleware", `re-export from ${SOURCE} other than { default }: rewrite by hand`);
           return;
         }
         const exportedAs = (spec as { exported: { name: string } }).exported.name;
         const head = exportedAs === "default" ? "export default" : `export const ${exportedAs} =`;
-        const body = `${head} ${names.auth}(async (req) => {\n  if (${names.isPublic}(req)) return;\n  if (!req.auth) return ${names.redirect}(req);\n});`;
-        edits.push({ ...range(p.node), text: `${helpers(ts, names, "/api/auth/signin", "/api/auth/error")}\n\n${body}` });
-        note(p.node, "middleware", `export { default } from "${SOURCE}" → ${names.auth}() middleware that still redirects signed-out visitors`, "rewrite");
+        const body = `${head} ${written.auth}(async (req) => {\n  if (${written.isPublic}(req)) return;\n  if (!req.auth) return ${written.redirect}(req);\n});`;
+        edits.push({ ...range(p.node), text: `${v4RuleFunctions(ts, written, "/api/auth/signin", "/api/auth/error")}\n\n${body}` });
+        note(lineOf(p.node, parsed.source), "middleware", `export { default } from "${SOURCE}" → ${written.auth}() middleware that still redirects signed-out visitors`, "rewrite");
         rewrote++;
       });
 
     for (const call of withAuthCalls(parsed)) {
-      const reason = rewriteWithAuth(parsed, call, ts, names, note, edits);
-      if (reason) note(call.node, "middleware", reason);
+      const reason = rewriteWithAuth(parsed, call, ts, written, note, edits);
+      if (reason) note(lineOf(call.node, parsed.source), "middleware", reason);
       else rewrote++;
     }
     if (rewrote === 0) return { findings };
@@ -115,14 +116,14 @@ export const middleware: Transform = {
         const local = localName(s);
         if (s.type === "ImportSpecifier" && importedName(s) === "NextRequestWithAuth") {
           lines.push(`import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`);
-          note(p.node, "middleware-type", "NextRequestWithAuth → NextAuthRequest from next-auth", "rewrite");
+          note(lineOf(p.node, parsed.source), "middleware-type", "NextRequestWithAuth → NextAuthRequest from next-auth", "rewrite");
         } else if (references(parsed, local).size() > 0) kept.push(local);
       }
-      if (kept.length) note(p.node, "middleware", `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`);
+      if (kept.length) note(lineOf(p.node, parsed.source), "middleware", `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`);
       const { start, end } = range(p.node);
       importEdits.push({ start, end: text[end] === "\n" ? end + 1 : end, text: "" });
     });
-    if (uses(names.auth)) lines.push(`import { ${names.auth === "auth" ? "auth" : `auth as ${names.auth}`} } from "${project.importSpecifier(file, project.authModule)}";`);
+    if (uses(written.auth)) lines.push(`import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.importSpecifier(file, project.authModule)}";`);
     const types = ["NextAuthRequest", "Session"].filter((n) => ts && uses(n) && !imported(n));
     if (types.length) lines.push(`import type { ${types.join(", ")} } from "next-auth";`);
     if (uses("NextResponse") && !imported("NextResponse")) lines.push('import { NextResponse } from "next/server";');
@@ -133,7 +134,7 @@ export const middleware: Transform = {
     text = applyEdits(text, importEdits);
     // On the final text: the import lines above shift every line below them.
     reportClaims(parse(file, text), note);
-    if (uses(names.auth)) note({ start: 0 }, "middleware-edge", EDGE_TODO);
+    if (uses(written.auth)) note(1, "middleware-edge", EDGE_TODO);
     return { source: text, findings };
   },
 };
@@ -148,8 +149,8 @@ function importsAuthModule({ j, root }: Parsed, file: string, project: Transform
     .size() > 0;
 }
 
-/** withAuth(...) calls (or, with `localsOnly`, the local names withAuth is imported as). */
-function withAuthCalls(parsed: Parsed, localsOnly = false): ASTPath<CallExpression>[] {
+/** withAuth(...) calls, under any local name withAuth is imported as. */
+function withAuthCalls(parsed: Parsed): ASTPath<CallExpression>[] {
   const { j, root } = parsed;
   const locals = [
     ...namedImports(parsed, [SOURCE], "withAuth").map((i) => i.local),
@@ -158,7 +159,6 @@ function withAuthCalls(parsed: Parsed, localsOnly = false): ASTPath<CallExpressi
       .nodes()
       .flatMap((d) => (d.specifiers ?? []).filter((s) => s.type === "ImportDefaultSpecifier").map((s) => localName(s))),
   ].filter(Boolean);
-  if (localsOnly) return locals as never;
   return locals.flatMap((name) => root.find(j.CallExpression, { callee: { type: "Identifier", name } }).paths());
 }
 
@@ -176,13 +176,13 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
     const fromToken = (obj.type === "Identifier" && aliases.has(obj.name ?? "")) || ((obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") && obj.property?.name === "auth");
     const prop = n.property as { type: string; name?: string } | undefined;
     if (fromToken && prop?.type === "Identifier" && !n.computed && prop.name !== "auth" && prop.name !== "user" && prop.name !== "expires") {
-      note(n, "token-claim", `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
+      note(lineOf(p.node, source), "token-claim", `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
     }
   });
 }
 
 /** Adds the edits for one withAuth(...) call; returns a reason when it cannot rewrite it. */
-function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean, names: Names, note: Note, edits: Edit[]): string | undefined {
+function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean, written: WrittenNames, note: Note, edits: Edit[]): string | undefined {
   const { source } = parsed;
   const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
   // Code moved out of the call to the top level loses the indentation of the line it started on.
@@ -212,7 +212,7 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
   for (const x of props) {
     const key = (x as { key?: { name?: string } }).key?.name;
     if (x.type === "SpreadElement" || !key || !["callbacks", "pages"].includes(key)) {
-      note(x, "middleware-option", `withAuth option ${key ?? "…spread"} has no place in v5 middleware: configure it in the auth module (secret, jwt, cookies)`);
+      note(lineOf(x, source), "middleware-option", `withAuth option ${key ?? "…spread"} has no place in v5 middleware: configure it in the auth module (secret, jwt, cookies)`);
     }
   }
   const pages = prop(props, "pages")?.value;
@@ -220,7 +220,7 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
     const v = pages?.type === "ObjectExpression" ? prop((pages as ObjectExpression).properties, key)?.value : undefined;
     if (!v) return fallback;
     if (v.type === "StringLiteral") return (v as { value: string }).value;
-    note(v, "middleware-option", `pages.${key} is not a string literal: check the sign-in redirect in the rewritten middleware`);
+    note(lineOf(v, source), "middleware-option", `pages.${key} is not a string literal: check the sign-in redirect in the rewritten middleware`);
     return fallback;
   };
   const callbacks = prop(props, "callbacks")?.value;
@@ -233,36 +233,36 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
         : moved(authorizedProp.value);
   }
   const fnParams = fn && fn.type !== "Identifier" ? (fn as { params: Node[] }).params : [];
-  if (fnParams.length > 1) note(fn, "middleware", "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }");
+  if (fnParams.length > 1) note(lineOf(fn, source), "middleware", "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }");
 
-  const blocks = [helpers(ts, names, page("signIn", "/api/auth/signin"), page("error", "/api/auth/error"))];
+  const blocks = [v4RuleFunctions(ts, written, page("signIn", "/api/auth/signin"), page("error", "/api/auth/error"))];
   if (authorizedCode) {
     const type = ts ? ": (params: { req: NextAuthRequest; token: Session | null }) => unknown" : "";
-    blocks.push(`/** v4 withAuth's authorized callback; \`token\` is now the session, not the JWT. */\nconst ${names.authorized}${type} = ${authorizedCode};`);
+    blocks.push(`/** v4 withAuth's authorized callback; \`token\` is now the session, not the JWT. */\nconst ${written.authorized}${type} = ${authorizedCode};`);
   }
-  if (fn && fn.type !== "Identifier") blocks.push(`const ${names.handler} = ${moved(fn)};`);
-  const decisions = [`if (${names.isPublic}(req)) return;`];
+  if (fn && fn.type !== "Identifier") blocks.push(`const ${written.handler} = ${moved(fn)};`);
+  const decisions = [`if (${written.isPublic}(req)) return;`];
   decisions.push(
     authorizedCode
-      ? `if (!((await ${names.authorized}({ req, token: req.auth })) ?? !!req.auth)) return ${names.redirect}(req);`
-      : `if (!req.auth) return ${names.redirect}(req);`,
+      ? `if (!((await ${written.authorized}({ req, token: req.auth })) ?? !!req.auth)) return ${written.redirect}(req);`
+      : `if (!req.auth) return ${written.redirect}(req);`,
   );
-  if (fn) decisions.push(`return ${fn.type === "Identifier" ? (fn as { name: string }).name : names.handler}(req);`);
+  if (fn) decisions.push(`return ${fn.type === "Identifier" ? (fn as { name: string }).name : written.handler}(req);`);
 
   // Helpers go above the statement's leading comments; the comments stay with the export.
   const comments = ((statement.node as { comments?: { leading?: boolean; start?: number }[] }).comments ?? []).filter((c) => c.leading);
   const insertAt = Math.min(range(statement.node).start, ...comments.map((c) => c.start ?? Infinity));
   edits.push({ start: insertAt, end: insertAt, text: `${blocks.join("\n\n")}\n\n` });
-  edits.push({ ...range(p.node), text: `${names.auth}(async (req) => {\n  ${decisions.join("\n  ")}\n})` });
-  note(p.node, "middleware", `withAuth(…) → ${names.auth}(…) with v4's redirect for signed-out visitors written out`, "rewrite");
+  edits.push({ ...range(p.node), text: `${written.auth}(async (req) => {\n  ${decisions.join("\n  ")}\n})` });
+  note(lineOf(p.node, source), "middleware", `withAuth(…) → ${written.auth}(…) with v4's redirect for signed-out visitors written out`, "rewrite");
   return undefined;
 }
 
 /** v4 withAuth's own rules, which v5 does not have: which paths it never guarded, and where it sent a visitor. */
-function helpers(ts: boolean, names: Names, signInPage: string, errorPage: string): string {
+function v4RuleFunctions(ts: boolean, written: WrittenNames, signInPage: string, errorPage: string): string {
   const req = ts ? "req: NextRequest" : "req";
   return `/** Paths v4's withAuth never guarded: the auth endpoints and pages, Next's assets. */
-function ${names.isPublic}(${req}) {
+function ${written.isPublic}(${req}) {
   const { pathname } = req.nextUrl;
   return (
     pathname.startsWith("/api/auth") ||
@@ -272,7 +272,7 @@ function ${names.isPublic}(${req}) {
 }
 
 /** v4 withAuth's answer to a visitor it did not authorize: its sign-in page, with the page as callbackUrl. */
-function ${names.redirect}(${req}) {
+function ${written.redirect}(${req}) {
   const { pathname, search, basePath, origin } = req.nextUrl;
   const url = new URL(\`\${basePath}${signInPage}\`, origin);
   url.searchParams.append("callbackUrl", \`\${basePath}\${pathname}\${search}\`);

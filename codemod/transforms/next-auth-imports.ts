@@ -71,7 +71,7 @@ export const nextAuthImports: Transform = {
 
     topImports(parsed).forEach((p) => {
       const from = String(p.node.source.value);
-      const line = lineOf(p.node);
+      const line = lineOf(p.node, source);
       const adapter = v5Adapter(from);
       if (adapter) {
         p.node.source = j.stringLiteral(adapter);
@@ -143,7 +143,7 @@ export const nextAuthImports: Transform = {
           root.find(j.CallExpression, { callee: { type: "Identifier", name } }).forEach((call) => {
             const tables = call.node.arguments[1];
             if (tables && tables.type !== "ObjectExpression") {
-              note(lineOf(call.node), "drizzle-tables", `${name}(db, ${tables.type === "Identifier" ? tables.name : "…"}): @auth/drizzle-adapter 1.x takes your tables, { usersTable, accountsTable, sessionsTable, verificationTokensTable }; given a table function it uses its own unprefixed tables, and every session in yours reads as signed out`, "todo");
+              note(lineOf(call.node, source), "drizzle-tables", `${name}(db, ${tables.type === "Identifier" ? tables.name : "…"}): @auth/drizzle-adapter 1.x takes your tables, { usersTable, accountsTable, sessionsTable, verificationTokensTable }; given a table function it uses its own unprefixed tables, and every session in yours reads as signed out`, "todo");
             }
           });
         }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { applyEdits, dropUnusedImports, lineOf, localName, parseInput, quoteOf, range, topImports, usesSemicolons, type Parsed } from "../lib/ast";
 import type { Node } from "../lib/ast";
 import type { Project } from "../lib/project";
-import type { Finding, FileChange, Transform, TransformInput, TransformResult } from "../lib/types";
+import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 
 /** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
@@ -55,7 +55,7 @@ export const nextAuthRoute: Transform = {
       return { findings };
     }
     const { replace, remove: removeNodes, config } = found;
-    const line = lineOf(replace);
+    const line = lineOf(replace, source);
     if (typeof config === "string") {
       todo(line, "nextauth-route", config);
       return { findings };
@@ -207,7 +207,7 @@ export const routeImporters: Transform = {
     const target = route.replace(/\.[^.]+$/, "");
     topImports(parsed).forEach((p) => {
       if (project.resolve(file, String(p.node.source.value)) !== target) return;
-      const line = lineOf(p.node);
+      const line = lineOf(p.node, source);
       findings.push({ step: 1, file, line, kind: "route-import", action: "todo", message: "imports from the Pages API route file: keep the options in one auth module (MIGRATION.md step 1)" });
       // As text: the rest of the file keeps its formatting, and the shared tree stays as parsed.
       const quote = source[range(p.node.source).start];
@@ -222,7 +222,7 @@ export const routeImporters: Transform = {
  * Step 2 without step 6: call sites now import `auth` from the root module, which does not exist
  * on v4 yet. Write a v4 helper with v5's signatures there (step 6 replaces it).
  */
-export function v4Helper(project: Project, options: { code: string; imported?: { name: string; module: string } }): FileChange {
+export function v4Helper(project: Project, options: OptionsOrigin): FileChange {
   const ts = project.typescript;
   const file = project.authModule + (ts ? ".ts" : ".js");
   const fn = options.code.match(/^(\w+)/)?.[1] ?? options.code;

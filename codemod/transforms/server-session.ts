@@ -1,7 +1,7 @@
 import type { CallExpression} from "jscodeshift";
 import { applyEdits, freeName, identifiersNamed, importsFrom, lineOf, namedImports, parseInput, quoteOf, range, references, topImports, usesSemicolons, type Parsed } from "../lib/ast";
 import { importedName, localName, type Node } from "../lib/ast";
-import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
+import type { Finding, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 
 /**
  * Step 2. `getServerSession(...)` / `unstable_getServerSession(...)` from "next-auth" or
@@ -15,28 +15,18 @@ import type { Finding, Transform, TransformInput, TransformResult } from "../lib
 export const SESSION_SOURCES = ["next-auth", "next-auth/next"];
 export const SESSION_FUNCTIONS = ["getServerSession", "unstable_getServerSession"];
 
-export interface OptionsOrigin {
-  /** The options expression as written, e.g. "authOptions" or "getAuthOptions()". */
-  code: string;
-  /** Its import: name and project-relative module, when it is imported. */
-  imported?: { name: string; module: string };
-}
-
-/** Options expressions seen at rewritten call sites; the step-2 v4 helper imports the first one. */
-export const seenOptions: OptionsOrigin[] = [];
-
 export const serverSession: Transform = {
   name: "server-session",
   step: 2,
   kind: "source",
   run(input: TransformInput): TransformResult {
-    const { file, source, project } = input;
+    const { file, source, project, context } = input;
     if (!SESSION_FUNCTIONS.some((f) => source.includes(f)) || !/["']next-auth(\/next)?["']/.test(source)) return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const report = (node: Node, kind: string, message: string, action: Finding["action"] = "todo") =>
-      findings.push({ step: 2, file, line: lineOf(node), kind, message, action });
+      findings.push({ step: 2, file, line: lineOf(node, source), kind, message, action });
 
     const imports = SESSION_FUNCTIONS.flatMap((name) => namedImports(parsed, SESSION_SOURCES, name).map((i) => ({ ...i, name })));
     // CommonJS: `const { getServerSession } = require("next-auth")` is reported, not rewritten.
@@ -72,7 +62,7 @@ export const serverSession: Transform = {
         }
         const options = args[args.length - 1];
         if (options?.type === "Identifier") optionNames.add(options.name);
-        if (options) recordOptions(parsed, file, project, options);
+        if (options) recordOptions(parsed, file, project, options, context.sessionOptions);
         edits.push({ ...range(call), text: `${authName}(${replacement.map((a) => source.slice(range(a).start, range(a).end)).join(", ")})` });
         replaced.push(range(call));
         report(call, "getServerSession-call", `${imp.name}(${args.length} arguments) → ${authName}(${replacement.length ? "…" : ""})`, "rewrite");
@@ -84,7 +74,7 @@ export const serverSession: Transform = {
     // Text edits, not a reprint: the file keeps its quotes, semicolons and blank lines.
     const inReplaced = (n: Node) => replaced.some((r) => range(n).start >= r.start && range(n).end <= r.end);
     const unused = (name: string) => references(parsed, name).filter((p) => !inReplaced(p.node)).size() === 0;
-    const candidates = new Set([...imports.map((i) => i.local), ...optionNames, ...seenOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? [])]);
+    const candidates = new Set([...imports.map((i) => i.local), ...optionNames, ...context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? [])]);
     const spec = project.importSpecifier(file, project.authModule);
     const q = quoteOf(source);
     const semi = usesSemicolons(source) ? ";" : "";
@@ -157,7 +147,8 @@ function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean)
   return [req, res];
 }
 
-function recordOptions(parsed: Parsed, file: string, project: TransformInput["project"], options: Node) {
+/** Adds a rewritten call's options, and where they are imported from, to `seen` (once each). */
+function recordOptions(parsed: Parsed, file: string, project: TransformInput["project"], options: Node, seen: OptionsOrigin[]) {
   const { j, root } = parsed;
   const code = parsed.source.slice(range(options).start, range(options).end);
   const name = code.match(/^(\w+)(\(\))?$/)?.[1];
@@ -175,5 +166,5 @@ function recordOptions(parsed: Parsed, file: string, project: TransformInput["pr
       imported = { name, module: file.replace(/\.[^.]+$/, "") };
     }
   }
-  if (!seenOptions.some((o) => o.code === code && o.imported?.module === imported?.module)) seenOptions.push({ code, imported });
+  if (!seen.some((o) => o.code === code && o.imported?.module === imported?.module)) seen.push({ code, imported });
 }
