@@ -7,8 +7,9 @@
  * and, for the limit twin (`noOpMiddleware`), a middleware that does nothing, on the same matcher.
  * Copies live in artifacts/bench-apps/<name> and are rebuilt only when a source file changed.
  */
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { appFiles } from "../../scripts/support/app-files";
 import { ROOT, runCommand, tail } from "../../scripts/support/app-server";
@@ -79,7 +80,8 @@ export async function twinApp(source: string, name: string, log: (message: strin
   edit(middlewareFile, exemptTwinsFromMiddleware);
   if (options.noOpMiddleware) edit(middlewareFile, noOpMiddleware);
   edit("pages/_app.tsx", stockProviderForMarkedPages);
-  symlinkSync(realModules(source), path.join(dest, "node_modules"), "dir");
+  // Hard links, not a symlink: Next 16's Turbopack will not read packages outside the project root.
+  execFileSync("cp", ["-al", realModules(source), path.join(dest, "node_modules")]);
 
   log(`${name}: building the app with its twins in ${path.relative(ROOT, dest)}…`);
   const buildLog = path.join(ROOT, "artifacts", "bench-apps", `${name}-build.log`);
