@@ -3,12 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath, requiredRole } from "@/lib/auth/access-rules";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 
-/**
- * Where middleware redirects point. Under `next start`, `req.nextUrl` is always
- * http://localhost:<port> whatever host the visitor used (Next 13–15), and withAuth's own sign-in
- * redirect is built on it: a visitor of a proxied domain would land on localhost. (Next also
- * rewrites 127.0.0.1 and [::1] to localhost in any middleware redirect: use localhost locally.)
- */
+/** Redirects on NEXTAUTH_URL's origin: under `next start`, `req.nextUrl` is http://localhost:<port> whatever the host (Next 13–15). */
 function redirectTo(req: NextRequest, pathAndQuery: string) {
   let origin = req.nextUrl.origin;
   try {
@@ -20,8 +15,7 @@ function redirectTo(req: NextRequest, pathAndQuery: string) {
 }
 
 /**
- * First line of defence only. v4 middleware decrypts the cookie without running the jwt
- * callback, so the role it sees can be stale; the server guards decide.
+ * First line of defence only: v4 middleware skips the jwt callback, so the role it sees can be stale; the server guards decide.
  * @see https://next-auth.js.org/configuration/nextjs#middleware
  */
 export default withAuth(

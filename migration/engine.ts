@@ -91,7 +91,7 @@ export function applyStep(tree: FileTree, step: Step, onCodemod?: (result: RunRe
     const file = tree.read(transform.file) === null && transform.fallback ? transform.fallback : transform.file;
     const source = tree.read(file);
     if (source === null) throw new Error(`${step.id}: ${transform.file} does not exist`);
-    const output = transform.apply(source);
+    const output = transform.apply(source, file);
     if (output === source) throw new Error(`${step.id}: "${transform.description}" changed nothing in ${file}`);
     record(file, output);
   }

@@ -10,12 +10,15 @@ export interface Transform {
   fallback?: string;
   /** What it does, in a few words (shown in the verify output). */
   description: string;
-  /** Must change the file: a transform that finds nothing to do throws, naming the file. */
-  apply(source: string): string;
+  /**
+   * Must change the file: a transform that finds nothing to do throws, naming `file`, the file
+   * edited (the fallback when it stands in). Written with `edit()` (migration/edit.ts).
+   */
+  apply(source: string, file: string): string;
 }
 
 export interface Step {
-  /** `NN-name`, the folder under migration/steps/ that holds its files. */
+  /** `NN-name`, its folder under migration/steps/: step.ts, `files/` and `fragments/`. */
   id: string;
   title: string;
   phase: "prepare" | "switch" | "follow-up";
@@ -41,17 +44,4 @@ export interface Step {
   optional?: boolean;
   /** Also run `next build` after this step (the last applied step always does). */
   build?: boolean;
-}
-
-/** Replaces exactly one occurrence of `from`; throws when it is missing, so a drifted app is noticed. */
-export function replaceOnce(file: string, source: string, from: string | RegExp, to: string): string {
-  const found = typeof from === "string" ? source.includes(from) : from.test(source);
-  if (!found) throw new Error(`${file}: expected to find ${String(from)} (has the app changed? update the step)`);
-  return source.replace(from, to);
-}
-
-/** Replaces every occurrence; throws when there is none. */
-export function replaceAll(file: string, source: string, from: string, to: string): string {
-  if (!source.includes(from)) throw new Error(`${file}: expected to find ${JSON.stringify(from)} (has the app changed? update the step)`);
-  return source.split(from).join(to);
 }

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { applyStep, FileTree } from "@/migration/engine";
+import { edit } from "@/migration/edit";
+import { applyStep, FileTree, STEPS_DIR } from "@/migration/engine";
 import { expectedDiffFiles, generatedRegions, guideFor, readDiffFiles, renderGuide, stepChanges } from "@/migration/guide";
 import { steps } from "@/migration/steps";
 import { verifiedFacts } from "@/migration/verified";
-import { replaceOnce } from "@/migration/types";
 
 /**
  * MIGRATION.md cannot drift from what the steps apply. The steps are replayed in memory on the
@@ -117,8 +117,19 @@ describeOnV4("MIGRATION.md", () => {
 });
 
 describeOnV4("the step engine", () => {
-  it("refuses a transform that finds nothing to change, naming the file", () => {
-    expect(() => replaceOnce("lib/x.ts", "const a = 1;", "getServerAuthSession(ctx)", "auth(ctx)")).toThrow(/lib\/x\.ts: expected to find/);
+  it("refuses an edit whose text is missing, naming the file and the text", () => {
+    const rename = edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)"]]);
+    expect(() => rename.apply("const a = 1;", "lib/x.ts")).toThrow('lib/x.ts: expected to find "getServerAuthSession(ctx)"');
+  });
+
+  it("refuses an edit whose text occurs twice, unless it asks for every occurrence", () => {
+    const source = "getServerAuthSession(ctx);\ngetServerAuthSession(ctx);\n";
+    expect(() => edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)"]]).apply(source, "lib/x.ts")).toThrow(/lib\/x\.ts: expected to find .* once, found it 2 times/);
+    expect(edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)", "all"]]).apply(source, "lib/x.ts")).toBe("auth(ctx);\nauth(ctx);\n");
+  });
+
+  it("keeps each step in the folder its id names", () => {
+    for (const step of steps) expect({ id: step.id, folder: existsSync(path.join(STEPS_DIR, step.id, "step.ts")) }).toEqual({ id: step.id, folder: true });
   });
 
   it("applies the optional proxy step before or after the clean-up alike", () => {

@@ -6,18 +6,7 @@ import { getAuthOptions } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 
-/**
- * next-auth's route, with what v4 does not do itself:
- * - only GET and POST reach next-auth (it answers other methods with "Error: …" text);
- * - the body is read by lib/api/body.ts (the route file turns Next's parser off): a form or JSON
- *   of at most 16 KB, else a JSON 413/415/400 and a connection that stays sound;
- * - a `callbackUrl` (query, body or cookie) that is not an http(s) URL is dropped before
- *   next-auth sees it: 4.24.15 answers 500 on one (ERR_INVALID_URL from a POST body,
- *   INVALID_CALLBACK_URL_ERROR from the query or cookie, where a poisoned cookie breaks every
- *   /api/auth request of that browser). Foreign http(s) URLs are left to the redirect callback;
- * - the client's address is handed to `authorize` for rate limiting.
- * Options are built on the first request, so `next build` needs no secret and no database.
- */
+/** next-auth's route, plus what v4 leaves to the app: GET and POST only, a bounded body, safe callbackUrls, the client's address. */
 
 const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
@@ -32,6 +21,7 @@ function isHttpUrl(value: unknown, baseUrl: string): value is string {
 }
 
 export default async function nextAuthRoute(req: NextApiRequest, res: NextApiResponse) {
+  // next-auth answers any other method with "Error: …" text.
   if (req.method !== "GET" && req.method !== "POST") {
     res.setHeader("Allow", "GET, POST");
     return answerWithoutBody(req, res, 405, `Method ${req.method} is not allowed here. Use GET or POST.`);
@@ -44,6 +34,7 @@ export default async function nextAuthRoute(req: NextApiRequest, res: NextApiRes
     throw error;
   }
   const { baseUrl, trustProxy } = env();
+  // next-auth 4.24.15 answers 500 on a non-http(s) callbackUrl: in a cookie, that breaks every /api/auth request.
   for (const source of [req.query, req.body] as Record<string, unknown>[]) {
     if (source && typeof source === "object" && "callbackUrl" in source && !isHttpUrl(source.callbackUrl, baseUrl)) {
       source.callbackUrl = baseUrl;
@@ -53,5 +44,6 @@ export default async function nextAuthRoute(req: NextApiRequest, res: NextApiRes
     if (name in req.cookies && !isHttpUrl(req.cookies[name], baseUrl)) delete req.cookies[name];
   }
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
+  // Options are built on first use, so `next build` needs no secret and no database.
   return NextAuth(req, res, getAuthOptions());
 }

@@ -12,7 +12,7 @@ type Request = (IncomingMessage & { cookies: Partial<Record<string, string>> }) 
  * ignoring `updateAge` for JWT sessions (`npm run bench`, bench/ATTEMPTS.md). This is that
  * action's success path minus the re-issue; null means "let next-auth decide".
  */
-export async function unchangedSession(req: Request, options: NextAuthOptions): Promise<Session | null> {
+export async function sessionWithoutReissue(req: Request, options: NextAuthOptions): Promise<Session | null> {
   const { jwt, callbacks, session: settings, secret } = options;
   if (!jwt?.decode || !callbacks?.jwt || !callbacks.session || !secret || !settings?.maxAge || !settings.updateAge) return null;
   // Same name as next-auth's (`__Secure-` under an https NEXTAUTH_URL); exactly one cookie

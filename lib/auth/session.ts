@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getServerSession, type Session } from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
-import { unchangedSession } from "@/lib/auth/session-read";
+import { sessionWithoutReissue } from "@/lib/auth/session-read";
 
 type Request = (IncomingMessage & { cookies: Partial<Record<string, string>> }) | NextApiRequest;
 
@@ -22,5 +22,5 @@ export interface RequestContext {
  */
 export async function getServerAuthSession({ req, res }: RequestContext): Promise<Session | null> {
   const options = getAuthOptions();
-  return (await unchangedSession(req, options)) ?? getServerSession(req, res, options);
+  return (await sessionWithoutReissue(req, options)) ?? getServerSession(req, res, options);
 }

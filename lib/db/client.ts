@@ -56,12 +56,7 @@ async function openPglite(dataDir: string, archive?: Blob): Promise<Connection> 
   };
 }
 
-/**
- * One connection per process, kept on globalThis: `next build` bundles pages and API routes with
- * separate webpack runtimes (webpack-runtime.js, webpack-api-runtime.js), so this module is loaded
- * twice by `next start`. Two PGlite instances on one data directory do not see each other's
- * writes (a role changed through the API stayed unchanged for page guards).
- */
+/** One connection per process: pages and API routes load this module in separate webpack runtimes, and two PGlite instances on one directory miss each other's writes. */
 const shared = globalThis as typeof globalThis & { __appDbConnection?: Promise<Connection> };
 
 function connect(): Promise<Connection> {
@@ -73,10 +68,7 @@ function connect(): Promise<Connection> {
   return shared.__appDbConnection;
 }
 
-/**
- * Tests: replaces the connection with an in-memory copy of a migrated database. Loading an
- * archive costs half of copying a data directory and opening it (__tests__/support/database.ts).
- */
+/** Tests: replaces the connection with an in-memory copy of a migrated database (an archive loads in half the time of a data directory). */
 export async function openEmbeddedCopyForTests(archive: Blob): Promise<void> {
   await closeDb();
   shared.__appDbConnection = openPglite("memory://", archive);

@@ -6,10 +6,9 @@ import { withReadsWithoutReissue } from "@/lib/auth/session-read";
 import { env } from "@/lib/env";
 
 /**
- * First line of defence only: the rule is `callbacks.authorized` in auth.config.ts (without it a
- * v5 middleware protects nothing). It runs on the Edge-safe config, so the jwt callback's
- * database re-check does not run here and the role it sees can be stale; the server guards decide.
- * Redirects land on AUTH_URL's (or NEXTAUTH_URL's) origin: v5 rebuilds the request URL on it.
+ * First line of defence only: the Edge-safe config skips the jwt callback's database re-check, so the role it sees can be stale; the server guards decide.
+ * The rule is `callbacks.authorized` (auth.config.ts): without it, v5 middleware protects nothing.
+ * Redirects need no helper: v5 rebuilds the request URL on AUTH_URL's (or NEXTAUTH_URL's) origin.
  * @see https://authjs.dev/getting-started/session-management/protecting#nextjs-middleware
  */
 const { auth } = withReadsWithoutReissue(withLegacyV4(NextAuth))(() => ({ ...authConfig, ...runtimeOptions(env()) }));

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GetServerSidePropsContext, NextApiRequest, NextApiResponse } from "next";
 import { getServerSession, type Session } from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
-import { unchangedSession } from "@/lib/auth/session-read";
+import { sessionWithoutReissue } from "@/lib/auth/session-read";
 
 type Request = (IncomingMessage & { cookies: Partial<Record<string, string>> }) | NextApiRequest;
 type Response = ServerResponse | NextApiResponse;
@@ -21,5 +21,5 @@ export function auth(req: Request, res: Response): Promise<Session | null>;
 export async function auth(...args: [{ req: Request; res: Response }] | [Request, Response]): Promise<Session | null> {
   const [req, res] = args.length === 2 ? args : [args[0].req, args[0].res];
   const options = getAuthOptions();
-  return (await unchangedSession(req, options)) ?? getServerSession(req, res, options);
+  return (await sessionWithoutReissue(req, options)) ?? getServerSession(req, res, options);
 }

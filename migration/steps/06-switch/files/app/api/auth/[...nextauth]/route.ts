@@ -2,16 +2,7 @@ import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
 import { env } from "@/lib/env";
 
-/**
- * Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.
- * What the v4 Pages route added (lib/auth/route-handler.ts) is kept:
- * - a `callbackUrl` (query, form body or cookie) that is not one http(s) URL or path is replaced
- *   by the base URL before Auth.js sees it; foreign http(s) URLs are left to the redirect callback;
- * - a refused credentials sign-in comes back to /login with its callbackUrl, so the retry lands on
- *   the page that asked (v5 drops it from that redirect; v4 kept it);
- * - methods other than GET and POST get a JSON 405.
- * The client's address for rate limiting is read in `authorize` (lib/http/client-address.ts).
- */
+/** Auth.js v5's endpoints (it has no Pages API handler), with the v4 route's hardening: safe callbackUrls, kept on a refused sign-in, a JSON 405. */
 
 const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 
@@ -64,7 +55,7 @@ async function sanitised(request: NextRequest): Promise<{ request: NextRequest; 
   return { request: new NextRequest(url, { method: request.method, headers, body }), callbackUrl };
 }
 
-/** Puts the callbackUrl back on a redirect to the sign-in page with an error. */
+/** Puts the callbackUrl back on a redirect to the sign-in page with an error (v5 drops it), so the retry lands on the page that asked. */
 function keepCallbackUrl(response: Response, callbackUrl: string | null): Response {
   const location = response.headers.get("location");
   if (!callbackUrl || !location) return response;
