@@ -13,10 +13,10 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
-import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
+import { seedDatabase, startInstance, type Instance } from "../bench/support/instance";
 import { comparePair, type Endpoint } from "../bench/support/load";
 import { twinApp } from "../bench/support/twin-app";
-import { freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { freePort, ROOT, stopAllChildren } from "./support/app-server";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -35,13 +35,10 @@ const SETTINGS = { rounds, secondsPerRound: 2, connections: 8, warmupRequests: 3
 const started = Date.now();
 const step = (message: string) => console.log(`[bench:ab ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
-async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<{ app: RunningApp; origin: string; user: Visitor }> {
+async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<Instance> {
   const dataDir = path.join(scratch, name);
   cpSync(seeded, dataDir, { recursive: true });
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides), logFile: path.join(ARTIFACTS, `${name}.log`) });
-  return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user) };
+  return startInstance({ name, cwd, dataDir, port: await freePort(), logFile: path.join(ARTIFACTS, `${name}.log`), overrides });
 }
 
 async function main() {
@@ -51,9 +48,7 @@ async function main() {
   try {
     step("seeding one embedded database (copied for both builds)…");
     const seeded = path.join(scratch, "seeded");
-    const seedLog = path.join(ARTIFACTS, "seed.log");
-    const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv("http://localhost:3000", seeded), NODE_ENV: "development" }, 120_000, seedLog);
-    if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(seedLog)}`);
+    await seedDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
     step(`starting the target (${targetDir}) and the twin (${twinDir})…`);
     const target = await start("target", await twinApp(targetDir, "ab-target", step), seeded, scratch);
     const twin = await start("twin", await twinApp(twinDir, "ab-twin", step), seeded, scratch);

@@ -17,7 +17,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
+import { benchAppEnv, seedDatabase, startInstance, type Instance } from "../bench/support/instance";
 import { browserCounts, FOCUS_BURST, type BrowserCounts } from "../bench/support/browser-counts";
 import { clientBytes, type ClientBytes } from "../bench/support/client-bytes";
 import { comparePair, type Endpoint, type LoadSettings, type PairResult } from "../bench/support/load";
@@ -25,7 +25,7 @@ import { twinApp } from "../bench/support/twin-app";
 import { sourceStamp } from "./support/app-files";
 import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../e2e/support/session-request-counts";
 import { send } from "../security/support/http";
-import { freePort, ROOT, runCommand, spawnApp, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { freePort, ROOT, runCommand, spawnApp, stopAllChildren, tail } from "./support/app-server";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "bench");
 const RUN_DEADLINE_MS = 35 * 60_000;
@@ -44,20 +44,8 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const step = (message: string) => console.log(`[bench ${elapsed()}] ${message}`);
 
-interface Instance {
-  app: RunningApp;
-  origin: string;
-  user: Visitor;
-  admin: Visitor;
-  nextAuthVersion: string;
-}
-
-async function startInstance(name: string, cwd: string, dataDir: string, overrides: Record<string, string> = {}): Promise<Instance> {
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides), logFile: path.join(ARTIFACTS, `${name}.log`) });
-  const nextAuthVersion = (JSON.parse(readFileSync(path.join(cwd, "node_modules", "next-auth", "package.json"), "utf8")) as { version: string }).version;
-  return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user), admin: await Visitor.signIn(app, ACCOUNTS.admin), nextAuthVersion };
+async function start(name: string, cwd: string, dataDir: string, overrides: Record<string, string> = {}): Promise<Instance> {
+  return startInstance({ name, cwd, dataDir, port: await freePort(), logFile: path.join(ARTIFACTS, `${name}.log`), overrides });
 }
 
 const endpoint = (instance: Instance, label: string, pathName: string, signedIn = true): Endpoint => ({
@@ -109,7 +97,7 @@ async function coldStart(name: string, cwd: string, seededDir: string, scratch: 
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const spawnedAt = performance.now();
-  const app = spawnApp({ name, port, url, cwd, env: appEnv(url, dataDir, {}), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  const app = spawnApp({ name, port, url, cwd, env: benchAppEnv(url, dataDir), logFile: path.join(ARTIFACTS, `${name}.log`) });
   try {
     for (;;) {
       if (performance.now() - spawnedAt > 60_000) throw new Error(`${name}: no 200 on ${pathName} within 60 s:\n${tail(app.logFile)}`);
@@ -177,9 +165,7 @@ async function main() {
   const seeded = path.join(scratch, "seeded");
   try {
     step("seeding one embedded database (copied for every instance)…");
-    const seedLog = path.join(ARTIFACTS, "seed.log");
-    const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv("http://localhost:3000", seeded), NODE_ENV: "development" }, 120_000, seedLog);
-    if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(seedLog)}`);
+    await seedDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
     const copy = (name: string) => {
       const dir = path.join(scratch, name);
       cpSync(seeded, dir, { recursive: true });
@@ -188,15 +174,15 @@ async function main() {
 
     const v5Dir = v5.dir ? await twinApp(v5.dir, "v5", step) : undefined;
     step("starting v4 A (default settings), v4 B (ROLE_RECHECK_SECONDS=0) and v4 D (no-op middleware)…");
-    const a = await startInstance("v4-A", v4Dir, copy("a"));
-    const b = await startInstance("v4-B-recheck-0", v4Dir, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
-    const d = await startInstance("v4-D-no-op-middleware", noOpDir, copy("d"));
+    const a = await start("v4-A", v4Dir, copy("a"));
+    const b = await start("v4-B-recheck-0", v4Dir, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
+    const d = await start("v4-D-no-op-middleware", noOpDir, copy("d"));
     let c: Instance | undefined;
     let v5Note = v5.problem;
     if (v5Dir) {
       step(`starting the v5 end state C from ${path.relative(ROOT, v5Dir)}…`);
       try {
-        c = await startInstance("v5-C", v5Dir, copy("c"));
+        c = await start("v5-C", v5Dir, copy("c"));
       } catch (error) {
         v5Note = `the v5 app did not start: ${(error as Error).message.split("\n")[0]}`;
       }

@@ -9,12 +9,13 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { E2E_ROLE_RECHECK_SECONDS, E2E_USERS } from "../e2e/support/accounts";
+import { E2E_ROLE_RECHECK_SECONDS } from "../e2e/support/role-recheck";
 import { findChromium } from "../e2e/support/chromium";
 import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
 import { buildApp, buildIsStale, freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { childAppEnv, toolEnv } from "./support/child-app-env";
 
 const SEED_TIMEOUT_MS = 2 * 60_000;
 const PLAYWRIGHT_TIMEOUT_MS = 15 * 60_000;
@@ -37,7 +38,6 @@ async function main(): Promise<number> {
 
   rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
   const stale = buildIsStale();
   if (stale) {
@@ -63,28 +63,18 @@ async function main(): Promise<number> {
     });
     step(`local GitHub provider on ${provider.url}`);
 
-    // Every setting the app reads, set here so that nothing leaks in from .env.local.
-    const appEnv: NodeJS.ProcessEnv = {
-      ...baseEnv,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      AUTH_SECRET: "",
-      NEXTAUTH_URL: appUrl,
-      DATABASE_URL: "",
-      PGLITE_DATA_DIR: path.join(scratch, "pglite"),
-      ROLE_RECHECK_SECONDS: String(E2E_ROLE_RECHECK_SECONDS),
-      AUTH_GITHUB_ID: OAUTH_CLIENT.id,
-      AUTH_GITHUB_SECRET: OAUTH_CLIENT.secret,
-      GITHUB_ID: "",
-      GITHUB_SECRET: "",
-      AUTH_GITHUB_ENTERPRISE_URL: provider.url,
-      ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
-      SEED_ADMIN_EMAIL: E2E_USERS.admin.email,
-      SEED_ADMIN_PASSWORD: E2E_USERS.admin.password,
-      SEED_ADMIN_NAME: E2E_USERS.admin.name,
-      SEED_USER_EMAIL: E2E_USERS.user.email,
-      SEED_USER_PASSWORD: E2E_USERS.user.password,
-      SEED_USER_NAME: E2E_USERS.user.name,
-    };
+    const appEnv = childAppEnv({
+      url: appUrl,
+      values: {
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+        PGLITE_DATA_DIR: path.join(scratch, "pglite"),
+        ROLE_RECHECK_SECONDS: String(E2E_ROLE_RECHECK_SECONDS),
+        AUTH_GITHUB_ID: OAUTH_CLIENT.id,
+        AUTH_GITHUB_SECRET: OAUTH_CLIENT.secret,
+        AUTH_GITHUB_ENTERPRISE_URL: provider.url,
+        ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
+      },
+    });
 
     // PGlite allows one process per data directory: seed first, then start the server.
     step("migrating and seeding a fresh embedded database…");
@@ -103,7 +93,7 @@ async function main(): Promise<number> {
       process.execPath,
       [cli, "test", "-c", path.join("e2e", "playwright.config.ts"), ...playwrightArgs],
       {
-        ...baseEnv,
+        ...toolEnv(),
         CHROME_PATH: chromium,
         E2E_BASE_URL: appUrl,
         E2E_PROVIDER_URL: provider.url,

@@ -33,11 +33,18 @@ import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from
 import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
 import { startTcpProxy, type TcpProxy } from "../security/support/tcp-proxy";
 import { checkDependencyFloor } from "./check-dependency-floor";
+import { childAppEnv } from "./support/child-app-env";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "security");
 /** The whole run stops (and cleans up) after this, whatever it is doing. */
 const RUN_DEADLINE_MS = 20 * 60_000;
 const ROLE_RECHECK_SECONDS = 1;
+/** What every instance runs with, besides the app's defaults. PASSWORD_HASH_LOG2_N stays at full cost: the timing check measures what production does. */
+const RUN_SETTINGS = {
+  ROLE_RECHECK_SECONDS: String(ROLE_RECHECK_SECONDS),
+  // Every request of the run comes from 127.0.0.1: a per-address limit would stop the corpus.
+  RATE_LIMIT_IP_ATTEMPTS: "100000",
+};
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -52,33 +59,6 @@ const record = (result: CheckResult, quiet = false) => {
   results.push(result);
   if (!quiet || !passed(result)) logResult(result);
 };
-
-/** Every variable the app reads, set here so that nothing leaks in from .env.local. */
-function appEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited: NodeJS.ProcessEnv = { ...process.env };
-  delete inherited.VERCEL; // v4 trusts X-Forwarded-Host on Vercel
-  return {
-    ...inherited,
-    AUTH_SECRET: "",
-    AUTH_TRUST_HOST: "",
-    PGLITE_DATA_DIR: "",
-    AUTH_GITHUB_ID: "",
-    AUTH_GITHUB_SECRET: "",
-    GITHUB_ID: "",
-    GITHUB_SECRET: "",
-    AUTH_GITHUB_ENTERPRISE_URL: "",
-    ADMIN_EMAILS: "",
-    ROLE_RECHECK_SECONDS: String(ROLE_RECHECK_SECONDS),
-    SESSION_MAX_LIFETIME: String(30 * 24 * 60 * 60),
-    REAUTH_WINDOW_SECONDS: "900",
-    RATE_LIMIT_ACCOUNT_ATTEMPTS: "5",
-    // Every request of the run comes from 127.0.0.1: a per-address limit would stop the corpus.
-    RATE_LIMIT_IP_ATTEMPTS: "100000",
-    TRUST_PROXY: "false",
-    PASSWORD_HASH_LOG2_N: "", // full cost: the timing check measures what production does
-    ...overrides,
-  };
-}
 
 function withPort(url: string, port: number): string {
   const parsed = new URL(url);
@@ -117,7 +97,7 @@ async function main(): Promise<void> {
     const githubUrl = `http://127.0.0.1:${githubPort}`;
     const [portA, portB, portC] = [await freePort(), await freePort(), await freePort()];
     const launch = (name: string, port: number, url: string, overrides: Record<string, string>) =>
-      startApp({ name, port, url, logFile: path.join(ARTIFACTS, `${name}.log`), env: appEnv({ NEXTAUTH_URL: url, ...overrides }) });
+      startApp({ name, port, url, logFile: path.join(ARTIFACTS, `${name}.log`), env: childAppEnv({ url, values: { ...RUN_SETTINGS, ...overrides } }) });
 
     step("starting instance A (database behind the proxy) and instance B…");
     const [a, b] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
-import { E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
 import { GITHUB_ACCOUNTS, type GithubLogin } from "../support/github-accounts";
 import type { ProviderEvent } from "../support/github-provider";
 import { alert, appUrl, expect, header, signIn, test } from "../support/fixtures";
@@ -65,7 +65,7 @@ test("signs a returning GitHub user into the same account, without a second user
   const adminContext = await browser.newContext();
   try {
     const adminPage = await adminContext.newPage();
-    await signIn(adminPage, E2E_USERS.admin, "/admin/users");
+    await signIn(adminPage, DEMO_USERS.admin, "/admin/users");
     await expect(adminPage.getByRole("row", { name: new RegExp(GITHUB_ACCOUNTS.octocat.publicEmail) })).toHaveCount(1);
   } finally {
     await adminContext.close();
