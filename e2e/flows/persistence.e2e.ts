@@ -7,7 +7,7 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { appUrl, expect, signIn, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
 
 const { admin } = DEMO_USERS;
 
