@@ -26,8 +26,9 @@ import {
 } from "../security/faults";
 import { LOAD, runLoad, type LoadIdentity, type LoadOutcome } from "../security/load";
 import { runTiming, TIMING_TOLERANCE, type TimingOutcome } from "../security/timing";
-import { ADMIN, LOAD_USERS, PROMOTED, seedRunDatabase, USER } from "../security/support/accounts";
-import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "../security/support/app-server";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { LOAD_USERS, PROMOTED, seedRunDatabase } from "../security/support/accounts";
+import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "./support/app-server";
 import { signIn, type Session } from "../security/support/auth";
 import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from "../security/support/database";
 import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
@@ -112,8 +113,8 @@ async function main(): Promise<void> {
     ]);
     step(`A on ${a.url}, B on ${b.url} (logs in ${path.relative(ROOT, ARTIFACTS)}/)`);
 
-    const user = await signIn(a, USER.email, USER.password);
-    const admin = await signIn(a, ADMIN.email, ADMIN.password);
+    const user = await signIn(a, DEMO_USERS.user.email, DEMO_USERS.user.password);
+    const admin = await signIn(a, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
 
     let corpus: CheckResult[] = [];
     if (wants("corpus")) {
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
       for (const account of LOAD_USERS) loadSessions.push(await signIn(a, account.email, account.password));
       const identities: LoadIdentity[] = [
         ...loadSessions.map((session): LoadIdentity => ({ kind: "user", session, id: ids.get(session.email) })),
-        ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "admin", session: admin, id: ids.get(ADMIN.email) })),
+        ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "admin", session: admin, id: ids.get(DEMO_USERS.admin.email) })),
         ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "anonymous" })),
       ];
       load = await runLoad(a, identities, [...ids.keys()].filter((key) => key.includes("@")));

@@ -6,12 +6,14 @@
  */
 import type { Client } from "pg";
 import { sessionCookieName } from "@/lib/auth/cookies";
-import { ADMIN, TARGET, USER } from "./support/accounts";
-import type { RunningApp } from "./support/app-server";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { TARGET } from "./support/accounts";
+import type { RunningApp } from "../scripts/support/app-server";
+import { form } from "../scripts/support/csrf-form";
 import { getCsrf, mintToken, postCredentials, type Session } from "./support/auth";
 import { baseProblems, decide, missingSecurityHeaders, notPrivateNoStore, leaks } from "./support/checks";
 import { snapshotDiff, usersSnapshot } from "./support/database";
-import { form, send, setCookieLine, type Reply } from "./support/http";
+import { send, setCookieLine, type Reply } from "./support/http";
 import type { CheckResult } from "./support/results";
 
 export interface CorpusContext {
@@ -111,13 +113,13 @@ function callbackUrlCases(port: number): Case[] {
       {
         group: "callbackUrl",
         name: `POST body of the credentials callback ${label}`,
-        send: (ctx) => postCredentials(ctx.app, USER.email, USER.password, { callbackUrl: url }),
+        send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: url }),
         expect: redirectsSomewhere,
       },
       {
         group: "callbackUrl",
         name: `callback-url cookie, then sign-in ${label}`,
-        send: (ctx) => postCredentials(ctx.app, USER.email, USER.password, { cookie: `next-auth.callback-url=${q}; authjs.callback-url=${q}` }),
+        send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { cookie: `next-auth.callback-url=${q}; authjs.callback-url=${q}` }),
         expect: redirectsSomewhere,
       },
     );
@@ -137,7 +139,7 @@ function callbackUrlCases(port: number): Case[] {
     {
       group: "callbackUrl",
       name: "array in the POST body of the credentials callback",
-      send: (ctx) => postCredentials(ctx.app, USER.email, USER.password, { callbackUrl: ["/dashboard", `//${EVIL}`] }),
+      send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: ["/dashboard", `//${EVIL}`] }),
     },
     {
       group: "callbackUrl",
@@ -148,7 +150,7 @@ function callbackUrlCases(port: number): Case[] {
           method: "POST",
           path: "/api/auth/signout",
           headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie },
-          body: form({ csrfToken: csrf.token, callbackUrl: `//${EVIL}` }),
+          body: form({ csrfToken: csrf.csrfToken, callbackUrl: `//${EVIL}` }),
         });
       },
       expect: redirectsSomewhere,
@@ -161,7 +163,7 @@ function callbackUrlCases(port: number): Case[] {
 async function hostileCookies(ctx: CorpusContext): Promise<[string, string][]> {
   const name = sessionCookieName(ctx.app.url);
   const token = ctx.user.token;
-  const claims = { sub: ctx.ids.get(ADMIN.email), id: ctx.ids.get(ADMIN.email), role: "admin" as const, email: ADMIN.email, name: ADMIN.name };
+  const claims = { sub: ctx.ids.get(DEMO_USERS.admin.email), id: ctx.ids.get(DEMO_USERS.admin.email), role: "admin" as const, email: DEMO_USERS.admin.email, name: DEMO_USERS.admin.name };
   const middle = Math.floor(token.length / 2);
   const flipped = `${token.slice(0, middle)}${token[middle] === "A" ? "B" : "A"}${token.slice(middle + 1)}`;
   const state = await oauthStateCookie(ctx);
@@ -195,7 +197,7 @@ async function startGithubSignIn(ctx: CorpusContext, headers: Record<string, str
     method: "POST",
     path: "/api/auth/signin/github",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie, ...headers },
-    body: form({ csrfToken: csrf.token, callbackUrl: "/dashboard" }),
+    body: form({ csrfToken: csrf.csrfToken, callbackUrl: "/dashboard" }),
   });
 }
 
@@ -262,7 +264,7 @@ function headerCases(): Case[] {
     cases.push(
       { group: "header", name: `forged ${label} on /dashboard`, send: get("/dashboard", h), expect: (r, c) => decide.toLogin(r, c.app.url) },
       { group: "header", name: `forged ${label} on /api/auth/signin`, send: get("/api/auth/signin?callbackUrl=%2Fdashboard", h), expect: redirectsSomewhere },
-      { group: "header", name: `forged ${label} on the credentials sign-in`, send: (c) => postCredentials(c.app, USER.email, USER.password, { callbackUrl: "/dashboard", headers: h }), expect: redirectsSomewhere },
+      { group: "header", name: `forged ${label} on the credentials sign-in`, send: (c) => postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard", headers: h }), expect: redirectsSomewhere },
       { group: "header", name: `forged ${label} on the GitHub sign-in start (redirect_uri)`, send: (c) => startGithubSignIn(c, h), expect: authorizeUrlIsOurs, externalLocation: true },
     );
   }
@@ -347,7 +349,7 @@ function jsonCases(): Case[] {
           method: "POST",
           path: "/api/auth/callback/credentials",
           headers: { "content-type": "application/json", cookie: csrf.cookie },
-          body: JSON.stringify({ csrfToken: csrf.token, email: [USER.email], password: { $ne: "" }, __proto__: { role: "admin" } }),
+          body: JSON.stringify({ csrfToken: csrf.csrfToken, email: [DEMO_USERS.user.email], password: { $ne: "" }, __proto__: { role: "admin" } }),
         });
       },
     },
@@ -360,7 +362,7 @@ function jsonCases(): Case[] {
           method: "POST",
           path: "/api/auth/session",
           headers: { "content-type": "application/json", cookie: csrf.cookie },
-          body: JSON.stringify({ csrfToken: csrf.token, data: { role: "admin", id: c.ids.get(ADMIN.email), __proto__: { role: "admin" } } }),
+          body: JSON.stringify({ csrfToken: csrf.csrfToken, data: { role: "admin", id: c.ids.get(DEMO_USERS.admin.email), __proto__: { role: "admin" } } }),
         });
       },
       expect: (r) => (/"role":"admin"/.test(r.body) ? ["wrong decision: update() raised the role"] : []),
@@ -455,7 +457,7 @@ function headerPolicyCases(): Case[] {
     {
       group: "headers",
       name: "session cookie over http: HttpOnly, SameSite=Lax, Path=/, no Domain, and no token in the Location",
-      send: (c) => postCredentials(c.app, USER.email, USER.password, { callbackUrl: "/dashboard" }),
+      send: (c) => postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" }),
       expect: (r, c) => {
         const line = setCookieLine(r.setCookies, sessionCookieName(c.app.url));
         if (!line) return ["wrong decision: no session cookie"];
@@ -465,7 +467,7 @@ function headerPolicyCases(): Case[] {
     {
       group: "headers",
       name: "failed sign-in: no password or email in the Location",
-      send: (c) => postCredentials(c.app, USER.email, "wrong-password-123"),
+      send: (c) => postCredentials(c.app, DEMO_USERS.user.email, "wrong-password-123"),
       expect: (r) => (r.location && /wrong-password|user%40example|user@example/.test(r.location) ? [`credentials in Location ${r.location}`] : []),
     },
   ];

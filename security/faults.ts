@@ -5,8 +5,9 @@
  */
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { sessionCookieAttributeProblems } from "./corpus";
-import { ADMIN, EVERYWHERE, LIMITED, PROMOTED, USER } from "./support/accounts";
-import type { RunningApp } from "./support/app-server";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { EVERYWHERE, LIMITED, PROMOTED } from "./support/accounts";
+import type { RunningApp } from "../scripts/support/app-server";
 import { postCredentials, signIn, type Session } from "./support/auth";
 import { baseProblems, decide, leaks } from "./support/checks";
 import { send, setCookieLine, type Probe, type Reply } from "./support/http";
@@ -69,7 +70,7 @@ export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user
       const page = await send(app, { path });
       check(`GET ${path} (public)`, page, [...baseProblems(page, app.url), ...decide.status(page, 200)]);
     }
-    const signInReply = await postCredentials(app, USER.email, USER.password, { callbackUrl: "/dashboard" });
+    const signInReply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" });
     check("sign-in", signInReply, baseProblems(signInReply, app.url));
     const { page, url } = await landing(app, signInReply);
     if (!url || url.pathname !== "/login" || !/^ServiceUnavailable/.test(url.searchParams.get("error") ?? "")) {
@@ -95,9 +96,9 @@ export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user
 
 export async function sessionAcrossInstances(a: RunningApp, b: RunningApp): Promise<CheckResult> {
   const problems: string[] = [];
-  const session = await signIn(a, USER.email, USER.password);
+  const session = await signIn(a, DEMO_USERS.user.email, DEMO_USERS.user.password);
   const me = await send(b, { path: "/api/me", headers: { cookie: session.cookie } });
-  if (me.status !== 200 || !me.body.includes(USER.email)) problems.push(`wrong decision: a session from ${a.name} on ${b.name}: ${describe(me)}`);
+  if (me.status !== 200 || !me.body.includes(DEMO_USERS.user.email)) problems.push(`wrong decision: a session from ${a.name} on ${b.name}: ${describe(me)}`);
   return { section: "faults", name: `two instances: a session started on ${a.name} works on ${b.name}`, problems };
 }
 
@@ -113,7 +114,7 @@ export async function roleChangeAcrossInstances(a: RunningApp, b: RunningApp, pr
   if (before.status !== 403) problems.push(`wrong decision: before the promotion ${b.name} answered ${before.status}`);
 
   const change = async (via: RunningApp, role: string) => {
-    const admin = await signIn(via, ADMIN.email, ADMIN.password);
+    const admin = await signIn(via, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
     return send(via, {
       method: "PATCH",
       path: `/api/admin/users/${promotedId}`,
@@ -209,13 +210,13 @@ export async function secretChange(restarted: RunningApp, oldUser: Session, oldA
     const reply = await send(restarted, { path, headers: { cookie: session.cookie } });
     problems.push(...[...baseProblems(reply, restarted.url), ...expect(reply)].map((p) => `old cookie on ${path}: ${p}`));
   }
-  const fresh = await signIn(restarted, USER.email, USER.password).catch((error: Error) => error);
+  const fresh = await signIn(restarted, DEMO_USERS.user.email, DEMO_USERS.user.password).catch((error: Error) => error);
   if (fresh instanceof Error) problems.push(`wrong decision: signing in under the new secret failed: ${fresh.message}`);
   return { section: "faults", name: "secret change: after a restart with a new NEXTAUTH_SECRET old cookies read as signed out, no 500", problems };
 }
 
 export async function httpsCookie(app: RunningApp): Promise<CheckResult> {
-  const reply = await postCredentials(app, USER.email, USER.password, { callbackUrl: "/dashboard" });
+  const reply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" });
   const name = sessionCookieName(app.url);
   const line = setCookieLine(reply.setCookies, name);
   const problems = [...baseProblems(reply, app.url)];

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { LOAD_USERS } from "./support/accounts";
-import type { RunningApp } from "./support/app-server";
+import type { RunningApp } from "../scripts/support/app-server";
 import { postCredentials } from "./support/auth";
 import type { Reply } from "./support/http";
 import type { CheckResult } from "./support/results";
