@@ -3,7 +3,7 @@
  * stops it with everything it started (jest workers, next-server). Output goes to a log file.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { stopChild } from "../scripts/support/app-server";
 import { toolEnv } from "../scripts/support/child-app-env";
@@ -81,9 +81,4 @@ export async function startServer(command: string, args: string[], options: RunO
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { port: options.port, stop: () => stopChild(child) };
-}
-
-/** The last lines of a log, for a failure message. */
-export function tail(file: string, lines = 25): string {
-  return existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "(no log)";
 }

@@ -17,23 +17,19 @@ import { seedDatabase, startInstance, type Instance } from "../bench/support/ins
 import { comparePair, type Endpoint } from "../bench/support/load";
 import { twinApp } from "../bench/support/twin-app";
 import { freePort, ROOT, stopAllChildren } from "./support/app-server";
+import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-};
-const positional = args.filter((arg, index) => !arg.startsWith("--") && !args[index - 1]?.startsWith("--"));
+const { option, options, positional: positionalArgs } = commandLine();
+const positional = positionalArgs();
 if (positional.length !== 2) throw new Error("usage: npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r] [--rounds N] [--env NAME=value]");
 const [targetDir, twinDir] = positional.map((dir) => path.resolve(dir));
 const paths = (option("--paths") ?? "/dashboard,/api/me,/bench/unmatched/public-dashboard").split(",");
 const rounds = Number(option("--rounds") ?? 4);
-const overrides = Object.fromEntries(args.flatMap((arg, index) => (arg === "--env" ? [args[index + 1].split(/=(.*)/s).slice(0, 2)] : [])));
+const overrides = Object.fromEntries(options("--env").map((assignment) => assignment.split(/=(.*)/s).slice(0, 2)));
 const ARTIFACTS = path.join(ROOT, "artifacts", "bench-ab");
 const SETTINGS = { rounds, secondsPerRound: 2, connections: 8, warmupRequests: 300 };
 
-const started = Date.now();
-const step = (message: string) => console.log(`[bench:ab ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const { step } = progress("bench:ab");
 
 async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<Instance> {
   const dataDir = path.join(scratch, name);
@@ -69,9 +65,7 @@ async function main() {
         `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}. ${rounds} rounds × ${SETTINGS.secondsPerRound} s per side, ${SETTINGS.connections} connections, interleaved.`,
         `target ${targetDir}, twin ${twinDir}${Object.keys(overrides).length ? `, env ${JSON.stringify(overrides)}` : ""}`,
         "",
-        "| pair | ratio | req/s | p50 ms |",
-        "|---|---|---|---|",
-        ...rows.map((row) => `| ${row.join(" | ")} |`),
+        markdownTable(["pair", "ratio", "req/s", "p50 ms"], rows),
       ].join("\n"),
     );
   } finally {
@@ -79,6 +73,8 @@ async function main() {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+onInterrupt(stopAllChildren);
 
 main().then(
   () => process.exit(0),

@@ -14,14 +14,14 @@ import { findChromium } from "../e2e/support/chromium";
 import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
-import { buildApp, buildIsStale, freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { buildApp, buildIsStale, freePort, ROOT, runCommand, startApp, stopAllChildren, type RunningApp } from "./support/app-server";
 import { childAppEnv, toolEnv } from "./support/child-app-env";
+import { commandLine, onInterrupt, progress, tail } from "./support/cli";
 
 const SEED_TIMEOUT_MS = 2 * 60_000;
 const PLAYWRIGHT_TIMEOUT_MS = 15 * 60_000;
 
-const started = Date.now();
-const step = (message: string) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const { step, elapsed } = progress("e2e");
 
 function readSummary(): { passed: number; failed: number } | null {
   if (!existsSync(SUMMARY_FILE)) return null;
@@ -29,9 +29,9 @@ function readSummary(): { passed: number; failed: number } | null {
 }
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const updateDocs = argv.includes("--update-docs");
-  const playwrightArgs = argv.filter((arg) => arg !== "--update-docs");
+  const { args, flag } = commandLine();
+  const updateDocs = flag("--update-docs");
+  const playwrightArgs = args.filter((arg) => arg !== "--update-docs");
 
   const chromium = findChromium();
   step(`browser: ${chromium}`);
@@ -120,12 +120,7 @@ async function main(): Promise<number> {
   }
 }
 
-async function shutdown(signal: NodeJS.Signals) {
-  await stopAllChildren();
-  process.exit(signal === "SIGINT" ? 130 : 143);
-}
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+onInterrupt(stopAllChildren);
 
 main()
   .catch((error: Error) => {
@@ -135,7 +130,7 @@ main()
   .then((code) => {
     const summary = readSummary();
     const line = summary ? `${summary.passed} passed, ${summary.failed} failed` : "0 passed, 1 failed";
-    step(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    step(`done in ${elapsed()}`);
     console.log(line);
     process.exit(summary && summary.failed === 0 && code === 0 ? 0 : 1);
   });

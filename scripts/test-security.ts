@@ -35,6 +35,7 @@ import { countProblems, logResult, passed, type CheckResult } from "../security/
 import { startTcpProxy, type TcpProxy } from "../security/support/tcp-proxy";
 import { checkDependencyFloor } from "./check-dependency-floor";
 import { childAppEnv } from "./support/child-app-env";
+import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "security");
 /** The whole run stops (and cleans up) after this, whatever it is doing. */
@@ -47,12 +48,10 @@ const RUN_SETTINGS = {
   RATE_LIMIT_IP_ATTEMPTS: "100000",
 };
 
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const step = (message: string) => console.log(`[security ${elapsed()}] ${message}`);
+const { step, elapsed } = progress("security");
 
 type Part = "corpus" | "bodies" | "timing" | "load" | "faults";
-const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = commandLine().option("--only")?.split(",");
 const wants = (part: Part) => !only || only.includes(part);
 
 const results: CheckResult[] = [];
@@ -230,9 +229,7 @@ function printSummary(corpus: CheckResult[], bodies: CheckResult[] | undefined, 
     ["dependency floor", `${floors.filter(passed).length} of ${floors.length} (${floors.map((floor) => floor.detail?.split(" (")[0]).join("; ")})`],
     ["total time", elapsed()],
   ];
-  const width = Math.max(...rows.map(([name]) => name.length));
-  console.log("\n| check | result |\n|---|---|");
-  for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value} |`);
+  console.log(`\n${markdownTable(["check", "result"], rows, { padded: true })}`);
   const failures = results.filter((result) => !passed(result));
   if (failures.length) {
     console.log(`\nFailed checks (${failures.length}):`);
@@ -242,17 +239,16 @@ function printSummary(corpus: CheckResult[], bodies: CheckResult[] | undefined, 
 }
 
 let finished = false;
-async function abort(reason: string, code: number) {
+/** Cleans up and prints the final line of a run that did not complete. */
+async function abort(reason: string) {
   if (finished) return;
   finished = true;
   console.error(`[security] ${reason}`);
   await cleanUp();
   finalLine(false);
-  process.exit(code);
 }
-process.once("SIGINT", () => void abort("interrupted", 130));
-process.once("SIGTERM", () => void abort("terminated", 143));
-const deadline = setTimeout(() => void abort(`stopped after the ${RUN_DEADLINE_MS / 60_000} min limit`, 1), RUN_DEADLINE_MS);
+onInterrupt((signal) => abort(signal === "SIGINT" ? "interrupted" : "terminated"));
+const deadline = setTimeout(() => void abort(`stopped after the ${RUN_DEADLINE_MS / 60_000} min limit`).then(() => process.exit(1)), RUN_DEADLINE_MS);
 
 main()
   .then(() => true)

@@ -8,7 +8,8 @@ import path from "node:path";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { postCredentials } from "../../security/support/auth";
 import { send } from "../../security/support/http";
-import { runCommand, startApp, tail, type RunningApp } from "../../scripts/support/app-server";
+import { runCommand, startApp, type RunningApp } from "../../scripts/support/app-server";
+import { tail } from "../../scripts/support/cli";
 import { childAppEnv, type SeedAccounts } from "../../scripts/support/child-app-env";
 
 /** The demo accounts with passwords of this run, and the run's secret. */

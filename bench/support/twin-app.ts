@@ -11,7 +11,8 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { appFiles } from "../../scripts/support/app-files";
-import { ROOT, runCommand, tail } from "../../scripts/support/app-server";
+import { ROOT, runCommand } from "../../scripts/support/app-server";
+import { tail } from "../../scripts/support/cli";
 
 const TWIN_PAGES = path.join(ROOT, "bench", "twins", "pages");
 

@@ -4,9 +4,10 @@
  * The one copy used by `npm run test:e2e`, `npm run test:security` and `npm run bench`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { tail } from "./cli";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [ROOT] });
@@ -113,9 +114,6 @@ export function freePort(): Promise<number> {
     });
   });
 }
-
-export const tail = (file: string, lines = 30) =>
-  existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)";
 
 export interface RunningApp {
   name: string;

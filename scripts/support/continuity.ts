@@ -17,7 +17,8 @@ import path from "node:path";
 import { mintV4SessionToken } from "../../__tests__/support/v4-session-cookie";
 import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../../e2e/support/github-accounts";
 import { CookieClient, pathOf, type StoredCookie } from "./cookie-client";
-import { runCommand, startApp, tail, type RunningApp } from "./app-server";
+import { runCommand, startApp, type RunningApp } from "./app-server";
+import { tail } from "./cli";
 
 export interface Check {
   name: string;
