@@ -11,7 +11,7 @@ import { TARGET } from "./support/accounts";
 import type { RunningApp } from "../scripts/support/app-server";
 import { form } from "../scripts/support/csrf-form";
 import { getCsrf, mintToken, postCredentials, type Session } from "./support/auth";
-import { baseProblems, decide, missingSecurityHeaders, notPrivateNoStore, leaks } from "./support/checks";
+import { baseProblems, expectDecision, missingSecurityHeaders, notPrivateNoStore, leaks } from "./support/checks";
 import { snapshotDiff, usersSnapshot } from "./support/database";
 import { send, setCookieLine, type Reply } from "./support/http";
 import type { CheckResult } from "./support/results";
@@ -97,12 +97,12 @@ function callbackUrlCases(port: number): Case[] {
     cases.push(
       { group: "callbackUrl", name: `query on /api/auth/signin ${label}`, send: get(`/api/auth/signin?callbackUrl=${q}`), expect: redirectsSomewhere },
       { group: "callbackUrl", name: `query on /login ${label}`, send: get(`/login?callbackUrl=${q}`), expect: formCallbackIsLocal },
-      { group: "callbackUrl", name: `query on /api/auth/csrf ${label}`, send: get(`/api/auth/csrf?callbackUrl=${q}`), expect: (r) => decide.status(r, 200, 400) },
+      { group: "callbackUrl", name: `query on /api/auth/csrf ${label}`, send: get(`/api/auth/csrf?callbackUrl=${q}`), expect: (r) => expectDecision.status(r, 200, 400) },
       {
         group: "callbackUrl",
         name: `query on /api/auth/session, signed in ${label}`,
         send: (ctx) => send(ctx.app, { path: `/api/auth/session?callbackUrl=${q}`, headers: as(ctx.user) }),
-        expect: (r) => decide.status(r, 200, 400),
+        expect: (r) => expectDecision.status(r, 200, 400),
       },
       {
         group: "callbackUrl",
@@ -221,14 +221,14 @@ async function cookieCases(ctx: CorpusContext): Promise<Case[]> {
         name: `${label} on /dashboard`,
         send: get("/dashboard", { cookie }),
         // 431: Node refuses headers over 16 KB before the app sees them, which is as good as signed out.
-        expect: (r, c) => (r.status === 431 ? [] : decide.toLogin(r, c.app.url)),
+        expect: (r, c) => (r.status === 431 ? [] : expectDecision.toLogin(r, c.app.url)),
       },
-      { group: "cookie", name: `${label} on /api/me`, send: get("/api/me", { cookie }), expect: (r) => [...decide.status(r, 401, 431), ...decide.noSignedInContent(r)] },
+      { group: "cookie", name: `${label} on /api/me`, send: get("/api/me", { cookie }), expect: (r) => [...expectDecision.status(r, 401, 431), ...expectDecision.noSignedInContent(r)] },
     );
   }
   const [, state] = cookies.find(([label]) => label.startsWith("OAuth state")) ?? [];
   cases.push(
-    { group: "cookie", name: "OAuth state cookie pasted in, on /admin", send: get("/admin", { cookie: state ?? "" }), expect: (r, c) => decide.toLogin(r, c.app.url) },
+    { group: "cookie", name: "OAuth state cookie pasted in, on /admin", send: get("/admin", { cookie: state ?? "" }), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
     { group: "cookie", name: "OAuth state cookie pasted in, on /api/auth/session", send: get("/api/auth/session", { cookie: state ?? "" }), expect: (r) => (SIGNED_OUT_BODIES.includes(r.body.trim()) ? [] : [`wrong decision: session ${r.body.slice(0, 80)}`]) },
   );
   return cases;
@@ -240,18 +240,18 @@ function headerCases(): Case[] {
   const cases: Case[] = [];
   const bearer = { authorization: "Bearer %" };
   cases.push(
-    { group: "header", name: "Authorization: Bearer % on /dashboard", send: get("/dashboard", bearer), expect: (r, c) => decide.toLogin(r, c.app.url) },
-    { group: "header", name: "Authorization: Bearer % on /admin", send: get("/admin", bearer), expect: (r, c) => decide.toLogin(r, c.app.url) },
-    { group: "header", name: "Authorization: Bearer % on /api/me", send: get("/api/me", bearer), expect: (r) => decide.status(r, 401) },
-    { group: "header", name: "Authorization: Bearer % on /", send: get("/", bearer), expect: (r) => decide.status(r, 200) },
+    { group: "header", name: "Authorization: Bearer % on /dashboard", send: get("/dashboard", bearer), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
+    { group: "header", name: "Authorization: Bearer % on /admin", send: get("/admin", bearer), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
+    { group: "header", name: "Authorization: Bearer % on /api/me", send: get("/api/me", bearer), expect: (r) => expectDecision.status(r, 401) },
+    { group: "header", name: "Authorization: Bearer % on /", send: get("/", bearer), expect: (r) => expectDecision.status(r, 200) },
   );
   for (const variant of SUBREQUEST_VARIANTS) {
     const h = { "x-middleware-subrequest": variant };
     cases.push(
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, anonymous`, send: get("/admin", h), expect: (r, c) => [...decide.toLogin(r, c.app.url), ...decide.noAdminContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, user`, send: (c) => send(c.app, { path: "/admin", headers: as(c.user, h) }), expect: (r, c) => [...decide.forbiddenPage(r, c.app.url), ...decide.noAdminContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /dashboard, anonymous`, send: get("/dashboard", h), expect: (r, c) => [...decide.toLogin(r, c.app.url), ...decide.noSignedInContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /api/admin/users, user`, send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user, h) }), expect: (r) => decide.status(r, 403) },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, anonymous`, send: get("/admin", h), expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noAdminContent(r)] },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, user`, send: (c) => send(c.app, { path: "/admin", headers: as(c.user, h) }), expect: (r, c) => [...expectDecision.forbiddenPage(r, c.app.url), ...expectDecision.noAdminContent(r)] },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /dashboard, anonymous`, send: get("/dashboard", h), expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noSignedInContent(r)] },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /api/admin/users, user`, send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user, h) }), expect: (r) => expectDecision.status(r, 403) },
     );
   }
   const forged: [string, Record<string, string>][] = [
@@ -262,7 +262,7 @@ function headerCases(): Case[] {
   ];
   for (const [label, h] of forged) {
     cases.push(
-      { group: "header", name: `forged ${label} on /dashboard`, send: get("/dashboard", h), expect: (r, c) => decide.toLogin(r, c.app.url) },
+      { group: "header", name: `forged ${label} on /dashboard`, send: get("/dashboard", h), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
       { group: "header", name: `forged ${label} on /api/auth/signin`, send: get("/api/auth/signin?callbackUrl=%2Fdashboard", h), expect: redirectsSomewhere },
       { group: "header", name: `forged ${label} on the credentials sign-in`, send: (c) => postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard", headers: h }), expect: redirectsSomewhere },
       { group: "header", name: `forged ${label} on the GitHub sign-in start (redirect_uri)`, send: (c) => startGithubSignIn(c, h), expect: authorizeUrlIsOurs, externalLocation: true },
@@ -286,7 +286,7 @@ function headerCases(): Case[] {
         if (label === "Referer only") headers.referer = `${c.app.url}/admin/users`;
         return send(c.app, { method: "PATCH", path: `/api/admin/users/${c.ids.get(TARGET.email)}`, headers, body: '{"disabled":true}' });
       },
-      expect: (r) => decide.status(r, 403),
+      expect: (r) => expectDecision.status(r, 403),
     });
   }
   cases.push({
@@ -299,7 +299,7 @@ function headerCases(): Case[] {
         headers: { cookie: c.user.cookie, origin: `https://${EVIL}`, "content-type": "application/json" },
         body: "{}",
       }),
-    expect: (r) => decide.status(r, 403),
+    expect: (r) => expectDecision.status(r, 403),
   });
   return cases;
 }
@@ -316,7 +316,7 @@ function jsonCases(): Case[] {
     group: "json",
     name,
     send: patch(body, contentType),
-    expect: (r) => decide.status(r, ...expected),
+    expect: (r) => expectDecision.status(r, ...expected),
   });
   const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
   return [
@@ -336,10 +336,10 @@ function jsonCases(): Case[] {
     bad("huge (1 MB)", JSON.stringify({ role: "user", pad: "x".repeat(1024 * 1024) }), [413]),
     bad("text/plain body", '{"disabled":true}', [415], "text/plain"),
     bad("form body", "disabled=true", [415], "application/x-www-form-urlencoded"),
-    { group: "json", name: "not a uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "not-a-uuid"), expect: (r) => decide.status(r, 404) },
-    { group: "json", name: "unknown uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"), expect: (r) => decide.status(r, 404) },
-    { group: "json", name: "valid change sent by a user", send: patch('{"role":"admin"}', "application/json", "user"), expect: (r) => decide.status(r, 403) },
-    { group: "json", name: "valid change sent anonymously", send: patch('{"role":"admin"}', "application/json", "anonymous"), expect: (r) => decide.status(r, 401) },
+    { group: "json", name: "not a uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "not-a-uuid"), expect: (r) => expectDecision.status(r, 404) },
+    { group: "json", name: "unknown uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"), expect: (r) => expectDecision.status(r, 404) },
+    { group: "json", name: "valid change sent by a user", send: patch('{"role":"admin"}', "application/json", "user"), expect: (r) => expectDecision.status(r, 403) },
+    { group: "json", name: "valid change sent anonymously", send: patch('{"role":"admin"}', "application/json", "anonymous"), expect: (r) => expectDecision.status(r, 401) },
     {
       group: "json",
       name: "credentials sign-in as JSON",
@@ -368,13 +368,13 @@ function jsonCases(): Case[] {
       expect: (r) => (/"role":"admin"/.test(r.body) ? ["wrong decision: update() raised the role"] : []),
     },
     // The legitimate writes: exactly the named change, nothing else.
-    { group: "json", name: "legitimate: disable the target", send: patch('{"disabled":true}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
-    { group: "json", name: "legitimate: enable the target", send: patch('{"disabled":false}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
-    { group: "json", name: "legitimate: promote the target", send: patch('{"role":"admin"}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
-    { group: "json", name: "legitimate: demote the target", send: patch('{"role":"user"}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
+    { group: "json", name: "legitimate: disable the target", send: patch('{"disabled":true}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
+    { group: "json", name: "legitimate: enable the target", send: patch('{"disabled":false}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
+    { group: "json", name: "legitimate: promote the target", send: patch('{"role":"admin"}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
+    { group: "json", name: "legitimate: demote the target", send: patch('{"role":"user"}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
     // After all that, nothing was polluted: the user is still a user everywhere.
     { group: "json", name: "afterwards /api/me still says user", send: (c) => send(c.app, { path: "/api/me", headers: as(c.user) }), expect: (r) => (/"role":"user"/.test(r.body) ? [] : [`wrong decision: /api/me says ${r.body.slice(0, 120)}`]) },
-    { group: "json", name: "afterwards the admin API still refuses the user", send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user) }), expect: (r) => decide.status(r, 403) },
+    { group: "json", name: "afterwards the admin API still refuses the user", send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user) }), expect: (r) => expectDecision.status(r, 403) },
   ];
 }
 
@@ -388,7 +388,7 @@ function methodCases(): Case[] {
         group: "method",
         name: `${method} ${path} as user`,
         send: (c) => send(c.app, { method, path, headers: as(c.user, { origin: c.app.url }) }),
-        expect: (r) => decide.noAdminContent(r),
+        expect: (r) => expectDecision.noAdminContent(r),
         ...(method === "TRACE" ? { upstream: TRACE_THROUGH_MIDDLEWARE } : {}),
       });
     }
@@ -397,14 +397,14 @@ function methodCases(): Case[] {
         group: "method",
         name: `${method} ${path} as admin`,
         send: (c) => send(c.app, { method, path: path.replace("{target}", c.ids.get(TARGET.email) ?? ""), headers: as(c.admin, { origin: c.app.url, "content-type": "application/json" }), body: method === "PUT" ? '{"role":"admin"}' : undefined }),
-        expect: (r) => decide.status(r, 405),
+        expect: (r) => expectDecision.status(r, 405),
       });
     }
     cases.push({
       group: "method",
       name: `${method} /api/auth/session anonymous`,
       send: (c) => send(c.app, { method, path: "/api/auth/session" }),
-      expect: (r) => decide.noSignedInContent(r),
+      expect: (r) => expectDecision.noSignedInContent(r),
       ...(method === "TRACE" ? { upstream: TRACE_THROUGH_MIDDLEWARE } : {}),
     });
   }
@@ -422,12 +422,12 @@ function pathCases(buildId: string): Case[] {
   const cases: Case[] = [];
   for (const path of adminPaths) {
     cases.push(
-      { group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => decide.noSignedInContent(r) },
-      { group: "path", name: `${path} as user`, send: (c) => send(c.app, { path, headers: as(c.user) }), expect: (r) => decide.noAdminContent(r) },
+      { group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => expectDecision.noSignedInContent(r) },
+      { group: "path", name: `${path} as user`, send: (c) => send(c.app, { path, headers: as(c.user) }), expect: (r) => expectDecision.noAdminContent(r) },
     );
   }
   for (const path of signedInPaths) {
-    cases.push({ group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => decide.noSignedInContent(r) });
+    cases.push({ group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => expectDecision.noSignedInContent(r) });
   }
   return cases;
 }
@@ -452,7 +452,7 @@ function headerPolicyCases(): Case[] {
       group: "headers",
       name: `Cache-Control: private, no-store on ${path} (${who})`,
       send: (c) => send(c.app, { path, headers: as(c[who]) }),
-      expect: (r) => [...decide.status(r, 200), ...notPrivateNoStore(r)],
+      expect: (r) => [...expectDecision.status(r, 200), ...notPrivateNoStore(r)],
     })),
     {
       group: "headers",

@@ -9,7 +9,7 @@ import { DEMO_USERS } from "@/lib/users/seed";
 import { EVERYWHERE, LIMITED, PROMOTED } from "./support/accounts";
 import type { RunningApp } from "../scripts/support/app-server";
 import { postCredentials, signIn, type Session } from "./support/auth";
-import { baseProblems, decide, leaks } from "./support/checks";
+import { baseProblems, expectDecision, leaks } from "./support/checks";
 import { send, setCookieLine, type Probe, type Reply } from "./support/http";
 import type { CheckResult } from "./support/results";
 import type { TcpProxy } from "./support/tcp-proxy";
@@ -58,17 +58,17 @@ export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user
     if (!down.ok) problems.push(`wrong decision: /api/me never answered 503 with the database gone (last: ${describe(down.last)})`);
 
     const api = await send(app, { path: "/api/me", headers: { cookie: user.cookie } });
-    check("GET /api/me", api, [...decide.status(api, 503), ...leaks(api), ...(/"error"/.test(api.body) ? [] : ["wrong decision: no JSON error"])]);
+    check("GET /api/me", api, [...expectDecision.status(api, 503), ...leaks(api), ...(/"error"/.test(api.body) ? [] : ["wrong decision: no JSON error"])]);
     const adminApi = await send(app, { path: "/api/admin/users", headers: { cookie: admin.cookie } });
-    check("GET /api/admin/users", adminApi, [...decide.status(adminApi, 503), ...leaks(adminApi)]);
+    check("GET /api/admin/users", adminApi, [...expectDecision.status(adminApi, 503), ...leaks(adminApi)]);
     for (const [path, session] of [["/dashboard", user], ["/admin", admin], ["/admin/users", admin]] as const) {
       const page = await send(app, { path, headers: { cookie: session.cookie } });
       const says = /temporarily unavailable/i.test(page.body) ? [] : ["wrong decision: the page does not say the service is temporarily unavailable"];
-      check(`GET ${path}`, page, [...decide.status(page, 503), ...leaks(page), ...says]);
+      check(`GET ${path}`, page, [...expectDecision.status(page, 503), ...leaks(page), ...says]);
     }
     for (const path of ["/", "/login"]) {
       const page = await send(app, { path });
-      check(`GET ${path} (public)`, page, [...baseProblems(page, app.url), ...decide.status(page, 200)]);
+      check(`GET ${path} (public)`, page, [...baseProblems(page, app.url), ...expectDecision.status(page, 200)]);
     }
     const signInReply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" });
     check("sign-in", signInReply, baseProblems(signInReply, app.url));
@@ -77,7 +77,7 @@ export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user
       problems.push(`sign-in: wrong decision: expected to land on /login?error=ServiceUnavailable, got ${describe(signInReply)} ending at ${url?.href}`);
     } else {
       const alert = loginAlert(page.body);
-      check("the login page after sign-in", page, [...baseProblems(page, app.url), ...decide.status(page, 200), ...(alert && /unavailable/i.test(alert) ? [] : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`])]);
+      check("the login page after sign-in", page, [...baseProblems(page, app.url), ...expectDecision.status(page, 200), ...(alert && /unavailable/i.test(alert) ? [] : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`])]);
     }
   } finally {
     await proxy.restore();
@@ -162,7 +162,7 @@ export async function signOutEverywhereAcrossInstances(a: RunningApp, b: Running
   const own = await poll(a, { path: "/api/me", headers: { cookie: onA.cookie } }, (r) => r.status === 401, within + 5_000);
   if (!own.ok) problems.push(`wrong decision: the session that signed out everywhere still works on ${a.name}`);
   const dashboard = await send(b, { path: "/dashboard", headers: { cookie: onB.cookie } });
-  problems.push(...decide.toLogin(dashboard, b.url).map((p) => `old token on ${b.name} /dashboard: ${p}`));
+  problems.push(...expectDecision.toLogin(dashboard, b.url).map((p) => `old token on ${b.name} /dashboard: ${p}`));
   const again = await signIn(b, EVERYWHERE.email, EVERYWHERE.password).catch((error: Error) => error);
   if (again instanceof Error) problems.push(`wrong decision: signing in again failed: ${again.message}`);
   return {
@@ -199,12 +199,12 @@ export async function rateLimitAcrossInstances(a: RunningApp, b: RunningApp): Pr
 export async function secretChange(restarted: RunningApp, oldUser: Session, oldAdmin: Session): Promise<CheckResult> {
   const problems: string[] = [];
   const probes: [string, Session, (reply: Reply) => string[]][] = [
-    ["/dashboard", oldUser, (r) => decide.toLogin(r, restarted.url)],
-    ["/admin", oldAdmin, (r) => decide.toLogin(r, restarted.url)],
-    ["/api/me", oldUser, (r) => decide.status(r, 401)],
-    ["/api/admin/users", oldAdmin, (r) => decide.status(r, 401)],
+    ["/dashboard", oldUser, (r) => expectDecision.toLogin(r, restarted.url)],
+    ["/admin", oldAdmin, (r) => expectDecision.toLogin(r, restarted.url)],
+    ["/api/me", oldUser, (r) => expectDecision.status(r, 401)],
+    ["/api/admin/users", oldAdmin, (r) => expectDecision.status(r, 401)],
     ["/api/auth/session", oldUser, (r) => (r.status === 200 && r.body.trim() === "{}" ? [] : [`wrong decision: session answered ${describe(r)}`])],
-    ["/", oldUser, (r) => [...decide.status(r, 200), ...decide.noSignedInContent(r)]],
+    ["/", oldUser, (r) => [...expectDecision.status(r, 200), ...expectDecision.noSignedInContent(r)]],
   ];
   for (const [path, session, expect] of probes) {
     const reply = await send(restarted, { path, headers: { cookie: session.cookie } });

@@ -58,7 +58,7 @@ export async function twinApp(source: string, name: string, log: (message: strin
   for (const file of [...files].sort()) hash.update(file).update(readFileSync(path.join(source, file)));
   for (const file of twinFiles()) hash.update(file).update(readFileSync(path.join(TWIN_PAGES, file)));
   if (options.noOpMiddleware) hash.update("no-op middleware");
-  for (const file of ["bench/support/twin-app.ts", "bench/twins/twins.ts", "bench/twins/stock-session.ts", "bench/twins/stock-app.tsx"]) hash.update(readFileSync(path.join(ROOT, file)));
+  for (const file of ["bench/support/twin-app.ts", "bench/twins/twin-session.ts", "bench/twins/stock-session.ts", "bench/twins/stock-app.tsx"]) hash.update(readFileSync(path.join(ROOT, file)));
   const stamp = hash.digest("hex");
   const stampFile = path.join(dest, ".bench-stamp");
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(path.join(dest, ".next", "BUILD_ID"))) {

@@ -46,7 +46,7 @@ const pathOf = (reply: Reply, appUrl: string) => (reply.location ? new URL(reply
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
 /** Decisions, each returning problems ("wrong decision: …"). */
-export const decide = {
+export const expectDecision = {
   /** A page refused to an anonymous visitor: a redirect to /login. */
   toLogin(reply: Reply, appUrl: string): string[] {
     if (isRedirect(reply.status) && pathOf(reply, appUrl) === "/login") return [];
