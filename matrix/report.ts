@@ -35,7 +35,7 @@ export interface ComboResult {
   note: string;
 }
 
-export const RESULTS_JSON = path.join(__dirname, "results.json");
+const RESULTS_JSON = path.join(__dirname, "results.json");
 export const RESULTS_MD = path.join(__dirname, "RESULTS.md");
 
 const minutes = (seconds: number) => `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
@@ -65,7 +65,7 @@ export function consoleTable(results: ComboResult[]): string {
   );
 }
 
-export function readRecorded(): ComboResult[] {
+function readRecorded(): ComboResult[] {
   if (!existsSync(RESULTS_JSON)) return [];
   return (JSON.parse(readFileSync(RESULTS_JSON, "utf8")) as { results: ComboResult[] }).results;
 }

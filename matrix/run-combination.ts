@@ -25,7 +25,7 @@ const TIMEOUTS = { typecheck: 10 * MINUTE, jest: 20 * MINUTE, build: 15 * MINUTE
 /** Only for the smoke test's server; the secret must be ≥ 32 characters (lib/env.ts). */
 const SMOKE_SECRET = "matrix-smoke-secret-not-for-production-0123456789";
 
-export interface RunContext {
+interface RunContext {
   source: AppSource;
   /** Unpinned v4 copy that MIGRATION.md's doc test replays the steps on (MIGRATION_BASE_DIR). */
   v4Base: string;

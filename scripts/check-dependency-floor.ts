@@ -13,7 +13,7 @@ import { compareVersions } from "./support/compare-versions";
 
 const ROOT = path.resolve(__dirname, "..");
 
-export interface FloorResult {
+interface FloorResult {
   name: string;
   ok: boolean;
   detail: string;

@@ -503,7 +503,7 @@ function writeProblems(diff: string[], writes: Case["writes"]): string[] {
   return problems;
 }
 
-export async function buildCorpus(ctx: CorpusContext): Promise<Case[]> {
+async function buildCorpus(ctx: CorpusContext): Promise<Case[]> {
   return [
     ...callbackUrlCases(ctx.app.port),
     ...(await cookieCases(ctx)),

@@ -49,7 +49,7 @@ export async function startInstance(options: { name: string; cwd: string; dataDi
 }
 
 /** A signed-in visitor whose cookie is refreshed the way a browser keeps it. */
-export class Visitor {
+class Visitor {
   constructor(
     private app: RunningApp,
     public cookie: string,

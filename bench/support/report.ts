@@ -32,7 +32,7 @@ export interface ColdStart {
   medianMs: number;
 }
 
-export interface ReportInput {
+interface ReportInput {
   settings: LoadSettings;
   comparisons: Comparison[];
   bytes: { v4: ClientBytes; v5?: ClientBytes };

@@ -124,7 +124,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   name: string;
   port: number;
   url: string;
@@ -135,7 +135,7 @@ export interface StartOptions {
 }
 
 /** A `next start` that has been spawned but not waited for (the benchmark times its cold start). */
-export interface SpawnedApp extends RunningApp {
+interface SpawnedApp extends RunningApp {
   child: ChildProcess;
 }
 

@@ -32,7 +32,7 @@ function seedVariables(accounts: SeedAccounts): Record<string, string> {
   );
 }
 
-export interface ChildAppOptions {
+interface ChildAppOptions {
   /** The app's public URL: NEXTAUTH_URL, and AUTH_URL (v5 trusts the Host header only with it; v4 ignores it). */
   url: string;
   /** Seeded by `npm run db:seed`; the demo accounts when not given. */

@@ -26,7 +26,7 @@ export interface Check {
   detail: string;
 }
 
-export interface ServedAppOptions {
+interface ServedAppOptions {
   /** Where the embedded database lives (PGLITE_DATA_DIR): the same for every build. */
   dataDir: string;
   secret: string;
@@ -94,7 +94,7 @@ async function seedThisApp(cwd: string, env: NodeJS.ProcessEnv, logPrefix: strin
 }
 
 /** This app: JWT sessions, credentials and GitHub, its demo accounts seeded before each start. */
-export const THIS_APP: AppShape = {
+const THIS_APP: AppShape = {
   protectedPage: "/dashboard",
   signInPage: "/login",
   api: "/api/me",

@@ -17,7 +17,7 @@ export function cookieHeader(...parts: (string | undefined)[]): string {
 }
 
 /** GET /api/auth/csrf's answer: its JSON body, and the cookies it set as `name=value; …`. */
-export interface CsrfAnswer {
+interface CsrfAnswer {
   body: string;
   cookies: string;
 }

@@ -18,7 +18,7 @@ export function getCsrf(app: RunningApp, extraCookie = ""): Promise<{ csrfToken:
   }, extraCookie);
 }
 
-export interface SignInOptions {
+interface SignInOptions {
   callbackUrl?: string | string[];
   headers?: Record<string, string>;
   cookie?: string;
