@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { E2E_ROLE_RECHECK_SECONDS } from "../e2e/support/role-recheck";
 import { findChromium } from "../e2e/support/chromium";
-import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
+import { localGithubSettings, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
 import { buildApp, buildIsStale, freePort, ROOT, runCommand, startApp, stopAllChildren, type RunningApp } from "./support/app-server";
@@ -69,10 +69,7 @@ async function main(): Promise<number> {
         NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
         PGLITE_DATA_DIR: path.join(scratch, "pglite"),
         ROLE_RECHECK_SECONDS: String(E2E_ROLE_RECHECK_SECONDS),
-        AUTH_GITHUB_ID: OAUTH_CLIENT.id,
-        AUTH_GITHUB_SECRET: OAUTH_CLIENT.secret,
-        AUTH_GITHUB_ENTERPRISE_URL: provider.url,
-        ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
+        ...localGithubSettings(provider.url),
       },
     });
 

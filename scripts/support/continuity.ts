@@ -15,9 +15,10 @@
  */
 import path from "node:path";
 import { mintV4SessionToken } from "../../__tests__/support/v4-session-cookie";
-import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../../e2e/support/github-accounts";
+import { localGithubSettings } from "../../e2e/support/github-accounts";
 import { CookieClient, pathOf, type StoredCookie } from "./cookie-client";
 import { runCommand, startApp, type RunningApp } from "./app-server";
+import { childAppEnv } from "./child-app-env";
 import { tail } from "./cli";
 
 export interface Check {
@@ -68,22 +69,14 @@ const SEED_TIMEOUT_MS = 3 * 60_000;
 
 /** The environment of a served build: exactly these settings, nothing from .env.local. */
 export function servedAppEnv(options: Pick<ServedAppOptions, "dataDir" | "secret" | "providerUrl">, url: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: options.secret,
-    AUTH_SECRET: "",
-    NEXTAUTH_URL: url,
-    AUTH_URL: url,
-    DATABASE_URL: "",
-    PGLITE_DATA_DIR: options.dataDir,
-    AUTH_GITHUB_ID: OAUTH_CLIENT.id,
-    AUTH_GITHUB_SECRET: OAUTH_CLIENT.secret,
-    GITHUB_ID: "",
-    GITHUB_SECRET: "",
-    AUTH_GITHUB_ENTERPRISE_URL: options.providerUrl,
-    ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
-  };
+  return childAppEnv({
+    url,
+    values: {
+      NEXTAUTH_SECRET: options.secret,
+      PGLITE_DATA_DIR: options.dataDir,
+      ...localGithubSettings(options.providerUrl),
+    },
+  });
 }
 
 /** Migrates and seeds (the demo accounts) the database of `env` with this app in `cwd`. */
