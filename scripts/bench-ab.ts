@@ -13,7 +13,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
-import { seedDatabase, startInstance, type Instance } from "../bench/support/instance";
+import { seedBenchDatabase, startInstance, type Instance } from "../bench/support/instance";
 import { comparePair, type Endpoint } from "../bench/support/load";
 import { twinApp } from "../bench/support/twin-app";
 import { freePort, ROOT, stopAllChildren } from "./support/app-server";
@@ -44,7 +44,7 @@ async function main() {
   try {
     step("seeding one embedded database (copied for both builds)…");
     const seeded = path.join(scratch, "seeded");
-    await seedDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
+    await seedBenchDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
     step(`starting the target (${targetDir}) and the twin (${twinDir})…`);
     const target = await start("target", await twinApp(targetDir, "ab-target", step), seeded, scratch);
     const twin = await start("twin", await twinApp(twinDir, "ab-twin", step), seeded, scratch);

@@ -17,7 +17,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { benchAppEnv, seedDatabase, startInstance, type Instance } from "../bench/support/instance";
+import { benchAppEnv, seedBenchDatabase, startInstance, type Instance } from "../bench/support/instance";
 import { browserCounts, type BrowserCounts } from "../bench/support/browser-counts";
 import { clientBytes, type ClientBytes } from "../bench/support/client-bytes";
 import { comparePair, type Endpoint, type LoadSettings } from "../bench/support/load";
@@ -141,7 +141,7 @@ async function main() {
   const seeded = path.join(scratch, "seeded");
   try {
     step("seeding one embedded database (copied for every instance)…");
-    await seedDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
+    await seedBenchDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
     const copy = (name: string) => {
       const dir = path.join(scratch, name);
       cpSync(seeded, dir, { recursive: true });

@@ -14,11 +14,10 @@ import { findChromium } from "../e2e/support/chromium";
 import { localGithubSettings, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
-import { buildApp, buildIsStale, freePort, ROOT, runCommand, startApp, stopAllChildren, type RunningApp } from "./support/app-server";
+import { buildApp, buildIsStale, freePort, ROOT, runCommand, seedDatabase, startApp, stopAllChildren, type RunningApp } from "./support/app-server";
 import { childAppEnv, toolEnv } from "./support/child-app-env";
-import { commandLine, onInterrupt, progress, tail } from "./support/cli";
+import { commandLine, onInterrupt, progress } from "./support/cli";
 
-const SEED_TIMEOUT_MS = 2 * 60_000;
 const PLAYWRIGHT_TIMEOUT_MS = 15 * 60_000;
 
 const { step, elapsed } = progress("e2e");
@@ -73,11 +72,8 @@ async function main(): Promise<number> {
       },
     });
 
-    // PGlite allows one process per data directory: seed first, then start the server.
     step("migrating and seeding a fresh embedded database…");
-    const seedLog = path.join(ARTIFACTS_DIR, "seed.log");
-    const seeded = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv, NODE_ENV: "development" }, SEED_TIMEOUT_MS, seedLog);
-    if (seeded !== 0) throw new Error(`npm run db:seed failed (exit ${seeded}):\n${tail(seedLog)}`);
+    await seedDatabase(appEnv, path.join(ARTIFACTS_DIR, "seed.log"));
     step("seeded");
 
     const serverLog = path.join(ARTIFACTS_DIR, "server.log");

@@ -8,8 +8,7 @@ import path from "node:path";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { postCredentials } from "../../security/support/auth";
 import { send } from "../../security/support/http";
-import { runCommand, startApp, type RunningApp } from "../../scripts/support/app-server";
-import { tail } from "../../scripts/support/cli";
+import { seedDatabase, startApp, type RunningApp } from "../../scripts/support/app-server";
 import { childAppEnv, type SeedAccounts } from "../../scripts/support/child-app-env";
 
 /** The demo accounts with passwords of this run, and the run's secret. */
@@ -25,9 +24,8 @@ export function benchAppEnv(url: string, dataDir: string, overrides: Record<stri
 }
 
 /** Migrates and seeds an embedded database in `dataDir`, to be copied for each instance. */
-export async function seedDatabase(dataDir: string, logFile: string): Promise<void> {
-  const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...benchAppEnv("http://localhost:3000", dataDir), NODE_ENV: "development" }, 120_000, logFile);
-  if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(logFile)}`);
+export function seedBenchDatabase(dataDir: string, logFile: string): Promise<void> {
+  return seedDatabase(benchAppEnv("http://localhost:3000", dataDir), logFile);
 }
 
 export interface Instance {

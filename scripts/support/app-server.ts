@@ -103,6 +103,12 @@ export async function buildApp(logFile: string, timeoutMs = 10 * 60_000): Promis
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(logFile)}`);
 }
 
+/** `npm run db:seed` (migrate, then create the SEED_* accounts) in `cwd` with `env`, before the app starts: PGlite allows one process per data directory. */
+export async function seedDatabase(env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT, timeoutMs = 3 * 60_000): Promise<void> {
+  const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...env, NODE_ENV: "development" }, timeoutMs, logFile, cwd);
+  if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(logFile)}`);
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -17,9 +17,8 @@ import path from "node:path";
 import { mintV4SessionToken } from "../../__tests__/support/v4-session-cookie";
 import { localGithubSettings } from "../../e2e/support/github-accounts";
 import { CookieClient, pathOf, type StoredCookie } from "./cookie-client";
-import { runCommand, startApp, type RunningApp } from "./app-server";
+import { seedDatabase, startApp, type RunningApp } from "./app-server";
 import { childAppEnv } from "./child-app-env";
-import { tail } from "./cli";
 
 export interface Check {
   name: string;
@@ -65,7 +64,6 @@ const V4_SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 const V5_SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 /** Seconds a re-issued expiry may differ by the time the checks themselves take. */
 const EXPIRY_SLACK_SECONDS = 120;
-const SEED_TIMEOUT_MS = 3 * 60_000;
 
 /** The environment of a served build: exactly these settings, nothing from .env.local. */
 export function servedAppEnv(options: Pick<ServedAppOptions, "dataDir" | "secret" | "providerUrl">, url: string): NodeJS.ProcessEnv {
@@ -81,9 +79,7 @@ export function servedAppEnv(options: Pick<ServedAppOptions, "dataDir" | "secret
 
 /** Migrates and seeds (the demo accounts) the database of `env` with this app in `cwd`. */
 async function seedThisApp(cwd: string, env: NodeJS.ProcessEnv, logPrefix: string): Promise<void> {
-  const seedLog = `${logPrefix}-seed.log`;
-  const seeded = await runCommand("npm", ["run", "--silent", "db:seed"], { ...env, NODE_ENV: "development" }, SEED_TIMEOUT_MS, seedLog, cwd);
-  if (seeded !== 0) throw new Error(`npm run db:seed failed (exit ${seeded}):\n${tail(seedLog)}`);
+  await seedDatabase(env, `${logPrefix}-seed.log`, cwd);
 }
 
 /** This app: JWT sessions, credentials and GitHub, its demo accounts seeded before each start. */
