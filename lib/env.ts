@@ -110,6 +110,9 @@ const envSchema = z
 
 export type Env = z.output<typeof envSchema>;
 
+/** Every variable the schema reads, e.g. for tooling that starts the app with a clean environment. */
+export const ENV_VARIABLES = Object.keys(envSchema.in.shape) as (keyof typeof envSchema.in.shape)[];
+
 export class EnvError extends Error {
   constructor(issues: readonly z.core.$ZodIssue[]) {
     const lines = issues.map((issue) => `  - ${issue.path.join(".") || "environment"}: ${issue.message}`);

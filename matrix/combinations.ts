@@ -4,7 +4,7 @@
  * CVE-2025-29927 fix.
  */
 
-export type AppState = "v4" | "v5";
+type AppState = "v4" | "v5";
 
 export interface Combination {
   /** Folder name under the cache and key for `--only`. */

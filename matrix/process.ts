@@ -3,9 +3,10 @@
  * stops it with everything it started (jest workers, next-server). Output goes to a log file.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { stopChild } from "../scripts/support/app-server";
+import { toolEnv } from "../scripts/support/child-app-env";
 
 const children = new Set<ChildProcess>();
 
@@ -16,18 +17,12 @@ export interface RunOptions {
   logFile: string;
 }
 
-/** The environment every child gets: no telemetry, CI mode, and nothing from the caller's app. */
-export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
-  for (const name of ["NODE_ENV", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "AUTH_URL", "AUTH_TRUST_HOST", "DATABASE_URL", "PGLITE_DATA_DIR", "VERCEL", "PORT"]) {
-    delete env[name];
-  }
-  return { ...env, ...extra } as NodeJS.ProcessEnv;
-}
+/** What every child gets: no telemetry, CI mode, and nothing of the caller's app settings. */
+export const matrixToolEnv = (values: Record<string, string> = {}) => toolEnv({ CI: "1", ...values });
 
 function start(command: string, args: string[], options: Omit<RunOptions, "timeoutMs">): ChildProcess {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? baseEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? matrixToolEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   const log = createWriteStream(options.logFile);
   log.write(`$ ${command} ${args.join(" ")}\n`);
@@ -86,9 +81,4 @@ export async function startServer(command: string, args: string[], options: RunO
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { port: options.port, stop: () => stopChild(child) };
-}
-
-/** The last lines of a log, for a failure message. */
-export function tail(file: string, lines = 25): string {
-  return existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "(no log)";
 }

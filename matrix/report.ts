@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { markdownTable } from "../scripts/support/cli";
 import { combinations } from "./combinations";
 
 export type CheckName = "versions" | "copy" | "install" | "variant" | "typecheck" | "jest" | "build" | "seed" | "start" | "smoke";
@@ -34,14 +35,8 @@ export interface ComboResult {
   note: string;
 }
 
-export const RESULTS_JSON = path.join(__dirname, "results.json");
+const RESULTS_JSON = path.join(__dirname, "results.json");
 export const RESULTS_MD = path.join(__dirname, "RESULTS.md");
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
-  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
-}
 
 const minutes = (seconds: number) => `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
 
@@ -54,7 +49,7 @@ function checksCell(result: ComboResult): string {
 
 /** One row per combination, for the console. */
 export function consoleTable(results: ComboResult[]): string {
-  return table(
+  return markdownTable(
     ["combination", "result", "next", "react", "next-auth", "jest", "time", "checks / reason"],
     results.map((r) => [
       r.id,
@@ -66,10 +61,11 @@ export function consoleTable(results: ComboResult[]): string {
       minutes(r.seconds),
       r.status === "pass" ? checksCell(r) : (r.reason ?? r.checks.find((c) => c.status === "FAIL")?.detail ?? ""),
     ]),
+    { padded: true },
   );
 }
 
-export function readRecorded(): ComboResult[] {
+function readRecorded(): ComboResult[] {
   if (!existsSync(RESULTS_JSON)) return [];
   return (JSON.parse(readFileSync(RESULTS_JSON, "utf8")) as { results: ComboResult[] }).results;
 }
@@ -129,7 +125,7 @@ export function markdown(results: ComboResult[]): string {
     "Jest suite, `next build`, and an HTTP smoke test against `next start` on 127.0.0.1 (middleware",
     "or proxy.ts runs, credentials sign-in as the demo user, /dashboard 200, /api/me, /admin refused).",
     "",
-    table(["combination", "result", "last run", "app commit", "exact versions", "jest", "notes"], rows),
+    markdownTable(["combination", "result", "last run", "app commit", "exact versions", "jest", "notes"], rows, { padded: true }),
     "",
   ].join("\n");
 }

@@ -11,7 +11,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Combination } from "./combinations";
 import { freePort } from "../scripts/support/app-server";
-import { baseEnv, runLogged, startServer, tail, type Server } from "./process";
+import { childAppEnv } from "../scripts/support/child-app-env";
+import { tail } from "../scripts/support/cli";
+import { matrixToolEnv, runLogged, startServer, type Server } from "./process";
 import type { CheckName, CheckResult, ComboResult } from "./report";
 import { smokeTest } from "./smoke";
 import { applyVariant, v5Pins } from "./variants";
@@ -23,7 +25,7 @@ const TIMEOUTS = { typecheck: 10 * MINUTE, jest: 20 * MINUTE, build: 15 * MINUTE
 /** Only for the smoke test's server; the secret must be ≥ 32 characters (lib/env.ts). */
 const SMOKE_SECRET = "matrix-smoke-secret-not-for-production-0123456789";
 
-export interface RunContext {
+interface RunContext {
   source: AppSource;
   /** Unpinned v4 copy that MIGRATION.md's doc test replays the steps on (MIGRATION_BASE_DIR). */
   v4Base: string;
@@ -75,7 +77,7 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
   }
 
   /** A command that must exit 0; its log's tail goes into the failure message. */
-  async function command(name: string, args: string[], timeoutMs: number, env = baseEnv()): Promise<void> {
+  async function command(name: string, args: string[], timeoutMs: number, env = matrixToolEnv()): Promise<void> {
     const code = await runLogged(args[0], args.slice(1), { cwd: ws.app, env, timeoutMs, logFile: logFile(name) });
     if (code !== 0) {
       const why = code === 124 ? `timed out after ${timeoutMs / 1000}s` : `exit ${code}`;
@@ -126,7 +128,7 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
 
   await check("jest", async () => {
     const json = path.join(logs, "jest.json");
-    const env = baseEnv({ MIGRATION_BASE_DIR: ctx.v4Base });
+    const env = matrixToolEnv({ MIGRATION_BASE_DIR: ctx.v4Base });
     const jestArgs = ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning", path.join(ws.app, "node_modules/jest/bin/jest.js")];
     // The codemod's own tests (project "codemod") do not depend on Next or React; CI runs them once.
     const projects = ["--selectProjects", "server", "components"];
@@ -143,7 +145,7 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
 
   await check("build", async () => {
     const lint = lintsInBuild(versions.next);
-    await command("build", [node, nextBin(), "build", ...(lint ? [] : ["--no-lint"])], TIMEOUTS.build, baseEnv({ NODE_ENV: "production" }));
+    await command("build", [node, nextBin(), "build", ...(lint ? [] : ["--no-lint"])], TIMEOUTS.build, matrixToolEnv({ NODE_ENV: "production" }));
     return lint ? "" : "--no-lint (eslint-config-next < 15 needs ESLint ≤ 8)";
   });
 
@@ -152,23 +154,18 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const appEnv: Record<string, string> = {
-      NEXTAUTH_SECRET: SMOKE_SECRET,
-      NEXTAUTH_URL: url,
-      // Auth.js v5 refuses hosts it does not trust in production unless AUTH_URL is set (MIGRATION.md step 3).
-      ...(combo.app === "v5" ? { AUTH_URL: url } : {}),
-      PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
-    };
+    // AUTH_URL too: Auth.js v5 refuses hosts it does not trust in production without it (MIGRATION.md step 3).
+    const appEnv = childAppEnv({ url, values: { CI: "1", NEXTAUTH_SECRET: SMOKE_SECRET, PGLITE_DATA_DIR: path.join(dataDir, "pglite") } });
 
     await check("seed", async () => {
-      await command("seed", ["npm", "run", "db:seed"], TIMEOUTS.seed, baseEnv(appEnv));
+      await command("seed", ["npm", "run", "db:seed"], TIMEOUTS.seed, appEnv);
       return "";
     });
 
     await check("start", async () => {
       server = await startServer(node, [nextBin(), "start", "-H", "127.0.0.1", "-p", String(port)], {
         cwd: ws.app,
-        env: baseEnv({ ...appEnv, NODE_ENV: "production" }),
+        env: { ...appEnv, NODE_ENV: "production" },
         timeoutMs: TIMEOUTS.start,
         logFile: logFile("server"),
         port,

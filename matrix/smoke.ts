@@ -8,7 +8,7 @@
 import { DEMO_USERS } from "../lib/users/seed";
 import { CookieClient, pathOf } from "../scripts/support/cookie-client";
 
-export interface SmokeStep {
+interface SmokeStep {
   name: string;
   ok: boolean;
   detail: string;

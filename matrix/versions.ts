@@ -4,17 +4,10 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { compareVersions } from "../scripts/support/compare-versions";
 import { NEXT_CVE_FLOOR, type Combination } from "./combinations";
 
 const execFileAsync = promisify(execFile);
-
-/** Compares plain x.y.z versions (the ranges below never match prereleases). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map(Number);
-  const pb = b.split(/[.-]/).map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-  return 0;
-}
 
 /** The newest version among `npm view`'s answer (a string for one match, an array for several). */
 export function newest(answer: string | string[]): string {

@@ -15,35 +15,28 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
-import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
+import { seedBenchDatabase, startInstance, type Instance } from "../bench/support/instance";
 import { comparePair, type Endpoint } from "../bench/support/load";
 import { twinApp } from "../bench/support/twin-app";
-import { freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { freePort, ROOT, stopAllChildren } from "./support/app-server";
+import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-};
-const positional = args.filter((arg, index) => !arg.startsWith("--") && !args[index - 1]?.startsWith("--"));
+const { option, options, positional: positionalArgs } = commandLine();
+const positional = positionalArgs();
 if (positional.length !== 2) throw new Error("usage: npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r,twin:q~r,p|q] [--rounds N] [--env NAME=value]");
 const [targetDir, twinDir] = positional.map((dir) => path.resolve(dir));
 const paths = (option("--paths") ?? "/dashboard,/api/me,/bench/unmatched/public-dashboard").split(",");
 const rounds = Number(option("--rounds") ?? 4);
-const overrides = Object.fromEntries(args.flatMap((arg, index) => (arg === "--env" ? [args[index + 1].split(/=(.*)/s).slice(0, 2)] : [])));
+const overrides = Object.fromEntries(options("--env").map((assignment) => assignment.split(/=(.*)/s).slice(0, 2)));
 const ARTIFACTS = path.join(ROOT, "artifacts", "bench-ab");
 const SETTINGS = { rounds, secondsPerRound: 2, connections: 8, warmupRequests: 300 };
 
-const started = Date.now();
-const step = (message: string) => console.log(`[bench:ab ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const { step } = progress("bench:ab");
 
-async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<{ app: RunningApp; origin: string; user: Visitor }> {
+async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<Instance> {
   const dataDir = path.join(scratch, name);
   cpSync(seeded, dataDir, { recursive: true });
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides), logFile: path.join(ARTIFACTS, `${name}.log`) });
-  return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user) };
+  return startInstance({ name, cwd, dataDir, port: await freePort(), logFile: path.join(ARTIFACTS, `${name}.log`), overrides });
 }
 
 async function main() {
@@ -53,9 +46,7 @@ async function main() {
   try {
     step("seeding one embedded database (copied for both builds)…");
     const seeded = path.join(scratch, "seeded");
-    const seedLog = path.join(ARTIFACTS, "seed.log");
-    const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv("http://localhost:3000", seeded), NODE_ENV: "development" }, 120_000, seedLog);
-    if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(seedLog)}`);
+    await seedBenchDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
     step(`starting the target (${targetDir}) and the twin (${twinDir})…`);
     const target = await start("target", await twinApp(targetDir, "ab-target", step), seeded, scratch);
     const twin = await start("twin", await twinApp(twinDir, "ab-twin", step), seeded, scratch);
@@ -79,9 +70,7 @@ async function main() {
         `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}. ${rounds} rounds × ${SETTINGS.secondsPerRound} s per side, ${SETTINGS.connections} connections, interleaved.`,
         `target ${targetDir}, twin ${twinDir}${Object.keys(overrides).length ? `, env ${JSON.stringify(overrides)}` : ""}`,
         "",
-        "| pair | ratio | req/s | p50 ms |",
-        "|---|---|---|---|",
-        ...rows.map((row) => `| ${row.join(" | ")} |`),
+        markdownTable(["pair", "ratio", "req/s", "p50 ms"], rows),
       ].join("\n"),
     );
   } finally {
@@ -89,6 +78,8 @@ async function main() {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+onInterrupt(stopAllChildren);
 
 main().then(
   () => process.exit(0),

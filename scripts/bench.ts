@@ -15,49 +15,31 @@
  */
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { ACCOUNTS, appEnv, Visitor } from "../bench/support/app-env";
-import { browserCounts, FOCUS_BURST, type BrowserCounts } from "../bench/support/browser-counts";
+import { benchAppEnv, seedBenchDatabase, startInstance, type Instance } from "../bench/support/instance";
+import { browserCounts, type BrowserCounts } from "../bench/support/browser-counts";
 import { clientBytes, type ClientBytes } from "../bench/support/client-bytes";
-import { comparePair, type Endpoint, type LoadSettings, type PairResult } from "../bench/support/load";
+import { comparePair, type Endpoint, type LoadSettings } from "../bench/support/load";
+import { renderReport, type ColdStart, type Comparison } from "../bench/support/report";
 import { twinApp } from "../bench/support/twin-app";
 import { sourceStamp } from "./support/app-files";
-import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../e2e/support/session-request-counts";
 import { send } from "../security/support/http";
-import { freePort, ROOT, runCommand, spawnApp, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { freePort, ROOT, runCommand, spawnApp, stopAllChildren } from "./support/app-server";
+import { commandLine, onInterrupt, progress, tail } from "./support/cli";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "bench");
 const RUN_DEADLINE_MS = 35 * 60_000;
-const NPM_TEST_TARGET_SECONDS = 45;
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-};
+const { flag, option } = commandLine();
 const V5_GIVEN = option("--v5");
 const V5_DIR = path.resolve(V5_GIVEN ?? path.join(ROOT, "artifacts", "v5-app"));
 const SETTINGS: LoadSettings = { rounds: Number(option("--rounds") ?? 4), secondsPerRound: 2, connections: 8, warmupRequests: 300 };
 
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const step = (message: string) => console.log(`[bench ${elapsed()}] ${message}`);
+const { step, elapsed } = progress("bench");
 
-interface Instance {
-  app: RunningApp;
-  origin: string;
-  user: Visitor;
-  admin: Visitor;
-  nextAuthVersion: string;
-}
-
-async function startInstance(name: string, cwd: string, dataDir: string, overrides: Record<string, string> = {}): Promise<Instance> {
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const app = await startApp({ name, port, url, cwd, env: appEnv(url, dataDir, overrides), logFile: path.join(ARTIFACTS, `${name}.log`) });
-  const nextAuthVersion = (JSON.parse(readFileSync(path.join(cwd, "node_modules", "next-auth", "package.json"), "utf8")) as { version: string }).version;
-  return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, ACCOUNTS.user), admin: await Visitor.signIn(app, ACCOUNTS.admin), nextAuthVersion };
+async function start(name: string, cwd: string, dataDir: string, overrides: Record<string, string> = {}): Promise<Instance> {
+  return startInstance({ name, cwd, dataDir, port: await freePort(), logFile: path.join(ARTIFACTS, `${name}.log`), overrides });
 }
 
 const endpoint = (instance: Instance, label: string, pathName: string, signedIn = true): Endpoint => ({
@@ -73,15 +55,6 @@ async function middlewareRuns(instance: Instance, pathName: string): Promise<boo
   return reply.status === 307 || reply.status === 308;
 }
 
-interface Comparison {
-  id: string;
-  what: string;
-  target: string;
-  twin: string;
-  result?: PairResult;
-  note?: string;
-}
-
 async function compare(comparisons: Comparison[], id: string, what: string, target: Endpoint, twin: Endpoint, note?: string) {
   step(`${what}: ${target.label} ${target.path} against ${twin.label} ${twin.path}…`);
   const comparison: Comparison = { id, what, target: `${target.label} ${target.path}`, twin: `${twin.label} ${twin.path}`, note };
@@ -95,13 +68,6 @@ async function compare(comparisons: Comparison[], id: string, what: string, targ
   comparisons.push(comparison);
 }
 
-interface ColdStart {
-  label: string;
-  /** ms from spawning `next start` to the first 200, per start */
-  samples: number[];
-  medianMs: number;
-}
-
 /** Spawns `next start` and polls `pathName` every 20 ms until it answers 200. */
 async function coldStart(name: string, cwd: string, seededDir: string, scratch: string, pathName: string, cookie?: string): Promise<number> {
   const dataDir = path.join(scratch, `${name}-${randomBytes(4).toString("hex")}`);
@@ -109,7 +75,7 @@ async function coldStart(name: string, cwd: string, seededDir: string, scratch: 
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const spawnedAt = performance.now();
-  const app = spawnApp({ name, port, url, cwd, env: appEnv(url, dataDir, {}), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  const app = spawnApp({ name, port, url, cwd, env: benchAppEnv(url, dataDir), logFile: path.join(ARTIFACTS, `${name}.log`) });
   try {
     for (;;) {
       if (performance.now() - spawnedAt > 60_000) throw new Error(`${name}: no 200 on ${pathName} within 60 s:\n${tail(app.logFile)}`);
@@ -129,8 +95,6 @@ async function coldStart(name: string, cwd: string, seededDir: string, scratch: 
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
-const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function v5Problem(): string | null {
   const pkg = path.join(V5_DIR, "node_modules", "next-auth", "package.json");
@@ -177,9 +141,7 @@ async function main() {
   const seeded = path.join(scratch, "seeded");
   try {
     step("seeding one embedded database (copied for every instance)…");
-    const seedLog = path.join(ARTIFACTS, "seed.log");
-    const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv("http://localhost:3000", seeded), NODE_ENV: "development" }, 120_000, seedLog);
-    if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(seedLog)}`);
+    await seedBenchDatabase(seeded, path.join(ARTIFACTS, "seed.log"));
     const copy = (name: string) => {
       const dir = path.join(scratch, name);
       cpSync(seeded, dir, { recursive: true });
@@ -188,15 +150,15 @@ async function main() {
 
     const v5Dir = v5.dir ? await twinApp(v5.dir, "v5", step) : undefined;
     step("starting v4 A (default settings), v4 B (ROLE_RECHECK_SECONDS=0) and v4 D (no-op middleware)…");
-    const a = await startInstance("v4-A", v4Dir, copy("a"));
-    const b = await startInstance("v4-B-recheck-0", v4Dir, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
-    const d = await startInstance("v4-D-no-op-middleware", noOpDir, copy("d"));
+    const a = await start("v4-A", v4Dir, copy("a"));
+    const b = await start("v4-B-recheck-0", v4Dir, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
+    const d = await start("v4-D-no-op-middleware", noOpDir, copy("d"));
     let c: Instance | undefined;
     let v5Note = v5.problem;
     if (v5Dir) {
       step(`starting the v5 end state C from ${path.relative(ROOT, v5Dir)}…`);
       try {
-        c = await startInstance("v5-C", v5Dir, copy("c"));
+        c = await start("v5-C", v5Dir, copy("c"));
       } catch (error) {
         v5Note = `the v5 app did not start: ${(error as Error).message.split("\n")[0]}`;
       }
@@ -244,7 +206,7 @@ async function main() {
 
     let counts: BrowserCounts | undefined;
     let countsNote: string | undefined;
-    if (args.includes("--skip-browser")) countsNote = "skipped (--skip-browser)";
+    if (flag("--skip-browser")) countsNote = "skipped (--skip-browser)";
     else {
       step("session requests in Chromium (first load, focus burst)…");
       try {
@@ -276,7 +238,7 @@ async function main() {
 
     let npmTestSeconds: number | undefined;
     let npmTestNote: string | undefined;
-    if (args.includes("--skip-npm-test")) npmTestNote = "skipped (--skip-npm-test)";
+    if (flag("--skip-npm-test")) npmTestNote = "skipped (--skip-npm-test)";
     else {
       step("npm test (wall time)…");
       const testStarted = Date.now();
@@ -286,7 +248,7 @@ async function main() {
       step(`  ${npmTestSeconds.toFixed(1)} s${npmTestNote ? ` (${npmTestNote})` : ""}`);
     }
 
-    const report = renderReport({ comparisons, bytes, counts, countsNote, cold, npmTestSeconds, npmTestNote, v5Note, v5SetCookies, premises, versions: { v4: a.nextAuthVersion, v5: c?.nextAuthVersion } });
+    const report = renderReport({ settings: SETTINGS, comparisons, bytes, counts, countsNote, cold, npmTestSeconds, npmTestNote, v5Note, v5SetCookies, premises, versions: { v4: a.nextAuthVersion, v5: c?.nextAuthVersion } });
     console.log(`\n${report.markdown}`);
     writeFileSync(path.join(ARTIFACTS, "results.json"), `${JSON.stringify({ ...report.json, comparisons, bytes, counts, cold, npmTestSeconds, v5SetCookies }, null, 2)}\n`);
     writeFileSync(path.join(ARTIFACTS, "results.md"), `${report.markdown}\n`);
@@ -297,145 +259,12 @@ async function main() {
   }
 }
 
-interface ReportInput {
-  comparisons: Comparison[];
-  bytes: { v4: ClientBytes; v5?: ClientBytes };
-  counts?: BrowserCounts;
-  countsNote?: string;
-  cold: ColdStart[];
-  npmTestSeconds?: number;
-  npmTestNote?: string;
-  v5Note?: string;
-  v5SetCookies?: Record<string, number>;
-  premises: string[];
-  versions: { v4: string; v5?: string };
-}
-
-function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
-}
-
-function renderReport(input: ReportInput) {
-  const { comparisons, bytes, counts, cold } = input;
-  const byId = (id: string) => comparisons.find((c) => c.id === id);
-  const ms = (value: number) => value.toFixed(1);
-
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, next-auth ${input.versions.v4}${input.versions.v5 ? ` and ${input.versions.v5}` : ""}`;
-  const serverRows = comparisons.map((c) =>
-    c.result
-      ? [c.what, c.target, c.twin, c.result.ratio.toFixed(3), `${c.result.target.requestsPerSecond.toFixed(0)} / ${c.result.twin.requestsPerSecond.toFixed(0)}`, `${ms(c.result.target.p50Ms)} / ${ms(c.result.twin.p50Ms)}`, `${ms(c.result.target.p99Ms)} / ${ms(c.result.twin.p99Ms)}`]
-      : [c.what, c.target, c.twin, "–", c.note ?? "not measured", "", ""],
-  );
-  if (input.v5Note) serverRows.push(["v4 against v5", "–", "–", "–", `not measured: ${input.v5Note}`, "", ""]);
-
-  const bytesRows: string[][] = [];
-  for (const page of Object.keys(bytes.v4.firstLoad)) {
-    const v4 = bytes.v4.firstLoad[page];
-    const v5 = bytes.v5?.firstLoad[page];
-    bytesRows.push([`first-load JS ${page}`, kb(v4), v5 === undefined ? "not measured" : kb(v5), v5 === undefined ? "–" : (v5 / v4).toFixed(3)]);
-  }
-  bytesRows.push([
-    "next-auth client code (share of /)",
-    `${kb(bytes.v4.nextAuth)} (${pct(bytes.v4.nextAuth / bytes.v4.firstLoad["/"])})`,
-    bytes.v5 ? `${kb(bytes.v5.nextAuth)} (${pct(bytes.v5.nextAuth / bytes.v5.firstLoad["/"])})` : "not measured",
-    bytes.v5 ? (bytes.v5.nextAuth / bytes.v4.nextAuth).toFixed(3) : "–",
-  ]);
-
-  const countRows: string[][] = [
-    ["scripted visit (e2e, asserted)", Object.entries(SCRIPTED_VISIT_SESSION_REQUESTS).map(([k, v]) => `${k} ${v}`).join(", "), "–"],
-    ["first load (e2e, asserted)", Object.entries(FIRST_LOAD_SESSION_REQUESTS).map(([k, v]) => `${k} ${v}`).join(", "), "–"],
-  ];
-  if (counts) {
-    countRows.push(["first load, measured here", `${counts.ours.firstLoad} (/dashboard)`, `${counts.stock.firstLoad} (/client: no session prop)`]);
-    countRows.push([`focus burst (${FOCUS_BURST} × hidden→visible), measured here`, String(counts.ours.focusBurst), String(counts.stock.focusBurst)]);
-  } else countRows.push(["browser counts", input.countsNote ?? "not measured", ""]);
-
-  const publicCold = cold.find((entry) => entry.label === "v4 public twin");
-  const coldRows = cold.map((entry) => [entry.label, `${entry.medianMs.toFixed(0)} ms`, entry.samples.join(", "), publicCold ? (entry.medianMs / publicCold.medianMs).toFixed(3) : "–"]);
-
-  type Verdict = "pass" | "miss" | "not measured";
-  const targets: [string, string, Verdict][] = [];
-  const atLeast = (id: string, bound: number): [string, Verdict] => {
-    const result = byId(id)?.result;
-    return result ? [result.ratio.toFixed(3), result.ratio >= bound ? "pass" : "miss"] : ["–", "not measured"];
-  };
-  targets.push(["auth middleware ÷ no-op middleware (same page, same runtime) ≥ 0.95", ...atLeast("middleware-limit", 0.95)]);
-  targets.push(["SSR /dashboard ÷ public page behind the no-op middleware ≥ 0.90", ...atLeast("ssr-limit", 0.9)]);
-  const limit = byId("ssr-limit")?.result;
-  const stock = byId("ssr-stock")?.result;
-  targets.push([
-    "… above the stock pattern against its own (stock getServerSession page ÷ public page, no middleware)",
-    limit && stock ? `${limit.ratio.toFixed(3)} vs ${stock.ratio.toFixed(3)}` : "–",
-    limit && stock ? (limit.ratio > stock.ratio ? "pass" : "miss") : "not measured",
-  ]);
-  targets.push([
-    "0 session requests on first load of a server-rendered protected page",
-    counts ? `${counts.ours.firstLoad} (e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]})` : `e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]}`,
-    (counts ? counts.ours.firstLoad : FIRST_LOAD_SESSION_REQUESTS["/dashboard"]) === 0 ? "pass" : "miss",
-  ]);
-  targets.push([
-    `≤ 1 session request per focus burst (stock: 1 per focus)`,
-    counts ? `${counts.ours.focusBurst} per burst of ${FOCUS_BURST} (stock ${counts.stock.focusBurst})` : "–",
-    counts ? (counts.ours.focusBurst <= 1 ? "pass" : "miss") : "not measured",
-  ]);
-  const v5Figures = comparisons.filter((c) => c.id.startsWith("v5/v4-") && c.id !== "v5/v4-public");
-  const v5Worst = v5Figures.filter((c) => c.result).sort((x, y) => x.result!.ratio - y.result!.ratio)[0];
-  targets.push([
-    "v5 no slower than v4 on every server figure (≥ 0.95)",
-    v5Worst ? `worst ${v5Worst.result!.ratio.toFixed(3)} (${v5Worst.what})` : "–",
-    v5Worst && v5Figures.every((c) => c.result) ? (v5Worst.result!.ratio >= 0.95 ? "pass" : "miss") : "not measured",
-  ]);
-  const setCookies = input.v5SetCookies;
-  const reissued = setCookies ? Object.values(setCookies).reduce((sum, n) => sum + n, 0) : undefined;
-  targets.push([
-    "0 Set-Cookie on v5 answers for an unchanged session",
-    setCookies ? Object.entries(setCookies).map(([p, n]) => `${p} ${n}`).join(", ") : "–",
-    reissued === undefined ? "not measured" : reissued === 0 ? "pass" : "miss",
-  ]);
-  targets.push([
-    `npm test ≤ ${NPM_TEST_TARGET_SECONDS} s wall`,
-    input.npmTestSeconds !== undefined ? `${input.npmTestSeconds.toFixed(1)} s${input.npmTestNote ? ` (${input.npmTestNote})` : ""}` : input.npmTestNote ?? "–",
-    input.npmTestSeconds !== undefined ? (input.npmTestSeconds <= NPM_TEST_TARGET_SECONDS ? "pass" : "miss") : "not measured",
-  ]);
-
-  const markdown = [
-    `Machine: ${machine}. ${SETTINGS.rounds} rounds × ${SETTINGS.secondsPerRound} s per side, ${SETTINGS.connections} connections, target and twin interleaved.`,
-    ...(input.premises.length ? ["", `Premises broken (ratios involving them are not what they say): ${input.premises.join("; ")}`] : []),
-    "",
-    "**Server** (ratio = target req/s ÷ twin req/s, same run)",
-    "",
-    table(["figure", "target", "twin", "ratio", "req/s target / twin", "p50 ms", "p99 ms"], serverRows),
-    "",
-    "**Client bytes** (gzip)",
-    "",
-    table(["", `v4 (${input.versions.v4})`, `v5 (${input.versions.v5 ?? "–"})`, "v5/v4"], bytesRows),
-    "",
-    "**`/api/auth/session` requests from the browser**",
-    "",
-    table(["", "ours", "stock SessionProvider"], countRows),
-    "",
-    "**Cold start** (spawn `next start` → first 200; median of 2)",
-    "",
-    table(["", "median", "samples ms", "÷ v4 public twin"], coldRows),
-    "",
-    "**Targets**",
-    "",
-    table(["target", "measured", "result"], targets),
-  ].join("\n");
-  return { markdown, json: { machine, settings: SETTINGS, targets: targets.map(([target, measured, result]) => ({ target, measured, result })), premises: input.premises } };
-}
-
 const deadline = setTimeout(() => {
   console.error(`[bench] stopped after ${RUN_DEADLINE_MS / 60_000} minutes`);
   void stopAllChildren().then(() => process.exit(1));
 }, RUN_DEADLINE_MS);
 
-async function shutdown(signal: NodeJS.Signals) {
-  await stopAllChildren();
-  process.exit(signal === "SIGINT" ? 130 : 143);
-}
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+onInterrupt(stopAllChildren);
 
 main()
   .then(() => {

@@ -9,49 +9,22 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { compareVersions } from "./support/compare-versions";
 
 const ROOT = path.resolve(__dirname, "..");
 
-export interface FloorResult {
+interface FloorResult {
   name: string;
   ok: boolean;
   detail: string;
-}
-
-type Version = { parts: number[]; pre: string | undefined };
-
-function parse(version: string): Version {
-  const [core, pre] = version.split("-", 2);
-  return { parts: core.split(".").map(Number), pre };
-}
-
-/** -1, 0, 1 like a comparator; prereleases sort before their release, `beta.9` before `beta.32`. */
-export function compareVersions(a: string, b: string): number {
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < 3; i += 1) if ((x.parts[i] ?? 0) !== (y.parts[i] ?? 0)) return (x.parts[i] ?? 0) < (y.parts[i] ?? 0) ? -1 : 1;
-  if (x.pre === y.pre) return 0;
-  if (!x.pre) return 1;
-  if (!y.pre) return -1;
-  const xs = x.pre.split(".");
-  const ys = y.pre.split(".");
-  for (let i = 0; i < Math.max(xs.length, ys.length); i += 1) {
-    if (xs[i] === ys[i]) continue;
-    if (xs[i] === undefined) return -1;
-    if (ys[i] === undefined) return 1;
-    const [nx, ny] = [Number(xs[i]), Number(ys[i])];
-    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx < ny ? -1 : 1;
-    return xs[i] < ys[i] ? -1 : 1;
-  }
-  return 0;
 }
 
 const installed = (name: string): string =>
   (JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
 /** The lowest safe version for the installed major, or null when that major has no fix. */
-export function floorFor(name: "next" | "next-auth", version: string): string | null {
-  const major = parse(version).parts[0];
+function floorFor(name: "next" | "next-auth", version: string): string | null {
+  const major = Number(version.split(".")[0]);
   if (name === "next-auth") return major >= 5 ? "5.0.0-beta.32" : "4.24.15";
   const fixes: Record<number, string> = { 12: "12.3.5", 13: "13.5.9", 14: "14.2.25", 15: "15.2.3" };
   if (major > 15) return `${major}.0.0`;
@@ -75,7 +48,7 @@ interface AuditJson {
   message?: string;
 }
 
-export function checkAudit(): FloorResult {
+function checkAudit(): FloorResult {
   const result = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
   let report: AuditJson | undefined;
   try {

@@ -35,20 +35,19 @@ import { steps } from "../migration/steps";
 import { writeVerified, type VerifiedStep } from "../migration/verified";
 import { appFiles, sourceStamp } from "./support/app-files";
 import { freePort, stopAllChildren } from "./support/app-server";
+import { commandLine, lastLines, markdownTable, onInterrupt, progress, secondsSince } from "./support/cli";
 import { serveBuild, servedAppEnv, SessionContinuity, type Check } from "./support/continuity";
 
 const source = process.cwd();
-const args = process.argv.slice(2);
-const keepIndex = args.indexOf("--keep");
-const keep = keepIndex >= 0 ? path.resolve(args[keepIndex + 1] ?? "") : undefined;
-if (keepIndex >= 0 && !args[keepIndex + 1]) throw new Error("--keep needs a directory");
-const throughIndex = args.indexOf("--through");
-const through = throughIndex >= 0 ? args[throughIndex + 1]?.padStart(2, "0") : undefined;
-if (throughIndex >= 0 && !steps.some((step) => !step.optional && step.id.startsWith(`${through}-`))) {
+const { flag, option } = commandLine();
+const keep = option("--keep") ? path.resolve(option("--keep")!) : undefined;
+if (flag("--keep") && !keep) throw new Error("--keep needs a directory");
+const through = option("--through")?.padStart(2, "0");
+if (flag("--through") && !steps.some((step) => !step.optional && step.id.startsWith(`${through}-`))) {
   throw new Error(`--through needs the number of a step that ships: ${steps.filter((s) => !s.optional).map((s) => s.id.slice(0, 2)).join(", ")}`);
 }
 /** Debugging only: the table then says "typecheck skipped", and CI never passes it. */
-const skipTypecheck = args.includes("--skip-typecheck");
+const skipTypecheck = flag("--skip-typecheck");
 /**
  * Debugging only (bisecting a failure at a later step): the steps before `--from NN` are applied
  * without their checks, except the build and the continuity sign-in of the last v4 step.
@@ -57,12 +56,11 @@ const skipTypecheck = args.includes("--skip-typecheck");
  * `.ci/run` passes this after it has type-checked, tested, built and served (e2e) this checkout:
  * a first step that changes no file leaves the same app, so those results stand for it.
  */
-const checkoutChecked = args.includes("--checkout-checked");
-const applyOnly = args.includes("--apply-only");
+const checkoutChecked = flag("--checkout-checked");
+const applyOnly = flag("--apply-only");
 if (applyOnly && !keep) throw new Error("--apply-only needs --keep <dir>: the applied app is all it makes");
-const fromIndex = args.indexOf("--from");
-const from = applyOnly ? Number.POSITIVE_INFINITY : fromIndex >= 0 ? Number(args[fromIndex + 1]) : 0;
-if (fromIndex >= 0 && !(from > 0)) throw new Error("--from needs a step number");
+const from = applyOnly ? Number.POSITIVE_INFINITY : flag("--from") ? Number(option("--from")) : 0;
+if (flag("--from") && !(from > 0)) throw new Error("--from needs a step number");
 
 /** A column whose result is the checkout's, checked earlier in the same CI run (`--checkout-checked`). */
 const CHECKOUT = "= checkout";
@@ -74,8 +72,7 @@ const NOT_BUILT = [/^__tests__\//, /^e2e\//, /^security\//, /^migration\//, /\.m
 const BRIDGE = "lib/auth/legacy-v4-session.ts";
 
 const started = Date.now();
-const clock = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
-const log = (message: string) => console.log(`[migration ${clock(started)}] ${message}`);
+const { step: log, elapsed } = progress("migration");
 
 /** A column of the results table: "pass", "-" (not run at this step), "= 03" (step 03's stands), or why it failed. */
 type Column = "typecheck" | "jest" | "build" | "smoke" | "e2e" | "continuity";
@@ -135,11 +132,7 @@ async function browserTests(app: string): Promise<{ ok: boolean; check: string; 
   const summary = path.join(app, "artifacts/e2e/summary.json");
   const counts = existsSync(summary) ? (JSON.parse(readFileSync(summary, "utf8")) as { passed: number; failed: number }) : undefined;
   const check = counts ? `e2e (${counts.passed} passed, ${counts.failed} failed)` : "e2e";
-  return { ok: e2e.ok && counts !== undefined && counts.failed === 0, check, output: tail(e2e.output, 60) };
-}
-
-function tail(output: string, lines = 40): string {
-  return output.trimEnd().split("\n").slice(-lines).join("\n");
+  return { ok: e2e.ok && counts !== undefined && counts.failed === 0, check, output: lastLines(e2e.output, 60) };
 }
 
 const changesBuild = (changes: FileChanges) => [...changes.keys()].some((file) => !NOT_BUILT.some((pattern) => pattern.test(file)));
@@ -220,9 +213,9 @@ async function main() {
       try {
         const detail = await body();
         // "skipped": a check that could not run here (no Chromium) is never shown as passed.
-        columns[name] = detail.startsWith("=") ? detail : detail.startsWith("skipped") ? "skipped" : `pass ${clock(t)}`;
+        columns[name] = detail.startsWith("=") ? detail : detail.startsWith("skipped") ? "skipped" : `pass ${secondsSince(t)}`;
         checks.push(`${name}${detail && !detail.startsWith("=") ? ` (${detail})` : ""}`);
-        log(`${label}: ${name} ${detail || "pass"} (${clock(t)})`);
+        log(`${label}: ${name} ${detail || "pass"} (${secondsSince(t)})`);
       } catch (error) {
         columns[name] = "FAIL";
         throw new Error(`${name}: ${(error as Error).message}`);
@@ -244,7 +237,7 @@ async function main() {
         log(`${label}: npm install ${spec}`);
         const install = await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], app);
         checks.push("npm install");
-        if (!install.ok) throw new Error(`npm install failed\n${tail(install.output)}`);
+        if (!install.ok) throw new Error(`npm install failed\n${lastLines(install.output, 40)}`);
       }
       if (index === 0 || changes.size === 0) {
         const stray = inventory(app);
@@ -275,11 +268,11 @@ async function main() {
         ]);
         columns.typecheck = typecheck ? (typecheck.ok ? "pass" : "FAIL") : "skipped";
         checks.push(typecheck ? "typecheck" : "typecheck skipped");
-        if (typecheck && !typecheck.ok) throw new Error(`typecheck: failed\n${tail(typecheck.output)}`);
+        if (typecheck && !typecheck.ok) throw new Error(`typecheck: failed\n${lastLines(typecheck.output, 40)}`);
         const summary = /Tests:\s+(.*)/.exec(test.output)?.[1]?.trim();
         columns.jest = test.ok ? (/(\d+) passed/.exec(summary ?? "")?.[1] ?? "pass") : "FAIL";
         checks.push(`npm test${summary ? ` (${summary})` : ""}`);
-        if (!test.ok) throw new Error(`jest: npm test failed\n${tail(test.output, 80)}`);
+        if (!test.ok) throw new Error(`jest: npm test failed\n${lastLines(test.output, 80)}`);
       }
 
       if (quick && (applyOnly || step.id !== lastPrepareId)) {
@@ -294,7 +287,7 @@ async function main() {
         await column("build", async () => {
           const build = await run("npx", ["next", "build"], app, { NODE_ENV: "production" });
           writeFileSync(path.join(logDir, "build.log"), build.output);
-          if (!build.ok) throw new Error(`next build failed\n${tail(build.output)}`);
+          if (!build.ok) throw new Error(`next build failed\n${lastLines(build.output, 40)}`);
           // A config key Next does not know is ignored with only this warning: treat it as an error.
           const warning = /Invalid next\.config\.js options.*/.exec(build.output);
           if (warning) throw new Error(warning[0]);
@@ -344,13 +337,13 @@ async function main() {
       }
 
       const version = JSON.parse(readFileSync(path.join(app, "node_modules/next-auth/package.json"), "utf8")).version;
-      results.push({ step: step.id, checks, columns, result: "pass", time: clock(stepStarted), note: note ?? `next-auth ${version}`, continuity: continuityProved });
-      log(`${label}: pass in ${clock(stepStarted)} — ${checks.join(", ")}`);
+      results.push({ step: step.id, checks, columns, result: "pass", time: secondsSince(stepStarted), note: note ?? `next-auth ${version}`, continuity: continuityProved });
+      log(`${label}: pass in ${secondsSince(stepStarted)} — ${checks.join(", ")}`);
       if (step.id === stopId && stopId !== lastId) stopped = true;
     } catch (error) {
       failed = true;
-      results.push({ step: step.id, checks, columns, result: "FAIL", time: clock(stepStarted), note: (error as Error).message.split("\n")[0] });
-      log(`${label}: FAIL in ${clock(stepStarted)}\n${(error as Error).message}`);
+      results.push({ step: step.id, checks, columns, result: "FAIL", time: secondsSince(stepStarted), note: (error as Error).message.split("\n")[0] });
+      log(`${label}: FAIL in ${secondsSince(stepStarted)}\n${(error as Error).message}`);
     }
   }
   await provider?.close();
@@ -362,12 +355,10 @@ async function main() {
 
   const rows = results.map((r) => [r.step, ...COLUMNS.map((name) => r.columns[name] ?? "-"), r.result, r.time, r.note ?? ""]);
   const header = ["step", ...COLUMNS, "result", "time", "note"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
-  console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
+  console.log(`\n${markdownTable(header, rows, { padded: true })}`);
   console.log("\n'= NN': step NN's result stands (nothing it checks changed); '= checkout': the step changed nothing and this CI run checked the app itself; '-': not run at this step.");
   const outcome = failed ? "FAILED" : applyOnly ? "all steps applied, none checked (--apply-only)" : stopped ? `steps through ${stopId} green` : "all steps green";
-  console.log(`\n${outcome} in ${clock(started)}${keep ? `; the app is in ${keep} (npm run demo)` : ""}`);
+  console.log(`\n${outcome} in ${elapsed()}${keep ? `; the app is in ${keep} (npm run demo)` : ""}`);
   // For .ci/run's table: a step that passed counts as passed; one that failed or never ran, as failed.
   mkdirSync(logRoot, { recursive: true });
   const counted = results.filter((r) => r.note !== `--through ${through}`);
@@ -390,12 +381,7 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-async function shutdown(signal: NodeJS.Signals) {
-  await stopAllChildren();
-  process.exit(signal === "SIGINT" ? 130 : 143);
-}
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+onInterrupt(stopAllChildren);
 
 main().catch((error: Error) => {
   console.error(`[migration] ${error.message}`);

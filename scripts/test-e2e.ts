@@ -9,18 +9,18 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { E2E_ROLE_RECHECK_SECONDS, E2E_USERS } from "../e2e/support/accounts";
+import { E2E_ROLE_RECHECK_SECONDS } from "../e2e/support/role-recheck";
 import { findChromium } from "../e2e/support/chromium";
-import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
+import { localGithubSettings, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
-import { buildApp, buildIsStale, freePort, ROOT, runCommand, startApp, stopAllChildren, tail, type RunningApp } from "./support/app-server";
+import { buildApp, buildIsStale, freePort, ROOT, runCommand, seedDatabase, startApp, stopAllChildren, type RunningApp } from "./support/app-server";
+import { childAppEnv, toolEnv } from "./support/child-app-env";
+import { commandLine, onInterrupt, progress } from "./support/cli";
 
-const SEED_TIMEOUT_MS = 2 * 60_000;
 const PLAYWRIGHT_TIMEOUT_MS = 15 * 60_000;
 
-const started = Date.now();
-const step = (message: string) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const { step, elapsed } = progress("e2e");
 
 function readSummary(): { passed: number; failed: number } | null {
   if (!existsSync(SUMMARY_FILE)) return null;
@@ -28,16 +28,15 @@ function readSummary(): { passed: number; failed: number } | null {
 }
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const updateDocs = argv.includes("--update-docs");
-  const playwrightArgs = argv.filter((arg) => arg !== "--update-docs");
+  const { args, flag } = commandLine();
+  const updateDocs = flag("--update-docs");
+  const playwrightArgs = args.filter((arg) => arg !== "--update-docs");
 
   const chromium = findChromium();
   step(`browser: ${chromium}`);
 
   rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
   const stale = buildIsStale();
   if (stale) {
@@ -63,34 +62,18 @@ async function main(): Promise<number> {
     });
     step(`local GitHub provider on ${provider.url}`);
 
-    // Every setting the app reads, set here so that nothing leaks in from .env.local.
-    const appEnv: NodeJS.ProcessEnv = {
-      ...baseEnv,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      AUTH_SECRET: "",
-      NEXTAUTH_URL: appUrl,
-      DATABASE_URL: "",
-      PGLITE_DATA_DIR: path.join(scratch, "pglite"),
-      ROLE_RECHECK_SECONDS: String(E2E_ROLE_RECHECK_SECONDS),
-      AUTH_GITHUB_ID: OAUTH_CLIENT.id,
-      AUTH_GITHUB_SECRET: OAUTH_CLIENT.secret,
-      GITHUB_ID: "",
-      GITHUB_SECRET: "",
-      AUTH_GITHUB_ENTERPRISE_URL: provider.url,
-      ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
-      SEED_ADMIN_EMAIL: E2E_USERS.admin.email,
-      SEED_ADMIN_PASSWORD: E2E_USERS.admin.password,
-      SEED_ADMIN_NAME: E2E_USERS.admin.name,
-      SEED_USER_EMAIL: E2E_USERS.user.email,
-      SEED_USER_PASSWORD: E2E_USERS.user.password,
-      SEED_USER_NAME: E2E_USERS.user.name,
-    };
+    const appEnv = childAppEnv({
+      url: appUrl,
+      values: {
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+        PGLITE_DATA_DIR: path.join(scratch, "pglite"),
+        ROLE_RECHECK_SECONDS: String(E2E_ROLE_RECHECK_SECONDS),
+        ...localGithubSettings(provider.url),
+      },
+    });
 
-    // PGlite allows one process per data directory: seed first, then start the server.
     step("migrating and seeding a fresh embedded database…");
-    const seedLog = path.join(ARTIFACTS_DIR, "seed.log");
-    const seeded = await runCommand("npm", ["run", "--silent", "db:seed"], { ...appEnv, NODE_ENV: "development" }, SEED_TIMEOUT_MS, seedLog);
-    if (seeded !== 0) throw new Error(`npm run db:seed failed (exit ${seeded}):\n${tail(seedLog)}`);
+    await seedDatabase(appEnv, path.join(ARTIFACTS_DIR, "seed.log"));
     step("seeded");
 
     const serverLog = path.join(ARTIFACTS_DIR, "server.log");
@@ -103,7 +86,7 @@ async function main(): Promise<number> {
       process.execPath,
       [cli, "test", "-c", path.join("e2e", "playwright.config.ts"), ...playwrightArgs],
       {
-        ...baseEnv,
+        ...toolEnv(),
         CHROME_PATH: chromium,
         E2E_BASE_URL: appUrl,
         E2E_PROVIDER_URL: provider.url,
@@ -130,12 +113,7 @@ async function main(): Promise<number> {
   }
 }
 
-async function shutdown(signal: NodeJS.Signals) {
-  await stopAllChildren();
-  process.exit(signal === "SIGINT" ? 130 : 143);
-}
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+onInterrupt(stopAllChildren);
 
 main()
   .catch((error: Error) => {
@@ -145,7 +123,7 @@ main()
   .then((code) => {
     const summary = readSummary();
     const line = summary ? `${summary.passed} passed, ${summary.failed} failed` : "0 passed, 1 failed";
-    step(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    step(`done in ${elapsed()}`);
     console.log(line);
     process.exit(summary && summary.failed === 0 && code === 0 ? 0 : 1);
   });

@@ -25,19 +25,10 @@ import { runCombination } from "../matrix/run-combination";
 import { v5Pins } from "../matrix/variants";
 import { resolvePins } from "../matrix/versions";
 import { AppSource, CACHE_ROOT, ROOT, workspaceFor } from "../matrix/workspace";
+import { commandLine, onInterrupt, progress } from "./support/cli";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-function option(name: string): string | undefined {
-  const inline = args.find((arg) => arg.startsWith(`${name}=`));
-  if (inline) return inline.slice(name.length + 1);
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}
-
-const started = Date.now();
-const clock = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const log = (message: string) => console.log(`[matrix ${clock()}] ${message}`);
+const { flag, option } = commandLine();
+const { step: log, elapsed } = progress("matrix");
 const LOGS = path.join(ROOT, "artifacts", "matrix");
 
 function select(): Combination[] {
@@ -105,17 +96,15 @@ async function main(): Promise<number> {
   const passed = results.filter((result) => result.status === "pass").length;
   const failed = results.filter((result) => result.status === "FAIL").length;
   const unsupported = results.length - passed - failed;
-  console.log(`total time ${clock()}${unsupported ? `; ${unsupported} unsupported as documented (not counted)` : ""}`);
+  console.log(`total time ${elapsed()}${unsupported ? `; ${unsupported} unsupported as documented (not counted)` : ""}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n[matrix] ${signal}: stopping child processes`);
-    void stopAllChildren().then(() => process.exit(130));
-  });
-}
+onInterrupt((signal) => {
+  console.error(`\n[matrix] ${signal}: stopping child processes`);
+  return stopAllChildren();
+});
 
 main()
   .then((code) => process.exit(code))

@@ -26,25 +26,32 @@ import {
 } from "../security/faults";
 import { LOAD, runLoad, type LoadIdentity, type LoadOutcome } from "../security/load";
 import { runTiming, TIMING_TOLERANCE, type TimingOutcome } from "../security/timing";
-import { ADMIN, LOAD_USERS, PROMOTED, seedRunDatabase, USER } from "../security/support/accounts";
-import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "../security/support/app-server";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { LOAD_USERS, PROMOTED, seedRunDatabase } from "../security/support/accounts";
+import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "./support/app-server";
 import { signIn, type Session } from "../security/support/auth";
 import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from "../security/support/database";
 import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
 import { startTcpProxy, type TcpProxy } from "../security/support/tcp-proxy";
 import { checkDependencyFloor } from "./check-dependency-floor";
+import { childAppEnv } from "./support/child-app-env";
+import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "security");
 /** The whole run stops (and cleans up) after this, whatever it is doing. */
 const RUN_DEADLINE_MS = 20 * 60_000;
 const ROLE_RECHECK_SECONDS = 1;
+/** What every instance runs with, besides the app's defaults. PASSWORD_HASH_LOG2_N stays at full cost: the timing check measures what production does. */
+const RUN_SETTINGS = {
+  ROLE_RECHECK_SECONDS: String(ROLE_RECHECK_SECONDS),
+  // Every request of the run comes from 127.0.0.1: a per-address limit would stop the corpus.
+  RATE_LIMIT_IP_ATTEMPTS: "100000",
+};
 
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const step = (message: string) => console.log(`[security ${elapsed()}] ${message}`);
+const { step, elapsed } = progress("security");
 
 type Part = "corpus" | "bodies" | "timing" | "load" | "faults";
-const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = commandLine().option("--only")?.split(",");
 const wants = (part: Part) => !only || only.includes(part);
 
 const results: CheckResult[] = [];
@@ -52,33 +59,6 @@ const record = (result: CheckResult, quiet = false) => {
   results.push(result);
   if (!quiet || !passed(result)) logResult(result);
 };
-
-/** Every variable the app reads, set here so that nothing leaks in from .env.local. */
-function appEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited: NodeJS.ProcessEnv = { ...process.env };
-  delete inherited.VERCEL; // v4 trusts X-Forwarded-Host on Vercel
-  return {
-    ...inherited,
-    AUTH_SECRET: "",
-    AUTH_TRUST_HOST: "",
-    PGLITE_DATA_DIR: "",
-    AUTH_GITHUB_ID: "",
-    AUTH_GITHUB_SECRET: "",
-    GITHUB_ID: "",
-    GITHUB_SECRET: "",
-    AUTH_GITHUB_ENTERPRISE_URL: "",
-    ADMIN_EMAILS: "",
-    ROLE_RECHECK_SECONDS: String(ROLE_RECHECK_SECONDS),
-    SESSION_MAX_LIFETIME: String(30 * 24 * 60 * 60),
-    REAUTH_WINDOW_SECONDS: "900",
-    RATE_LIMIT_ACCOUNT_ATTEMPTS: "5",
-    // Every request of the run comes from 127.0.0.1: a per-address limit would stop the corpus.
-    RATE_LIMIT_IP_ATTEMPTS: "100000",
-    TRUST_PROXY: "false",
-    PASSWORD_HASH_LOG2_N: "", // full cost: the timing check measures what production does
-    ...overrides,
-  };
-}
 
 function withPort(url: string, port: number): string {
   const parsed = new URL(url);
@@ -117,7 +97,7 @@ async function main(): Promise<void> {
     const githubUrl = `http://127.0.0.1:${githubPort}`;
     const [portA, portB, portC] = [await freePort(), await freePort(), await freePort()];
     const launch = (name: string, port: number, url: string, overrides: Record<string, string>) =>
-      startApp({ name, port, url, logFile: path.join(ARTIFACTS, `${name}.log`), env: appEnv({ NEXTAUTH_URL: url, ...overrides }) });
+      startApp({ name, port, url, logFile: path.join(ARTIFACTS, `${name}.log`), env: childAppEnv({ url, values: { ...RUN_SETTINGS, ...overrides } }) });
 
     step("starting instance A (database behind the proxy) and instance B…");
     const [a, b] = await Promise.all([
@@ -132,8 +112,8 @@ async function main(): Promise<void> {
     ]);
     step(`A on ${a.url}, B on ${b.url} (logs in ${path.relative(ROOT, ARTIFACTS)}/)`);
 
-    const user = await signIn(a, USER.email, USER.password);
-    const admin = await signIn(a, ADMIN.email, ADMIN.password);
+    const user = await signIn(a, DEMO_USERS.user.email, DEMO_USERS.user.password);
+    const admin = await signIn(a, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
 
     let corpus: CheckResult[] = [];
     if (wants("corpus")) {
@@ -163,7 +143,7 @@ async function main(): Promise<void> {
       for (const account of LOAD_USERS) loadSessions.push(await signIn(a, account.email, account.password));
       const identities: LoadIdentity[] = [
         ...loadSessions.map((session): LoadIdentity => ({ kind: "user", session, id: ids.get(session.email) })),
-        ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "admin", session: admin, id: ids.get(ADMIN.email) })),
+        ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "admin", session: admin, id: ids.get(DEMO_USERS.admin.email) })),
         ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "anonymous" })),
       ];
       load = await runLoad(a, identities, [...ids.keys()].filter((key) => key.includes("@")));
@@ -249,9 +229,7 @@ function printSummary(corpus: CheckResult[], bodies: CheckResult[] | undefined, 
     ["dependency floor", `${floors.filter(passed).length} of ${floors.length} (${floors.map((floor) => floor.detail?.split(" (")[0]).join("; ")})`],
     ["total time", elapsed()],
   ];
-  const width = Math.max(...rows.map(([name]) => name.length));
-  console.log("\n| check | result |\n|---|---|");
-  for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value} |`);
+  console.log(`\n${markdownTable(["check", "result"], rows, { padded: true })}`);
   const failures = results.filter((result) => !passed(result));
   if (failures.length) {
     console.log(`\nFailed checks (${failures.length}):`);
@@ -261,17 +239,16 @@ function printSummary(corpus: CheckResult[], bodies: CheckResult[] | undefined, 
 }
 
 let finished = false;
-async function abort(reason: string, code: number) {
+/** Cleans up and prints the final line of a run that did not complete. */
+async function abort(reason: string) {
   if (finished) return;
   finished = true;
   console.error(`[security] ${reason}`);
   await cleanUp();
   finalLine(false);
-  process.exit(code);
 }
-process.once("SIGINT", () => void abort("interrupted", 130));
-process.once("SIGTERM", () => void abort("terminated", 143));
-const deadline = setTimeout(() => void abort(`stopped after the ${RUN_DEADLINE_MS / 60_000} min limit`, 1), RUN_DEADLINE_MS);
+onInterrupt((signal) => abort(signal === "SIGINT" ? "interrupted" : "terminated"));
+const deadline = setTimeout(() => void abort(`stopped after the ${RUN_DEADLINE_MS / 60_000} min limit`).then(() => process.exit(1)), RUN_DEADLINE_MS);
 
 main()
   .then(() => true)

@@ -18,7 +18,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider } from "../e2e/support/github-provider";
-import { freePort, ROOT, runCommand, stopAllChildren, tail } from "./support/app-server";
+import { freePort, ROOT, runCommand, stopAllChildren } from "./support/app-server";
+import { commandLine, markdownTable, onInterrupt, progress, tail } from "./support/cli";
 import { SessionContinuity, type AppShape, type Check } from "./support/continuity";
 
 interface Fixture {
@@ -63,8 +64,7 @@ const FIXTURES: Fixture[] = [
 
 const FIXTURES_DIR = path.join(ROOT, "upgrade-fixtures");
 const STEP_TIMEOUT_MS = 10 * 60_000;
-const started = Date.now();
-const log = (message: string) => console.log(`[upgrade ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const { step: log } = progress("upgrade");
 
 interface Row {
   app: string;
@@ -194,7 +194,7 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
 }
 
 async function main(): Promise<number> {
-  const only = process.argv.slice(2);
+  const only = commandLine().positional();
   const unknown = only.filter((name) => !FIXTURES.some((f) => f.name === name));
   if (unknown.length) throw new Error(`Unknown fixture ${unknown.join(", ")}: ${FIXTURES.map((f) => f.name).join(", ")}`);
   const fixtures = only.length ? FIXTURES.filter((f) => only.includes(f.name)) : FIXTURES;
@@ -213,16 +213,16 @@ async function main(): Promise<number> {
 
   mkdirSync(path.join(ROOT, "artifacts/upgrade"), { recursive: true });
   writeFileSync(path.join(ROOT, "artifacts/upgrade/results.json"), JSON.stringify(rows, null, 2) + "\n");
-  console.log("\n| app | files | rewrites | to-dos | hand-patch lines | signed in after the switch | seconds | result |");
-  console.log("|---|---|---|---|---|---|---|---|");
-  for (const r of rows) {
-    console.log(`| ${r.app} | ${r.files} | ${r.rewrites} | ${r.todos} | ${r.handPatchLines} | ${r.signedInAfter ? "yes" : "no"} | ${r.seconds} | ${r.passed ? "pass" : "FAIL"} |`);
-  }
+  const header = ["app", "files", "rewrites", "to-dos", "hand-patch lines", "signed in after the switch", "seconds", "result"];
+  const cells = rows.map((r) => [r.app, String(r.files), String(r.rewrites), String(r.todos), String(r.handPatchLines), r.signedInAfter ? "yes" : "no", String(r.seconds), r.passed ? "pass" : "FAIL"]);
+  console.log(`\n${markdownTable(header, cells)}`);
   for (const r of rows.filter((x) => !x.passed)) console.log(`\n${r.app} failed:\n  ${r.failed.join("\n  ")}`);
   const passed = rows.filter((r) => r.passed).length;
   console.log(`\n${passed} passed, ${rows.length - passed} failed`);
   return passed === rows.length ? 0 : 1;
 }
+
+onInterrupt(stopAllChildren);
 
 main().then(
   (code) => process.exit(code),

@@ -6,7 +6,7 @@
  * Raw sockets, because an HTTP client hides which connection it reuses.
  */
 import { connect, type Socket } from "node:net";
-import type { RunningApp } from "./support/app-server";
+import type { RunningApp } from "../scripts/support/app-server";
 import { getCsrf, type Session } from "./support/auth";
 import type { CheckResult } from "./support/results";
 

@@ -6,12 +6,14 @@
  */
 import type { Client } from "pg";
 import { sessionCookieName } from "@/lib/auth/cookies";
-import { ADMIN, TARGET, USER } from "./support/accounts";
-import type { RunningApp } from "./support/app-server";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { TARGET } from "./support/accounts";
+import type { RunningApp } from "../scripts/support/app-server";
+import { form } from "../scripts/support/csrf-form";
 import { getCsrf, mintToken, postCredentials, type Session } from "./support/auth";
-import { baseProblems, decide, missingSecurityHeaders, notPrivateNoStore, leaks } from "./support/checks";
+import { baseProblems, expectDecision, missingSecurityHeaders, notPrivateNoStore, leaks } from "./support/checks";
 import { snapshotDiff, usersSnapshot } from "./support/database";
-import { form, send, setCookieLine, type Reply } from "./support/http";
+import { send, setCookieLine, type Reply } from "./support/http";
 import type { CheckResult } from "./support/results";
 
 export interface CorpusContext {
@@ -95,12 +97,12 @@ function callbackUrlCases(port: number): Case[] {
     cases.push(
       { group: "callbackUrl", name: `query on /api/auth/signin ${label}`, send: get(`/api/auth/signin?callbackUrl=${q}`), expect: redirectsSomewhere },
       { group: "callbackUrl", name: `query on /login ${label}`, send: get(`/login?callbackUrl=${q}`), expect: formCallbackIsLocal },
-      { group: "callbackUrl", name: `query on /api/auth/csrf ${label}`, send: get(`/api/auth/csrf?callbackUrl=${q}`), expect: (r) => decide.status(r, 200, 400) },
+      { group: "callbackUrl", name: `query on /api/auth/csrf ${label}`, send: get(`/api/auth/csrf?callbackUrl=${q}`), expect: (r) => expectDecision.status(r, 200, 400) },
       {
         group: "callbackUrl",
         name: `query on /api/auth/session, signed in ${label}`,
         send: (ctx) => send(ctx.app, { path: `/api/auth/session?callbackUrl=${q}`, headers: as(ctx.user) }),
-        expect: (r) => decide.status(r, 200, 400),
+        expect: (r) => expectDecision.status(r, 200, 400),
       },
       {
         group: "callbackUrl",
@@ -111,13 +113,13 @@ function callbackUrlCases(port: number): Case[] {
       {
         group: "callbackUrl",
         name: `POST body of the credentials callback ${label}`,
-        send: (ctx) => postCredentials(ctx.app, USER.email, USER.password, { callbackUrl: url }),
+        send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: url }),
         expect: redirectsSomewhere,
       },
       {
         group: "callbackUrl",
         name: `callback-url cookie, then sign-in ${label}`,
-        send: (ctx) => postCredentials(ctx.app, USER.email, USER.password, { cookie: `next-auth.callback-url=${q}; authjs.callback-url=${q}` }),
+        send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { cookie: `next-auth.callback-url=${q}; authjs.callback-url=${q}` }),
         expect: redirectsSomewhere,
       },
     );
@@ -137,7 +139,7 @@ function callbackUrlCases(port: number): Case[] {
     {
       group: "callbackUrl",
       name: "array in the POST body of the credentials callback",
-      send: (ctx) => postCredentials(ctx.app, USER.email, USER.password, { callbackUrl: ["/dashboard", `//${EVIL}`] }),
+      send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: ["/dashboard", `//${EVIL}`] }),
     },
     {
       group: "callbackUrl",
@@ -148,7 +150,7 @@ function callbackUrlCases(port: number): Case[] {
           method: "POST",
           path: "/api/auth/signout",
           headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie },
-          body: form({ csrfToken: csrf.token, callbackUrl: `//${EVIL}` }),
+          body: form({ csrfToken: csrf.csrfToken, callbackUrl: `//${EVIL}` }),
         });
       },
       expect: redirectsSomewhere,
@@ -161,7 +163,7 @@ function callbackUrlCases(port: number): Case[] {
 async function hostileCookies(ctx: CorpusContext): Promise<[string, string][]> {
   const name = sessionCookieName(ctx.app.url);
   const token = ctx.user.token;
-  const claims = { sub: ctx.ids.get(ADMIN.email), id: ctx.ids.get(ADMIN.email), role: "admin" as const, email: ADMIN.email, name: ADMIN.name };
+  const claims = { sub: ctx.ids.get(DEMO_USERS.admin.email), id: ctx.ids.get(DEMO_USERS.admin.email), role: "admin" as const, email: DEMO_USERS.admin.email, name: DEMO_USERS.admin.name };
   const middle = Math.floor(token.length / 2);
   const flipped = `${token.slice(0, middle)}${token[middle] === "A" ? "B" : "A"}${token.slice(middle + 1)}`;
   const state = await oauthStateCookie(ctx);
@@ -195,7 +197,7 @@ async function startGithubSignIn(ctx: CorpusContext, headers: Record<string, str
     method: "POST",
     path: "/api/auth/signin/github",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie, ...headers },
-    body: form({ csrfToken: csrf.token, callbackUrl: "/dashboard" }),
+    body: form({ csrfToken: csrf.csrfToken, callbackUrl: "/dashboard" }),
   });
 }
 
@@ -219,14 +221,14 @@ async function cookieCases(ctx: CorpusContext): Promise<Case[]> {
         name: `${label} on /dashboard`,
         send: get("/dashboard", { cookie }),
         // 431: Node refuses headers over 16 KB before the app sees them, which is as good as signed out.
-        expect: (r, c) => (r.status === 431 ? [] : decide.toLogin(r, c.app.url)),
+        expect: (r, c) => (r.status === 431 ? [] : expectDecision.toLogin(r, c.app.url)),
       },
-      { group: "cookie", name: `${label} on /api/me`, send: get("/api/me", { cookie }), expect: (r) => [...decide.status(r, 401, 431), ...decide.noSignedInContent(r)] },
+      { group: "cookie", name: `${label} on /api/me`, send: get("/api/me", { cookie }), expect: (r) => [...expectDecision.status(r, 401, 431), ...expectDecision.noSignedInContent(r)] },
     );
   }
   const [, state] = cookies.find(([label]) => label.startsWith("OAuth state")) ?? [];
   cases.push(
-    { group: "cookie", name: "OAuth state cookie pasted in, on /admin", send: get("/admin", { cookie: state ?? "" }), expect: (r, c) => decide.toLogin(r, c.app.url) },
+    { group: "cookie", name: "OAuth state cookie pasted in, on /admin", send: get("/admin", { cookie: state ?? "" }), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
     { group: "cookie", name: "OAuth state cookie pasted in, on /api/auth/session", send: get("/api/auth/session", { cookie: state ?? "" }), expect: (r) => (SIGNED_OUT_BODIES.includes(r.body.trim()) ? [] : [`wrong decision: session ${r.body.slice(0, 80)}`]) },
   );
   return cases;
@@ -238,18 +240,18 @@ function headerCases(): Case[] {
   const cases: Case[] = [];
   const bearer = { authorization: "Bearer %" };
   cases.push(
-    { group: "header", name: "Authorization: Bearer % on /dashboard", send: get("/dashboard", bearer), expect: (r, c) => decide.toLogin(r, c.app.url) },
-    { group: "header", name: "Authorization: Bearer % on /admin", send: get("/admin", bearer), expect: (r, c) => decide.toLogin(r, c.app.url) },
-    { group: "header", name: "Authorization: Bearer % on /api/me", send: get("/api/me", bearer), expect: (r) => decide.status(r, 401) },
-    { group: "header", name: "Authorization: Bearer % on /", send: get("/", bearer), expect: (r) => decide.status(r, 200) },
+    { group: "header", name: "Authorization: Bearer % on /dashboard", send: get("/dashboard", bearer), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
+    { group: "header", name: "Authorization: Bearer % on /admin", send: get("/admin", bearer), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
+    { group: "header", name: "Authorization: Bearer % on /api/me", send: get("/api/me", bearer), expect: (r) => expectDecision.status(r, 401) },
+    { group: "header", name: "Authorization: Bearer % on /", send: get("/", bearer), expect: (r) => expectDecision.status(r, 200) },
   );
   for (const variant of SUBREQUEST_VARIANTS) {
     const h = { "x-middleware-subrequest": variant };
     cases.push(
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, anonymous`, send: get("/admin", h), expect: (r, c) => [...decide.toLogin(r, c.app.url), ...decide.noAdminContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, user`, send: (c) => send(c.app, { path: "/admin", headers: as(c.user, h) }), expect: (r, c) => [...decide.forbiddenPage(r, c.app.url), ...decide.noAdminContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /dashboard, anonymous`, send: get("/dashboard", h), expect: (r, c) => [...decide.toLogin(r, c.app.url), ...decide.noSignedInContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /api/admin/users, user`, send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user, h) }), expect: (r) => decide.status(r, 403) },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, anonymous`, send: get("/admin", h), expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noAdminContent(r)] },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, user`, send: (c) => send(c.app, { path: "/admin", headers: as(c.user, h) }), expect: (r, c) => [...expectDecision.forbiddenPage(r, c.app.url), ...expectDecision.noAdminContent(r)] },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /dashboard, anonymous`, send: get("/dashboard", h), expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noSignedInContent(r)] },
+      { group: "header", name: `x-middleware-subrequest: ${variant} on /api/admin/users, user`, send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user, h) }), expect: (r) => expectDecision.status(r, 403) },
     );
   }
   const forged: [string, Record<string, string>][] = [
@@ -260,9 +262,9 @@ function headerCases(): Case[] {
   ];
   for (const [label, h] of forged) {
     cases.push(
-      { group: "header", name: `forged ${label} on /dashboard`, send: get("/dashboard", h), expect: (r, c) => decide.toLogin(r, c.app.url) },
+      { group: "header", name: `forged ${label} on /dashboard`, send: get("/dashboard", h), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
       { group: "header", name: `forged ${label} on /api/auth/signin`, send: get("/api/auth/signin?callbackUrl=%2Fdashboard", h), expect: redirectsSomewhere },
-      { group: "header", name: `forged ${label} on the credentials sign-in`, send: (c) => postCredentials(c.app, USER.email, USER.password, { callbackUrl: "/dashboard", headers: h }), expect: redirectsSomewhere },
+      { group: "header", name: `forged ${label} on the credentials sign-in`, send: (c) => postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard", headers: h }), expect: redirectsSomewhere },
       { group: "header", name: `forged ${label} on the GitHub sign-in start (redirect_uri)`, send: (c) => startGithubSignIn(c, h), expect: authorizeUrlIsOurs, externalLocation: true },
     );
   }
@@ -284,7 +286,7 @@ function headerCases(): Case[] {
         if (label === "Referer only") headers.referer = `${c.app.url}/admin/users`;
         return send(c.app, { method: "PATCH", path: `/api/admin/users/${c.ids.get(TARGET.email)}`, headers, body: '{"disabled":true}' });
       },
-      expect: (r) => decide.status(r, 403),
+      expect: (r) => expectDecision.status(r, 403),
     });
   }
   cases.push({
@@ -297,7 +299,7 @@ function headerCases(): Case[] {
         headers: { cookie: c.user.cookie, origin: `https://${EVIL}`, "content-type": "application/json" },
         body: "{}",
       }),
-    expect: (r) => decide.status(r, 403),
+    expect: (r) => expectDecision.status(r, 403),
   });
   return cases;
 }
@@ -314,7 +316,7 @@ function jsonCases(): Case[] {
     group: "json",
     name,
     send: patch(body, contentType),
-    expect: (r) => decide.status(r, ...expected),
+    expect: (r) => expectDecision.status(r, ...expected),
   });
   const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
   return [
@@ -334,10 +336,10 @@ function jsonCases(): Case[] {
     bad("huge (1 MB)", JSON.stringify({ role: "user", pad: "x".repeat(1024 * 1024) }), [413]),
     bad("text/plain body", '{"disabled":true}', [415], "text/plain"),
     bad("form body", "disabled=true", [415], "application/x-www-form-urlencoded"),
-    { group: "json", name: "not a uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "not-a-uuid"), expect: (r) => decide.status(r, 404) },
-    { group: "json", name: "unknown uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"), expect: (r) => decide.status(r, 404) },
-    { group: "json", name: "valid change sent by a user", send: patch('{"role":"admin"}', "application/json", "user"), expect: (r) => decide.status(r, 403) },
-    { group: "json", name: "valid change sent anonymously", send: patch('{"role":"admin"}', "application/json", "anonymous"), expect: (r) => decide.status(r, 401) },
+    { group: "json", name: "not a uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "not-a-uuid"), expect: (r) => expectDecision.status(r, 404) },
+    { group: "json", name: "unknown uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"), expect: (r) => expectDecision.status(r, 404) },
+    { group: "json", name: "valid change sent by a user", send: patch('{"role":"admin"}', "application/json", "user"), expect: (r) => expectDecision.status(r, 403) },
+    { group: "json", name: "valid change sent anonymously", send: patch('{"role":"admin"}', "application/json", "anonymous"), expect: (r) => expectDecision.status(r, 401) },
     {
       group: "json",
       name: "credentials sign-in as JSON",
@@ -347,7 +349,7 @@ function jsonCases(): Case[] {
           method: "POST",
           path: "/api/auth/callback/credentials",
           headers: { "content-type": "application/json", cookie: csrf.cookie },
-          body: JSON.stringify({ csrfToken: csrf.token, email: [USER.email], password: { $ne: "" }, __proto__: { role: "admin" } }),
+          body: JSON.stringify({ csrfToken: csrf.csrfToken, email: [DEMO_USERS.user.email], password: { $ne: "" }, __proto__: { role: "admin" } }),
         });
       },
     },
@@ -360,19 +362,19 @@ function jsonCases(): Case[] {
           method: "POST",
           path: "/api/auth/session",
           headers: { "content-type": "application/json", cookie: csrf.cookie },
-          body: JSON.stringify({ csrfToken: csrf.token, data: { role: "admin", id: c.ids.get(ADMIN.email), __proto__: { role: "admin" } } }),
+          body: JSON.stringify({ csrfToken: csrf.csrfToken, data: { role: "admin", id: c.ids.get(DEMO_USERS.admin.email), __proto__: { role: "admin" } } }),
         });
       },
       expect: (r) => (/"role":"admin"/.test(r.body) ? ["wrong decision: update() raised the role"] : []),
     },
     // The legitimate writes: exactly the named change, nothing else.
-    { group: "json", name: "legitimate: disable the target", send: patch('{"disabled":true}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
-    { group: "json", name: "legitimate: enable the target", send: patch('{"disabled":false}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
-    { group: "json", name: "legitimate: promote the target", send: patch('{"role":"admin"}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
-    { group: "json", name: "legitimate: demote the target", send: patch('{"role":"user"}'), expect: (r) => decide.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
+    { group: "json", name: "legitimate: disable the target", send: patch('{"disabled":true}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
+    { group: "json", name: "legitimate: enable the target", send: patch('{"disabled":false}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
+    { group: "json", name: "legitimate: promote the target", send: patch('{"role":"admin"}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
+    { group: "json", name: "legitimate: demote the target", send: patch('{"role":"user"}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
     // After all that, nothing was polluted: the user is still a user everywhere.
     { group: "json", name: "afterwards /api/me still says user", send: (c) => send(c.app, { path: "/api/me", headers: as(c.user) }), expect: (r) => (/"role":"user"/.test(r.body) ? [] : [`wrong decision: /api/me says ${r.body.slice(0, 120)}`]) },
-    { group: "json", name: "afterwards the admin API still refuses the user", send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user) }), expect: (r) => decide.status(r, 403) },
+    { group: "json", name: "afterwards the admin API still refuses the user", send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user) }), expect: (r) => expectDecision.status(r, 403) },
   ];
 }
 
@@ -386,7 +388,7 @@ function methodCases(): Case[] {
         group: "method",
         name: `${method} ${path} as user`,
         send: (c) => send(c.app, { method, path, headers: as(c.user, { origin: c.app.url }) }),
-        expect: (r) => decide.noAdminContent(r),
+        expect: (r) => expectDecision.noAdminContent(r),
         ...(method === "TRACE" ? { upstream: TRACE_THROUGH_MIDDLEWARE } : {}),
       });
     }
@@ -395,14 +397,14 @@ function methodCases(): Case[] {
         group: "method",
         name: `${method} ${path} as admin`,
         send: (c) => send(c.app, { method, path: path.replace("{target}", c.ids.get(TARGET.email) ?? ""), headers: as(c.admin, { origin: c.app.url, "content-type": "application/json" }), body: method === "PUT" ? '{"role":"admin"}' : undefined }),
-        expect: (r) => decide.status(r, 405),
+        expect: (r) => expectDecision.status(r, 405),
       });
     }
     cases.push({
       group: "method",
       name: `${method} /api/auth/session anonymous`,
       send: (c) => send(c.app, { method, path: "/api/auth/session" }),
-      expect: (r) => decide.noSignedInContent(r),
+      expect: (r) => expectDecision.noSignedInContent(r),
       ...(method === "TRACE" ? { upstream: TRACE_THROUGH_MIDDLEWARE } : {}),
     });
   }
@@ -420,12 +422,12 @@ function pathCases(buildId: string): Case[] {
   const cases: Case[] = [];
   for (const path of adminPaths) {
     cases.push(
-      { group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => decide.noSignedInContent(r) },
-      { group: "path", name: `${path} as user`, send: (c) => send(c.app, { path, headers: as(c.user) }), expect: (r) => decide.noAdminContent(r) },
+      { group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => expectDecision.noSignedInContent(r) },
+      { group: "path", name: `${path} as user`, send: (c) => send(c.app, { path, headers: as(c.user) }), expect: (r) => expectDecision.noAdminContent(r) },
     );
   }
   for (const path of signedInPaths) {
-    cases.push({ group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => decide.noSignedInContent(r) });
+    cases.push({ group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => expectDecision.noSignedInContent(r) });
   }
   return cases;
 }
@@ -450,12 +452,12 @@ function headerPolicyCases(): Case[] {
       group: "headers",
       name: `Cache-Control: private, no-store on ${path} (${who})`,
       send: (c) => send(c.app, { path, headers: as(c[who]) }),
-      expect: (r) => [...decide.status(r, 200), ...notPrivateNoStore(r)],
+      expect: (r) => [...expectDecision.status(r, 200), ...notPrivateNoStore(r)],
     })),
     {
       group: "headers",
       name: "session cookie over http: HttpOnly, SameSite=Lax, Path=/, no Domain, and no token in the Location",
-      send: (c) => postCredentials(c.app, USER.email, USER.password, { callbackUrl: "/dashboard" }),
+      send: (c) => postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" }),
       expect: (r, c) => {
         const line = setCookieLine(r.setCookies, sessionCookieName(c.app.url));
         if (!line) return ["wrong decision: no session cookie"];
@@ -465,7 +467,7 @@ function headerPolicyCases(): Case[] {
     {
       group: "headers",
       name: "failed sign-in: no password or email in the Location",
-      send: (c) => postCredentials(c.app, USER.email, "wrong-password-123"),
+      send: (c) => postCredentials(c.app, DEMO_USERS.user.email, "wrong-password-123"),
       expect: (r) => (r.location && /wrong-password|user%40example|user@example/.test(r.location) ? [`credentials in Location ${r.location}`] : []),
     },
   ];
@@ -501,7 +503,7 @@ function writeProblems(diff: string[], writes: Case["writes"]): string[] {
   return problems;
 }
 
-export async function buildCorpus(ctx: CorpusContext): Promise<Case[]> {
+async function buildCorpus(ctx: CorpusContext): Promise<Case[]> {
   return [
     ...callbackUrlCases(ctx.app.port),
     ...(await cookieCases(ctx)),

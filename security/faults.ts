@@ -5,10 +5,11 @@
  */
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { sessionCookieAttributeProblems } from "./corpus";
-import { ADMIN, EVERYWHERE, LIMITED, PROMOTED, USER } from "./support/accounts";
-import type { RunningApp } from "./support/app-server";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { EVERYWHERE, LIMITED, PROMOTED } from "./support/accounts";
+import type { RunningApp } from "../scripts/support/app-server";
 import { postCredentials, signIn, type Session } from "./support/auth";
-import { baseProblems, decide, leaks } from "./support/checks";
+import { baseProblems, expectDecision, leaks } from "./support/checks";
 import { send, setCookieLine, type Probe, type Reply } from "./support/http";
 import type { CheckResult } from "./support/results";
 import type { TcpProxy } from "./support/tcp-proxy";
@@ -57,26 +58,26 @@ export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user
     if (!down.ok) problems.push(`wrong decision: /api/me never answered 503 with the database gone (last: ${describe(down.last)})`);
 
     const api = await send(app, { path: "/api/me", headers: { cookie: user.cookie } });
-    check("GET /api/me", api, [...decide.status(api, 503), ...leaks(api), ...(/"error"/.test(api.body) ? [] : ["wrong decision: no JSON error"])]);
+    check("GET /api/me", api, [...expectDecision.status(api, 503), ...leaks(api), ...(/"error"/.test(api.body) ? [] : ["wrong decision: no JSON error"])]);
     const adminApi = await send(app, { path: "/api/admin/users", headers: { cookie: admin.cookie } });
-    check("GET /api/admin/users", adminApi, [...decide.status(adminApi, 503), ...leaks(adminApi)]);
+    check("GET /api/admin/users", adminApi, [...expectDecision.status(adminApi, 503), ...leaks(adminApi)]);
     for (const [path, session] of [["/dashboard", user], ["/admin", admin], ["/admin/users", admin]] as const) {
       const page = await send(app, { path, headers: { cookie: session.cookie } });
       const says = /temporarily unavailable/i.test(page.body) ? [] : ["wrong decision: the page does not say the service is temporarily unavailable"];
-      check(`GET ${path}`, page, [...decide.status(page, 503), ...leaks(page), ...says]);
+      check(`GET ${path}`, page, [...expectDecision.status(page, 503), ...leaks(page), ...says]);
     }
     for (const path of ["/", "/login"]) {
       const page = await send(app, { path });
-      check(`GET ${path} (public)`, page, [...baseProblems(page, app.url), ...decide.status(page, 200)]);
+      check(`GET ${path} (public)`, page, [...baseProblems(page, app.url), ...expectDecision.status(page, 200)]);
     }
-    const signInReply = await postCredentials(app, USER.email, USER.password, { callbackUrl: "/dashboard" });
+    const signInReply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" });
     check("sign-in", signInReply, baseProblems(signInReply, app.url));
     const { page, url } = await landing(app, signInReply);
     if (!url || url.pathname !== "/login" || !/^ServiceUnavailable/.test(url.searchParams.get("error") ?? "")) {
       problems.push(`sign-in: wrong decision: expected to land on /login?error=ServiceUnavailable, got ${describe(signInReply)} ending at ${url?.href}`);
     } else {
       const alert = loginAlert(page.body);
-      check("the login page after sign-in", page, [...baseProblems(page, app.url), ...decide.status(page, 200), ...(alert && /unavailable/i.test(alert) ? [] : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`])]);
+      check("the login page after sign-in", page, [...baseProblems(page, app.url), ...expectDecision.status(page, 200), ...(alert && /unavailable/i.test(alert) ? [] : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`])]);
     }
   } finally {
     await proxy.restore();
@@ -95,9 +96,9 @@ export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user
 
 export async function sessionAcrossInstances(a: RunningApp, b: RunningApp): Promise<CheckResult> {
   const problems: string[] = [];
-  const session = await signIn(a, USER.email, USER.password);
+  const session = await signIn(a, DEMO_USERS.user.email, DEMO_USERS.user.password);
   const me = await send(b, { path: "/api/me", headers: { cookie: session.cookie } });
-  if (me.status !== 200 || !me.body.includes(USER.email)) problems.push(`wrong decision: a session from ${a.name} on ${b.name}: ${describe(me)}`);
+  if (me.status !== 200 || !me.body.includes(DEMO_USERS.user.email)) problems.push(`wrong decision: a session from ${a.name} on ${b.name}: ${describe(me)}`);
   return { section: "faults", name: `two instances: a session started on ${a.name} works on ${b.name}`, problems };
 }
 
@@ -113,7 +114,7 @@ export async function roleChangeAcrossInstances(a: RunningApp, b: RunningApp, pr
   if (before.status !== 403) problems.push(`wrong decision: before the promotion ${b.name} answered ${before.status}`);
 
   const change = async (via: RunningApp, role: string) => {
-    const admin = await signIn(via, ADMIN.email, ADMIN.password);
+    const admin = await signIn(via, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
     return send(via, {
       method: "PATCH",
       path: `/api/admin/users/${promotedId}`,
@@ -161,7 +162,7 @@ export async function signOutEverywhereAcrossInstances(a: RunningApp, b: Running
   const own = await poll(a, { path: "/api/me", headers: { cookie: onA.cookie } }, (r) => r.status === 401, within + 5_000);
   if (!own.ok) problems.push(`wrong decision: the session that signed out everywhere still works on ${a.name}`);
   const dashboard = await send(b, { path: "/dashboard", headers: { cookie: onB.cookie } });
-  problems.push(...decide.toLogin(dashboard, b.url).map((p) => `old token on ${b.name} /dashboard: ${p}`));
+  problems.push(...expectDecision.toLogin(dashboard, b.url).map((p) => `old token on ${b.name} /dashboard: ${p}`));
   const again = await signIn(b, EVERYWHERE.email, EVERYWHERE.password).catch((error: Error) => error);
   if (again instanceof Error) problems.push(`wrong decision: signing in again failed: ${again.message}`);
   return {
@@ -198,24 +199,24 @@ export async function rateLimitAcrossInstances(a: RunningApp, b: RunningApp): Pr
 export async function secretChange(restarted: RunningApp, oldUser: Session, oldAdmin: Session): Promise<CheckResult> {
   const problems: string[] = [];
   const probes: [string, Session, (reply: Reply) => string[]][] = [
-    ["/dashboard", oldUser, (r) => decide.toLogin(r, restarted.url)],
-    ["/admin", oldAdmin, (r) => decide.toLogin(r, restarted.url)],
-    ["/api/me", oldUser, (r) => decide.status(r, 401)],
-    ["/api/admin/users", oldAdmin, (r) => decide.status(r, 401)],
+    ["/dashboard", oldUser, (r) => expectDecision.toLogin(r, restarted.url)],
+    ["/admin", oldAdmin, (r) => expectDecision.toLogin(r, restarted.url)],
+    ["/api/me", oldUser, (r) => expectDecision.status(r, 401)],
+    ["/api/admin/users", oldAdmin, (r) => expectDecision.status(r, 401)],
     ["/api/auth/session", oldUser, (r) => (r.status === 200 && r.body.trim() === "{}" ? [] : [`wrong decision: session answered ${describe(r)}`])],
-    ["/", oldUser, (r) => [...decide.status(r, 200), ...decide.noSignedInContent(r)]],
+    ["/", oldUser, (r) => [...expectDecision.status(r, 200), ...expectDecision.noSignedInContent(r)]],
   ];
   for (const [path, session, expect] of probes) {
     const reply = await send(restarted, { path, headers: { cookie: session.cookie } });
     problems.push(...[...baseProblems(reply, restarted.url), ...expect(reply)].map((p) => `old cookie on ${path}: ${p}`));
   }
-  const fresh = await signIn(restarted, USER.email, USER.password).catch((error: Error) => error);
+  const fresh = await signIn(restarted, DEMO_USERS.user.email, DEMO_USERS.user.password).catch((error: Error) => error);
   if (fresh instanceof Error) problems.push(`wrong decision: signing in under the new secret failed: ${fresh.message}`);
   return { section: "faults", name: "secret change: after a restart with a new NEXTAUTH_SECRET old cookies read as signed out, no 500", problems };
 }
 
 export async function httpsCookie(app: RunningApp): Promise<CheckResult> {
-  const reply = await postCredentials(app, USER.email, USER.password, { callbackUrl: "/dashboard" });
+  const reply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" });
   const name = sessionCookieName(app.url);
   const line = setCookieLine(reply.setCookies, name);
   const problems = [...baseProblems(reply, app.url)];

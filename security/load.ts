@@ -4,7 +4,7 @@
  * for its cookie, and (for /api/me and /dashboard) exactly the user of its own cookie.
  */
 import autocannon, { type Request } from "autocannon";
-import type { RunningApp } from "./support/app-server";
+import type { RunningApp } from "../scripts/support/app-server";
 import type { Session } from "./support/auth";
 import type { CheckResult } from "./support/results";
 

@@ -5,12 +5,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { LOAD_USERS } from "./support/accounts";
-import type { RunningApp } from "./support/app-server";
+import type { RunningApp } from "../scripts/support/app-server";
 import { postCredentials } from "./support/auth";
 import type { Reply } from "./support/http";
 import type { CheckResult } from "./support/results";
 
-export const TIMING_ATTEMPTS = 15;
+const TIMING_ATTEMPTS = 15;
 export const TIMING_TOLERANCE = { min: 0.8, max: 1.25 };
 
 const median = (values: number[]) => {

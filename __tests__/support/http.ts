@@ -1,8 +1,11 @@
 // next-test-api-route-handler must load before Next's own modules.
 import { testApiHandler } from "next-test-api-route-handler";
 import type { NextApiHandler, PageConfig } from "next";
+import { fetchCsrf } from "@/scripts/support/csrf-form";
 import { authRoute, type AuthRoute } from "./next-auth-version";
 import { setCookies } from "./pages";
+
+export { cookieHeader, form } from "@/scripts/support/csrf-form";
 
 export interface HandlerResponse {
   status: number;
@@ -62,18 +65,11 @@ export function callAuth(request: HandlerRequest): Promise<HandlerResponse> {
 }
 
 /** A CSRF token and the cookie it is checked against, as /api/auth/csrf hands them out. */
-export async function getCsrf(): Promise<{ csrfToken: string; cookie: string }> {
-  const response = await callAuth({ url: "/api/auth/csrf" });
-  const { csrfToken } = response.json() as { csrfToken: string };
-  const cookie = Object.entries(response.cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join("; ");
-  return { csrfToken, cookie };
-}
-
-/** Joins cookie header values, skipping empty ones. */
-export function cookieHeader(...parts: (string | undefined)[]): string {
-  return parts.filter(Boolean).join("; ");
+export function getCsrf(): Promise<{ csrfToken: string; cookie: string }> {
+  return fetchCsrf(async () => {
+    const response = await callAuth({ url: "/api/auth/csrf" });
+    return { body: response.text, cookies: Object.entries(response.cookies).map(([name, value]) => `${name}=${value}`).join("; ") };
+  });
 }
 
 /** A browser's cookie store, enough for next-auth's flows: later Set-Cookie wins, empty deletes. */
@@ -102,11 +98,6 @@ export class CookieJar {
   header(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
-}
-
-/** A form-encoded POST body. */
-export function form(fields: Record<string, string>): string {
-  return new URLSearchParams(fields).toString();
 }
 
 export const FORM = { "content-type": "application/x-www-form-urlencoded" };

@@ -3,8 +3,9 @@ import path from "node:path";
 import type { NextApiHandler, PageConfig } from "next";
 
 /**
- * What the test support needs to know about the installed next-auth, so that the same tests run
- * before and after the v5 switch (`npm run migration:verify`). Behaviour tests never branch on it.
+ * What the tests and the browser flows (e2e/) need to know about the installed next-auth, so that
+ * the same tests run before and after the v5 switch (`npm run migration:verify`). Only wire formats
+ * and request counts differ; behaviour tests never branch on it.
  */
 export const NEXT_AUTH_VERSION: string = JSON.parse(
   readFileSync(path.join(process.cwd(), "node_modules/next-auth/package.json"), "utf8"),
@@ -13,6 +14,9 @@ export const NEXT_AUTH_MAJOR = Number(NEXT_AUTH_VERSION.split(".")[0]);
 
 /** Cookie names start `next-auth.` in v4 and `authjs.` in v5 (after any `__Secure-`/`__Host-`). */
 export const COOKIE_PREFIX = NEXT_AUTH_MAJOR >= 5 ? "authjs" : "next-auth";
+
+/** `/api/auth/session` for a signed-out visitor: v4 answers `{}`, v5 `null`. */
+export const SIGNED_OUT_SESSION = NEXT_AUTH_MAJOR >= 5 ? null : {};
 
 /** The callback-url cookie's name over http. */
 export const CALLBACK_URL_COOKIE = `${COOKIE_PREFIX}.callback-url`;

@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, findChromium } from "../../e2e/support/chromium";
 
 export const FOCUS_BURST = 3;
 
-export interface PageCounts {
+interface PageCounts {
   firstLoad: number;
   focusBurst: number;
 }

@@ -9,9 +9,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-export const FIRST_LOAD_PAGES = ["/", "/dashboard", "/admin"] as const;
+const FIRST_LOAD_PAGES = ["/", "/dashboard", "/admin"] as const;
 /** Every next-auth/react export imported under components/ and pages/. */
-export const NEXT_AUTH_CLIENT_IMPORTS = ["SessionProvider", "useSession", "signIn", "signOut", "getCsrfToken"];
+const NEXT_AUTH_CLIENT_IMPORTS = ["SessionProvider", "useSession", "signIn", "signOut", "getCsrfToken"];
 
 export interface ClientBytes {
   /** gzip bytes of first-load JS per page */

@@ -23,7 +23,7 @@ export interface LoadSettings {
   warmupRequests: number;
 }
 
-export interface Side {
+interface Side {
   requestsPerSecond: number;
   /** Median over the rounds of each round's latency percentile, in ms. */
   p50Ms: number;

@@ -12,7 +12,8 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { appFiles } from "../../scripts/support/app-files";
-import { ROOT, runCommand, tail } from "../../scripts/support/app-server";
+import { ROOT, runCommand } from "../../scripts/support/app-server";
+import { tail } from "../../scripts/support/cli";
 
 const TWIN_PAGES = path.join(ROOT, "bench", "twins", "pages");
 
@@ -58,7 +59,7 @@ export async function twinApp(source: string, name: string, log: (message: strin
   for (const file of [...files].sort()) hash.update(file).update(readFileSync(path.join(source, file)));
   for (const file of twinFiles()) hash.update(file).update(readFileSync(path.join(TWIN_PAGES, file)));
   if (options.noOpMiddleware) hash.update("no-op middleware");
-  for (const file of ["bench/support/twin-app.ts", "bench/twins/twins.ts", "bench/twins/stock-session.ts", "bench/twins/stock-app.tsx"]) hash.update(readFileSync(path.join(ROOT, file)));
+  for (const file of ["bench/support/twin-app.ts", "bench/twins/twin-session.ts", "bench/twins/stock-session.ts", "bench/twins/stock-app.tsx"]) hash.update(readFileSync(path.join(ROOT, file)));
   const stamp = hash.digest("hex");
   const stampFile = path.join(dest, ".bench-stamp");
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(path.join(dest, ".next", "BUILD_ID"))) {

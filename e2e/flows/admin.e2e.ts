@@ -1,9 +1,10 @@
-import { E2E_ROLE_RECHECK_SECONDS, E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { E2E_ROLE_RECHECK_SECONDS } from "../support/role-recheck";
 import { appUrl, expect, header, screenshot, signIn, test, textsSeen, watchForText } from "../support/fixtures";
 
 const WELCOME = "You are an admin, welcome!";
 const FORBIDDEN = "403: not allowed";
-const { admin, user } = E2E_USERS;
+const { admin, user } = DEMO_USERS;
 
 test("shows an admin the Admin link, the admin page and the users table", async ({ page }) => {
   await signIn(page, admin);

@@ -1,4 +1,4 @@
-import { E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
 import { appUrl, expect, submitLogin, test, textsSeen, watchForText } from "../support/fixtures";
 
 test("sends a signed-out visitor of /client to sign-in once the browser has checked, and back after", async ({ page }) => {
@@ -10,7 +10,7 @@ test("sends a signed-out visitor of /client to sign-in once the browser has chec
   expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(appUrl("/client"));
   expect(await textsSeen(page)).toEqual([]);
 
-  await submitLogin(page, E2E_USERS.user);
+  await submitLogin(page, DEMO_USERS.user);
   await expect(page).toHaveURL(appUrl("/client"));
-  await expect(page.getByText(`Hello ${E2E_USERS.user.name}, the browser checked your session.`)).toBeVisible();
+  await expect(page.getByText(`Hello ${DEMO_USERS.user.name}, the browser checked your session.`)).toBeVisible();
 });

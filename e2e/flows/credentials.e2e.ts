@@ -1,7 +1,7 @@
 import { loginErrorMessage } from "@/lib/auth/login-errors";
-import { E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
 import { alert, appUrl, expect, screenshot, signIn, submitLogin, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
 
 test("sends a signed-out visitor from /dashboard to /login, and back to /dashboard after signing in", async ({ page }) => {
   await page.goto("/dashboard");
@@ -9,17 +9,17 @@ test("sends a signed-out visitor from /dashboard to /login, and back to /dashboa
   await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
-  await submitLogin(page, E2E_USERS.user);
+  await submitLogin(page, DEMO_USERS.user);
 
   await expect(page).toHaveURL(appUrl("/dashboard"));
-  await expect(page.getByRole("heading", { name: `Welcome, ${E2E_USERS.user.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Welcome, ${DEMO_USERS.user.name}` })).toBeVisible();
 });
 
 test("shows the same message for a wrong password and for an unknown email", async ({ page }) => {
   const expected = loginErrorMessage("CredentialsSignin");
 
   await page.goto("/login");
-  await submitLogin(page, { email: E2E_USERS.user.email, password: "not-the-password" });
+  await submitLogin(page, { email: DEMO_USERS.user.email, password: "not-the-password" });
   await expect(alert(page)).toHaveText(expected!);
   const afterWrongPassword = { url: page.url(), alert: await alert(page).textContent() };
 
@@ -46,12 +46,12 @@ test("keeps a sign-in on our own origin when the form's callbackUrl is tampered 
     await expect(page.getByRole("button", { name: "Sign in with email" })).toBeEnabled();
     await page.locator('input[name="callbackUrl"]').evaluate((input: HTMLInputElement, value) => (input.value = value), target);
     const posted = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/auth/callback/credentials");
-    await submitLogin(page, E2E_USERS.user);
+    await submitLogin(page, DEMO_USERS.user);
     expect(new URLSearchParams((await posted).postData() ?? "").get("callbackUrl")).toBe(target);
 
     await page.waitForURL((url) => !url.pathname.startsWith("/api/auth") && url.pathname !== "/login");
     expect(new URL(page.url()).origin, `callbackUrl ${target}`).toBe(origin);
-    await expect(page.getByText(`Signed in as ${E2E_USERS.user.email}`)).toBeVisible();
+    await expect(page.getByText(`Signed in as ${DEMO_USERS.user.email}`)).toBeVisible();
     // A session request still in flight would set the cookie again after clearCookies() (v5's
     // client refetches right after a page load); let it land first.
     await page.waitForLoadState("networkidle");
@@ -59,7 +59,7 @@ test("keeps a sign-in on our own origin when the form's callbackUrl is tampered 
 });
 
 test("signs a returning user straight through /login to the callbackUrl", async ({ page }) => {
-  await signIn(page, E2E_USERS.user, "/client");
+  await signIn(page, DEMO_USERS.user, "/client");
   await expect(page).toHaveURL(appUrl("/client"));
   // Signed in already: /login sends the visitor on instead of showing the form again.
   await page.goto(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`);

@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
-import { E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
 import { GITHUB_ACCOUNTS, type GithubLogin } from "../support/github-accounts";
 import type { ProviderEvent } from "../support/github-provider";
 import { alert, appUrl, expect, header, signIn, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
 
 /**
  * The GitHub sign-in, for real: the browser goes app → local provider (a GitHub Enterprise
@@ -65,7 +65,7 @@ test("signs a returning GitHub user into the same account, without a second user
   const adminContext = await browser.newContext();
   try {
     const adminPage = await adminContext.newPage();
-    await signIn(adminPage, E2E_USERS.admin, "/admin/users");
+    await signIn(adminPage, DEMO_USERS.admin, "/admin/users");
     await expect(adminPage.getByRole("row", { name: new RegExp(GITHUB_ACCOUNTS.octocat.publicEmail) })).toHaveCount(1);
   } finally {
     await adminContext.close();

@@ -4,12 +4,12 @@ import { chromium } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
-import { E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { appUrl, expect, signIn, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
 
-const { admin } = E2E_USERS;
+const { admin } = DEMO_USERS;
 
 test("keeps a session through a reload and a browser restart, with a cookie that lasts maxAge", async () => {
   const profile = mkdtempSync(path.join(process.env.E2E_SCRATCH_DIR ?? "/tmp", "profile-"));

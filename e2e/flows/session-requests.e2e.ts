@@ -1,5 +1,5 @@
 import type { Page, Response } from "@playwright/test";
-import { E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
 import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../support/session-request-counts";
 import { appUrl, expect, header, type NetworkActivity, signIn, submitLogin, test } from "../support/fixtures";
 
@@ -47,7 +47,7 @@ test("counts the session requests of a scripted visit: home, login, dashboard, a
   await settle(page, network);
   steps["login"] = sessionRequests.sinceLastStep();
 
-  await submitLogin(page, E2E_USERS.admin);
+  await submitLogin(page, DEMO_USERS.admin);
   await expect(page).toHaveURL(appUrl("/dashboard"));
   await settle(page, network);
   steps["dashboard"] = sessionRequests.sinceLastStep();
@@ -78,7 +78,7 @@ test("counts the session requests of a scripted visit: home, login, dashboard, a
 });
 
 test("makes no session request on the first load of a server-rendered page, and one on /client", async ({ page, sessionRequests, network }) => {
-  await signIn(page, E2E_USERS.admin);
+  await signIn(page, DEMO_USERS.admin);
   await settle(page, network);
   sessionRequests.sinceLastStep();
 

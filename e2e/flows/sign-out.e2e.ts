@@ -1,10 +1,11 @@
-import { E2E_ROLE_RECHECK_SECONDS, E2E_USERS } from "../support/accounts";
+import { DEMO_USERS } from "@/lib/users/seed";
+import { E2E_ROLE_RECHECK_SECONDS } from "../support/role-recheck";
 import { appUrl, expect, header, signIn, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
 
 test("signs out from the header to /, and the back button shows no protected content", async ({ page }) => {
-  await signIn(page, E2E_USERS.admin);
-  await expect(page.getByRole("heading", { name: `Welcome, ${E2E_USERS.admin.name}` })).toBeVisible();
+  await signIn(page, DEMO_USERS.admin);
+  await expect(page.getByRole("heading", { name: `Welcome, ${DEMO_USERS.admin.name}` })).toBeVisible();
 
   await header(page).getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(appUrl("/"));
@@ -15,11 +16,11 @@ test("signs out from the header to /, and the back button shows no protected con
   await page.goBack();
   await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await expect(page.getByText(`Welcome, ${E2E_USERS.admin.name}`)).toHaveCount(0);
+  await expect(page.getByText(`Welcome, ${DEMO_USERS.admin.name}`)).toHaveCount(0);
 });
 
 test("signs every other browser out with 'Sign out everywhere', within the re-check window", async ({ page, browser }) => {
-  const { user } = E2E_USERS;
+  const { user } = DEMO_USERS;
   const otherContext = await browser.newContext();
   try {
     const other = await otherContext.newPage();

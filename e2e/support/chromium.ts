@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
-export class ChromiumMissingError extends Error {
+class ChromiumMissingError extends Error {
   constructor(detail: string) {
     super(
       `${detail}\n` +

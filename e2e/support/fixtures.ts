@@ -9,7 +9,7 @@ import { SCREENSHOTS_DIR } from "./paths";
  */
 
 /** Every request the browser makes to `/api/auth/session`, counted per step of a flow. */
-export class SessionRequestLog {
+class SessionRequestLog {
   readonly urls: string[] = [];
   private mark = 0;
 

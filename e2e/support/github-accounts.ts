@@ -41,3 +41,13 @@ export const GITHUB_ADMIN_EMAILS = [GITHUB_ACCOUNTS.hubot.emails[1].email];
 
 /** The OAuth app registered at the local provider. */
 export const OAUTH_CLIENT = { id: "e2e-client-id", secret: "e2e-client-secret-0123456789abcdef" } as const;
+
+/** The app's settings for signing in with GitHub at the local provider on `providerUrl`. */
+export function localGithubSettings(providerUrl: string): Record<string, string> {
+  return {
+    AUTH_GITHUB_ID: OAUTH_CLIENT.id,
+    AUTH_GITHUB_SECRET: OAUTH_CLIENT.secret,
+    AUTH_GITHUB_ENTERPRISE_URL: providerUrl,
+    ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
+  };
+}

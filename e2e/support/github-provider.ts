@@ -16,7 +16,7 @@ import { GITHUB_ACCOUNTS, type GithubAccount } from "./github-accounts";
  * @see https://docs.github.com/en/enterprise-server/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
  */
 
-export interface ProviderOptions {
+interface ProviderOptions {
   clientId: string;
   clientSecret: string;
   /** The one callback URL registered for the client, e.g. http://127.0.0.1:4000/api/auth/callback/github */

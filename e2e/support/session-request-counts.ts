@@ -1,4 +1,4 @@
-import { REQUESTS_PER_REFETCH } from "./next-auth-version";
+import { SESSION_REQUESTS_PER_REFETCH } from "../../__tests__/support/next-auth-version";
 
 /**
  * How many `/api/auth/session` requests the browser makes, asserted by
@@ -6,7 +6,7 @@ import { REQUESTS_PER_REFETCH } from "./next-auth-version";
  * Server-guarded pages hand the session to SessionProvider, so their first load and client-side
  * navigations fetch nothing; the one planned refetch is a hidden tab becoming visible again,
  * at most once a minute (pages/_app.tsx), so a second switch right after the first fetches nothing.
- * A refetch is one request on v4 and two on v5 (REQUESTS_PER_REFETCH).
+ * A refetch is one request on v4 and two on v5 (SESSION_REQUESTS_PER_REFETCH).
  */
 export const SCRIPTED_VISIT_SESSION_REQUESTS = {
   "home (signed out)": 0,
@@ -15,7 +15,7 @@ export const SCRIPTED_VISIT_SESSION_REQUESTS = {
   admin: 0,
   users: 0,
   back: 0,
-  "tab hidden and visible (1)": REQUESTS_PER_REFETCH,
+  "tab hidden and visible (1)": SESSION_REQUESTS_PER_REFETCH,
   "tab hidden and visible (2)": 0,
 };
 
@@ -25,5 +25,5 @@ export const FIRST_LOAD_SESSION_REQUESTS = {
   "/admin": 0,
   "/admin/users": 0,
   "/": 0,
-  "/client": REQUESTS_PER_REFETCH,
+  "/client": SESSION_REQUESTS_PER_REFETCH,
 };

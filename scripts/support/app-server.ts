@@ -4,9 +4,10 @@
  * The one copy used by `npm run test:e2e`, `npm run test:security` and `npm run bench`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { tail } from "./cli";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [ROOT] });
@@ -102,6 +103,12 @@ export async function buildApp(logFile: string, timeoutMs = 10 * 60_000): Promis
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(logFile)}`);
 }
 
+/** `npm run db:seed` (migrate, then create the SEED_* accounts) in `cwd` with `env`, before the app starts: PGlite allows one process per data directory. */
+export async function seedDatabase(env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT, timeoutMs = 3 * 60_000): Promise<void> {
+  const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...env, NODE_ENV: "development" }, timeoutMs, logFile, cwd);
+  if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(logFile)}`);
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -114,9 +121,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const tail = (file: string, lines = 30) =>
-  existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)";
-
 export interface RunningApp {
   name: string;
   port: number;
@@ -126,7 +130,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   name: string;
   port: number;
   url: string;
@@ -137,7 +141,7 @@ export interface StartOptions {
 }
 
 /** A `next start` that has been spawned but not waited for (the benchmark times its cold start). */
-export interface SpawnedApp extends RunningApp {
+interface SpawnedApp extends RunningApp {
   child: ChildProcess;
 }
 

@@ -15,9 +15,10 @@
  */
 import path from "node:path";
 import { mintV4SessionToken } from "../../__tests__/support/v4-session-cookie";
-import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../../e2e/support/github-accounts";
+import { localGithubSettings } from "../../e2e/support/github-accounts";
 import { CookieClient, pathOf, type StoredCookie } from "./cookie-client";
-import { runCommand, startApp, tail, type RunningApp } from "./app-server";
+import { seedDatabase, startApp, type RunningApp } from "./app-server";
+import { childAppEnv } from "./child-app-env";
 
 export interface Check {
   name: string;
@@ -25,7 +26,7 @@ export interface Check {
   detail: string;
 }
 
-export interface ServedAppOptions {
+interface ServedAppOptions {
   /** Where the embedded database lives (PGLITE_DATA_DIR): the same for every build. */
   dataDir: string;
   secret: string;
@@ -63,37 +64,26 @@ const V4_SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 const V5_SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 /** Seconds a re-issued expiry may differ by the time the checks themselves take. */
 const EXPIRY_SLACK_SECONDS = 120;
-const SEED_TIMEOUT_MS = 3 * 60_000;
 
 /** The environment of a served build: exactly these settings, nothing from .env.local. */
 export function servedAppEnv(options: Pick<ServedAppOptions, "dataDir" | "secret" | "providerUrl">, url: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: options.secret,
-    AUTH_SECRET: "",
-    NEXTAUTH_URL: url,
-    AUTH_URL: url,
-    DATABASE_URL: "",
-    PGLITE_DATA_DIR: options.dataDir,
-    AUTH_GITHUB_ID: OAUTH_CLIENT.id,
-    AUTH_GITHUB_SECRET: OAUTH_CLIENT.secret,
-    GITHUB_ID: "",
-    GITHUB_SECRET: "",
-    AUTH_GITHUB_ENTERPRISE_URL: options.providerUrl,
-    ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
-  };
+  return childAppEnv({
+    url,
+    values: {
+      NEXTAUTH_SECRET: options.secret,
+      PGLITE_DATA_DIR: options.dataDir,
+      ...localGithubSettings(options.providerUrl),
+    },
+  });
 }
 
 /** Migrates and seeds (the demo accounts) the database of `env` with this app in `cwd`. */
 async function seedThisApp(cwd: string, env: NodeJS.ProcessEnv, logPrefix: string): Promise<void> {
-  const seedLog = `${logPrefix}-seed.log`;
-  const seeded = await runCommand("npm", ["run", "--silent", "db:seed"], { ...env, NODE_ENV: "development" }, SEED_TIMEOUT_MS, seedLog, cwd);
-  if (seeded !== 0) throw new Error(`npm run db:seed failed (exit ${seeded}):\n${tail(seedLog)}`);
+  await seedDatabase(env, `${logPrefix}-seed.log`, cwd);
 }
 
 /** This app: JWT sessions, credentials and GitHub, its demo accounts seeded before each start. */
-export const THIS_APP: AppShape = {
+const THIS_APP: AppShape = {
   protectedPage: "/dashboard",
   signInPage: "/login",
   api: "/api/me",

@@ -1,11 +1,8 @@
 /**
- * The accounts of a security run, created in the run's database through the app's own seed and
- * repository modules (so the rows look exactly like real ones).
+ * The accounts of a security run besides the demo admin and user (DEMO_USERS), created in the
+ * run's database through the app's own seed and repository modules (so the rows look exactly like
+ * real ones).
  */
-import { DEMO_USERS } from "@/lib/users/seed";
-
-export const ADMIN = DEMO_USERS.admin;
-export const USER = DEMO_USERS.user;
 
 const EXTRA_PASSWORD = "security-run-password";
 

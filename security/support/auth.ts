@@ -5,23 +5,20 @@
  */
 import { encode, type JWT } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
-import type { RunningApp } from "./app-server";
-import { cookieHeader, cookieValue, form, send, type Reply } from "./http";
+import type { RunningApp } from "../../scripts/support/app-server";
+import { fetchCsrf, form } from "../../scripts/support/csrf-form";
+import { cookiePairs, cookieValue, send, type Reply } from "./http";
 
-export interface Csrf {
-  token: string;
-  /** The Cookie header that goes with the token (csrf + callback-url cookies). */
-  cookie: string;
+/** The CSRF round trip against a served app, sending `extraCookie` along. */
+export function getCsrf(app: RunningApp, extraCookie = ""): Promise<{ csrfToken: string; cookie: string }> {
+  return fetchCsrf(async (cookie) => {
+    const reply = await send(app, { path: "/api/auth/csrf", headers: cookie ? { cookie } : {} });
+    if (reply.status !== 200) throw new Error(`${app.name}: GET /api/auth/csrf answered ${reply.status}`);
+    return { body: reply.body, cookies: cookiePairs(reply.setCookies) };
+  }, extraCookie);
 }
 
-export async function getCsrf(app: RunningApp, extraCookie = ""): Promise<Csrf> {
-  const reply = await send(app, { path: "/api/auth/csrf", headers: extraCookie ? { cookie: extraCookie } : {} });
-  if (reply.status !== 200) throw new Error(`${app.name}: GET /api/auth/csrf answered ${reply.status}`);
-  const { csrfToken } = JSON.parse(reply.body) as { csrfToken: string };
-  return { token: csrfToken, cookie: [extraCookie, cookieHeader(reply.setCookies)].filter(Boolean).join("; ") };
-}
-
-export interface SignInOptions {
+interface SignInOptions {
   callbackUrl?: string | string[];
   headers?: Record<string, string>;
   cookie?: string;
@@ -30,7 +27,7 @@ export interface SignInOptions {
 /** POST /api/auth/callback/credentials with a fresh CSRF token, as the login form does. */
 export async function postCredentials(app: RunningApp, email: string, password: string, options: SignInOptions = {}): Promise<Reply> {
   const csrf = await getCsrf(app, options.cookie);
-  const fields: Record<string, string | string[]> = { csrfToken: csrf.token, email, password };
+  const fields: Record<string, string | string[]> = { csrfToken: csrf.csrfToken, email, password };
   if (options.callbackUrl !== undefined) fields.callbackUrl = options.callbackUrl;
   return send(app, {
     method: "POST",

@@ -20,7 +20,7 @@ export function leaks(reply: Reply): string[] {
 }
 
 /** The resolved Location, when there is one and it stays on the app's origin; otherwise a problem. */
-export function unsafeLocation(reply: Reply, appUrl: string): string[] {
+function unsafeLocation(reply: Reply, appUrl: string): string[] {
   if (reply.location === undefined) return [];
   let target: URL;
   try {
@@ -46,7 +46,7 @@ const pathOf = (reply: Reply, appUrl: string) => (reply.location ? new URL(reply
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
 /** Decisions, each returning problems ("wrong decision: …"). */
-export const decide = {
+export const expectDecision = {
   /** A page refused to an anonymous visitor: a redirect to /login. */
   toLogin(reply: Reply, appUrl: string): string[] {
     if (isRedirect(reply.status) && pathOf(reply, appUrl) === "/login") return [];
@@ -76,9 +76,9 @@ export const decide = {
 };
 
 /** Text only an admin's answer contains (the admin page, the users table, the users API). */
-export const ADMIN_MARKERS = ["You are an admin, welcome!", "Manage users", "<th>Actions</th>", '"users":['];
+const ADMIN_MARKERS = ["You are an admin, welcome!", "Manage users", "<th>Actions</th>", '"users":['];
 /** Text only a signed-in answer contains (the dashboard, /api/me). */
-export const SIGNED_IN_MARKERS = ["This page was checked on the server", '"role":"'];
+const SIGNED_IN_MARKERS = ["This page was checked on the server", '"role":"'];
 
 /** Security headers every page must carry. */
 export function missingSecurityHeaders(reply: Reply): string[] {

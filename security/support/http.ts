@@ -4,7 +4,7 @@
  * exactly the bytes they name.
  */
 import { request as httpRequest } from "node:http";
-import type { RunningApp } from "./app-server";
+import type { RunningApp } from "../../scripts/support/app-server";
 
 export interface Probe {
   method?: string;
@@ -81,15 +81,9 @@ export function setCookieLine(setCookies: string[], name: string): string | unde
 }
 
 /** `a=1; b=2` from Set-Cookie lines (attributes dropped, cleared cookies skipped). */
-export function cookieHeader(setCookies: string[]): string {
+export function cookiePairs(setCookies: string[]): string {
   return setCookies
     .map((line) => line.split(";")[0].trim())
     .filter((pair) => !pair.endsWith("="))
     .join("; ");
 }
-
-export const form = (fields: Record<string, string | string[]>) => {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) params.append(key, item);
-  return params.toString();
-};

@@ -1,4 +1,4 @@
-import { twinDashboardProps } from "@/bench/twins/twins";
+import { twinDashboardProps } from "@/bench/twins/twin-session";
 import { Dashboard } from "@/components/Dashboard";
 
 /**

@@ -1,5 +1,5 @@
 import type { NextApiRequest, NextApiResponse } from "next";
-import { twinSession } from "@/bench/twins/twins";
+import { twinSession } from "@/bench/twins/twin-session";
 
 /**
  * Benchmark twin of /api/me: the same JSON and headers for a fixed user, no auth. `npm run bench`
