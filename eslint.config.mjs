@@ -4,14 +4,36 @@ import { FlatCompat } from "@eslint/eslintrc";
 
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
 
+const PROOF = ["scripts", "bench", "e2e", "security", "matrix", "__tests__", "upgrade-fixtures"];
+const UPGRADE_AND_PROOF = ["migration", "codemod", ...PROOF];
+const layer = (who, folders) => ({
+  regex: `^(@/|(\\.\\./)+)(${folders.join("|")})(/|$)`,
+  message: `${who} may not import ${folders.join(", ")} (ARCHITECTURE.md: imports go from the app, to the upgrade, to the proof).`,
+});
+
 const config = [
   { ignores: ["node_modules/**", ".next/**", ".data/**", "next-env.d.ts", "coverage/**", "artifacts/**", "codemod/transforms/__testfixtures__/**", "codemod/dist/**", "upgrade-fixtures/**"] },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
+      "import/no-duplicates": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
+  },
+  // The layers of ARCHITECTURE.md: the app imports neither the upgrade nor the proof; the codemod
+  // is a package of its own; migration/ imports the codemod but not the proof.
+  {
+    files: ["lib/**", "pages/**", "components/**", "types/**", "middleware.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [layer("the app", UPGRADE_AND_PROOF)] }] },
+  },
+  {
+    files: ["codemod/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^(@/|(\\.\\./){2,})", message: "The codemod is a package of its own: it imports nothing outside codemod/ (ARCHITECTURE.md)." }] }] },
+  },
+  {
+    files: ["migration/*.ts", "migration/steps/*/step.ts", "migration/steps/index.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [layer("migration/", PROOF)] }] },
   },
   {
     // Test helpers named use* (Jest lifecycle, Playwright fixtures' `use`) are not React hooks.

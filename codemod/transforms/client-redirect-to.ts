@@ -1,6 +1,5 @@
 import type { ObjectExpression } from "jscodeshift";
-import { applyEdits, lineOf, parseInput, range } from "../lib/ast";
-import { importedName, localName } from "../lib/ast";
+import { applyEdits, lineOf, parseInput, range , importedName, localName } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**

@@ -1,6 +1,5 @@
 import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
-import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, parseInput, range, references, type Parsed } from "../lib/ast";
-import { importedName, localName, type Node } from "../lib/ast";
+import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, parseInput, range, references, type Parsed , importedName, localName, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
 const SOURCE = "next-auth/middleware";

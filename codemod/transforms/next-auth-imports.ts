@@ -1,5 +1,4 @@
-import { importsFrom, lineOf, parse, parseInput, print, references, topImports } from "../lib/ast";
-import { importedName, localName } from "../lib/ast";
+import { importsFrom, lineOf, parse, parseInput, print, references, topImports , importedName, localName } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**

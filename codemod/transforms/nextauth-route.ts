@@ -1,6 +1,5 @@
 import path from "node:path";
-import { applyEdits, dropUnusedImports, lineOf, localName, parseInput, quoteOf, range, topImports, usesSemicolons, type Parsed } from "../lib/ast";
-import type { Node } from "../lib/ast";
+import { applyEdits, dropUnusedImports, lineOf, localName, parseInput, quoteOf, range, topImports, usesSemicolons, type Parsed , Node } from "../lib/ast";
 import type { Project } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";

@@ -1,6 +1,5 @@
 import type { CallExpression} from "jscodeshift";
-import { applyEdits, freeName, identifiersNamed, importsFrom, lineOf, namedImports, parseInput, quoteOf, range, references, topImports, usesSemicolons, type Parsed } from "../lib/ast";
-import { importedName, localName, type Node } from "../lib/ast";
+import { applyEdits, freeName, identifiersNamed, importsFrom, lineOf, namedImports, parseInput, quoteOf, range, references, topImports, usesSemicolons, type Parsed , importedName, localName, type Node } from "../lib/ast";
 import type { Finding, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 
 /**
