@@ -28,7 +28,8 @@ function v4Token(payload: object, { key = secret(), maxAge = 30 * 24 * 60 * 60 }
   const cipher = createCipheriv("aes-256-gcm", cek, iv).setAAD(Buffer.from(header));
   const body = { ...payload, iat: now(), exp: now() + maxAge, jti: randomUUID() };
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(body)), cipher.final()]);
-  return [header, "", iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  const parts = [iv, ciphertext, cipher.getAuthTag()].map((part) => part.toString("base64url"));
+  return [header, "", ...parts].join(".");
 }
 
 /** The Cookie header a v4 browser sends; v4 splits a token over 4 KB into `.0`, `.1`, … */
@@ -46,7 +47,7 @@ function apiRequest(cookie: string): { req: NextApiRequest; res: NextApiResponse
     url: "/api/me",
     method: "GET",
     headers: { host: "localhost:3000", cookie },
-    cookies: Object.fromEntries(cookie.split("; ").map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)])),
+    cookies: Object.fromEntries(cookie.split("; ").map((pair) => pair.split(/=(.*)/s).slice(0, 2))),
     ...{ query: {}, body: undefined, env: {} },
   });
   return { req, res: new ServerResponse(req) as unknown as NextApiResponse };
@@ -70,7 +71,7 @@ describe("a user who signed in under next-auth v4", () => {
   });
 
   it.each([
-    ["tampered with", () => v4Token(claims()).replace(/\.(.)([^.]*)$/, (_m, c: string, rest: string) => `.${c === "A" ? "B" : "A"}${rest}`)],
+    ["tampered with", () => v4Token(claims()).replace(/\.([^.])(?=[^.]*$)/, (_m, c) => (c === "A" ? ".B" : ".A"))],
     ["made with another secret", () => v4Token(claims(), { key: "another-secret-that-is-32-characters-long!" })],
     ["past its expiry", () => v4Token(claims(), { maxAge: -60 })],
   ])("is signed out when the v4 cookie is %s", async (_case, token) => {

@@ -35,8 +35,9 @@ describe("an App Router page reading the session with auth() in a server compone
   });
 
   it("reads a v4 session cookie too, while the bridge is installed", async () => {
-    const user = await createTestUser({ name: "Vic Four" });
-    const token = await mintV4SessionToken(sessionClaims({ id: user.id, role: "user", email: user.email, name: user.name }, { roleCheckedAt: 0 }), env().secret);
+    const { id, email, name } = await createTestUser({ name: "Vic Four" });
+    const claims = sessionClaims({ id, role: "user", email, name }, { roleCheckedAt: 0 });
+    const token = await mintV4SessionToken(claims, env().secret);
     asRequest(v4CookieHeader(token));
     expect(renderToStaticMarkup(await ServerPage())).toContain("Vic Four&#x27;s avatar");
   });
