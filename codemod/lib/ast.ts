@@ -1,7 +1,8 @@
 import jscodeshift from "jscodeshift";
 // jscodeshift's own Babel setup per parser name (the options its `withParser` uses), without recast.
+type GetParser = (name: string) => { parse(code: string): import("jscodeshift").ASTNode };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const getParser: (name: string) => { parse(code: string): import("jscodeshift").ASTNode } = require("jscodeshift/src/getParser");
+const getParser: GetParser = require("jscodeshift/src/getParser");
 import type { ASTPath, Collection, ImportDeclaration, JSCodeshift } from "jscodeshift";
 import { ParseError } from "./types";
 
