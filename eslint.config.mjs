@@ -12,7 +12,19 @@ const layer = (who, folders) => ({
 });
 
 const config = [
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "next-env.d.ts", "coverage/**", "artifacts/**", "codemod/transforms/__testfixtures__/**", "codemod/dist/**", "upgrade-fixtures/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      "next-env.d.ts",
+      "coverage/**",
+      "artifacts/**",
+      "codemod/transforms/__testfixtures__/**",
+      "codemod/dist/**",
+      "upgrade-fixtures/**",
+    ],
+  },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
     rules: {
@@ -29,7 +41,19 @@ const config = [
   },
   {
     files: ["codemod/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^(@/|(\\.\\./){2,})", message: "The codemod is a package of its own: it imports nothing outside codemod/ (ARCHITECTURE.md)." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./){2,})",
+              message: "The codemod is a package of its own: it imports nothing outside codemod/ (ARCHITECTURE.md).",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["migration/*.ts", "migration/steps/*/step.ts", "migration/steps/index.ts"],

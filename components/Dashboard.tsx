@@ -20,7 +20,9 @@ export function Dashboard({ session }: { session: Session }) {
           <dt>Role</dt>
           <dd>{user.role}</dd>
           <dt>User id</dt>
-          <dd><code>{user.id}</code></dd>
+          <dd>
+            <code>{user.id}</code>
+          </dd>
           <dt>Session expires</dt>
           <dd>{new Date(session.expires).toUTCString()}</dd>
         </dl>

@@ -42,7 +42,14 @@ export function LoginForm({ callbackUrl, error, providers }: LoginFormProps) {
         </div>
         <div>
           <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+          />
         </div>
         <button type="submit" className="button button-primary" disabled={!csrfToken}>
           Sign in with email

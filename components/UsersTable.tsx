@@ -73,20 +73,40 @@ export function UsersTable({ users, currentUserId }: { users: PublicUser[]; curr
                 <td>
                   <div className="row">
                     {user.role === "admin" ? (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => change(user, { role: "user" }, `${label} is now a user.`)}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy}
+                        onClick={() => change(user, { role: "user" }, `${label} is now a user.`)}
+                      >
                         Demote {label}
                       </button>
                     ) : (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => change(user, { role: "admin" }, `${label} is now an admin.`)}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy}
+                        onClick={() => change(user, { role: "admin" }, `${label} is now an admin.`)}
+                      >
                         Promote {label}
                       </button>
                     )}
                     {user.disabled ? (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => change(user, { disabled: false }, `${label} is enabled.`)}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy}
+                        onClick={() => change(user, { disabled: false }, `${label} is enabled.`)}
+                      >
                         Enable {label}
                       </button>
                     ) : (
-                      <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => change(user, { disabled: true }, `${label} is disabled.`)}>
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        disabled={busy}
+                        onClick={() => change(user, { disabled: true }, `${label} is disabled.`)}
+                      >
                         Disable {label}
                       </button>
                     )}

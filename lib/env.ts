@@ -55,7 +55,10 @@ const envSchema = z
     RATE_LIMIT_ACCOUNT_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(5)),
     RATE_LIMIT_IP_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
     TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
-    PASSWORD_HASH_LOG2_N: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(PASSWORD_HASH_MIN_LOG2_N).max(PASSWORD_HASH_LOG2_N).default(PASSWORD_HASH_LOG2_N)),
+    PASSWORD_HASH_LOG2_N: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(PASSWORD_HASH_MIN_LOG2_N).max(PASSWORD_HASH_LOG2_N).default(PASSWORD_HASH_LOG2_N),
+    ),
   })
   .transform((raw, ctx) => {
     const secret = raw.NEXTAUTH_SECRET ?? raw.AUTH_SECRET;
@@ -74,10 +77,18 @@ const envSchema = z
     }
     if (raw.NODE_ENV === "production" && !raw.NEXTAUTH_URL) {
       // Without it next-auth v4 guesses the origin, and with AUTH_TRUST_HOST trusts X-Forwarded-Host.
-      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production (the public URL of the app)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: "is required in production (the public URL of the app)",
+      });
     }
     if (raw.NODE_ENV === "production" && raw.PASSWORD_HASH_LOG2_N !== PASSWORD_HASH_LOG2_N) {
-      ctx.addIssue({ code: "custom", path: ["PASSWORD_HASH_LOG2_N"], message: `is for tests only: production hashes at N=2^${PASSWORD_HASH_LOG2_N} (unset it)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["PASSWORD_HASH_LOG2_N"],
+        message: `is for tests only: production hashes at N=2^${PASSWORD_HASH_LOG2_N} (unset it)`,
+      });
     }
     const githubId = raw.AUTH_GITHUB_ID ?? raw.GITHUB_ID;
     const githubSecret = raw.AUTH_GITHUB_SECRET ?? raw.GITHUB_SECRET;
@@ -102,7 +113,11 @@ const envSchema = z
       roleRecheckSeconds: raw.ROLE_RECHECK_SECONDS,
       sessionMaxLifetimeSeconds: raw.SESSION_MAX_LIFETIME,
       reauthWindowSeconds: raw.REAUTH_WINDOW_SECONDS,
-      rateLimit: { accountAttempts: raw.RATE_LIMIT_ACCOUNT_ATTEMPTS, ipAttempts: raw.RATE_LIMIT_IP_ATTEMPTS, windowSeconds: 15 * 60 },
+      rateLimit: {
+        accountAttempts: raw.RATE_LIMIT_ACCOUNT_ATTEMPTS,
+        ipAttempts: raw.RATE_LIMIT_IP_ATTEMPTS,
+        windowSeconds: 15 * 60,
+      },
       trustProxy: raw.TRUST_PROXY === "true",
       passwordHashLog2N: raw.PASSWORD_HASH_LOG2_N,
     };

@@ -27,15 +27,51 @@ export interface Combination {
 }
 
 export const combinations: Combination[] = [
-  { id: "v4-next13.5-react18", app: "v4", next: "13.5", react: "18", ci: true, note: "oldest line still patched for CVE-2025-29927" },
+  {
+    id: "v4-next13.5-react18",
+    app: "v4",
+    next: "13.5",
+    react: "18",
+    ci: true,
+    note: "oldest line still patched for CVE-2025-29927",
+  },
   { id: "v4-next14.2-react18", app: "v4", next: "14.2", react: "18", note: "" },
   { id: "v4-next15-react18", app: "v4", next: "15", react: "18", note: "" },
   { id: "v4-next15-react19", app: "v4", next: "15", react: "19", note: "the app as committed" },
-  { id: "v4-next16-react19-middleware", app: "v4", next: "16", react: "19", note: "middleware.ts kept (deprecated name)" },
-  { id: "v4-next16-react19-proxy", app: "v4", next: "16", react: "19", proxy: true, ci: true, note: "proxy.ts exporting `proxy`" },
-  { id: "v5-next14.2-react18", app: "v5", next: "14.2", react: "18", ci: true, note: "v5 end state: migration steps 1–8 and 10" },
+  {
+    id: "v4-next16-react19-middleware",
+    app: "v4",
+    next: "16",
+    react: "19",
+    note: "middleware.ts kept (deprecated name)",
+  },
+  {
+    id: "v4-next16-react19-proxy",
+    app: "v4",
+    next: "16",
+    react: "19",
+    proxy: true,
+    ci: true,
+    note: "proxy.ts exporting `proxy`",
+  },
+  {
+    id: "v5-next14.2-react18",
+    app: "v5",
+    next: "14.2",
+    react: "18",
+    ci: true,
+    note: "v5 end state: migration steps 1–8 and 10",
+  },
   { id: "v5-next15-react19", app: "v5", next: "15", react: "19", note: "v5 end state: migration steps 1–8 and 10" },
-  { id: "v5-next16-react19-proxy", app: "v5", next: "16", react: "19", proxy: true, ci: true, note: "v5 end state, then middleware.ts renamed to proxy.ts (step 9's change)" },
+  {
+    id: "v5-next16-react19-proxy",
+    app: "v5",
+    next: "16",
+    react: "19",
+    proxy: true,
+    ci: true,
+    note: "v5 end state, then middleware.ts renamed to proxy.ts (step 9's change)",
+  },
 ];
 
 /**

@@ -22,7 +22,12 @@ export const matrixToolEnv = (values: Record<string, string> = {}) => toolEnv({ 
 
 function start(command: string, args: string[], options: Omit<RunOptions, "timeoutMs">): ChildProcess {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? matrixToolEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? matrixToolEnv(),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   const log = createWriteStream(options.logFile);
   log.write(`$ ${command} ${args.join(" ")}\n`);
@@ -50,7 +55,9 @@ export function runLogged(command: string, args: string[], options: RunOptions):
     child.on("exit", (code) => {
       clearTimeout(timer);
       if (timedOut) {
-        createWriteStream(options.logFile, { flags: "a" }).end(`\n[matrix] stopped after ${options.timeoutMs / 1000}s\n`);
+        createWriteStream(options.logFile, { flags: "a" }).end(
+          `\n[matrix] stopped after ${options.timeoutMs / 1000}s\n`,
+        );
         resolve(124);
       } else resolve(code ?? 1);
     });
@@ -63,11 +70,16 @@ export interface Server {
 }
 
 /** Starts a long-running command and waits until `readyUrl` answers (any status below 500). */
-export async function startServer(command: string, args: string[], options: RunOptions & { port: number; readyUrl: string }): Promise<Server> {
+export async function startServer(
+  command: string,
+  args: string[],
+  options: RunOptions & { port: number; readyUrl: string },
+): Promise<Server> {
   const child = start(command, args, options);
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
     try {
       const response = await fetch(options.readyUrl, { signal: AbortSignal.timeout(3_000), redirect: "manual" });
       if (response.status < 500) break;

@@ -7,7 +7,8 @@ import path from "node:path";
 import { markdownTable } from "../scripts/support/cli";
 import { combinations } from "./combinations";
 
-export type CheckName = "versions" | "copy" | "install" | "variant" | "typecheck" | "jest" | "build" | "seed" | "start" | "smoke";
+export type CheckName =
+  "versions" | "copy" | "install" | "variant" | "typecheck" | "jest" | "build" | "seed" | "start" | "smoke";
 export type Status = "pass" | "FAIL" | "not run";
 
 export interface CheckResult {
@@ -38,7 +39,8 @@ export interface ComboResult {
 const RESULTS_JSON = path.join(__dirname, "results.json");
 export const RESULTS_MD = path.join(__dirname, "RESULTS.md");
 
-const minutes = (seconds: number) => `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
+const minutes = (seconds: number) =>
+  `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
 
 function checksCell(result: ComboResult): string {
   return result.checks
@@ -74,7 +76,9 @@ function readRecorded(): ComboResult[] {
 export function record(results: ComboResult[]): ComboResult[] {
   const byId = new Map(readRecorded().map((result) => [result.id, result]));
   for (const result of results) byId.set(result.id, result);
-  const merged = combinations.map((combo) => byId.get(combo.id)).filter((result): result is ComboResult => Boolean(result));
+  const merged = combinations
+    .map((combo) => byId.get(combo.id))
+    .filter((result): result is ComboResult => Boolean(result));
   writeFileSync(RESULTS_JSON, `${JSON.stringify({ generatedBy: "npm run test:matrix", results: merged }, null, 2)}\n`);
   writeFileSync(RESULTS_MD, markdown(merged));
   return merged;
@@ -100,13 +104,22 @@ function label(r: ComboResult): string {
 export function markdown(results: ComboResult[]): string {
   const rows = results.map((r) => {
     const v = r.versions;
-    const exact = [`next ${v.next}`, `react ${v.react}`, `next-auth ${v["next-auth"]}`, `@types/react ${v["@types/react"]}`, `typescript ${v.typescript}`]
+    const exact = [
+      `next ${v.next}`,
+      `react ${v.react}`,
+      `next-auth ${v["next-auth"]}`,
+      `@types/react ${v["@types/react"]}`,
+      `typescript ${v.typescript}`,
+    ]
       .filter((text) => !text.endsWith("undefined"))
       .join(", ");
     const status = r.status === "pass" ? "✅ pass" : r.status === "unsupported" ? "⚠️ unsupported" : "❌ fail";
     const note = combinations.find((c) => c.id === r.id)?.note ?? r.note;
     const build = r.checks.find((c) => c.name === "build" && c.status === "pass")?.detail;
-    const comment = r.status === "pass" ? [note, build && `next build ${build}`].filter(Boolean).join("; ") : (r.reason ?? r.checks.find((c) => c.status === "FAIL")?.detail ?? "");
+    const comment =
+      r.status === "pass"
+        ? [note, build && `next build ${build}`].filter(Boolean).join("; ")
+        : (r.reason ?? r.checks.find((c) => c.status === "FAIL")?.detail ?? "");
     return [
       label(r),
       status,
@@ -125,7 +138,9 @@ export function markdown(results: ComboResult[]): string {
     "Jest suite, `next build`, and an HTTP smoke test against `next start` on 127.0.0.1 (middleware",
     "or proxy.ts runs, credentials sign-in as the demo user, /dashboard 200, /api/me, /admin refused).",
     "",
-    markdownTable(["combination", "result", "last run", "app commit", "exact versions", "jest", "notes"], rows, { padded: true }),
+    markdownTable(["combination", "result", "last run", "app commit", "exact versions", "jest", "notes"], rows, {
+      padded: true,
+    }),
     "",
   ].join("\n");
 }

@@ -106,11 +106,20 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
 
   await check("install", async () => {
     const how = await ensureInstall(ws, ctx.source, pins);
-    for (const name of ["next", "react", "react-dom", "next-auth", "@types/react", "typescript", "eslint-config-next"]) {
+    for (const name of [
+      "next",
+      "react",
+      "react-dom",
+      "next-auth",
+      "@types/react",
+      "typescript",
+      "eslint-config-next",
+    ]) {
       versions[name] = installedVersion(ws.app, name);
     }
     for (const [name, version] of Object.entries(pins)) {
-      if (versions[name] !== undefined && versions[name] !== version) throw new Error(`${name} ${versions[name]} is installed, ${version} was pinned`);
+      if (versions[name] !== undefined && versions[name] !== version)
+        throw new Error(`${name} ${versions[name]} is installed, ${version} was pinned`);
     }
     return how;
   });
@@ -122,30 +131,54 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
   });
 
   await check("typecheck", async () => {
-    await command("typecheck", [node, path.join(ws.app, "node_modules/typescript/bin/tsc"), "--noEmit", "--incremental", "false"], TIMEOUTS.typecheck);
+    await command(
+      "typecheck",
+      [node, path.join(ws.app, "node_modules/typescript/bin/tsc"), "--noEmit", "--incremental", "false"],
+      TIMEOUTS.typecheck,
+    );
     return "";
   });
 
   await check("jest", async () => {
     const json = path.join(logs, "jest.json");
     const env = matrixToolEnv({ MIGRATION_BASE_DIR: ctx.v4Base });
-    const jestArgs = ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning", path.join(ws.app, "node_modules/jest/bin/jest.js")];
+    const jestArgs = [
+      "--experimental-vm-modules",
+      "--disable-warning=ExperimentalWarning",
+      path.join(ws.app, "node_modules/jest/bin/jest.js"),
+    ];
     // The codemod's own tests (project "codemod") do not depend on Next or React; CI runs them once.
     const projects = ["--selectProjects", "server", "components"];
-    const code = await runLogged(node, [...jestArgs, ...projects, "--ci", "--silent", "--forceExit", "--json", `--outputFile=${json}`], { cwd: ws.app, env, timeoutMs: TIMEOUTS.jest, logFile: logFile("jest") });
+    const code = await runLogged(
+      node,
+      [...jestArgs, ...projects, "--ci", "--silent", "--forceExit", "--json", `--outputFile=${json}`],
+      { cwd: ws.app, env, timeoutMs: TIMEOUTS.jest, logFile: logFile("jest") },
+    );
     try {
-      const report = JSON.parse(readFileSync(json, "utf8")) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+      const report = JSON.parse(readFileSync(json, "utf8")) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numRuntimeErrorTestSuites: number;
+      };
       tests = { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
     } catch {
       /* no report: the failure below says why */
     }
-    if (code !== 0) throw new Error(`${tests ? `${tests.failed} failed, ${tests.passed} passed` : `exit ${code}`} (log: ${rel(logFile("jest"))})\n${tail(logFile("jest"), 60)}`);
+    if (code !== 0)
+      throw new Error(
+        `${tests ? `${tests.failed} failed, ${tests.passed} passed` : `exit ${code}`} (log: ${rel(logFile("jest"))})\n${tail(logFile("jest"), 60)}`,
+      );
     return `${tests?.passed ?? "?"} tests passed`;
   });
 
   await check("build", async () => {
     const lint = lintsInBuild(versions.next);
-    await command("build", [node, nextBin(), "build", ...(lint ? [] : ["--no-lint"])], TIMEOUTS.build, matrixToolEnv({ NODE_ENV: "production" }));
+    await command(
+      "build",
+      [node, nextBin(), "build", ...(lint ? [] : ["--no-lint"])],
+      TIMEOUTS.build,
+      matrixToolEnv({ NODE_ENV: "production" }),
+    );
     return lint ? "" : "--no-lint (eslint-config-next < 15 needs ESLint ≤ 8)";
   });
 
@@ -155,7 +188,10 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     // AUTH_URL too: Auth.js v5 refuses hosts it does not trust in production without it (MIGRATION.md step 3).
-    const appEnv = childAppEnv({ url, values: { CI: "1", NEXTAUTH_SECRET: SMOKE_SECRET, PGLITE_DATA_DIR: path.join(dataDir, "pglite") } });
+    const appEnv = childAppEnv({
+      url,
+      values: { CI: "1", NEXTAUTH_SECRET: SMOKE_SECRET, PGLITE_DATA_DIR: path.join(dataDir, "pglite") },
+    });
 
     await check("seed", async () => {
       await command("seed", ["npm", "run", "db:seed"], TIMEOUTS.seed, appEnv);
@@ -179,7 +215,10 @@ export async function runCombination(combo: Combination, ctx: RunContext): Promi
     await check("smoke", async () => {
       const steps = await smokeTest(port);
       const failed = steps.find((step) => !step.ok);
-      if (failed) throw new Error(`${failed.name}: ${failed.detail} (server log: ${rel(logFile("server"))})\n${tail(logFile("server"))}`);
+      if (failed)
+        throw new Error(
+          `${failed.name}: ${failed.detail} (server log: ${rel(logFile("server"))})\n${tail(logFile("server"))}`,
+        );
       return `${steps.length} requests`;
     });
   } finally {

@@ -30,10 +30,18 @@ export async function smokeTest(port: number): Promise<SmokeStep[]> {
     // shows that middleware (proxy.ts on Next 16) ran. (Next 16 writes same-origin redirects as
     // relative Locations, 13–15 as absolute ones: only the path is compared.)
     const unguarded = await browser.request("/matrix-no-such-page");
-    check("signed out: middleware runs (a missing page → /login, not 404)", [302, 307].includes(unguarded.status) && pathOf(unguarded.location) === "/login", `${unguarded.status} ${unguarded.location}`);
+    check(
+      "signed out: middleware runs (a missing page → /login, not 404)",
+      [302, 307].includes(unguarded.status) && pathOf(unguarded.location) === "/login",
+      `${unguarded.status} ${unguarded.location}`,
+    );
 
     const anonymous = await browser.request("/dashboard");
-    check("signed out: /dashboard → /login", [302, 307].includes(anonymous.status) && pathOf(anonymous.location) === "/login", `${anonymous.status} ${anonymous.location}`);
+    check(
+      "signed out: /dashboard → /login",
+      [302, 307].includes(anonymous.status) && pathOf(anonymous.location) === "/login",
+      `${anonymous.status} ${anonymous.location}`,
+    );
 
     const signIn = await browser.signInWithCredentials(user);
     const cookie = browser.sessionCookieName();
@@ -44,7 +52,11 @@ export async function smokeTest(port: number): Promise<SmokeStep[]> {
     );
 
     const dashboard = await browser.request("/dashboard");
-    check("signed in: /dashboard 200", dashboard.status === 200 && dashboard.body.includes(user.email), `${dashboard.status}`);
+    check(
+      "signed in: /dashboard 200",
+      dashboard.status === 200 && dashboard.body.includes(user.email),
+      `${dashboard.status}`,
+    );
 
     const me = await browser.request("/api/me");
     const role = me.status === 200 ? (JSON.parse(me.body) as { role?: string }).role : undefined;
@@ -67,9 +79,17 @@ export async function smokeTest(port: number): Promise<SmokeStep[]> {
 
     const asAdmin = new CookieClient(base);
     const adminSignIn = await asAdmin.signInWithCredentials(adminUser, "/admin");
-    check(`sign in as ${adminUser.email}`, [302, 303].includes(adminSignIn.status) && Boolean(asAdmin.sessionCookieName()), `${adminSignIn.status} → ${adminSignIn.location || "-"}`);
+    check(
+      `sign in as ${adminUser.email}`,
+      [302, 303].includes(adminSignIn.status) && Boolean(asAdmin.sessionCookieName()),
+      `${adminSignIn.status} → ${adminSignIn.location || "-"}`,
+    );
     const adminPage = await asAdmin.request("/admin");
-    check("signed in as admin: /admin 200 with the admin content", adminPage.status === 200 && adminPage.body.includes("You are an admin"), `${adminPage.status} ${adminPage.location}`);
+    check(
+      "signed in as admin: /admin 200 with the admin content",
+      adminPage.status === 200 && adminPage.body.includes("You are an admin"),
+      `${adminPage.status} ${adminPage.location}`,
+    );
   } catch (error) {
     if (steps.every((step) => step.ok)) steps.push({ name: "request", ok: false, detail: (error as Error).message });
   }

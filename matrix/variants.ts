@@ -39,7 +39,10 @@ export function v5Pins(app = path.resolve(__dirname, "..")): Pins {
 }
 
 function replaceOnce(file: string, source: string, from: string, to: string): string {
-  if (!source.includes(from)) throw new Error(`${file}: expected to find ${JSON.stringify(from)} (has the app changed? update matrix/variants.ts)`);
+  if (!source.includes(from))
+    throw new Error(
+      `${file}: expected to find ${JSON.stringify(from)} (has the app changed? update matrix/variants.ts)`,
+    );
   return source.replace(from, to);
 }
 
@@ -75,7 +78,10 @@ export function applyVariant(app: string, combo: Combination): string[] {
     const applied: string[] = [];
     // The optional step (proxy.ts) last, and only for a proxy combination: it applies after the
     // clean-up as well as before it.
-    const ordered = [...steps.filter((step) => !step.optional), ...steps.filter((step) => step.optional && combo.proxy)];
+    const ordered = [
+      ...steps.filter((step) => !step.optional),
+      ...steps.filter((step) => step.optional && combo.proxy),
+    ];
     for (const step of ordered) {
       // Package changes go through the pins; the step's package.json edit would be undone anyway.
       engine.writeChanges(app, engine.applyStep(tree, { ...step, install: undefined }));
@@ -91,6 +97,7 @@ export function applyVariant(app: string, combo: Combination): string[] {
     pointTestAtProxy(app);
     done.push("middleware.ts → proxy.ts");
   }
-  if (combo.proxy && existsSync(path.join(app, "middleware.ts"))) throw new Error("proxy variant left middleware.ts behind");
+  if (combo.proxy && existsSync(path.join(app, "middleware.ts")))
+    throw new Error("proxy variant left middleware.ts behind");
   return done;
 }

@@ -29,7 +29,12 @@ import type { Pins } from "./versions";
 export const ROOT = path.resolve(__dirname, "..");
 export const CACHE_ROOT = process.env.MATRIX_CACHE_DIR
   ? path.resolve(process.env.MATRIX_CACHE_DIR)
-  : path.join(homedir(), ".cache", "next-auth-matrix", `${path.basename(ROOT)}-${createHash("sha256").update(ROOT).digest("hex").slice(0, 8)}`);
+  : path.join(
+      homedir(),
+      ".cache",
+      "next-auth-matrix",
+      `${path.basename(ROOT)}-${createHash("sha256").update(ROOT).digest("hex").slice(0, 8)}`,
+    );
 /** Entries of the copy that survive a refresh: the install and Next's build cache. */
 const KEPT = new Set(["node_modules", ".next"]);
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
@@ -61,18 +66,25 @@ export class AppSource {
   }
 
   read(file: string): Buffer {
-    return this.workingTree ? readFileSync(path.join(ROOT, file)) : execFileSync("git", ["show", `${this.commit}:${file}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    return this.workingTree
+      ? readFileSync(path.join(ROOT, file))
+      : execFileSync("git", ["show", `${this.commit}:${file}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   }
 
   /** Replaces everything in `to` except node_modules and .next with the app's files. */
   copyTo(to: string): void {
     mkdirSync(to, { recursive: true });
-    for (const entry of readdirSync(to)) if (!KEPT.has(entry)) rmSync(path.join(to, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(to))
+      if (!KEPT.has(entry)) rmSync(path.join(to, entry), { recursive: true, force: true });
     if (!this.workingTree) {
       execFileSync("sh", ["-c", `git archive --format=tar ${this.commit} | tar -x -C "$0"`, to], { cwd: ROOT });
       return;
     }
-    const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+    const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    })
       .split("\0")
       .filter((file) => file && existsSync(path.join(ROOT, file)));
     for (const file of files) {
@@ -86,7 +98,9 @@ export class AppSource {
 export function pinPackageJson(source: string, pins: Pins): string {
   const pkg = JSON.parse(source) as Record<string, Record<string, string> | unknown>;
   for (const [name, version] of Object.entries(pins)) {
-    const section = (["dependencies", "devDependencies"] as const).find((key) => (pkg[key] as Record<string, string> | undefined)?.[name]);
+    const section = (["dependencies", "devDependencies"] as const).find(
+      (key) => (pkg[key] as Record<string, string> | undefined)?.[name],
+    );
     if (!section) throw new Error(`package.json: ${name} is not a dependency`);
     (pkg[section] as Record<string, string>)[name] = version;
   }
@@ -160,14 +174,19 @@ export async function ensureInstall(ws: Workspace, source: AppSource, pins: Pins
     timeoutMs: INSTALL_TIMEOUT_MS,
     logFile: path.join(ws.logs, "install.log"),
   });
-  if (code !== 0) throw new Error(`npm install exited with ${code} (see ${path.relative(ROOT, path.join(ws.logs, "install.log"))})`);
+  if (code !== 0)
+    throw new Error(`npm install exited with ${code} (see ${path.relative(ROOT, path.join(ws.logs, "install.log"))})`);
   mkdirSync(path.join(ws.dir, "saved"), { recursive: true });
   for (const file of saved) copyFileSync(path.join(ws.app, path.basename(file)), file);
-  writeFileSync(path.join(ws.dir, "meta.json"), `${JSON.stringify({ installKey: key, pins, installedAt: new Date().toISOString() } satisfies Meta, null, 2)}\n`);
+  writeFileSync(
+    path.join(ws.dir, "meta.json"),
+    `${JSON.stringify({ installKey: key, pins, installedAt: new Date().toISOString() } satisfies Meta, null, 2)}\n`,
+  );
   return "installed";
 }
 
 /** The version of `name` installed in the copy. */
 export function installedVersion(app: string, name: string): string {
-  return (JSON.parse(readFileSync(path.join(app, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(app, "node_modules", name, "package.json"), "utf8")) as { version: string })
+    .version;
 }

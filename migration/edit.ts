@@ -25,8 +25,12 @@ export function edit(file: string, description: string, replacements: readonly R
       let result = source;
       for (const [from, to, all] of replacements) {
         const found = occurrences(result, from);
-        if (found === 0) throw new Error(`${edited}: expected to find ${JSON.stringify(from)} (has the app changed? update the step)`);
-        if (found > 1 && all !== "all") throw new Error(`${edited}: expected to find ${JSON.stringify(from)} once, found it ${found} times (make the text longer)`);
+        if (found === 0)
+          throw new Error(`${edited}: expected to find ${JSON.stringify(from)} (has the app changed? update the step)`);
+        if (found > 1 && all !== "all")
+          throw new Error(
+            `${edited}: expected to find ${JSON.stringify(from)} once, found it ${found} times (make the text longer)`,
+          );
         result = result.split(from).join(to);
       }
       return result;

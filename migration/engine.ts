@@ -25,7 +25,8 @@ export class FileTree {
     const files = new Set(collectFiles(this.root, (dir) => CODEMOD_SKIPS.includes(dir)));
     for (const [file, content] of this.changed) {
       if (content === null) files.delete(file);
-      else if (isCandidate(path.posix.basename(file)) && !CODEMOD_SKIPS.some((dir) => file.startsWith(`${dir}/`))) files.add(file);
+      else if (isCandidate(path.posix.basename(file)) && !CODEMOD_SKIPS.some((dir) => file.startsWith(`${dir}/`)))
+        files.add(file);
     }
     return [...files].sort();
   }
@@ -72,14 +73,27 @@ export function applyStep(tree: FileTree, step: Step, onCodemod?: (result: RunRe
     tree.write(file, after);
   };
   if (step.codemod !== undefined) {
-    const result = runCodemod(tree.root, "apply", new Set([step.codemod]), { files: tree.codemodFiles(), read: (file) => tree.read(file) }, { partial: true });
-    if (result.parseErrors.length > 0) throw new Error(`${step.id}: the codemod could not read ${result.parseErrors.map((e) => `${e.file} (${e.reason})`).join(", ")}`);
-    if (result.changes.length === 0) throw new Error(`${step.id}: the codemod's step ${step.codemod} changed nothing (has the app changed? update the step)`);
+    const result = runCodemod(
+      tree.root,
+      "apply",
+      new Set([step.codemod]),
+      { files: tree.codemodFiles(), read: (file) => tree.read(file) },
+      { partial: true },
+    );
+    if (result.parseErrors.length > 0)
+      throw new Error(
+        `${step.id}: the codemod could not read ${result.parseErrors.map((e) => `${e.file} (${e.reason})`).join(", ")}`,
+      );
+    if (result.changes.length === 0)
+      throw new Error(
+        `${step.id}: the codemod's step ${step.codemod} changed nothing (has the app changed? update the step)`,
+      );
     for (const change of result.changes) record(change.path, change.after);
     onCodemod?.(result);
   }
   for (const file of step.write ?? []) record(file, stepFile(step, file));
-  for (const [file, name] of Object.entries(step.template ?? {})) record(file, readFileSync(path.join(TEMPLATES_DIR, name), "utf8"));
+  for (const [file, name] of Object.entries(step.template ?? {}))
+    record(file, readFileSync(path.join(TEMPLATES_DIR, name), "utf8"));
   for (const file of step.delete ?? []) record(file, null);
   for (const [from, to] of Object.entries(step.rename ?? {})) {
     const content = tree.read(from);
@@ -129,20 +143,24 @@ export function unifiedDiff(changes: FileChanges): string {
       const b = side("b", after);
       let output = "";
       try {
-        execFileSync("git", ["diff", "--no-index", "--no-color", "--no-ext-diff", "--src-prefix=", "--dst-prefix=", a, b], {
-          cwd: scratch,
-          encoding: "utf8",
-        });
+        execFileSync(
+          "git",
+          ["diff", "--no-index", "--no-color", "--no-ext-diff", "--src-prefix=", "--dst-prefix=", a, b],
+          {
+            cwd: scratch,
+            encoding: "utf8",
+          },
+        );
       } catch (error) {
         output = (error as { stdout: string }).stdout; // exit code 1: the files differ
       }
       parts.push(
         `diff --git a/${file} b/${file}\n` +
-        output
-          .split("\n")
-          .filter((line) => !/^(diff --git |index |new file mode|deleted file mode)/.test(line))
-          .join("\n")
-          .trimEnd(),
+          output
+            .split("\n")
+            .filter((line) => !/^(diff --git |index |new file mode|deleted file mode)/.test(line))
+            .join("\n")
+            .trimEnd(),
       );
     }
     return parts.filter(Boolean).join("\n");

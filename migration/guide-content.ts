@@ -50,7 +50,8 @@ export const stepGuides: Record<string, StepGuide> = {
     shipsOn: "v4",
     change: "read `AUTH_SECRET` and `AUTH_URL` first, the `NEXTAUTH_` names as fallback",
     codemod: "partly",
-    codemodDetail: "partly: `.env*` files and `process.env.X` reads (`AUTH_X ?? X`); to-dos for deployment settings, env schema keys and writes to `process.env`",
+    codemodDetail:
+      "partly: `.env*` files and `process.env.X` reads (`AUTH_X ?? X`); to-dos for deployment settings, env schema keys and writes to `process.env`",
     time: "under an hour",
     rollback: "revert; the old names still work",
     key: ["lib/env.ts", ".env.example"],
@@ -78,7 +79,8 @@ export const stepGuides: Record<string, StepGuide> = {
   "06-switch": {
     heading: "The switch: next-auth 5, `auth.ts`, the App Router route, the bridge",
     shipsOn: "v5",
-    change: "install v5; `auth.ts`; the route under `app/`; middleware with an explicit `authorized`; the bridge for v4 cookies",
+    change:
+      "install v5; `auth.ts`; the route under `app/`; middleware with an explicit `authorized`; the bridge for v4 cookies",
     codemod: "partly (package, types, `auth.ts`, route, middleware)",
     codemodDetail:
       "partly: package version, `@next-auth/*-adapter` → `@auth/*-adapter`, `NextAuthOptions` → `NextAuthConfig`, root `auth.ts` + App Router route, `withAuth` → `auth()` middleware with an explicit `authorized` rule; to-dos for the bridge, Edge runtime, `getToken`'s secret and the quiet behaviour changes; a v4 App Router route is converted too, a route that does more than `NextAuth(options)` leaves the step to you (next-auth not moved)",
@@ -86,15 +88,19 @@ export const stepGuides: Record<string, StepGuide> = {
     rollback: "redeploy v4 (visitors since sign in again)",
     key: ["package.json", "auth.ts", "lib/auth/session.ts", "middleware.ts", "pages/api/auth/[...nextauth].ts"],
     notes: {
-      "app/api/auth/[...nextauth]/route.ts": "`export const { GET, POST } = handlers`, plus this app's hardening of the Pages route it replaces",
-      "auth.config.ts": "the Edge-safe half of the config (pages, session, `authorized` and `session` callbacks) for middleware",
+      "app/api/auth/[...nextauth]/route.ts":
+        "`export const { GET, POST } = handlers`, plus this app's hardening of the Pages route it replaces",
+      "auth.config.ts":
+        "the Edge-safe half of the config (pages, session, `authorized` and `session` callbacks) for middleware",
       "lib/auth/legacy-v4-session.ts": "**the bridge**: reads a v4 cookie, re-issues it as a v5 one",
       "lib/auth/options.ts": "the full config for `NextAuth()` (providers, database-backed `jwt` callback)",
-      "lib/auth/session-read.ts": "v4's read path carried to v5: `auth()` answers an unchanged session without a `Set-Cookie`",
+      "lib/auth/session-read.ts":
+        "v4's read path carried to v5: `auth()` answers an unchanged session without a `Set-Cookie`",
       "lib/auth/session-token.ts": "v5's token format, the derived key cached across requests",
       "lib/auth/cookies.ts": "cookie names move to `authjs.`",
       "lib/auth/logger.ts": "v5's logger signature",
-      "lib/http/client-address.ts": "a Web `Request` has no socket address: `X-Forwarded-For` only with `TRUST_PROXY=true`",
+      "lib/http/client-address.ts":
+        "a Web `Request` has no socket address: `X-Forwarded-For` only with `TRUST_PROXY=true`",
     },
   },
   "07-redirect-to": {

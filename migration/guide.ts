@@ -49,7 +49,8 @@ export function fileGroup(file: string): "core" | "app" | "tests" {
 }
 
 const GROUP_ORDER = { core: 0, app: 1, tests: 2 };
-export const byReadingOrder = (a: string, b: string) => GROUP_ORDER[fileGroup(a)] - GROUP_ORDER[fileGroup(b)] || (a < b ? -1 : a > b ? 1 : 0);
+export const byReadingOrder = (a: string, b: string) =>
+  GROUP_ORDER[fileGroup(a)] - GROUP_ORDER[fileGroup(b)] || (a < b ? -1 : a > b ? 1 : 0);
 
 function fileDiffs(changes: FileChanges): FileDiff[] {
   return [...changes.keys()].sort(byReadingOrder).map((file) => {
@@ -86,7 +87,11 @@ export function expectedDiffFiles(all: StepChanges[]): Map<string, string> {
 export function readDiffFiles(root: string): Map<string, string> {
   const dir = path.join(root, DIFFS_DIR);
   if (!existsSync(dir)) return new Map();
-  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), "utf8")]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(path.join(dir, name), "utf8")]),
+  );
 }
 
 export function guideFor(step: Step): StepGuide {
@@ -101,7 +106,12 @@ export function guideFor(step: Step): StepGuide {
  */
 export function stepHeader(step: Step, verified?: string): string {
   const guide = guideFor(step);
-  const parts = [`**Ships on** ${guide.shipsOn}`, `**Time** ${guide.time}`, `**Codemod** ${guide.codemod}`, `**Rollback** ${guide.rollback}`];
+  const parts = [
+    `**Ships on** ${guide.shipsOn}`,
+    `**Time** ${guide.time}`,
+    `**Codemod** ${guide.codemod}`,
+    `**Rollback** ${guide.rollback}`,
+  ];
   if (verified) parts.push(`**Verified** ${verified}`);
   return parts.join(" · ");
 }
@@ -115,7 +125,10 @@ const withoutFileHeaders = (diff: string) => diff.replace(/^--- .*\n\+\+\+ .*\n/
 export function keyChanges(changes: StepChanges): string {
   const shown = guideFor(changes.step).key.map((file) => {
     const found = changes.files.find((f) => f.file === file);
-    if (!found) throw new Error(`migration/guide-content.ts: step ${changes.step.id} shows ${file}, which the step does not change`);
+    if (!found)
+      throw new Error(
+        `migration/guide-content.ts: step ${changes.step.id} shows ${file}, which the step does not change`,
+      );
     return found.after === null ? `- ${deletedLine(found)}` : `\`\`\`diff\n${withoutFileHeaders(found.diff)}\n\`\`\``;
   });
   return shown.join("\n\n");
@@ -134,11 +147,16 @@ export function everythingElse(changes: StepChanges): string {
   const { step, files } = changes;
   const guide = guideFor(step);
   const rest = files.filter((f) => !guide.key.includes(f.file));
-  if (rest.length === 0) return `[The step's full diff](${DIFFS_DIR}/${diffFileName(step)}) shows nothing more than the key changes.`;
+  if (rest.length === 0)
+    return `[The step's full diff](${DIFFS_DIR}/${diffFileName(step)}) shows nothing more than the key changes.`;
   const line = (file: FileDiff) => {
     const note = guide.notes?.[file.file] ?? step.transforms?.find((t) => t.file === file.file)?.description;
     const template = step.template?.[file.file];
-    const source = template ? `codemod/templates/${template}` : step.write?.includes(file.file) ? `migration/steps/${step.id}/files/${file.file}` : undefined;
+    const source = template
+      ? `codemod/templates/${template}`
+      : step.write?.includes(file.file)
+        ? `migration/steps/${step.id}/files/${file.file}`
+        : undefined;
     const written = source ? ` ([file](${encodeURI(source)}))` : "";
     const summary = file.after === null ? deletedLine(file) : `\`${file.file}\`${written}: ${changeSummary(file)}`;
     return `- ${summary}${note ? `; ${note}` : ""}`;
@@ -161,7 +179,11 @@ export function atAGlance(): string {
     const n = stepNumber(step);
     return `| [${n}](#${headingAnchor(step)}) | ${guide.shipsOn} | ${guide.change} | ${guide.codemodDetail ?? guide.codemod} | ${guide.time} | ${guide.rollback} |`;
   });
-  return ["| step | ships on | the change in your app | the codemod | time | roll back |", "|---|---|---|---|---|---|", ...rows].join("\n");
+  return [
+    "| step | ships on | the change in your app | the codemod | time | roll back |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
 }
 
 /** A step's heading in MIGRATION.md, and the GitHub anchor it gets. */

@@ -27,7 +27,13 @@ export default function App({ Component, pageProps }: AppProps<PageProps>) {
   const throttledFocusRefetch = useFocusRefetchThrottle(FOCUS_REFETCH_QUIET_MS);
   return (
     <SessionProvider session={pageProps.session} refetchInterval={0} refetchOnWindowFocus={throttledFocusRefetch}>
-      {pageProps.unavailable ? <ServiceUnavailable /> : pageProps.forbidden ? <Forbidden /> : <Component {...pageProps} />}
+      {pageProps.unavailable ? (
+        <ServiceUnavailable />
+      ) : pageProps.forbidden ? (
+        <Forbidden />
+      ) : (
+        <Component {...pageProps} />
+      )}
     </SessionProvider>
   );
 }

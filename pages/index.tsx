@@ -39,9 +39,15 @@ export default function Home({ session, providers }: InferGetServerSidePropsType
       <div className="card">
         <h2>Pages</h2>
         <ul>
-          <li><Link href="/dashboard">Dashboard</Link>: signed-in users, checked on the server.</li>
-          <li><Link href="/admin">Admin</Link>: admins only, checked on the server.</li>
-          <li><Link href="/client">Client page</Link>: protected in the browser only, for comparison.</li>
+          <li>
+            <Link href="/dashboard">Dashboard</Link>: signed-in users, checked on the server.
+          </li>
+          <li>
+            <Link href="/admin">Admin</Link>: admins only, checked on the server.
+          </li>
+          <li>
+            <Link href="/client">Client page</Link>: protected in the browser only, for comparison.
+          </li>
         </ul>
       </div>
     </Layout>

@@ -18,12 +18,17 @@ export const getServerSideProps: GetServerSideProps<LoginProps> = async (ctx) =>
   const callbackUrl = safeLocalPath(ctx.query.callbackUrl, env().baseUrl, "/dashboard");
   // A signed-in visitor moves on, unless a sensitive action asked them to sign in again.
   const reauthenticate = ctx.query.reauth === "1";
-  if (!reauthenticate && (await getServerAuthSession(ctx))) return { redirect: { destination: callbackUrl, permanent: false } };
+  if (!reauthenticate && (await getServerAuthSession(ctx)))
+    return { redirect: { destination: callbackUrl, permanent: false } };
   const error = loginErrorMessage(reauthenticate && !ctx.query.error ? "Reauthenticate" : ctx.query.error);
   return { props: { session: null, callbackUrl, error, providers: oauthProviders() } };
 };
 
-export default function LoginPage({ callbackUrl, error, providers }: InferGetServerSidePropsType<typeof getServerSideProps>) {
+export default function LoginPage({
+  callbackUrl,
+  error,
+  providers,
+}: InferGetServerSidePropsType<typeof getServerSideProps>) {
   return (
     <Layout title="Sign in">
       <LoginForm callbackUrl={callbackUrl} error={error} providers={providers} />

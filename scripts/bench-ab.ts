@@ -23,7 +23,10 @@ import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli
 
 const { option, options, positional: positionalArgs } = commandLine();
 const positional = positionalArgs();
-if (positional.length !== 2) throw new Error("usage: npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r,twin:q~r,p|q] [--rounds N] [--env NAME=value]");
+if (positional.length !== 2)
+  throw new Error(
+    "usage: npm run bench:ab -- <target dir> <twin dir> [--paths p,q~r,twin:q~r,p|q] [--rounds N] [--env NAME=value]",
+  );
 const [targetDir, twinDir] = positional.map((dir) => path.resolve(dir));
 const paths = (option("--paths") ?? "/dashboard,/api/me,/bench/unmatched/public-dashboard").split(",");
 const rounds = Number(option("--rounds") ?? 4);
@@ -36,7 +39,14 @@ const { step } = progress("bench:ab");
 async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<Instance> {
   const dataDir = path.join(scratch, name);
   cpSync(seeded, dataDir, { recursive: true });
-  return startInstance({ name, cwd, dataDir, port: await freePort(), logFile: path.join(ARTIFACTS, `${name}.log`), overrides });
+  return startInstance({
+    name,
+    cwd,
+    dataDir,
+    port: await freePort(),
+    logFile: path.join(ARTIFACTS, `${name}.log`),
+    overrides,
+  });
 }
 
 async function main() {
@@ -50,19 +60,37 @@ async function main() {
     step(`starting the target (${targetDir}) and the twin (${twinDir})…`);
     const target = await start("target", await twinApp(targetDir, "ab-target", step), seeded, scratch);
     const twin = await start("twin", await twinApp(twinDir, "ab-twin", step), seeded, scratch);
-    const endpoint = (side: typeof target, label: string, pathName: string): Endpoint => ({ label, origin: side.origin, path: pathName, cookie: side.user.refresh });
+    const endpoint = (side: typeof target, label: string, pathName: string): Endpoint => ({
+      label,
+      origin: side.origin,
+      path: pathName,
+      cookie: side.user.refresh,
+    });
 
     const rows: string[][] = [];
     for (const entry of paths) {
-      const [sideName, within] = entry.startsWith("twin:") ? (["twin", entry.slice("twin:".length)] as const) : (["target", entry] as const);
+      const [sideName, within] = entry.startsWith("twin:")
+        ? (["twin", entry.slice("twin:".length)] as const)
+        : (["target", entry] as const);
       const side = sideName === "twin" ? twin : target;
       const [first, second] = within.split("~");
       const [targetPath, twinPath = targetPath] = first.split("|");
-      const pair = second ? [endpoint(side, sideName, first), endpoint(side, sideName, second)] : [endpoint(target, "target", targetPath), endpoint(twin, "twin", twinPath)];
+      const pair = second
+        ? [endpoint(side, sideName, first), endpoint(side, sideName, second)]
+        : [endpoint(target, "target", targetPath), endpoint(twin, "twin", twinPath)];
       step(`${pair[0].label} ${pair[0].path} against ${pair[1].label} ${pair[1].path}…`);
       const result = await comparePair(pair[0], pair[1], SETTINGS);
       step(`  ratio ${result.ratio.toFixed(3)}`);
-      rows.push([second ? `${sideName} ${first} ÷ ${sideName} ${second}` : twinPath === targetPath ? `${first}: target ÷ twin` : `target ${targetPath} ÷ twin ${twinPath}`, result.ratio.toFixed(3), `${result.target.requestsPerSecond.toFixed(0)} / ${result.twin.requestsPerSecond.toFixed(0)}`, `${result.target.p50Ms} / ${result.twin.p50Ms}`]);
+      rows.push([
+        second
+          ? `${sideName} ${first} ÷ ${sideName} ${second}`
+          : twinPath === targetPath
+            ? `${first}: target ÷ twin`
+            : `target ${targetPath} ÷ twin ${twinPath}`,
+        result.ratio.toFixed(3),
+        `${result.target.requestsPerSecond.toFixed(0)} / ${result.twin.requestsPerSecond.toFixed(0)}`,
+        `${result.target.p50Ms} / ${result.twin.p50Ms}`,
+      ]);
     }
     console.log(
       [

@@ -34,12 +34,29 @@ const RUN_DEADLINE_MS = 35 * 60_000;
 const { flag, option } = commandLine();
 const V5_GIVEN = option("--v5");
 const V5_DIR = path.resolve(V5_GIVEN ?? path.join(ROOT, "artifacts", "v5-app"));
-const SETTINGS: LoadSettings = { rounds: Number(option("--rounds") ?? 4), secondsPerRound: 2, connections: 8, warmupRequests: 300 };
+const SETTINGS: LoadSettings = {
+  rounds: Number(option("--rounds") ?? 4),
+  secondsPerRound: 2,
+  connections: 8,
+  warmupRequests: 300,
+};
 
 const { step, elapsed } = progress("bench");
 
-async function start(name: string, cwd: string, dataDir: string, overrides: Record<string, string> = {}): Promise<Instance> {
-  return startInstance({ name, cwd, dataDir, port: await freePort(), logFile: path.join(ARTIFACTS, `${name}.log`), overrides });
+async function start(
+  name: string,
+  cwd: string,
+  dataDir: string,
+  overrides: Record<string, string> = {},
+): Promise<Instance> {
+  return startInstance({
+    name,
+    cwd,
+    dataDir,
+    port: await freePort(),
+    logFile: path.join(ARTIFACTS, `${name}.log`),
+    overrides,
+  });
 }
 
 const endpoint = (instance: Instance, label: string, pathName: string, signedIn = true): Endpoint => ({
@@ -55,12 +72,27 @@ async function middlewareRuns(instance: Instance, pathName: string): Promise<boo
   return reply.status === 307 || reply.status === 308;
 }
 
-async function compare(comparisons: Comparison[], id: string, what: string, target: Endpoint, twin: Endpoint, note?: string) {
+async function compare(
+  comparisons: Comparison[],
+  id: string,
+  what: string,
+  target: Endpoint,
+  twin: Endpoint,
+  note?: string,
+) {
   step(`${what}: ${target.label} ${target.path} against ${twin.label} ${twin.path}…`);
-  const comparison: Comparison = { id, what, target: `${target.label} ${target.path}`, twin: `${twin.label} ${twin.path}`, note };
+  const comparison: Comparison = {
+    id,
+    what,
+    target: `${target.label} ${target.path}`,
+    twin: `${twin.label} ${twin.path}`,
+    note,
+  };
   try {
     comparison.result = await comparePair(target, twin, SETTINGS);
-    step(`  ratio ${comparison.result.ratio.toFixed(3)} (${comparison.result.target.requestsPerSecond.toFixed(0)} vs ${comparison.result.twin.requestsPerSecond.toFixed(0)} req/s)`);
+    step(
+      `  ratio ${comparison.result.ratio.toFixed(3)} (${comparison.result.target.requestsPerSecond.toFixed(0)} vs ${comparison.result.twin.requestsPerSecond.toFixed(0)} req/s)`,
+    );
   } catch (error) {
     comparison.note = `not measured: ${(error as Error).message}`;
     step(`  ${comparison.note}`);
@@ -69,17 +101,33 @@ async function compare(comparisons: Comparison[], id: string, what: string, targ
 }
 
 /** Spawns `next start` and polls `pathName` every 20 ms until it answers 200. */
-async function coldStart(name: string, cwd: string, seededDir: string, scratch: string, pathName: string, cookie?: string): Promise<number> {
+async function coldStart(
+  name: string,
+  cwd: string,
+  seededDir: string,
+  scratch: string,
+  pathName: string,
+  cookie?: string,
+): Promise<number> {
   const dataDir = path.join(scratch, `${name}-${randomBytes(4).toString("hex")}`);
   cpSync(seededDir, dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const spawnedAt = performance.now();
-  const app = spawnApp({ name, port, url, cwd, env: benchAppEnv(url, dataDir), logFile: path.join(ARTIFACTS, `${name}.log`) });
+  const app = spawnApp({
+    name,
+    port,
+    url,
+    cwd,
+    env: benchAppEnv(url, dataDir),
+    logFile: path.join(ARTIFACTS, `${name}.log`),
+  });
   try {
     for (;;) {
-      if (performance.now() - spawnedAt > 60_000) throw new Error(`${name}: no 200 on ${pathName} within 60 s:\n${tail(app.logFile)}`);
-      if (app.child.exitCode !== null) throw new Error(`${name}: next start exited with ${app.child.exitCode}:\n${tail(app.logFile)}`);
+      if (performance.now() - spawnedAt > 60_000)
+        throw new Error(`${name}: no 200 on ${pathName} within 60 s:\n${tail(app.logFile)}`);
+      if (app.child.exitCode !== null)
+        throw new Error(`${name}: next start exited with ${app.child.exitCode}:\n${tail(app.logFile)}`);
       try {
         const reply = await send(app, { path: pathName, headers: cookie ? { cookie } : {}, timeoutMs: 10_000 });
         if (reply.status === 200) return performance.now() - spawnedAt;
@@ -110,12 +158,21 @@ function v5Problem(): string | null {
  */
 async function v5EndState(): Promise<{ dir?: string; problem?: string }> {
   const stamp = path.join(V5_DIR, "migration", "SOURCE");
-  const current = !V5_GIVEN && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === sourceStamp(ROOT) && !v5Problem();
+  const current =
+    !V5_GIVEN && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === sourceStamp(ROOT) && !v5Problem();
   if (!V5_GIVEN && !current) {
-    step(`v5 end state missing or stale: applying the migration steps to ${path.relative(ROOT, V5_DIR)} (migration:verify --apply-only)…`);
+    step(
+      `v5 end state missing or stale: applying the migration steps to ${path.relative(ROOT, V5_DIR)} (migration:verify --apply-only)…`,
+    );
     rmSync(V5_DIR, { recursive: true, force: true });
     const log = path.join(ARTIFACTS, "v5-apply.log");
-    const code = await runCommand("npm", ["run", "--silent", "migration:verify", "--", "--apply-only", "--keep", V5_DIR], { ...process.env }, 15 * 60_000, log);
+    const code = await runCommand(
+      "npm",
+      ["run", "--silent", "migration:verify", "--", "--apply-only", "--keep", V5_DIR],
+      { ...process.env },
+      15 * 60_000,
+      log,
+    );
     if (code !== 0) return { problem: `applying the steps failed (exit ${code}): ${path.relative(ROOT, log)}` };
   }
   const problem = v5Problem();
@@ -126,7 +183,8 @@ async function v5EndState(): Promise<{ dir?: string; problem?: string }> {
 async function setCookiesOn(instance: Instance, paths: string[]): Promise<Record<string, number>> {
   const cookie = await instance.user.refresh();
   const counts: Record<string, number> = {};
-  for (const pathName of paths) counts[pathName] = (await send(instance.app, { path: pathName, headers: { cookie } })).setCookies.length;
+  for (const pathName of paths)
+    counts[pathName] = (await send(instance.app, { path: pathName, headers: { cookie } })).setCookies.length;
   return counts;
 }
 
@@ -167,37 +225,141 @@ async function main() {
 
     const premises: string[] = [];
     for (const instance of [a, c].filter(Boolean) as Instance[]) {
-      if (await middlewareRuns(instance, "/bench/unmatched/public-dashboard")) premises.push(`${instance.app.name}: middleware runs on /bench/unmatched/ (its matcher does not skip the twin)`);
-      if (!(await middlewareRuns(instance, "/bench/public-dashboard"))) premises.push(`${instance.app.name}: middleware does not run on /bench/public-dashboard`);
+      if (await middlewareRuns(instance, "/bench/unmatched/public-dashboard"))
+        premises.push(
+          `${instance.app.name}: middleware runs on /bench/unmatched/ (its matcher does not skip the twin)`,
+        );
+      if (!(await middlewareRuns(instance, "/bench/public-dashboard")))
+        premises.push(`${instance.app.name}: middleware does not run on /bench/public-dashboard`);
     }
     for (const premise of premises) step(`premise broken: ${premise}`);
 
     const PUBLIC = "/bench/unmatched/public-dashboard";
     const comparisons: Comparison[] = [];
-    await compare(comparisons, "ssr", "SSR protected/public (ours)", endpoint(a, "v4", "/dashboard"), endpoint(a, "v4", PUBLIC));
-    await compare(comparisons, "ssr-stock", "SSR protected/public (stock getServerSession)", endpoint(a, "v4", "/bench/unmatched/stock-dashboard"), endpoint(a, "v4", PUBLIC));
-    await compare(comparisons, "api", "API /api/me / unauthenticated twin", endpoint(a, "v4", "/api/me"), endpoint(a, "v4", "/api/bench/public-me"));
-    await compare(comparisons, "session", "/api/auth/session / unauthenticated API twin", endpoint(a, "v4", "/api/auth/session"), endpoint(a, "v4", "/api/bench/public-me"));
-    await compare(comparisons, "middleware", "Middleware matched/unmatched (same page)", endpoint(a, "v4", "/bench/public-dashboard"), endpoint(a, "v4", PUBLIC));
-    await compare(comparisons, "middleware-limit", "Auth middleware / no-op middleware (same page, same runtime)", endpoint(a, "v4", "/bench/public-dashboard"), endpoint(d, "no-op", "/bench/public-dashboard"));
-    await compare(comparisons, "ssr-limit", "SSR /dashboard / public page behind the no-op middleware", endpoint(a, "v4", "/dashboard"), endpoint(d, "no-op", "/bench/public-dashboard"));
-    await compare(comparisons, "next-share", "No-op middleware / no middleware (Next's own share, same page)", endpoint(d, "no-op", "/bench/public-dashboard"), endpoint(d, "no-op", PUBLIC));
-    await compare(comparisons, "recheck", "Role recheck every request / default interval (/dashboard)", endpoint(b, "v4", "/dashboard"), endpoint(a, "v4", "/dashboard"));
-    await compare(comparisons, "recheck-api", "Role recheck every request / default interval (/api/me)", endpoint(b, "v4", "/api/me"), endpoint(a, "v4", "/api/me"));
+    await compare(
+      comparisons,
+      "ssr",
+      "SSR protected/public (ours)",
+      endpoint(a, "v4", "/dashboard"),
+      endpoint(a, "v4", PUBLIC),
+    );
+    await compare(
+      comparisons,
+      "ssr-stock",
+      "SSR protected/public (stock getServerSession)",
+      endpoint(a, "v4", "/bench/unmatched/stock-dashboard"),
+      endpoint(a, "v4", PUBLIC),
+    );
+    await compare(
+      comparisons,
+      "api",
+      "API /api/me / unauthenticated twin",
+      endpoint(a, "v4", "/api/me"),
+      endpoint(a, "v4", "/api/bench/public-me"),
+    );
+    await compare(
+      comparisons,
+      "session",
+      "/api/auth/session / unauthenticated API twin",
+      endpoint(a, "v4", "/api/auth/session"),
+      endpoint(a, "v4", "/api/bench/public-me"),
+    );
+    await compare(
+      comparisons,
+      "middleware",
+      "Middleware matched/unmatched (same page)",
+      endpoint(a, "v4", "/bench/public-dashboard"),
+      endpoint(a, "v4", PUBLIC),
+    );
+    await compare(
+      comparisons,
+      "middleware-limit",
+      "Auth middleware / no-op middleware (same page, same runtime)",
+      endpoint(a, "v4", "/bench/public-dashboard"),
+      endpoint(d, "no-op", "/bench/public-dashboard"),
+    );
+    await compare(
+      comparisons,
+      "ssr-limit",
+      "SSR /dashboard / public page behind the no-op middleware",
+      endpoint(a, "v4", "/dashboard"),
+      endpoint(d, "no-op", "/bench/public-dashboard"),
+    );
+    await compare(
+      comparisons,
+      "next-share",
+      "No-op middleware / no middleware (Next's own share, same page)",
+      endpoint(d, "no-op", "/bench/public-dashboard"),
+      endpoint(d, "no-op", PUBLIC),
+    );
+    await compare(
+      comparisons,
+      "recheck",
+      "Role recheck every request / default interval (/dashboard)",
+      endpoint(b, "v4", "/dashboard"),
+      endpoint(a, "v4", "/dashboard"),
+    );
+    await compare(
+      comparisons,
+      "recheck-api",
+      "Role recheck every request / default interval (/api/me)",
+      endpoint(b, "v4", "/api/me"),
+      endpoint(a, "v4", "/api/me"),
+    );
     if (c) {
-      await compare(comparisons, "v5-ssr", "v5 SSR protected/public (ours)", endpoint(c, "v5", "/dashboard"), endpoint(c, "v5", PUBLIC));
-      await compare(comparisons, "v5/v4-dashboard", "v5/v4 /dashboard", endpoint(c, "v5", "/dashboard"), endpoint(a, "v4", "/dashboard"));
-      await compare(comparisons, "v5/v4-api", "v5/v4 /api/me", endpoint(c, "v5", "/api/me"), endpoint(a, "v4", "/api/me"));
-      await compare(comparisons, "v5/v4-session", "v5/v4 /api/auth/session", endpoint(c, "v5", "/api/auth/session"), endpoint(a, "v4", "/api/auth/session"));
-      await compare(comparisons, "v5/v4-middleware", "v5/v4 middleware-matched page", endpoint(c, "v5", "/bench/public-dashboard"), endpoint(a, "v4", "/bench/public-dashboard"));
-      await compare(comparisons, "v5/v4-public", "v5/v4 public twin (no auth: the control)", endpoint(c, "v5", PUBLIC), endpoint(a, "v4", PUBLIC));
+      await compare(
+        comparisons,
+        "v5-ssr",
+        "v5 SSR protected/public (ours)",
+        endpoint(c, "v5", "/dashboard"),
+        endpoint(c, "v5", PUBLIC),
+      );
+      await compare(
+        comparisons,
+        "v5/v4-dashboard",
+        "v5/v4 /dashboard",
+        endpoint(c, "v5", "/dashboard"),
+        endpoint(a, "v4", "/dashboard"),
+      );
+      await compare(
+        comparisons,
+        "v5/v4-api",
+        "v5/v4 /api/me",
+        endpoint(c, "v5", "/api/me"),
+        endpoint(a, "v4", "/api/me"),
+      );
+      await compare(
+        comparisons,
+        "v5/v4-session",
+        "v5/v4 /api/auth/session",
+        endpoint(c, "v5", "/api/auth/session"),
+        endpoint(a, "v4", "/api/auth/session"),
+      );
+      await compare(
+        comparisons,
+        "v5/v4-middleware",
+        "v5/v4 middleware-matched page",
+        endpoint(c, "v5", "/bench/public-dashboard"),
+        endpoint(a, "v4", "/bench/public-dashboard"),
+      );
+      await compare(
+        comparisons,
+        "v5/v4-public",
+        "v5/v4 public twin (no auth: the control)",
+        endpoint(c, "v5", PUBLIC),
+        endpoint(a, "v4", PUBLIC),
+      );
     }
 
     let v5SetCookies: Record<string, number> | undefined;
     if (c) {
       step("v5: Set-Cookie on a signed-in visitor's answers (unchanged session)…");
       v5SetCookies = await setCookiesOn(c, ["/dashboard", "/api/me", "/bench/public-dashboard"]);
-      step(`  ${Object.entries(v5SetCookies).map(([p, n]) => `${p} ${n}`).join(", ")}`);
+      step(
+        `  ${Object.entries(v5SetCookies)
+          .map(([p, n]) => `${p} ${n}`)
+          .join(", ")}`,
+      );
     }
 
     step("client bytes…");
@@ -230,10 +392,13 @@ async function main() {
     const samples = new Map<string, number[]>(coldRuns.map(([label]) => [label, []]));
     for (let index = 0; index < 2; index += 1) {
       for (const [label, cwd, pathName, withCookie] of index % 2 ? [...coldRuns].reverse() : coldRuns) {
-        samples.get(label)!.push(await coldStart(`cold-${label.replace(/\W+/g, "-")}`, cwd, seeded, scratch, pathName, withCookie));
+        samples
+          .get(label)!
+          .push(await coldStart(`cold-${label.replace(/\W+/g, "-")}`, cwd, seeded, scratch, pathName, withCookie));
       }
     }
-    for (const [label, values] of samples) cold.push({ label, samples: values.map(Math.round), medianMs: median(values) });
+    for (const [label, values] of samples)
+      cold.push({ label, samples: values.map(Math.round), medianMs: median(values) });
     for (const entry of cold) step(`  ${entry.label}: ${entry.medianMs.toFixed(0)} ms (${entry.samples.join(", ")})`);
 
     let npmTestSeconds: number | undefined;
@@ -242,15 +407,37 @@ async function main() {
     else {
       step("npm test (wall time)…");
       const testStarted = Date.now();
-      const code = await runCommand("npm", ["test", "--", "--ci", "--silent"], { ...process.env }, 5 * 60_000, path.join(ARTIFACTS, "npm-test.log"));
+      const code = await runCommand(
+        "npm",
+        ["test", "--", "--ci", "--silent"],
+        { ...process.env },
+        5 * 60_000,
+        path.join(ARTIFACTS, "npm-test.log"),
+      );
       npmTestSeconds = (Date.now() - testStarted) / 1000;
       if (code !== 0) npmTestNote = `npm test failed (exit ${code}); see artifacts/bench/npm-test.log`;
       step(`  ${npmTestSeconds.toFixed(1)} s${npmTestNote ? ` (${npmTestNote})` : ""}`);
     }
 
-    const report = renderReport({ settings: SETTINGS, comparisons, bytes, counts, countsNote, cold, npmTestSeconds, npmTestNote, v5Note, v5SetCookies, premises, versions: { v4: a.nextAuthVersion, v5: c?.nextAuthVersion } });
+    const report = renderReport({
+      settings: SETTINGS,
+      comparisons,
+      bytes,
+      counts,
+      countsNote,
+      cold,
+      npmTestSeconds,
+      npmTestNote,
+      v5Note,
+      v5SetCookies,
+      premises,
+      versions: { v4: a.nextAuthVersion, v5: c?.nextAuthVersion },
+    });
     console.log(`\n${report.markdown}`);
-    writeFileSync(path.join(ARTIFACTS, "results.json"), `${JSON.stringify({ ...report.json, comparisons, bytes, counts, cold, npmTestSeconds, v5SetCookies }, null, 2)}\n`);
+    writeFileSync(
+      path.join(ARTIFACTS, "results.json"),
+      `${JSON.stringify({ ...report.json, comparisons, bytes, counts, cold, npmTestSeconds, v5SetCookies }, null, 2)}\n`,
+    );
     writeFileSync(path.join(ARTIFACTS, "results.md"), `${report.markdown}\n`);
     step(`done in ${elapsed()}; artifacts/bench/results.json and results.md`);
   } finally {

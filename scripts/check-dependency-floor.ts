@@ -20,7 +20,8 @@ interface FloorResult {
 }
 
 const installed = (name: string): string =>
-  (JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  (JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string })
+    .version;
 
 /** The lowest safe version for the installed major, or null when that major has no fix. */
 function floorFor(name: "next" | "next-auth", version: string): string | null {
@@ -31,11 +32,16 @@ function floorFor(name: "next" | "next-auth", version: string): string | null {
   return fixes[major] ?? null;
 }
 
-export function checkFloors(versions: Record<"next" | "next-auth", string> = { next: installed("next"), "next-auth": installed("next-auth") }): FloorResult[] {
+export function checkFloors(
+  versions: Record<"next" | "next-auth", string> = { next: installed("next"), "next-auth": installed("next-auth") },
+): FloorResult[] {
   return (["next-auth", "next"] as const).map((name) => {
     const version = versions[name];
     const floor = floorFor(name, version);
-    const advisory = name === "next" ? "CVE-2025-29927 (middleware skipped via x-middleware-subrequest)" : "GHSA-xmf8-cvqr-rfgj and earlier next-auth advisories";
+    const advisory =
+      name === "next"
+        ? "CVE-2025-29927 (middleware skipped via x-middleware-subrequest)"
+        : "GHSA-xmf8-cvqr-rfgj and earlier next-auth advisories";
     if (!floor) return { name, ok: false, detail: `${version}: this major has no fixed release for ${advisory}` };
     const ok = compareVersions(version, floor) >= 0;
     return { name, ok, detail: `${version} ${ok ? "≥" : "<"} ${floor} (${advisory})` };
@@ -49,7 +55,11 @@ interface AuditJson {
 }
 
 function checkAudit(): FloorResult {
-  const result = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   let report: AuditJson | undefined;
   try {
     report = JSON.parse(result.stdout) as AuditJson;
@@ -58,12 +68,24 @@ function checkAudit(): FloorResult {
   }
   const counts = report?.metadata?.vulnerabilities;
   if (!counts) {
-    const why = report?.error?.summary || report?.message || (result.stderr || "no output").split("\n").find((line) => /npm error|audit/i.test(line)) || "no report";
+    const why =
+      report?.error?.summary ||
+      report?.message ||
+      (result.stderr || "no output").split("\n").find((line) => /npm error|audit/i.test(line)) ||
+      "no report";
     const required = process.env.DEPENDENCY_AUDIT === "required";
-    return { name: "npm audit --omit=dev", ok: !required, detail: `audit unavailable (${why.trim()})${required ? "" : ": not counted (set DEPENDENCY_AUDIT=required to fail)"}` };
+    return {
+      name: "npm audit --omit=dev",
+      ok: !required,
+      detail: `audit unavailable (${why.trim()})${required ? "" : ": not counted (set DEPENDENCY_AUDIT=required to fail)"}`,
+    };
   }
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-  return { name: "npm audit --omit=dev", ok: serious === 0, detail: `${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low` };
+  return {
+    name: "npm audit --omit=dev",
+    ok: serious === 0,
+    detail: `${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`,
+  };
 }
 
 export function checkDependencyFloor(): FloorResult[] {

@@ -35,4 +35,6 @@ const after = renderGuide(before, changes, verifiedFacts(root));
 writeFileSync(file, after);
 
 console.log(`[migration:docs] ${DIFFS_DIR}: ${rewritten} file(s) written or removed, ${expected.size} in all`);
-console.log(`[migration:docs] MIGRATION.md ${before === after ? "is up to date" : "rewritten"} (${after.trimEnd().split("\n").length} lines)`);
+console.log(
+  `[migration:docs] MIGRATION.md ${before === after ? "is up to date" : "rewritten"} (${after.trimEnd().split("\n").length} lines)`,
+);

@@ -44,7 +44,12 @@ const keep = option("--keep") ? path.resolve(option("--keep")!) : undefined;
 if (flag("--keep") && !keep) throw new Error("--keep needs a directory");
 const through = option("--through")?.padStart(2, "0");
 if (flag("--through") && !steps.some((step) => !step.optional && step.id.startsWith(`${through}-`))) {
-  throw new Error(`--through needs the number of a step that ships: ${steps.filter((s) => !s.optional).map((s) => s.id.slice(0, 2)).join(", ")}`);
+  throw new Error(
+    `--through needs the number of a step that ships: ${steps
+      .filter((s) => !s.optional)
+      .map((s) => s.id.slice(0, 2))
+      .join(", ")}`,
+  );
 }
 /** Debugging only: the table then says "typecheck skipped", and CI never passes it. */
 const skipTypecheck = flag("--skip-typecheck");
@@ -89,9 +94,17 @@ interface Result {
   continuity?: string;
 }
 
-function run(command: string, commandArgs: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ok: boolean; output: string }> {
+function run(
+  command: string,
+  commandArgs: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: "1", ...env } });
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: "1", ...env },
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -111,10 +124,25 @@ function copyApp(to: string): void {
 function inventory(dir: string): string[] {
   let out = "";
   try {
-    out = execFileSync("git", ["grep", "-l", "--no-index", "-E", "getServerSession|authOptions|getAuthOptions", "--", "pages", "components", "lib", "middleware.ts"], {
-      cwd: dir,
-      encoding: "utf8",
-    }).trim();
+    out = execFileSync(
+      "git",
+      [
+        "grep",
+        "-l",
+        "--no-index",
+        "-E",
+        "getServerSession|authOptions|getAuthOptions",
+        "--",
+        "pages",
+        "components",
+        "lib",
+        "middleware.ts",
+      ],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    ).trim();
   } catch {
     return []; // git grep exits 1 when nothing matches
   }
@@ -130,24 +158,31 @@ async function browserTests(app: string): Promise<{ ok: boolean; check: string; 
   }
   const e2e = await run("npm", ["run", "test:e2e"], app);
   const summary = path.join(app, "artifacts/e2e/summary.json");
-  const counts = existsSync(summary) ? (JSON.parse(readFileSync(summary, "utf8")) as { passed: number; failed: number }) : undefined;
+  const counts = existsSync(summary)
+    ? (JSON.parse(readFileSync(summary, "utf8")) as { passed: number; failed: number })
+    : undefined;
   const check = counts ? `e2e (${counts.passed} passed, ${counts.failed} failed)` : "e2e";
   return { ok: e2e.ok && counts !== undefined && counts.failed === 0, check, output: lastLines(e2e.output, 60) };
 }
 
-const changesBuild = (changes: FileChanges) => [...changes.keys()].some((file) => !NOT_BUILT.some((pattern) => pattern.test(file)));
+const changesBuild = (changes: FileChanges) =>
+  [...changes.keys()].some((file) => !NOT_BUILT.some((pattern) => pattern.test(file)));
 
 /** Fails with every failed check of a served run, one per line. */
 function expectChecks(what: string, checks: Check[]): void {
   const failed = checks.filter((check) => !check.ok);
-  if (failed.length) throw new Error(`${what} failed:\n${failed.map((check) => `  ${check.name}: ${check.detail}`).join("\n")}`);
+  if (failed.length)
+    throw new Error(`${what} failed:\n${failed.map((check) => `  ${check.name}: ${check.detail}`).join("\n")}`);
 }
 
 /** The smoke test (matrix/smoke.ts) on the app's build, started on a fresh embedded database. */
 async function servedSmokeTest(app: string, logDir: string): Promise<number> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "migration-smoke-"));
   const port = await freePort();
-  const env = servedAppEnv({ dataDir, secret: randomBytes(32).toString("base64"), providerUrl: "http://127.0.0.1:9" }, `http://127.0.0.1:${port}`);
+  const env = servedAppEnv(
+    { dataDir, secret: randomBytes(32).toString("base64"), providerUrl: "http://127.0.0.1:9" },
+    `http://127.0.0.1:${port}`,
+  );
   const server = await serveBuild(app, env, port, path.join(logDir, "smoke"));
   try {
     const checks = await smokeTest(port);
@@ -162,7 +197,8 @@ async function servedSmokeTest(app: string, logDir: string): Promise<number> {
 async function main() {
   const scratch = mkdtempSync(path.join(tmpdir(), "migration-verify-"));
   const app = keep ?? path.join(scratch, "app");
-  if (keep && existsSync(keep) && readdirSync(keep).length > 0) throw new Error(`--keep ${keep}: the directory must be empty or absent`);
+  if (keep && existsSync(keep) && readdirSync(keep).length > 0)
+    throw new Error(`--keep ${keep}: the directory must be empty or absent`);
   const base = path.join(scratch, "v4"); // pristine copy for the MIGRATION.md doc test
   const logRoot = path.join(source, "artifacts/migration");
   rmSync(logRoot, { recursive: true, force: true });
@@ -192,12 +228,26 @@ async function main() {
   for (const [index, step] of steps.entries()) {
     const label = `${String(index + 1).padStart(2)}. ${step.id}`;
     if (step.optional) {
-      results.push({ step: step.id, checks: [], columns: {}, result: "skipped", time: "-", note: "optional (Next 16): the matrix's Next 16 row" });
+      results.push({
+        step: step.id,
+        checks: [],
+        columns: {},
+        result: "skipped",
+        time: "-",
+        note: "optional (Next 16): the matrix's Next 16 row",
+      });
       log(`${label}: skipped (optional)`);
       continue;
     }
     if (failed || stopped) {
-      results.push({ step: step.id, checks: [], columns: {}, result: "not run", time: "-", note: stopped ? `--through ${through}` : undefined });
+      results.push({
+        step: step.id,
+        checks: [],
+        columns: {},
+        result: "not run",
+        time: "-",
+        note: stopped ? `--through ${through}` : undefined,
+      });
       continue;
     }
     const stepStarted = Date.now();
@@ -213,7 +263,11 @@ async function main() {
       try {
         const detail = await body();
         // "skipped": a check that could not run here (no Chromium) is never shown as passed.
-        columns[name] = detail.startsWith("=") ? detail : detail.startsWith("skipped") ? "skipped" : `pass ${secondsSince(t)}`;
+        columns[name] = detail.startsWith("=")
+          ? detail
+          : detail.startsWith("skipped")
+            ? "skipped"
+            : `pass ${secondsSince(t)}`;
         checks.push(`${name}${detail && !detail.startsWith("=") ? ` (${detail})` : ""}`);
         log(`${label}: ${name} ${detail || "pass"} (${secondsSince(t)})`);
       } catch (error) {
@@ -225,26 +279,47 @@ async function main() {
       const changes = applyStep(tree, step, (codemod) => {
         const rewrites = codemod.findings.filter((f) => f.action === "rewrite").length;
         const todos = codemod.findings.filter((f) => f.action === "todo");
-        checks.push(`codemod --step ${step.codemod}: ${codemod.changes.length} files, ${rewrites} rewrites, ${todos.length} to-dos`);
-        log(`${label}: codemod apply --step ${step.codemod}: ${codemod.changes.map((c) => c.path).join(", ")}; to-dos (the step's hand-written part covers them):`);
+        checks.push(
+          `codemod --step ${step.codemod}: ${codemod.changes.length} files, ${rewrites} rewrites, ${todos.length} to-dos`,
+        );
+        log(
+          `${label}: codemod apply --step ${step.codemod}: ${codemod.changes.map((c) => c.path).join(", ")}; to-dos (the step's hand-written part covers them):`,
+        );
         for (const todo of todos) log(`    ${todo.file}:${todo.line} ${todo.message}`);
       });
       writeChanges(app, changes);
       // Tells the doc test that this tree is already migrated (it then needs MIGRATION_BASE_DIR).
-      writeFileSync(path.join(app, "migration/APPLIED"), `${steps.slice(0, index + 1).filter((s) => !s.optional).map((s) => s.id).join("\n")}\n`);
+      writeFileSync(
+        path.join(app, "migration/APPLIED"),
+        `${steps
+          .slice(0, index + 1)
+          .filter((s) => !s.optional)
+          .map((s) => s.id)
+          .join("\n")}\n`,
+      );
       if (step.install || changes.has("package.json")) {
-        const spec = Object.entries(step.install ?? {}).map(([name, version]) => `${name}@${version}`).join(" ");
+        const spec = Object.entries(step.install ?? {})
+          .map(([name, version]) => `${name}@${version}`)
+          .join(" ");
         log(`${label}: npm install ${spec}`);
-        const install = await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], app);
+        const install = await run(
+          "npm",
+          ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+          app,
+        );
         checks.push("npm install");
         if (!install.ok) throw new Error(`npm install failed\n${lastLines(install.output, 40)}`);
       }
       if (index === 0 || changes.size === 0) {
         const stray = inventory(app);
         checks.push("inventory");
-        if (stray.length) throw new Error(`files outside lib/auth read the session or the options: ${stray.join(", ")}`);
+        if (stray.length)
+          throw new Error(`files outside lib/auth read the session or the options: ${stray.join(", ")}`);
       }
-      const previous = results.filter((r) => r.result === "pass").pop()?.step.slice(0, 2);
+      const previous = results
+        .filter((r) => r.result === "pass")
+        .pop()
+        ?.step.slice(0, 2);
       const quick = index + 1 < from;
       if (quick) {
         note = applyOnly ? "applied, not checked (--apply-only)" : `checks skipped (--from ${from})`;
@@ -254,7 +329,9 @@ async function main() {
       } else if (changes.size === 0 && checkoutChecked) {
         note = "no code change here: this CI run's checks of the checkout stand";
         for (const name of ["typecheck", "jest", "build", "smoke"] as const) columns[name] = CHECKOUT;
-        checks.push("the checkout's type check, tests, build and browser flows in this CI run stand (the step changes nothing)");
+        checks.push(
+          "the checkout's type check, tests, build and browser flows in this CI run stand (the step changes nothing)",
+        );
       } else {
         // The type check is single-threaded and Jest runs one worker on 2 cores: run them side by side.
         const [typecheck, test] = await Promise.all([
@@ -264,7 +341,22 @@ async function main() {
           // --testTimeout: Jest's 5 s default is a timing assertion on a shared 2-core machine (scrypt
           // at N = 2^17 under load); a longer bound still ends a hung test.
           // The codemod's own tests (project "codemod") read no step's change; CI runs them once.
-          run("npm", ["test", "--", "--ci", "--silent", "--forceExit", "--testTimeout=120000", "--selectProjects", "server", "components"], app, { MIGRATION_BASE_DIR: base }),
+          run(
+            "npm",
+            [
+              "test",
+              "--",
+              "--ci",
+              "--silent",
+              "--forceExit",
+              "--testTimeout=120000",
+              "--selectProjects",
+              "server",
+              "components",
+            ],
+            app,
+            { MIGRATION_BASE_DIR: base },
+          ),
         ]);
         columns.typecheck = typecheck ? (typecheck.ok ? "pass" : "FAIL") : "skipped";
         checks.push(typecheck ? "typecheck" : "typecheck skipped");
@@ -309,8 +401,18 @@ async function main() {
       if (step.id === lastPrepareId && !applyOnly) {
         await column("continuity", async () => {
           const port = await freePort();
-          provider = await startGithubProvider({ clientId: OAUTH_CLIENT.id, clientSecret: OAUTH_CLIENT.secret, redirectUri: `http://127.0.0.1:${port}/api/auth/callback/github` });
-          continuity = new SessionContinuity({ dataDir: continuityData, secret: randomBytes(32).toString("base64"), port, providerUrl: provider.url, logDir });
+          provider = await startGithubProvider({
+            clientId: OAUTH_CLIENT.id,
+            clientSecret: OAUTH_CLIENT.secret,
+            redirectUri: `http://127.0.0.1:${port}/api/auth/callback/github`,
+          });
+          continuity = new SessionContinuity({
+            dataDir: continuityData,
+            secret: randomBytes(32).toString("base64"),
+            port,
+            providerUrl: provider.url,
+            logDir,
+          });
           const result = await continuity.serve(app, step.id.slice(0, 2), (url) => continuity!.signInOnV4(url));
           expectChecks("continuity", result);
           continuityProved = "signed in on v4 by credentials and GitHub; tampered and expired cookies refused";
@@ -321,7 +423,9 @@ async function main() {
       } else if (continuity && hasBridge) {
         await column("continuity", async () => {
           const checkLabel = step.id.slice(0, 2);
-          const result = await continuity!.serve(app, checkLabel, (url) => continuity!.checkAfterSwitch(url, `step ${checkLabel}`));
+          const result = await continuity!.serve(app, checkLabel, (url) =>
+            continuity!.checkAfterSwitch(url, `step ${checkLabel}`),
+          );
           expectChecks("continuity", result);
           continuityProved = "the step-5 v4 cookies still signed in, re-issued as v5; tampered and expired refused";
           return `${result.length} checks: v4 cookies signed in`;
@@ -329,7 +433,9 @@ async function main() {
       } else if (continuity) {
         await column("continuity", async () => {
           const checkLabel = step.id.slice(0, 2);
-          const result = await continuity!.serve(app, checkLabel, (url) => continuity!.checkAfterCleanUp(url, `step ${checkLabel}`));
+          const result = await continuity!.serve(app, checkLabel, (url) =>
+            continuity!.checkAfterCleanUp(url, `step ${checkLabel}`),
+          );
           expectChecks("continuity", result);
           continuityProved = "the step-5 v4 cookies read as signed out; their v5 re-issues still signed in";
           return `${result.length} checks: v4 cookies signed out`;
@@ -337,12 +443,27 @@ async function main() {
       }
 
       const version = JSON.parse(readFileSync(path.join(app, "node_modules/next-auth/package.json"), "utf8")).version;
-      results.push({ step: step.id, checks, columns, result: "pass", time: secondsSince(stepStarted), note: note ?? `next-auth ${version}`, continuity: continuityProved });
+      results.push({
+        step: step.id,
+        checks,
+        columns,
+        result: "pass",
+        time: secondsSince(stepStarted),
+        note: note ?? `next-auth ${version}`,
+        continuity: continuityProved,
+      });
       log(`${label}: pass in ${secondsSince(stepStarted)} — ${checks.join(", ")}`);
       if (step.id === stopId && stopId !== lastId) stopped = true;
     } catch (error) {
       failed = true;
-      results.push({ step: step.id, checks, columns, result: "FAIL", time: secondsSince(stepStarted), note: (error as Error).message.split("\n")[0] });
+      results.push({
+        step: step.id,
+        checks,
+        columns,
+        result: "FAIL",
+        time: secondsSince(stepStarted),
+        note: (error as Error).message.split("\n")[0],
+      });
       log(`${label}: FAIL in ${secondsSince(stepStarted)}\n${(error as Error).message}`);
     }
   }
@@ -353,11 +474,25 @@ async function main() {
     console.error("[migration] this checkout's node_modules/next-auth changed: the hard links were written through");
   }
 
-  const rows = results.map((r) => [r.step, ...COLUMNS.map((name) => r.columns[name] ?? "-"), r.result, r.time, r.note ?? ""]);
+  const rows = results.map((r) => [
+    r.step,
+    ...COLUMNS.map((name) => r.columns[name] ?? "-"),
+    r.result,
+    r.time,
+    r.note ?? "",
+  ]);
   const header = ["step", ...COLUMNS, "result", "time", "note"];
   console.log(`\n${markdownTable(header, rows, { padded: true })}`);
-  console.log("\n'= NN': step NN's result stands (nothing it checks changed); '= checkout': the step changed nothing and this CI run checked the app itself; '-': not run at this step.");
-  const outcome = failed ? "FAILED" : applyOnly ? "all steps applied, none checked (--apply-only)" : stopped ? `steps through ${stopId} green` : "all steps green";
+  console.log(
+    "\n'= NN': step NN's result stands (nothing it checks changed); '= checkout': the step changed nothing and this CI run checked the app itself; '-': not run at this step.",
+  );
+  const outcome = failed
+    ? "FAILED"
+    : applyOnly
+      ? "all steps applied, none checked (--apply-only)"
+      : stopped
+        ? `steps through ${stopId} green`
+        : "all steps green";
   console.log(`\n${outcome} in ${elapsed()}${keep ? `; the app is in ${keep} (npm run demo)` : ""}`);
   // For .ci/run's table: a step that passed counts as passed; one that failed or never ran, as failed.
   mkdirSync(logRoot, { recursive: true });

@@ -14,7 +14,17 @@ import { findChromium } from "../e2e/support/chromium";
 import { localGithubSettings, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
-import { buildApp, buildIsStale, freePort, ROOT, runCommand, seedDatabase, startApp, stopAllChildren, type RunningApp } from "./support/app-server";
+import {
+  buildApp,
+  buildIsStale,
+  freePort,
+  ROOT,
+  runCommand,
+  seedDatabase,
+  startApp,
+  stopAllChildren,
+  type RunningApp,
+} from "./support/app-server";
 import { childAppEnv, toolEnv } from "./support/child-app-env";
 import { commandLine, onInterrupt, progress } from "./support/cli";
 
@@ -107,7 +117,8 @@ async function main(): Promise<number> {
     if (updateDocs && summary && summary.failed === 0 && existsSync(SCREENSHOTS_DIR)) {
       const docs = path.join(ROOT, "docs", "screenshots");
       mkdirSync(docs, { recursive: true });
-      for (const file of readdirSync(SCREENSHOTS_DIR)) copyFileSync(path.join(SCREENSHOTS_DIR, file), path.join(docs, file));
+      for (const file of readdirSync(SCREENSHOTS_DIR))
+        copyFileSync(path.join(SCREENSHOTS_DIR, file), path.join(docs, file));
       step(`copied the screenshots to ${path.relative(ROOT, docs)}/`);
     }
   }

@@ -36,7 +36,10 @@ function select(): Combination[] {
   if (only) {
     const ids = only.split(",").map((id) => id.trim());
     const unknown = ids.filter((id) => !combinations.some((combo) => combo.id === id));
-    if (unknown.length) throw new Error(`unknown combination(s): ${unknown.join(", ")}. Known: ${combinations.map((c) => c.id).join(", ")}`);
+    if (unknown.length)
+      throw new Error(
+        `unknown combination(s): ${unknown.join(", ")}. Known: ${combinations.map((c) => c.id).join(", ")}`,
+      );
     return combinations.filter((combo) => ids.includes(combo.id));
   }
   return flag("--ci") ? combinations.filter((combo) => combo.ci) : combinations;
@@ -45,7 +48,11 @@ function select(): Combination[] {
 async function list(selected: Combination[]): Promise<void> {
   for (const combo of selected) {
     const pins = await resolvePins(combo, combo.app === "v5" ? v5Pins() : {});
-    console.log(`${combo.id.padEnd(30)} ${combo.ci ? "ci " : "   "} ${Object.entries(pins).map(([name, version]) => `${name}@${version}`).join(" ")}`);
+    console.log(
+      `${combo.id.padEnd(30)} ${combo.ci ? "ci " : "   "} ${Object.entries(pins)
+        .map(([name, version]) => `${name}@${version}`)
+        .join(" ")}`,
+    );
   }
 }
 
@@ -80,11 +87,15 @@ async function main(): Promise<number> {
     log(`(${index + 1}/${selected.length}) ${combo.id}: ${combo.note || "-"}`);
     const result = await runCombination(combo, { source, v4Base, logsRoot: LOGS, log });
     results.push(result);
-    log(`(${index + 1}/${selected.length}) ${combo.id}: ${result.status} in ${result.seconds.toFixed(0)}s${result.reason ? ` — ${result.reason}` : ""}`);
+    log(
+      `(${index + 1}/${selected.length}) ${combo.id}: ${result.status} in ${result.seconds.toFixed(0)}s${result.reason ? ` — ${result.reason}` : ""}`,
+    );
   }
 
   if (readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8") !== nextBefore) {
-    throw new Error("this checkout's node_modules/next changed during the run: a hard-linked install was written through");
+    throw new Error(
+      "this checkout's node_modules/next changed during the run: a hard-linked install was written through",
+    );
   }
 
   writeRunFiles(LOGS, results);
@@ -96,7 +107,9 @@ async function main(): Promise<number> {
   const passed = results.filter((result) => result.status === "pass").length;
   const failed = results.filter((result) => result.status === "FAIL").length;
   const unsupported = results.length - passed - failed;
-  console.log(`total time ${elapsed()}${unsupported ? `; ${unsupported} unsupported as documented (not counted)` : ""}`);
+  console.log(
+    `total time ${elapsed()}${unsupported ? `; ${unsupported} unsupported as documented (not counted)` : ""}`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }

@@ -71,7 +71,13 @@ async function main(): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
 
   step("dependency floor");
-  for (const floor of checkDependencyFloor()) record({ section: "dependency floor", name: floor.name, detail: floor.detail, problems: floor.ok ? [] : [floor.detail] });
+  for (const floor of checkDependencyFloor())
+    record({
+      section: "dependency floor",
+      name: floor.name,
+      detail: floor.detail,
+      problems: floor.ok ? [] : [floor.detail],
+    });
 
   const stale = buildIsStale();
   if (stale) {
@@ -97,7 +103,13 @@ async function main(): Promise<void> {
     const githubUrl = `http://127.0.0.1:${githubPort}`;
     const [portA, portB, portC] = [await freePort(), await freePort(), await freePort()];
     const launch = (name: string, port: number, url: string, overrides: Record<string, string>) =>
-      startApp({ name, port, url, logFile: path.join(ARTIFACTS, `${name}.log`), env: childAppEnv({ url, values: { ...RUN_SETTINGS, ...overrides } }) });
+      startApp({
+        name,
+        port,
+        url,
+        logFile: path.join(ARTIFACTS, `${name}.log`),
+        env: childAppEnv({ url, values: { ...RUN_SETTINGS, ...overrides } }),
+      });
 
     step("starting instance A (database behind the proxy) and instance B…");
     const [a, b] = await Promise.all([
@@ -118,7 +130,9 @@ async function main(): Promise<void> {
     let corpus: CheckResult[] = [];
     if (wants("corpus")) {
       step("hostile-input corpus…");
-      corpus = await runCorpus({ app: a, db, secret, buildId, ids, user, admin, githubUrl }, (result) => record(result, true));
+      corpus = await runCorpus({ app: a, db, secret, buildId, ids, user, admin, githubUrl }, (result) =>
+        record(result, true),
+      );
       step(`corpus: ${corpus.length} cases, ${corpus.filter((result) => !passed(result)).length} failed`);
     }
 
@@ -143,10 +157,18 @@ async function main(): Promise<void> {
       for (const account of LOAD_USERS) loadSessions.push(await signIn(a, account.email, account.password));
       const identities: LoadIdentity[] = [
         ...loadSessions.map((session): LoadIdentity => ({ kind: "user", session, id: ids.get(session.email) })),
-        ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "admin", session: admin, id: ids.get(DEMO_USERS.admin.email) })),
+        ...Array.from({ length: 4 }, (): LoadIdentity => ({
+          kind: "admin",
+          session: admin,
+          id: ids.get(DEMO_USERS.admin.email),
+        })),
         ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "anonymous" })),
       ];
-      load = await runLoad(a, identities, [...ids.keys()].filter((key) => key.includes("@")));
+      load = await runLoad(
+        a,
+        identities,
+        [...ids.keys()].filter((key) => key.includes("@")),
+      );
       record(load.result);
     }
 
@@ -154,24 +176,40 @@ async function main(): Promise<void> {
     if (!wants("faults")) return printSummary(corpus, bodies, timing, load, faults);
     step("faults…");
     const fault = async (run: () => Promise<CheckResult>, name: string) => {
-      const result = await run().catch((error: Error): CheckResult => ({ section: "faults", name, problems: [`crashed: ${error.message}`] }));
+      const result = await run().catch((error: Error): CheckResult => ({
+        section: "faults",
+        name,
+        problems: [`crashed: ${error.message}`],
+      }));
       faults.push(result);
       record(result);
     };
     await fault(() => sessionAcrossInstances(a, b), "session across instances");
-    await fault(() => roleChangeAcrossInstances(a, b, ids.get(PROMOTED.email) ?? "", ROLE_RECHECK_SECONDS), "role change across instances");
-    await fault(() => signOutEverywhereAcrossInstances(a, b, ROLE_RECHECK_SECONDS), "sign out everywhere across instances");
+    await fault(
+      () => roleChangeAcrossInstances(a, b, ids.get(PROMOTED.email) ?? "", ROLE_RECHECK_SECONDS),
+      "role change across instances",
+    );
+    await fault(
+      () => signOutEverywhereAcrossInstances(a, b, ROLE_RECHECK_SECONDS),
+      "sign out everywhere across instances",
+    );
     await fault(() => rateLimitAcrossInstances(a, b), "rate limit across instances");
     await fault(() => databaseUnreachable(a, proxy!, user, admin), "database unreachable");
 
     step("restarting B with a new NEXTAUTH_SECRET…");
     await b.stop();
-    const b2 = await launch("B-new-secret", portB, b.url, { NEXTAUTH_SECRET: randomBytes(32).toString("base64"), DATABASE_URL: database.url });
+    const b2 = await launch("B-new-secret", portB, b.url, {
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      DATABASE_URL: database.url,
+    });
     await fault(() => secretChange(b2, user, admin), "secret change");
     await b2.stop();
 
     step("starting instance C under an https NEXTAUTH_URL…");
-    const c = await launch("C-https", portC, `https://localhost:${portC}`, { NEXTAUTH_SECRET: secret, DATABASE_URL: database.url });
+    const c = await launch("C-https", portC, `https://localhost:${portC}`, {
+      NEXTAUTH_SECRET: secret,
+      DATABASE_URL: database.url,
+    });
     await fault(() => httpsCookie(c), "https cookie");
 
     printSummary(corpus, bodies, timing, load, faults);
@@ -189,7 +227,9 @@ async function cleanUp(): Promise<void> {
   await stopAllChildren();
   await proxy?.close();
   await db?.end().catch(() => undefined);
-  await database?.drop().catch((error: Error) => console.error(`[security] could not drop ${database?.name}: ${error.message}`));
+  await database
+    ?.drop()
+    .catch((error: Error) => console.error(`[security] could not drop ${database?.name}: ${error.message}`));
   proxy = db = database = undefined;
   step("stopped every app instance and the proxy, dropped the database");
 }
@@ -202,38 +242,64 @@ function finalLine(completed: boolean): number {
   return failed;
 }
 
-function printSummary(corpus: CheckResult[], bodies: CheckResult[] | undefined, timing: TimingOutcome | undefined, load: LoadOutcome | undefined, faults: CheckResult[]) {
+function printSummary(
+  corpus: CheckResult[],
+  bodies: CheckResult[] | undefined,
+  timing: TimingOutcome | undefined,
+  load: LoadOutcome | undefined,
+  faults: CheckResult[],
+) {
   const skipped = "not run";
   const corpusCounts = countProblems(corpus);
   const faultCounts = countProblems(faults);
   const floors = results.filter((result) => result.section === "dependency floor");
   const rows: [string, string][] = [
     ["hostile-input cases tried", `${corpus.length} (${corpus.filter(passed).length} passed)`],
-    ["5xx answers", `${corpusCounts.fiveXX + (load?.fiveXX ?? 0) + faultCounts.fiveXX} (corpus ${corpusCounts.fiveXX}, load ${load?.fiveXX ?? skipped}, faults ${faultCounts.fiveXX})`],
-    ["wrong decisions", `${corpusCounts.wrongDecisions + (load?.wrongDecisions ?? 0) + faultCounts.wrongDecisions} (corpus ${corpusCounts.wrongDecisions}, load ${load?.wrongDecisions ?? skipped}, faults ${faultCounts.wrongDecisions})`],
+    [
+      "5xx answers",
+      `${corpusCounts.fiveXX + (load?.fiveXX ?? 0) + faultCounts.fiveXX} (corpus ${corpusCounts.fiveXX}, load ${load?.fiveXX ?? skipped}, faults ${faultCounts.fiveXX})`,
+    ],
+    [
+      "wrong decisions",
+      `${corpusCounts.wrongDecisions + (load?.wrongDecisions ?? 0) + faultCounts.wrongDecisions} (corpus ${corpusCounts.wrongDecisions}, load ${load?.wrongDecisions ?? skipped}, faults ${faultCounts.wrongDecisions})`,
+    ],
     [
       "known upstream exceptions",
       `${corpus.filter((result) => result.knownIssue).length} (${[...new Set(corpus.map((result) => result.knownIssue).filter(Boolean))].join("; ") || "none"})`,
     ],
-    ["oversized bodies answered, and the next request after them", bodies ? `${bodies.filter(passed).length} of ${bodies.length} route kinds` : skipped],
+    [
+      "oversized bodies answered, and the next request after them",
+      bodies ? `${bodies.filter(passed).length} of ${bodies.length} route kinds` : skipped,
+    ],
     ["unsafe redirects", String(corpusCounts.unsafeRedirects + faultCounts.unsafeRedirects)],
     ["stack traces / internals in bodies", String(corpusCounts.bodyLeaks + faultCounts.bodyLeaks)],
     ["unexpected users-table changes", String(corpusCounts.rowChanges)],
     ["cross-user leaks (load)", load ? `${load.leaks} of ${load.total} answers` : skipped],
-    ["load", load ? `${LOAD.connections} connections × ${LOAD.durationSeconds} s: ${load.requestsPerSecond.toFixed(0)} req/s, p99 ${load.p99Ms} ms` : skipped],
+    [
+      "load",
+      load
+        ? `${LOAD.connections} connections × ${LOAD.durationSeconds} s: ${load.requestsPerSecond.toFixed(0)} req/s, p99 ${load.p99Ms} ms`
+        : skipped,
+    ],
     [
       "sign-in timing (unknown / wrong password)",
-      timing ? `${timing.unknownMs.toFixed(0)} / ${timing.wrongPasswordMs.toFixed(0)} ms, ratio ${timing.ratio.toFixed(2)} (allowed ${TIMING_TOLERANCE.min}–${TIMING_TOLERANCE.max})` : skipped,
+      timing
+        ? `${timing.unknownMs.toFixed(0)} / ${timing.wrongPasswordMs.toFixed(0)} ms, ratio ${timing.ratio.toFixed(2)} (allowed ${TIMING_TOLERANCE.min}–${TIMING_TOLERANCE.max})`
+        : skipped,
     ],
     ["fault scenarios survived", `${faults.filter(passed).length} of ${faults.length}`],
-    ["dependency floor", `${floors.filter(passed).length} of ${floors.length} (${floors.map((floor) => floor.detail?.split(" (")[0]).join("; ")})`],
+    [
+      "dependency floor",
+      `${floors.filter(passed).length} of ${floors.length} (${floors.map((floor) => floor.detail?.split(" (")[0]).join("; ")})`,
+    ],
     ["total time", elapsed()],
   ];
   console.log(`\n${markdownTable(["check", "result"], rows, { padded: true })}`);
   const failures = results.filter((result) => !passed(result));
   if (failures.length) {
     console.log(`\nFailed checks (${failures.length}):`);
-    for (const failure of failures) console.log(`  - ${failure.section}: ${failure.name}: ${failure.problems.join("; ").slice(0, 300)}`);
+    for (const failure of failures)
+      console.log(`  - ${failure.section}: ${failure.name}: ${failure.problems.join("; ").slice(0, 300)}`);
   }
   console.log();
 }
@@ -248,7 +314,10 @@ async function abort(reason: string) {
   finalLine(false);
 }
 onInterrupt((signal) => abort(signal === "SIGINT" ? "interrupted" : "terminated"));
-const deadline = setTimeout(() => void abort(`stopped after the ${RUN_DEADLINE_MS / 60_000} min limit`).then(() => process.exit(1)), RUN_DEADLINE_MS);
+const deadline = setTimeout(
+  () => void abort(`stopped after the ${RUN_DEADLINE_MS / 60_000} min limit`).then(() => process.exit(1)),
+  RUN_DEADLINE_MS,
+);
 
 main()
   .then(() => true)

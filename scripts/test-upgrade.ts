@@ -49,16 +49,39 @@ const fixtureEnv: AppShape["env"] = (options, url) => ({
 const FIXTURES: Fixture[] = [
   {
     name: "t3-drizzle",
-    shape: { protectedPage: "/dashboard", signInPage: "/api/auth/signin", api: "/api/me", strategy: "database", authTime: false, env: fixtureEnv },
+    shape: {
+      protectedPage: "/dashboard",
+      signInPage: "/api/auth/signin",
+      api: "/api/me",
+      strategy: "database",
+      authTime: false,
+      env: fixtureEnv,
+    },
   },
   {
     name: "monorepo",
     web: "apps/web",
-    shape: { protectedPage: "/dashboard", signInPage: "/api/auth/signin", api: "/api/me", adminPage: "/admin", strategy: "jwt", authTime: false, env: fixtureEnv },
+    shape: {
+      protectedPage: "/dashboard",
+      signInPage: "/api/auth/signin",
+      api: "/api/me",
+      adminPage: "/admin",
+      strategy: "jwt",
+      authTime: false,
+      env: fixtureEnv,
+    },
   },
   {
     name: "plain-js",
-    shape: { protectedPage: "/dashboard", signInPage: "/api/auth/signin", api: "/api/me", adminPage: "/admin", strategy: "jwt", authTime: false, env: fixtureEnv },
+    shape: {
+      protectedPage: "/dashboard",
+      signInPage: "/api/auth/signin",
+      api: "/api/me",
+      adminPage: "/admin",
+      strategy: "jwt",
+      authTime: false,
+      env: fixtureEnv,
+    },
   },
 ];
 
@@ -78,17 +101,33 @@ interface Row {
   failed: string[];
 }
 
-async function step(name: string, command: string, args: string[], cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+async function step(
+  name: string,
+  command: string,
+  args: string[],
+  cwd: string,
+  logFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const code = await runCommand(command, args, { ...env, NEXT_TELEMETRY_DISABLED: "1" }, STEP_TIMEOUT_MS, logFile, cwd);
   if (code !== 0) throw new Error(`${name} failed (exit ${code}):\n${tail(logFile)}`);
 }
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=upgrade", "-c", "user.email=upgrade@localhost", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+  execFileSync(
+    "git",
+    ["-c", "user.name=upgrade", "-c", "user.email=upgrade@localhost", "-c", "commit.gpgsign=false", ...args],
+    { cwd, encoding: "utf8" },
+  );
 
 /** The fixture's own files (tracked or new, minus ignored), as a fresh repository. */
 function copyFixture(name: string, to: string): void {
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z", "--", name], { cwd: FIXTURES_DIR, encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z", "--", name], {
+    cwd: FIXTURES_DIR,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
   if (files.length === 0) throw new Error(`upgrade-fixtures/${name} has no files`);
   for (const file of files) {
     const target = path.join(to, path.relative(name, file));
@@ -106,14 +145,30 @@ async function install(app: string, logFile: string): Promise<void> {
     execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(app, "node_modules")]);
     rmSync(path.join(app, "node_modules/.package-lock.json"), { force: true }); // npm rewrites this one in place
   }
-  await step("npm install", "npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", "--prefer-offline"], app, logFile);
+  await step(
+    "npm install",
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", "--prefer-offline"],
+    app,
+    logFile,
+  );
 }
 
 const nextBuild = (web: string, logFile: string) =>
-  step("next build", process.execPath, [require.resolve("next/dist/bin/next", { paths: [web] }), "build"], web, logFile, { ...process.env, NODE_ENV: "production" });
+  step(
+    "next build",
+    process.execPath,
+    [require.resolve("next/dist/bin/next", { paths: [web] }), "build"],
+    web,
+    logFile,
+    { ...process.env, NODE_ENV: "production" },
+  );
 
 /** Lines a patch adds or removes (a file moved as it is counts none). */
-const patchLines = (patch: string) => readFileSync(patch, "utf8").split("\n").filter((line) => /^[-+](?![-+]{2} )/.test(line)).length;
+const patchLines = (patch: string) =>
+  readFileSync(patch, "utf8")
+    .split("\n")
+    .filter((line) => /^[-+](?![-+]{2} )/.test(line)).length;
 
 async function upgrade(fixture: Fixture, scratch: string, port: number, providerUrl: string): Promise<Row> {
   const since = Date.now();
@@ -122,7 +177,17 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
   const logs = path.join(ROOT, "artifacts/upgrade", fixture.name);
   rmSync(logs, { recursive: true, force: true }); // no log of an earlier run left to mislead
   mkdirSync(logs, { recursive: true });
-  const row: Row = { app: fixture.name, files: 0, rewrites: 0, todos: 0, handPatchLines: 0, signedInAfter: false, seconds: 0, passed: false, failed: [] };
+  const row: Row = {
+    app: fixture.name,
+    files: 0,
+    rewrites: 0,
+    todos: 0,
+    handPatchLines: 0,
+    signedInAfter: false,
+    seconds: 0,
+    passed: false,
+    failed: [],
+  };
   const checks: Check[] = [];
   const say = (what: string) => log(`${fixture.name}: ${what}`);
   try {
@@ -131,16 +196,37 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
     await install(app, path.join(logs, "install-v4.log"));
     say("build v4");
     await nextBuild(web, path.join(logs, "build-v4.log"));
-    const continuity = new SessionContinuity({ dataDir: path.join(scratch, `${fixture.name}-data`), secret: randomBytes(32).toString("base64"), port, providerUrl, logDir: logs, shape: fixture.shape });
+    const continuity = new SessionContinuity({
+      dataDir: path.join(scratch, `${fixture.name}-data`),
+      secret: randomBytes(32).toString("base64"),
+      port,
+      providerUrl,
+      logDir: logs,
+      shape: fixture.shape,
+    });
     say("serve v4, sign in");
     checks.push(...(await continuity.serve(web, "v4", (base) => continuity.signInOnV4(base))));
 
     const todos = new Set<string>();
     const codemod = (label: string) => {
       say(`codemod apply --all${label}`);
-      const out = execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "codemod/bin/next-auth-v5-codemod.ts"), "apply", app, "--all", "--json"], { cwd: ROOT, encoding: "utf8" });
+      const out = execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+          path.join(ROOT, "codemod/bin/next-auth-v5-codemod.ts"),
+          "apply",
+          app,
+          "--all",
+          "--json",
+        ],
+        { cwd: ROOT, encoding: "utf8" },
+      );
       writeFileSync(path.join(logs, `codemod${label.replace(/\W+/g, "-")}.json`), out);
-      const result = JSON.parse(out) as { changes: unknown[]; findings: { action: string; file: string; message: string }[] };
+      const result = JSON.parse(out) as {
+        changes: unknown[];
+        findings: { action: string; file: string; message: string }[];
+      };
       row.files += result.changes.length;
       row.rewrites += result.findings.filter((f) => f.action === "rewrite").length;
       for (const f of result.findings.filter((x) => x.action === "todo")) todos.add(`${f.file}: ${f.message}`); // a rerun repeats the open ones
@@ -168,11 +254,19 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
     rmSync(path.join(web, ".next"), { recursive: true, force: true }); // v4's route types name the deleted pages route
     say("install v5");
     await install(app, path.join(logs, "install-v5.log"));
-    const projects = execFileSync("git", ["ls-files", "*tsconfig.json"], { cwd: app, encoding: "utf8" }).split("\n").filter(Boolean);
+    const projects = execFileSync("git", ["ls-files", "*tsconfig.json"], { cwd: app, encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
     for (const project of projects) {
       say(`type check ${project}`);
       const tsc = require.resolve("typescript/bin/tsc", { paths: [web] });
-      await step(`tsc --noEmit -p ${project}`, process.execPath, [tsc, "--noEmit", "-p", project], app, path.join(logs, `typecheck-v5-${project.replace(/\W+/g, "-")}.log`));
+      await step(
+        `tsc --noEmit -p ${project}`,
+        process.execPath,
+        [tsc, "--noEmit", "-p", project],
+        app,
+        path.join(logs, `typecheck-v5-${project.replace(/\W+/g, "-")}.log`),
+      );
       checks.push({ name: `v5: the type check passes (${project})`, ok: true, detail: "tsc --noEmit" });
     }
     say("build v5");
@@ -196,12 +290,17 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
 async function main(): Promise<number> {
   const only = commandLine().positional();
   const unknown = only.filter((name) => !FIXTURES.some((f) => f.name === name));
-  if (unknown.length) throw new Error(`Unknown fixture ${unknown.join(", ")}: ${FIXTURES.map((f) => f.name).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`Unknown fixture ${unknown.join(", ")}: ${FIXTURES.map((f) => f.name).join(", ")}`);
   const fixtures = only.length ? FIXTURES.filter((f) => only.includes(f.name)) : FIXTURES;
 
   const scratch = mkdtempSync(path.join(tmpdir(), "upgrade-"));
   const port = await freePort();
-  const provider = await startGithubProvider({ clientId: OAUTH_CLIENT.id, clientSecret: OAUTH_CLIENT.secret, redirectUri: `http://127.0.0.1:${port}/api/auth/callback/github` });
+  const provider = await startGithubProvider({
+    clientId: OAUTH_CLIENT.id,
+    clientSecret: OAUTH_CLIENT.secret,
+    redirectUri: `http://127.0.0.1:${port}/api/auth/callback/github`,
+  });
   const rows: Row[] = [];
   try {
     for (const fixture of fixtures) rows.push(await upgrade(fixture, scratch, port, provider.url));
@@ -213,8 +312,26 @@ async function main(): Promise<number> {
 
   mkdirSync(path.join(ROOT, "artifacts/upgrade"), { recursive: true });
   writeFileSync(path.join(ROOT, "artifacts/upgrade/results.json"), JSON.stringify(rows, null, 2) + "\n");
-  const header = ["app", "files", "rewrites", "to-dos", "hand-patch lines", "signed in after the switch", "seconds", "result"];
-  const cells = rows.map((r) => [r.app, String(r.files), String(r.rewrites), String(r.todos), String(r.handPatchLines), r.signedInAfter ? "yes" : "no", String(r.seconds), r.passed ? "pass" : "FAIL"]);
+  const header = [
+    "app",
+    "files",
+    "rewrites",
+    "to-dos",
+    "hand-patch lines",
+    "signed in after the switch",
+    "seconds",
+    "result",
+  ];
+  const cells = rows.map((r) => [
+    r.app,
+    String(r.files),
+    String(r.rewrites),
+    String(r.todos),
+    String(r.handPatchLines),
+    r.signedInAfter ? "yes" : "no",
+    String(r.seconds),
+    r.passed ? "pass" : "FAIL",
+  ]);
   console.log(`\n${markdownTable(header, cells)}`);
   for (const r of rows.filter((x) => !x.passed)) console.log(`\n${r.app} failed:\n  ${r.failed.join("\n  ")}`);
   const passed = rows.filter((r) => r.passed).length;

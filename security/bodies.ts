@@ -72,7 +72,9 @@ class Connection {
       const end = this.buffer.indexOf("\r\n\r\n");
       if (end < 0) return undefined;
       const [statusLine, ...lines] = this.buffer.subarray(0, end).toString("latin1").split("\r\n");
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
+      );
       let rest = this.buffer.subarray(end + 4);
       let body: Buffer;
       if (headers["transfer-encoding"]?.includes("chunked")) {
@@ -128,11 +130,20 @@ async function oversizedThenNext(app: RunningApp, kind: RouteKind): Promise<stri
   const first = new Connection(app.port);
   let second: Connection | undefined;
   try {
-    const headers = { host: `localhost:${app.port}`, origin: app.url, "content-length": OVERSIZED_BYTES, ...(await kind.headers(app)) };
+    const headers = {
+      host: `localhost:${app.port}`,
+      origin: app.url,
+      "content-length": OVERSIZED_BYTES,
+      ...(await kind.headers(app)),
+    };
     first.write(head(kind.method, kind.path, headers), Buffer.alloc(OVERSIZED_BYTES, "a"));
     const answer = await first.answer();
-    if (answer.status !== kind.expect.status) problems.push(`wrong decision: answered ${answer.status}, expected ${kind.expect.status}`);
-    if (!/application\/json/.test(answer.headers["content-type"] ?? "")) problems.push(`not the app's own answer: content-type ${answer.headers["content-type"]}: ${answer.body.slice(0, 80)}`);
+    if (answer.status !== kind.expect.status)
+      problems.push(`wrong decision: answered ${answer.status}, expected ${kind.expect.status}`);
+    if (!/application\/json/.test(answer.headers["content-type"] ?? ""))
+      problems.push(
+        `not the app's own answer: content-type ${answer.headers["content-type"]}: ${answer.body.slice(0, 80)}`,
+      );
     else if (!kind.expect.error.test(answer.body)) problems.push(`unexpected JSON: ${answer.body.slice(0, 120)}`);
 
     const next = head("GET", "/api/auth/providers", { host: `localhost:${app.port}` });
@@ -144,7 +155,8 @@ async function oversizedThenNext(app: RunningApp, kind: RouteKind): Promise<stri
     }
     on.write(next);
     const after = await on.answer();
-    if (after.status !== 200) problems.push(`the next request on ${on === first ? "the same" : "a new"} connection answered ${after.status}`);
+    if (after.status !== 200)
+      problems.push(`the next request on ${on === first ? "the same" : "a new"} connection answered ${after.status}`);
   } catch (error) {
     problems.push(`broken connection: ${(error as Error).message}`);
   } finally {
@@ -157,21 +169,52 @@ async function oversizedThenNext(app: RunningApp, kind: RouteKind): Promise<stri
 export async function oversizedBodies(app: RunningApp, user: Session): Promise<CheckResult[]> {
   const json = async () => ({ "content-type": "application/json", cookie: user.cookie });
   const kinds: RouteKind[] = [
-    { name: "apiRoute, handler reads no body (POST /api/me/sign-out-everywhere)", method: "POST", path: "/api/me/sign-out-everywhere", headers: json, expect: { status: 413, error: /too large/ } },
-    { name: "apiRoute, handler reads JSON (PATCH /api/admin/users/[id])", method: "PATCH", path: "/api/admin/users/00000000-0000-4000-8000-000000000000", headers: json, expect: { status: 413, error: /too large/ } },
-    { name: "apiRoute, GET with a body (/api/admin/users)", method: "GET", path: "/api/admin/users", headers: json, expect: { status: 413, error: /too large/ } },
-    { name: "apiRoute, a method the route does not have (POST /api/me)", method: "POST", path: "/api/me", headers: json, expect: { status: 405, error: /not allowed/ } },
+    {
+      name: "apiRoute, handler reads no body (POST /api/me/sign-out-everywhere)",
+      method: "POST",
+      path: "/api/me/sign-out-everywhere",
+      headers: json,
+      expect: { status: 413, error: /too large/ },
+    },
+    {
+      name: "apiRoute, handler reads JSON (PATCH /api/admin/users/[id])",
+      method: "PATCH",
+      path: "/api/admin/users/00000000-0000-4000-8000-000000000000",
+      headers: json,
+      expect: { status: 413, error: /too large/ },
+    },
+    {
+      name: "apiRoute, GET with a body (/api/admin/users)",
+      method: "GET",
+      path: "/api/admin/users",
+      headers: json,
+      expect: { status: 413, error: /too large/ },
+    },
+    {
+      name: "apiRoute, a method the route does not have (POST /api/me)",
+      method: "POST",
+      path: "/api/me",
+      headers: json,
+      expect: { status: 405, error: /not allowed/ },
+    },
     {
       name: "next-auth route (POST /api/auth/callback/credentials)",
       method: "POST",
       path: "/api/auth/callback/credentials",
-      headers: async (target) => ({ "content-type": "application/x-www-form-urlencoded", cookie: (await getCsrf(target)).cookie }),
+      headers: async (target) => ({
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: (await getCsrf(target)).cookie,
+      }),
       expect: { status: 413, error: /too large/ },
     },
   ];
   const results: CheckResult[] = [];
   for (const kind of kinds) {
-    results.push({ section: "bodies", name: `2 MB body then a second request: ${kind.name}`, problems: await oversizedThenNext(app, kind) });
+    results.push({
+      section: "bodies",
+      name: `2 MB body then a second request: ${kind.name}`,
+      problems: await oversizedThenNext(app, kind),
+    });
   }
   return results;
 }

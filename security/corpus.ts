@@ -53,7 +53,8 @@ interface Case {
 /** What /api/auth/session answers a visitor who is not signed in: `{}` on v4, `null` on v5. */
 const SIGNED_OUT_BODIES = ["{}", "null"];
 
-const TRACE_THROUGH_MIDDLEWARE = "Next.js cannot build a Request for TRACE in middleware or an App Router route (undici forbids the method)";
+const TRACE_THROUGH_MIDDLEWARE =
+  "Next.js cannot build a Request for TRACE in middleware or an App Router route (undici forbids the method)";
 
 const EVIL = "evil.example";
 
@@ -73,8 +74,12 @@ function hostileUrls(port: number): string[] {
   ];
 }
 
-const get = (path: string, headers: Record<string, string> = {}) => (ctx: CorpusContext) => send(ctx.app, { path, headers });
-const as = (session: Session | undefined, headers: Record<string, string> = {}) => (session ? { cookie: session.cookie, ...headers } : headers);
+const get =
+  (path: string, headers: Record<string, string> = {}) =>
+  (ctx: CorpusContext) =>
+    send(ctx.app, { path, headers });
+const as = (session: Session | undefined, headers: Record<string, string> = {}) =>
+  session ? { cookie: session.cookie, ...headers } : headers;
 
 /** The hidden callbackUrl the login form would post: a local path, never another host. */
 const formCallbackIsLocal: Expect = (reply) => {
@@ -82,12 +87,19 @@ const formCallbackIsLocal: Expect = (reply) => {
   const value = input.match(/value="([^"]*)"/)?.[1];
   if (reply.status !== 200) return [`wrong decision: expected the login page (200), got ${reply.status}`];
   if (value === undefined) return ["wrong decision: no callbackUrl field on the login page"];
-  const decoded = value.replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
-  return /^\/(?![/\\])/.test(decoded) && !decoded.includes(EVIL) ? [] : [`wrong decision: login form posts callbackUrl ${JSON.stringify(decoded)}`];
+  const decoded = value
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
+  return /^\/(?![/\\])/.test(decoded) && !decoded.includes(EVIL)
+    ? []
+    : [`wrong decision: login form posts callbackUrl ${JSON.stringify(decoded)}`];
 };
 
 const redirectsSomewhere: Expect = (reply) =>
-  reply.status >= 300 && reply.status < 400 && reply.location ? [] : [`wrong decision: expected a redirect, got ${reply.status}`];
+  reply.status >= 300 && reply.status < 400 && reply.location
+    ? []
+    : [`wrong decision: expected a redirect, got ${reply.status}`];
 
 function callbackUrlCases(port: number): Case[] {
   const cases: Case[] = [];
@@ -95,9 +107,24 @@ function callbackUrlCases(port: number): Case[] {
     const q = encodeURIComponent(url);
     const label = JSON.stringify(url);
     cases.push(
-      { group: "callbackUrl", name: `query on /api/auth/signin ${label}`, send: get(`/api/auth/signin?callbackUrl=${q}`), expect: redirectsSomewhere },
-      { group: "callbackUrl", name: `query on /login ${label}`, send: get(`/login?callbackUrl=${q}`), expect: formCallbackIsLocal },
-      { group: "callbackUrl", name: `query on /api/auth/csrf ${label}`, send: get(`/api/auth/csrf?callbackUrl=${q}`), expect: (r) => expectDecision.status(r, 200, 400) },
+      {
+        group: "callbackUrl",
+        name: `query on /api/auth/signin ${label}`,
+        send: get(`/api/auth/signin?callbackUrl=${q}`),
+        expect: redirectsSomewhere,
+      },
+      {
+        group: "callbackUrl",
+        name: `query on /login ${label}`,
+        send: get(`/login?callbackUrl=${q}`),
+        expect: formCallbackIsLocal,
+      },
+      {
+        group: "callbackUrl",
+        name: `query on /api/auth/csrf ${label}`,
+        send: get(`/api/auth/csrf?callbackUrl=${q}`),
+        expect: (r) => expectDecision.status(r, 200, 400),
+      },
       {
         group: "callbackUrl",
         name: `query on /api/auth/session, signed in ${label}`,
@@ -119,7 +146,10 @@ function callbackUrlCases(port: number): Case[] {
       {
         group: "callbackUrl",
         name: `callback-url cookie, then sign-in ${label}`,
-        send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { cookie: `next-auth.callback-url=${q}; authjs.callback-url=${q}` }),
+        send: (ctx) =>
+          postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, {
+            cookie: `next-auth.callback-url=${q}; authjs.callback-url=${q}`,
+          }),
         expect: redirectsSomewhere,
       },
     );
@@ -139,7 +169,10 @@ function callbackUrlCases(port: number): Case[] {
     {
       group: "callbackUrl",
       name: "array in the POST body of the credentials callback",
-      send: (ctx) => postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: ["/dashboard", `//${EVIL}`] }),
+      send: (ctx) =>
+        postCredentials(ctx.app, DEMO_USERS.user.email, DEMO_USERS.user.password, {
+          callbackUrl: ["/dashboard", `//${EVIL}`],
+        }),
     },
     {
       group: "callbackUrl",
@@ -163,7 +196,13 @@ function callbackUrlCases(port: number): Case[] {
 async function hostileCookies(ctx: CorpusContext): Promise<[string, string][]> {
   const name = sessionCookieName(ctx.app.url);
   const token = ctx.user.token;
-  const claims = { sub: ctx.ids.get(DEMO_USERS.admin.email), id: ctx.ids.get(DEMO_USERS.admin.email), role: "admin" as const, email: DEMO_USERS.admin.email, name: DEMO_USERS.admin.name };
+  const claims = {
+    sub: ctx.ids.get(DEMO_USERS.admin.email),
+    id: ctx.ids.get(DEMO_USERS.admin.email),
+    role: "admin" as const,
+    email: DEMO_USERS.admin.email,
+    name: DEMO_USERS.admin.name,
+  };
   const middle = Math.floor(token.length / 2);
   const flipped = `${token.slice(0, middle)}${token[middle] === "A" ? "B" : "A"}${token.slice(middle + 1)}`;
   const state = await oauthStateCookie(ctx);
@@ -171,7 +210,10 @@ async function hostileCookies(ctx: CorpusContext): Promise<[string, string][]> {
     ["garbage", `${name}=not-a-token`],
     ["truncated real token", `${name}=${token.slice(0, middle)}`],
     ["one character flipped", `${name}=${flipped}`],
-    ["admin claims under a foreign secret", `${name}=${await mintToken(claims, "a-foreign-secret-that-is-long-enough-000")}`],
+    [
+      "admin claims under a foreign secret",
+      `${name}=${await mintToken(claims, "a-foreign-secret-that-is-long-enough-000")}`,
+    ],
     ["admin claims, expired", `${name}=${await mintToken({ ...claims, roleCheckedAt: 0 }, ctx.secret, -60)}`],
     ["unsigned alg:none JWT with role admin", `${name}=eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4iLCJpZCI6IngifQ.`],
     ["oversized (~8 KB)", `${name}=${"A".repeat(8 * 1024)}`],
@@ -205,7 +247,8 @@ async function startGithubSignIn(ctx: CorpusContext, headers: Record<string, str
 const authorizeUrlIsOurs: Expect = (reply, ctx) => {
   if (!reply.location) return [`wrong decision: expected the authorize redirect, got ${reply.status}`];
   const target = new URL(reply.location, ctx.app.url);
-  if (!target.href.startsWith(`${ctx.githubUrl}/login/oauth/authorize`)) return [`Location leaves the site: ${reply.location}`];
+  if (!target.href.startsWith(`${ctx.githubUrl}/login/oauth/authorize`))
+    return [`Location leaves the site: ${reply.location}`];
   const redirectUri = target.searchParams.get("redirect_uri");
   const ours = `${ctx.app.url}/api/auth/callback/github`;
   return redirectUri === ours ? [] : [`redirect_uri steered to ${redirectUri} (expected ${ours})`];
@@ -223,35 +266,96 @@ async function cookieCases(ctx: CorpusContext): Promise<Case[]> {
         // 431: Node refuses headers over 16 KB before the app sees them, which is as good as signed out.
         expect: (r, c) => (r.status === 431 ? [] : expectDecision.toLogin(r, c.app.url)),
       },
-      { group: "cookie", name: `${label} on /api/me`, send: get("/api/me", { cookie }), expect: (r) => [...expectDecision.status(r, 401, 431), ...expectDecision.noSignedInContent(r)] },
+      {
+        group: "cookie",
+        name: `${label} on /api/me`,
+        send: get("/api/me", { cookie }),
+        expect: (r) => [...expectDecision.status(r, 401, 431), ...expectDecision.noSignedInContent(r)],
+      },
     );
   }
   const [, state] = cookies.find(([label]) => label.startsWith("OAuth state")) ?? [];
   cases.push(
-    { group: "cookie", name: "OAuth state cookie pasted in, on /admin", send: get("/admin", { cookie: state ?? "" }), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
-    { group: "cookie", name: "OAuth state cookie pasted in, on /api/auth/session", send: get("/api/auth/session", { cookie: state ?? "" }), expect: (r) => (SIGNED_OUT_BODIES.includes(r.body.trim()) ? [] : [`wrong decision: session ${r.body.slice(0, 80)}`]) },
+    {
+      group: "cookie",
+      name: "OAuth state cookie pasted in, on /admin",
+      send: get("/admin", { cookie: state ?? "" }),
+      expect: (r, c) => expectDecision.toLogin(r, c.app.url),
+    },
+    {
+      group: "cookie",
+      name: "OAuth state cookie pasted in, on /api/auth/session",
+      send: get("/api/auth/session", { cookie: state ?? "" }),
+      expect: (r) =>
+        SIGNED_OUT_BODIES.includes(r.body.trim()) ? [] : [`wrong decision: session ${r.body.slice(0, 80)}`],
+    },
   );
   return cases;
 }
 
-const SUBREQUEST_VARIANTS = ["middleware", "middleware:middleware:middleware:middleware:middleware", "src/middleware", "pages/_middleware"];
+const SUBREQUEST_VARIANTS = [
+  "middleware",
+  "middleware:middleware:middleware:middleware:middleware",
+  "src/middleware",
+  "pages/_middleware",
+];
 
 function headerCases(): Case[] {
   const cases: Case[] = [];
   const bearer = { authorization: "Bearer %" };
   cases.push(
-    { group: "header", name: "Authorization: Bearer % on /dashboard", send: get("/dashboard", bearer), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
-    { group: "header", name: "Authorization: Bearer % on /admin", send: get("/admin", bearer), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
-    { group: "header", name: "Authorization: Bearer % on /api/me", send: get("/api/me", bearer), expect: (r) => expectDecision.status(r, 401) },
-    { group: "header", name: "Authorization: Bearer % on /", send: get("/", bearer), expect: (r) => expectDecision.status(r, 200) },
+    {
+      group: "header",
+      name: "Authorization: Bearer % on /dashboard",
+      send: get("/dashboard", bearer),
+      expect: (r, c) => expectDecision.toLogin(r, c.app.url),
+    },
+    {
+      group: "header",
+      name: "Authorization: Bearer % on /admin",
+      send: get("/admin", bearer),
+      expect: (r, c) => expectDecision.toLogin(r, c.app.url),
+    },
+    {
+      group: "header",
+      name: "Authorization: Bearer % on /api/me",
+      send: get("/api/me", bearer),
+      expect: (r) => expectDecision.status(r, 401),
+    },
+    {
+      group: "header",
+      name: "Authorization: Bearer % on /",
+      send: get("/", bearer),
+      expect: (r) => expectDecision.status(r, 200),
+    },
   );
   for (const variant of SUBREQUEST_VARIANTS) {
     const h = { "x-middleware-subrequest": variant };
     cases.push(
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, anonymous`, send: get("/admin", h), expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noAdminContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /admin, user`, send: (c) => send(c.app, { path: "/admin", headers: as(c.user, h) }), expect: (r, c) => [...expectDecision.forbiddenPage(r, c.app.url), ...expectDecision.noAdminContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /dashboard, anonymous`, send: get("/dashboard", h), expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noSignedInContent(r)] },
-      { group: "header", name: `x-middleware-subrequest: ${variant} on /api/admin/users, user`, send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user, h) }), expect: (r) => expectDecision.status(r, 403) },
+      {
+        group: "header",
+        name: `x-middleware-subrequest: ${variant} on /admin, anonymous`,
+        send: get("/admin", h),
+        expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noAdminContent(r)],
+      },
+      {
+        group: "header",
+        name: `x-middleware-subrequest: ${variant} on /admin, user`,
+        send: (c) => send(c.app, { path: "/admin", headers: as(c.user, h) }),
+        expect: (r, c) => [...expectDecision.forbiddenPage(r, c.app.url), ...expectDecision.noAdminContent(r)],
+      },
+      {
+        group: "header",
+        name: `x-middleware-subrequest: ${variant} on /dashboard, anonymous`,
+        send: get("/dashboard", h),
+        expect: (r, c) => [...expectDecision.toLogin(r, c.app.url), ...expectDecision.noSignedInContent(r)],
+      },
+      {
+        group: "header",
+        name: `x-middleware-subrequest: ${variant} on /api/admin/users, user`,
+        send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user, h) }),
+        expect: (r) => expectDecision.status(r, 403),
+      },
     );
   }
   const forged: [string, Record<string, string>][] = [
@@ -262,10 +366,35 @@ function headerCases(): Case[] {
   ];
   for (const [label, h] of forged) {
     cases.push(
-      { group: "header", name: `forged ${label} on /dashboard`, send: get("/dashboard", h), expect: (r, c) => expectDecision.toLogin(r, c.app.url) },
-      { group: "header", name: `forged ${label} on /api/auth/signin`, send: get("/api/auth/signin?callbackUrl=%2Fdashboard", h), expect: redirectsSomewhere },
-      { group: "header", name: `forged ${label} on the credentials sign-in`, send: (c) => postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard", headers: h }), expect: redirectsSomewhere },
-      { group: "header", name: `forged ${label} on the GitHub sign-in start (redirect_uri)`, send: (c) => startGithubSignIn(c, h), expect: authorizeUrlIsOurs, externalLocation: true },
+      {
+        group: "header",
+        name: `forged ${label} on /dashboard`,
+        send: get("/dashboard", h),
+        expect: (r, c) => expectDecision.toLogin(r, c.app.url),
+      },
+      {
+        group: "header",
+        name: `forged ${label} on /api/auth/signin`,
+        send: get("/api/auth/signin?callbackUrl=%2Fdashboard", h),
+        expect: redirectsSomewhere,
+      },
+      {
+        group: "header",
+        name: `forged ${label} on the credentials sign-in`,
+        send: (c) =>
+          postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, {
+            callbackUrl: "/dashboard",
+            headers: h,
+          }),
+        expect: redirectsSomewhere,
+      },
+      {
+        group: "header",
+        name: `forged ${label} on the GitHub sign-in start (redirect_uri)`,
+        send: (c) => startGithubSignIn(c, h),
+        expect: authorizeUrlIsOurs,
+        externalLocation: true,
+      },
     );
   }
   const badOrigins: [string, Record<string, string>][] = [
@@ -284,7 +413,12 @@ function headerCases(): Case[] {
         const headers: Record<string, string> = { ...h, cookie: c.admin.cookie, "content-type": "application/json" };
         if (label.startsWith("Origin: 127")) headers.origin = `http://127.0.0.1:${c.app.port}`;
         if (label === "Referer only") headers.referer = `${c.app.url}/admin/users`;
-        return send(c.app, { method: "PATCH", path: `/api/admin/users/${c.ids.get(TARGET.email)}`, headers, body: '{"disabled":true}' });
+        return send(c.app, {
+          method: "PATCH",
+          path: `/api/admin/users/${c.ids.get(TARGET.email)}`,
+          headers,
+          body: '{"disabled":true}',
+        });
       },
       expect: (r) => expectDecision.status(r, 403),
     });
@@ -305,13 +439,24 @@ function headerCases(): Case[] {
 }
 
 function jsonCases(): Case[] {
-  const patch = (body: string | Buffer, contentType = "application/json", who: "admin" | "user" | "anonymous" = "admin", id?: string) => (c: CorpusContext) =>
-    send(c.app, {
-      method: "PATCH",
-      path: `/api/admin/users/${id ?? c.ids.get(TARGET.email)}`,
-      headers: { origin: c.app.url, "content-type": contentType, ...(who === "anonymous" ? {} : { cookie: c[who].cookie }) },
-      body,
-    });
+  const patch =
+    (
+      body: string | Buffer,
+      contentType = "application/json",
+      who: "admin" | "user" | "anonymous" = "admin",
+      id?: string,
+    ) =>
+    (c: CorpusContext) =>
+      send(c.app, {
+        method: "PATCH",
+        path: `/api/admin/users/${id ?? c.ids.get(TARGET.email)}`,
+        headers: {
+          origin: c.app.url,
+          "content-type": contentType,
+          ...(who === "anonymous" ? {} : { cookie: c[who].cookie }),
+        },
+        body,
+      });
   const bad = (name: string, body: string | Buffer, expected: number[], contentType?: string): Case => ({
     group: "json",
     name,
@@ -336,10 +481,30 @@ function jsonCases(): Case[] {
     bad("huge (1 MB)", JSON.stringify({ role: "user", pad: "x".repeat(1024 * 1024) }), [413]),
     bad("text/plain body", '{"disabled":true}', [415], "text/plain"),
     bad("form body", "disabled=true", [415], "application/x-www-form-urlencoded"),
-    { group: "json", name: "not a uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "not-a-uuid"), expect: (r) => expectDecision.status(r, 404) },
-    { group: "json", name: "unknown uuid in the path", send: patch('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"), expect: (r) => expectDecision.status(r, 404) },
-    { group: "json", name: "valid change sent by a user", send: patch('{"role":"admin"}', "application/json", "user"), expect: (r) => expectDecision.status(r, 403) },
-    { group: "json", name: "valid change sent anonymously", send: patch('{"role":"admin"}', "application/json", "anonymous"), expect: (r) => expectDecision.status(r, 401) },
+    {
+      group: "json",
+      name: "not a uuid in the path",
+      send: patch('{"disabled":true}', "application/json", "admin", "not-a-uuid"),
+      expect: (r) => expectDecision.status(r, 404),
+    },
+    {
+      group: "json",
+      name: "unknown uuid in the path",
+      send: patch('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"),
+      expect: (r) => expectDecision.status(r, 404),
+    },
+    {
+      group: "json",
+      name: "valid change sent by a user",
+      send: patch('{"role":"admin"}', "application/json", "user"),
+      expect: (r) => expectDecision.status(r, 403),
+    },
+    {
+      group: "json",
+      name: "valid change sent anonymously",
+      send: patch('{"role":"admin"}', "application/json", "anonymous"),
+      expect: (r) => expectDecision.status(r, 401),
+    },
     {
       group: "json",
       name: "credentials sign-in as JSON",
@@ -349,7 +514,12 @@ function jsonCases(): Case[] {
           method: "POST",
           path: "/api/auth/callback/credentials",
           headers: { "content-type": "application/json", cookie: csrf.cookie },
-          body: JSON.stringify({ csrfToken: csrf.csrfToken, email: [DEMO_USERS.user.email], password: { $ne: "" }, __proto__: { role: "admin" } }),
+          body: JSON.stringify({
+            csrfToken: csrf.csrfToken,
+            email: [DEMO_USERS.user.email],
+            password: { $ne: "" },
+            __proto__: { role: "admin" },
+          }),
         });
       },
     },
@@ -362,19 +532,56 @@ function jsonCases(): Case[] {
           method: "POST",
           path: "/api/auth/session",
           headers: { "content-type": "application/json", cookie: csrf.cookie },
-          body: JSON.stringify({ csrfToken: csrf.csrfToken, data: { role: "admin", id: c.ids.get(DEMO_USERS.admin.email), __proto__: { role: "admin" } } }),
+          body: JSON.stringify({
+            csrfToken: csrf.csrfToken,
+            data: { role: "admin", id: c.ids.get(DEMO_USERS.admin.email), __proto__: { role: "admin" } },
+          }),
         });
       },
       expect: (r) => (/"role":"admin"/.test(r.body) ? ["wrong decision: update() raised the role"] : []),
     },
     // The legitimate writes: exactly the named change, nothing else.
-    { group: "json", name: "legitimate: disable the target", send: patch('{"disabled":true}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
-    { group: "json", name: "legitimate: enable the target", send: patch('{"disabled":false}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["disabled"] } },
-    { group: "json", name: "legitimate: promote the target", send: patch('{"role":"admin"}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
-    { group: "json", name: "legitimate: demote the target", send: patch('{"role":"user"}'), expect: (r) => expectDecision.status(r, 200), writes: { email: TARGET.email, columns: ["role"] } },
+    {
+      group: "json",
+      name: "legitimate: disable the target",
+      send: patch('{"disabled":true}'),
+      expect: (r) => expectDecision.status(r, 200),
+      writes: { email: TARGET.email, columns: ["disabled"] },
+    },
+    {
+      group: "json",
+      name: "legitimate: enable the target",
+      send: patch('{"disabled":false}'),
+      expect: (r) => expectDecision.status(r, 200),
+      writes: { email: TARGET.email, columns: ["disabled"] },
+    },
+    {
+      group: "json",
+      name: "legitimate: promote the target",
+      send: patch('{"role":"admin"}'),
+      expect: (r) => expectDecision.status(r, 200),
+      writes: { email: TARGET.email, columns: ["role"] },
+    },
+    {
+      group: "json",
+      name: "legitimate: demote the target",
+      send: patch('{"role":"user"}'),
+      expect: (r) => expectDecision.status(r, 200),
+      writes: { email: TARGET.email, columns: ["role"] },
+    },
     // After all that, nothing was polluted: the user is still a user everywhere.
-    { group: "json", name: "afterwards /api/me still says user", send: (c) => send(c.app, { path: "/api/me", headers: as(c.user) }), expect: (r) => (/"role":"user"/.test(r.body) ? [] : [`wrong decision: /api/me says ${r.body.slice(0, 120)}`]) },
-    { group: "json", name: "afterwards the admin API still refuses the user", send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user) }), expect: (r) => expectDecision.status(r, 403) },
+    {
+      group: "json",
+      name: "afterwards /api/me still says user",
+      send: (c) => send(c.app, { path: "/api/me", headers: as(c.user) }),
+      expect: (r) => (/"role":"user"/.test(r.body) ? [] : [`wrong decision: /api/me says ${r.body.slice(0, 120)}`]),
+    },
+    {
+      group: "json",
+      name: "afterwards the admin API still refuses the user",
+      send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user) }),
+      expect: (r) => expectDecision.status(r, 403),
+    },
   ];
 }
 
@@ -396,7 +603,13 @@ function methodCases(): Case[] {
       cases.push({
         group: "method",
         name: `${method} ${path} as admin`,
-        send: (c) => send(c.app, { method, path: path.replace("{target}", c.ids.get(TARGET.email) ?? ""), headers: as(c.admin, { origin: c.app.url, "content-type": "application/json" }), body: method === "PUT" ? '{"role":"admin"}' : undefined }),
+        send: (c) =>
+          send(c.app, {
+            method,
+            path: path.replace("{target}", c.ids.get(TARGET.email) ?? ""),
+            headers: as(c.admin, { origin: c.app.url, "content-type": "application/json" }),
+            body: method === "PUT" ? '{"role":"admin"}' : undefined,
+          }),
         expect: (r) => expectDecision.status(r, 405),
       });
     }
@@ -413,21 +626,64 @@ function methodCases(): Case[] {
 
 function pathCases(buildId: string): Case[] {
   const adminPaths = [
-    "/admin/", "/ADMIN", "/Admin/Users", "/admin%2f", "/admin%2Fusers", "/%61dmin", "/%2561dmin", "/admin/..;/", "/admin;/users",
-    "/admin/users/", "/admin//users", "//admin", "//admin/users", "/./admin", "/admin/./users", "/admin/%2e%2e/admin", "/admin%00",
-    "/_next/../admin", "/admin.json", `/_next/data/${buildId}/admin.json`, `/_next/data/${buildId}/admin/users.json`,
-    "/api/admin/users/..%2f", "/api/admin/users/", "/api//admin/users", "/api/admin/users%2f", "/api/admin/%75sers", "/API/admin/users", "/api/admin/users?x=../../",
+    "/admin/",
+    "/ADMIN",
+    "/Admin/Users",
+    "/admin%2f",
+    "/admin%2Fusers",
+    "/%61dmin",
+    "/%2561dmin",
+    "/admin/..;/",
+    "/admin;/users",
+    "/admin/users/",
+    "/admin//users",
+    "//admin",
+    "//admin/users",
+    "/./admin",
+    "/admin/./users",
+    "/admin/%2e%2e/admin",
+    "/admin%00",
+    "/_next/../admin",
+    "/admin.json",
+    `/_next/data/${buildId}/admin.json`,
+    `/_next/data/${buildId}/admin/users.json`,
+    "/api/admin/users/..%2f",
+    "/api/admin/users/",
+    "/api//admin/users",
+    "/api/admin/users%2f",
+    "/api/admin/%75sers",
+    "/API/admin/users",
+    "/api/admin/users?x=../../",
   ];
-  const signedInPaths = ["/dashboard/", "//dashboard", "/%64ashboard", "/DASHBOARD", `/_next/data/${buildId}/dashboard.json`, "/api/me/", "/api//me", "/api/%6de"];
+  const signedInPaths = [
+    "/dashboard/",
+    "//dashboard",
+    "/%64ashboard",
+    "/DASHBOARD",
+    `/_next/data/${buildId}/dashboard.json`,
+    "/api/me/",
+    "/api//me",
+    "/api/%6de",
+  ];
   const cases: Case[] = [];
   for (const path of adminPaths) {
     cases.push(
       { group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => expectDecision.noSignedInContent(r) },
-      { group: "path", name: `${path} as user`, send: (c) => send(c.app, { path, headers: as(c.user) }), expect: (r) => expectDecision.noAdminContent(r) },
+      {
+        group: "path",
+        name: `${path} as user`,
+        send: (c) => send(c.app, { path, headers: as(c.user) }),
+        expect: (r) => expectDecision.noAdminContent(r),
+      },
     );
   }
   for (const path of signedInPaths) {
-    cases.push({ group: "path", name: `${path} anonymous`, send: get(path), expect: (r) => expectDecision.noSignedInContent(r) });
+    cases.push({
+      group: "path",
+      name: `${path} anonymous`,
+      send: get(path),
+      expect: (r) => expectDecision.noSignedInContent(r),
+    });
   }
   return cases;
 }
@@ -435,11 +691,24 @@ function pathCases(buildId: string): Case[] {
 /** Security headers on every page; private, no-store on whatever depends on the cookie. */
 function headerPolicyCases(): Case[] {
   const pages: [string, "anonymous" | "user" | "admin"][] = [
-    ["/", "anonymous"], ["/login", "anonymous"], ["/403", "anonymous"], ["/client", "anonymous"], ["/does-not-exist", "anonymous"],
-    ["/", "user"], ["/dashboard", "user"], ["/admin", "admin"], ["/admin/users", "admin"], ["/admin", "user"],
+    ["/", "anonymous"],
+    ["/login", "anonymous"],
+    ["/403", "anonymous"],
+    ["/client", "anonymous"],
+    ["/does-not-exist", "anonymous"],
+    ["/", "user"],
+    ["/dashboard", "user"],
+    ["/admin", "admin"],
+    ["/admin/users", "admin"],
+    ["/admin", "user"],
   ];
   const privateOnes: [string, "user" | "admin"][] = [
-    ["/dashboard", "user"], ["/admin", "admin"], ["/admin/users", "admin"], ["/api/me", "user"], ["/api/admin/users", "admin"], ["/api/auth/session", "user"],
+    ["/dashboard", "user"],
+    ["/admin", "admin"],
+    ["/admin/users", "admin"],
+    ["/api/me", "user"],
+    ["/api/admin/users", "admin"],
+    ["/api/auth/session", "user"],
   ];
   return [
     ...pages.map(([path, who]): Case => ({
@@ -457,24 +726,34 @@ function headerPolicyCases(): Case[] {
     {
       group: "headers",
       name: "session cookie over http: HttpOnly, SameSite=Lax, Path=/, no Domain, and no token in the Location",
-      send: (c) => postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" }),
+      send: (c) =>
+        postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" }),
       expect: (r, c) => {
         const line = setCookieLine(r.setCookies, sessionCookieName(c.app.url));
         if (!line) return ["wrong decision: no session cookie"];
-        return [...sessionCookieAttributeProblems(line, false), ...(r.location && /token|password/i.test(r.location) ? [`secret in Location ${r.location}`] : [])];
+        return [
+          ...sessionCookieAttributeProblems(line, false),
+          ...(r.location && /token|password/i.test(r.location) ? [`secret in Location ${r.location}`] : []),
+        ];
       },
     },
     {
       group: "headers",
       name: "failed sign-in: no password or email in the Location",
       send: (c) => postCredentials(c.app, DEMO_USERS.user.email, "wrong-password-123"),
-      expect: (r) => (r.location && /wrong-password|user%40example|user@example/.test(r.location) ? [`credentials in Location ${r.location}`] : []),
+      expect: (r) =>
+        r.location && /wrong-password|user%40example|user@example/.test(r.location)
+          ? [`credentials in Location ${r.location}`]
+          : [],
     },
   ];
 }
 
 export function sessionCookieAttributeProblems(line: string, secure: boolean): string[] {
-  const attributes = line.split(";").slice(1).map((part) => part.trim().toLowerCase());
+  const attributes = line
+    .split(";")
+    .slice(1)
+    .map((part) => part.trim().toLowerCase());
   const problems: string[] = [];
   if (!attributes.includes("httponly")) problems.push("session cookie without HttpOnly");
   if (!attributes.includes("samesite=lax")) problems.push("session cookie without SameSite=Lax");
@@ -494,11 +773,14 @@ function writeProblems(diff: string[], writes: Case["writes"]): string[] {
     .filter((change) => {
       const [where] = change.split(":");
       const column = where.slice(writes.email.length + 1);
-      return !where.startsWith(`${writes.email}.`) || !(writes.columns.includes(column) || INCIDENTAL_COLUMNS.test(column));
+      return (
+        !where.startsWith(`${writes.email}.`) || !(writes.columns.includes(column) || INCIDENTAL_COLUMNS.test(column))
+      );
     })
     .map((change) => `row change: ${change}`);
   for (const column of writes.columns) {
-    if (!diff.some((change) => change.startsWith(`${writes.email}.${column}:`))) problems.push(`wrong decision: the legitimate write did not change ${column}`);
+    if (!diff.some((change) => change.startsWith(`${writes.email}.${column}:`)))
+      problems.push(`wrong decision: the legitimate write did not change ${column}`);
   }
   return problems;
 }
@@ -525,7 +807,9 @@ export async function runCorpus(ctx: CorpusContext, onResult: (result: CheckResu
     try {
       const reply = await item.send(ctx);
       detail = `${reply.status}${reply.location ? ` → ${reply.location.slice(0, 90)}` : ""}`;
-      const generic = item.externalLocation ? [...(reply.status >= 500 ? [`status ${reply.status}`] : []), ...leaks(reply)] : baseProblems(reply, ctx.app.url);
+      const generic = item.externalLocation
+        ? [...(reply.status >= 500 ? [`status ${reply.status}`] : []), ...leaks(reply)]
+        : baseProblems(reply, ctx.app.url);
       problems = [...generic, ...(item.expect?.(reply, ctx) ?? [])];
     } catch (error) {
       problems = [`request failed: ${(error as Error).message}`];

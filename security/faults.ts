@@ -32,7 +32,8 @@ async function poll(app: RunningApp, probe: Probe, done: (reply: Reply) => boole
   return { ok: false, ms: Date.now() - started, last, error };
 }
 
-const describe = (reply: Reply | undefined) => (reply ? `${reply.status}${reply.location ? ` → ${reply.location}` : ""} ${reply.body.slice(0, 100)}` : "no answer");
+const describe = (reply: Reply | undefined) =>
+  reply ? `${reply.status}${reply.location ? ` → ${reply.location}` : ""} ${reply.body.slice(0, 100)}` : "no answer";
 
 /** Where a sign-in answer ends up: next-auth goes through /api/auth/error to pages.error. */
 async function landing(app: RunningApp, reply: Reply): Promise<{ page: Reply; url: URL | undefined }> {
@@ -49,41 +50,79 @@ async function landing(app: RunningApp, reply: Reply): Promise<{ page: Reply; ur
 /** A short text of the login page's alert, if any. */
 const loginAlert = (html: string) => html.match(/role="alert"[^>]*>([^<]*)</)?.[1]?.trim();
 
-export async function databaseUnreachable(app: RunningApp, proxy: TcpProxy, user: Session, admin: Session): Promise<CheckResult> {
+export async function databaseUnreachable(
+  app: RunningApp,
+  proxy: TcpProxy,
+  user: Session,
+  admin: Session,
+): Promise<CheckResult> {
   const problems: string[] = [];
-  const check = (label: string, reply: Reply, rules: string[]) => problems.push(...rules.map((rule) => `${label}: ${rule}`));
+  const check = (label: string, reply: Reply, rules: string[]) =>
+    problems.push(...rules.map((rule) => `${label}: ${rule}`));
   await proxy.cut();
   try {
-    const down = await poll(app, { path: "/api/me", headers: { cookie: user.cookie } }, (reply) => reply.status === 503, 15_000);
-    if (!down.ok) problems.push(`wrong decision: /api/me never answered 503 with the database gone (last: ${describe(down.last)})`);
+    const down = await poll(
+      app,
+      { path: "/api/me", headers: { cookie: user.cookie } },
+      (reply) => reply.status === 503,
+      15_000,
+    );
+    if (!down.ok)
+      problems.push(`wrong decision: /api/me never answered 503 with the database gone (last: ${describe(down.last)})`);
 
     const api = await send(app, { path: "/api/me", headers: { cookie: user.cookie } });
-    check("GET /api/me", api, [...expectDecision.status(api, 503), ...leaks(api), ...(/"error"/.test(api.body) ? [] : ["wrong decision: no JSON error"])]);
+    check("GET /api/me", api, [
+      ...expectDecision.status(api, 503),
+      ...leaks(api),
+      ...(/"error"/.test(api.body) ? [] : ["wrong decision: no JSON error"]),
+    ]);
     const adminApi = await send(app, { path: "/api/admin/users", headers: { cookie: admin.cookie } });
     check("GET /api/admin/users", adminApi, [...expectDecision.status(adminApi, 503), ...leaks(adminApi)]);
-    for (const [path, session] of [["/dashboard", user], ["/admin", admin], ["/admin/users", admin]] as const) {
+    for (const [path, session] of [
+      ["/dashboard", user],
+      ["/admin", admin],
+      ["/admin/users", admin],
+    ] as const) {
       const page = await send(app, { path, headers: { cookie: session.cookie } });
-      const says = /temporarily unavailable/i.test(page.body) ? [] : ["wrong decision: the page does not say the service is temporarily unavailable"];
+      const says = /temporarily unavailable/i.test(page.body)
+        ? []
+        : ["wrong decision: the page does not say the service is temporarily unavailable"];
       check(`GET ${path}`, page, [...expectDecision.status(page, 503), ...leaks(page), ...says]);
     }
     for (const path of ["/", "/login"]) {
       const page = await send(app, { path });
       check(`GET ${path} (public)`, page, [...baseProblems(page, app.url), ...expectDecision.status(page, 200)]);
     }
-    const signInReply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" });
+    const signInReply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, {
+      callbackUrl: "/dashboard",
+    });
     check("sign-in", signInReply, baseProblems(signInReply, app.url));
     const { page, url } = await landing(app, signInReply);
     if (!url || url.pathname !== "/login" || !/^ServiceUnavailable/.test(url.searchParams.get("error") ?? "")) {
-      problems.push(`sign-in: wrong decision: expected to land on /login?error=ServiceUnavailable, got ${describe(signInReply)} ending at ${url?.href}`);
+      problems.push(
+        `sign-in: wrong decision: expected to land on /login?error=ServiceUnavailable, got ${describe(signInReply)} ending at ${url?.href}`,
+      );
     } else {
       const alert = loginAlert(page.body);
-      check("the login page after sign-in", page, [...baseProblems(page, app.url), ...expectDecision.status(page, 200), ...(alert && /unavailable/i.test(alert) ? [] : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`])]);
+      check("the login page after sign-in", page, [
+        ...baseProblems(page, app.url),
+        ...expectDecision.status(page, 200),
+        ...(alert && /unavailable/i.test(alert)
+          ? []
+          : [`wrong decision: no readable error (alert: ${JSON.stringify(alert)})`]),
+      ]);
     }
   } finally {
     await proxy.restore();
   }
-  const back = await poll(app, { path: "/api/me", headers: { cookie: user.cookie } }, (reply) => reply.status === 200, 30_000);
-  if (!back.ok) problems.push(`wrong decision: no recovery within 30 s of the database coming back (last: ${describe(back.last)})`);
+  const back = await poll(
+    app,
+    { path: "/api/me", headers: { cookie: user.cookie } },
+    (reply) => reply.status === 200,
+    30_000,
+  );
+  if (!back.ok)
+    problems.push(`wrong decision: no recovery within 30 s of the database coming back (last: ${describe(back.last)})`);
   const dashboard = await send(app, { path: "/dashboard", headers: { cookie: user.cookie } });
   if (dashboard.status !== 200) problems.push(`wrong decision: /dashboard after recovery answered ${dashboard.status}`);
   return {
@@ -98,14 +137,20 @@ export async function sessionAcrossInstances(a: RunningApp, b: RunningApp): Prom
   const problems: string[] = [];
   const session = await signIn(a, DEMO_USERS.user.email, DEMO_USERS.user.password);
   const me = await send(b, { path: "/api/me", headers: { cookie: session.cookie } });
-  if (me.status !== 200 || !me.body.includes(DEMO_USERS.user.email)) problems.push(`wrong decision: a session from ${a.name} on ${b.name}: ${describe(me)}`);
+  if (me.status !== 200 || !me.body.includes(DEMO_USERS.user.email))
+    problems.push(`wrong decision: a session from ${a.name} on ${b.name}: ${describe(me)}`);
   return { section: "faults", name: `two instances: a session started on ${a.name} works on ${b.name}`, problems };
 }
 
 /** The slack on top of the recheck window: a poll interval, a request, a busy machine. */
 const SLACK_MS = 3_000;
 
-export async function roleChangeAcrossInstances(a: RunningApp, b: RunningApp, promotedId: string, recheckSeconds: number): Promise<CheckResult> {
+export async function roleChangeAcrossInstances(
+  a: RunningApp,
+  b: RunningApp,
+  promotedId: string,
+  recheckSeconds: number,
+): Promise<CheckResult> {
   const problems: string[] = [];
   const within = recheckSeconds * 1000 + SLACK_MS;
   const promoted = await signIn(a, PROMOTED.email, PROMOTED.password);
@@ -123,14 +168,21 @@ export async function roleChangeAcrossInstances(a: RunningApp, b: RunningApp, pr
     });
   };
   const promote = await change(a, "admin");
-  if (promote.status !== 200) problems.push(`wrong decision: promotion through ${a.name} answered ${describe(promote)}`);
+  if (promote.status !== 200)
+    problems.push(`wrong decision: promotion through ${a.name} answered ${describe(promote)}`);
   const up = await poll(b, asPromoted, (reply) => reply.status === 200, within + 5_000);
-  if (!up.ok || up.ms > within) problems.push(`wrong decision: the promotion reached ${b.name} ${up.ok ? `after ${up.ms} ms` : "never"} (allowed ${within} ms)`);
+  if (!up.ok || up.ms > within)
+    problems.push(
+      `wrong decision: the promotion reached ${b.name} ${up.ok ? `after ${up.ms} ms` : "never"} (allowed ${within} ms)`,
+    );
 
   const demote = await change(b, "user");
   if (demote.status !== 200) problems.push(`wrong decision: demotion through ${b.name} answered ${describe(demote)}`);
   const down = await poll(a, asPromoted, (reply) => reply.status === 403, within + 5_000);
-  if (!down.ok || down.ms > within) problems.push(`wrong decision: the demotion reached ${a.name} ${down.ok ? `after ${down.ms} ms` : "never"} (allowed ${within} ms)`);
+  if (!down.ok || down.ms > within)
+    problems.push(
+      `wrong decision: the demotion reached ${a.name} ${down.ok ? `after ${down.ms} ms` : "never"} (allowed ${within} ms)`,
+    );
   return {
     section: "faults",
     name: `two instances: a role change through one takes effect on the other within ROLE_RECHECK_SECONDS=${recheckSeconds}`,
@@ -139,14 +191,19 @@ export async function roleChangeAcrossInstances(a: RunningApp, b: RunningApp, pr
   };
 }
 
-export async function signOutEverywhereAcrossInstances(a: RunningApp, b: RunningApp, recheckSeconds: number): Promise<CheckResult> {
+export async function signOutEverywhereAcrossInstances(
+  a: RunningApp,
+  b: RunningApp,
+  recheckSeconds: number,
+): Promise<CheckResult> {
   const problems: string[] = [];
   const within = recheckSeconds * 1000 + SLACK_MS;
   const onA = await signIn(a, EVERYWHERE.email, EVERYWHERE.password);
   const onB = await signIn(b, EVERYWHERE.email, EVERYWHERE.password);
   const meOnB = { path: "/api/me", headers: { cookie: onB.cookie } };
   const before = await send(b, meOnB);
-  if (before.status !== 200) problems.push(`wrong decision: the second session answered ${before.status} before signing out everywhere`);
+  if (before.status !== 200)
+    problems.push(`wrong decision: the second session answered ${before.status} before signing out everywhere`);
 
   const reply = await send(a, {
     method: "POST",
@@ -154,12 +211,21 @@ export async function signOutEverywhereAcrossInstances(a: RunningApp, b: Running
     headers: { cookie: onA.cookie, origin: a.url, "content-type": "application/json" },
     body: "{}",
   });
-  if (reply.status < 200 || reply.status >= 400) problems.push(`wrong decision: POST /api/me/sign-out-everywhere on ${a.name} answered ${describe(reply)}`);
+  if (reply.status < 200 || reply.status >= 400)
+    problems.push(`wrong decision: POST /api/me/sign-out-everywhere on ${a.name} answered ${describe(reply)}`);
   problems.push(...baseProblems(reply, a.url));
 
   const gone = await poll(b, meOnB, (r) => r.status === 401, within + 5_000);
-  if (!gone.ok || gone.ms > within) problems.push(`wrong decision: the other session on ${b.name} still worked ${gone.ok ? `for ${gone.ms} ms` : "at the end"} (allowed ${within} ms; last ${describe(gone.last)})`);
-  const own = await poll(a, { path: "/api/me", headers: { cookie: onA.cookie } }, (r) => r.status === 401, within + 5_000);
+  if (!gone.ok || gone.ms > within)
+    problems.push(
+      `wrong decision: the other session on ${b.name} still worked ${gone.ok ? `for ${gone.ms} ms` : "at the end"} (allowed ${within} ms; last ${describe(gone.last)})`,
+    );
+  const own = await poll(
+    a,
+    { path: "/api/me", headers: { cookie: onA.cookie } },
+    (r) => r.status === 401,
+    within + 5_000,
+  );
   if (!own.ok) problems.push(`wrong decision: the session that signed out everywhere still works on ${a.name}`);
   const dashboard = await send(b, { path: "/dashboard", headers: { cookie: onB.cookie } });
   problems.push(...expectDecision.toLogin(dashboard, b.url).map((p) => `old token on ${b.name} /dashboard: ${p}`));
@@ -177,23 +243,37 @@ export async function rateLimitAcrossInstances(a: RunningApp, b: RunningApp): Pr
   const problems: string[] = [];
   const attempts: Reply[] = [];
   const order = [a, a, a, b, b];
-  for (const app of order) attempts.push(await postCredentials(app, LIMITED.email, "a-wrong-password", { callbackUrl: "/dashboard" }));
-  const errorOf = (reply: Reply) => (reply.location ? (new URL(reply.location, a.url).searchParams.get("error") ?? "") : "");
-  attempts.forEach((reply, i) => problems.push(...baseProblems(reply, order[i].url).map((p) => `failed attempt ${i + 1} on ${order[i].name}: ${p}`)));
-  if (errorOf(attempts[0]) !== "CredentialsSignin") problems.push(`wrong decision: the first failed attempt answered ${describe(attempts[0])}`);
+  for (const app of order)
+    attempts.push(await postCredentials(app, LIMITED.email, "a-wrong-password", { callbackUrl: "/dashboard" }));
+  const errorOf = (reply: Reply) =>
+    reply.location ? (new URL(reply.location, a.url).searchParams.get("error") ?? "") : "";
+  attempts.forEach((reply, i) =>
+    problems.push(...baseProblems(reply, order[i].url).map((p) => `failed attempt ${i + 1} on ${order[i].name}: ${p}`)),
+  );
+  if (errorOf(attempts[0]) !== "CredentialsSignin")
+    problems.push(`wrong decision: the first failed attempt answered ${describe(attempts[0])}`);
 
   const limited = await postCredentials(a, LIMITED.email, LIMITED.password, { callbackUrl: "/dashboard" });
   problems.push(...baseProblems(limited, a.url));
-  if (setCookieLine(limited.setCookies, sessionCookieName(a.url))?.split(";")[0].split("=")[1]) problems.push("wrong decision: the right password still signed in after 5 failures");
+  if (setCookieLine(limited.setCookies, sessionCookieName(a.url))?.split(";")[0].split("=")[1])
+    problems.push("wrong decision: the right password still signed in after 5 failures");
   if (!errorOf(limited).startsWith("TooManyAttempts")) {
-    problems.push(`wrong decision: the 6th attempt (3 on ${a.name}, 2 on ${b.name} before it) was not limited: ${describe(limited)}`);
+    problems.push(
+      `wrong decision: the 6th attempt (3 on ${a.name}, 2 on ${b.name} before it) was not limited: ${describe(limited)}`,
+    );
   } else {
     const { page, url } = await landing(a, limited);
-    if (url?.pathname !== "/login") problems.push(`wrong decision: the limited answer ends at ${url?.href}, not /login`);
+    if (url?.pathname !== "/login")
+      problems.push(`wrong decision: the limited answer ends at ${url?.href}, not /login`);
     const alert = loginAlert(page.body) ?? "";
-    if (!/Too many attempts\. Try again in \d+ minutes?\./.test(alert)) problems.push(`wrong decision: the login page says ${JSON.stringify(alert)}`);
+    if (!/Too many attempts\. Try again in \d+ minutes?\./.test(alert))
+      problems.push(`wrong decision: the login page says ${JSON.stringify(alert)}`);
   }
-  return { section: "faults", name: "failed sign-ins are limited per account across instances (shared store), with a readable answer", problems };
+  return {
+    section: "faults",
+    name: "failed sign-ins are limited per account across instances (shared store), with a readable answer",
+    problems,
+  };
 }
 
 export async function secretChange(restarted: RunningApp, oldUser: Session, oldAdmin: Session): Promise<CheckResult> {
@@ -203,24 +283,44 @@ export async function secretChange(restarted: RunningApp, oldUser: Session, oldA
     ["/admin", oldAdmin, (r) => expectDecision.toLogin(r, restarted.url)],
     ["/api/me", oldUser, (r) => expectDecision.status(r, 401)],
     ["/api/admin/users", oldAdmin, (r) => expectDecision.status(r, 401)],
-    ["/api/auth/session", oldUser, (r) => (r.status === 200 && r.body.trim() === "{}" ? [] : [`wrong decision: session answered ${describe(r)}`])],
+    [
+      "/api/auth/session",
+      oldUser,
+      (r) => (r.status === 200 && r.body.trim() === "{}" ? [] : [`wrong decision: session answered ${describe(r)}`]),
+    ],
     ["/", oldUser, (r) => [...expectDecision.status(r, 200), ...expectDecision.noSignedInContent(r)]],
   ];
   for (const [path, session, expect] of probes) {
     const reply = await send(restarted, { path, headers: { cookie: session.cookie } });
-    problems.push(...[...baseProblems(reply, restarted.url), ...expect(reply)].map((p) => `old cookie on ${path}: ${p}`));
+    problems.push(
+      ...[...baseProblems(reply, restarted.url), ...expect(reply)].map((p) => `old cookie on ${path}: ${p}`),
+    );
   }
   const fresh = await signIn(restarted, DEMO_USERS.user.email, DEMO_USERS.user.password).catch((error: Error) => error);
   if (fresh instanceof Error) problems.push(`wrong decision: signing in under the new secret failed: ${fresh.message}`);
-  return { section: "faults", name: "secret change: after a restart with a new NEXTAUTH_SECRET old cookies read as signed out, no 500", problems };
+  return {
+    section: "faults",
+    name: "secret change: after a restart with a new NEXTAUTH_SECRET old cookies read as signed out, no 500",
+    problems,
+  };
 }
 
 export async function httpsCookie(app: RunningApp): Promise<CheckResult> {
-  const reply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, { callbackUrl: "/dashboard" });
+  const reply = await postCredentials(app, DEMO_USERS.user.email, DEMO_USERS.user.password, {
+    callbackUrl: "/dashboard",
+  });
   const name = sessionCookieName(app.url);
   const line = setCookieLine(reply.setCookies, name);
   const problems = [...baseProblems(reply, app.url)];
-  if (!line) problems.push(`wrong decision: no ${name} cookie after signing in (${describe(reply)}; cookies: ${reply.setCookies.map((c) => c.split("=")[0]).join(", ")})`);
+  if (!line)
+    problems.push(
+      `wrong decision: no ${name} cookie after signing in (${describe(reply)}; cookies: ${reply.setCookies.map((c) => c.split("=")[0]).join(", ")})`,
+    );
   else problems.push(...sessionCookieAttributeProblems(line, true));
-  return { section: "faults", name: "https NEXTAUTH_URL: __Secure- session cookie, Secure, HttpOnly, SameSite=Lax, no Domain", detail: line?.replace(/=[^;]+/, "=…"), problems };
+  return {
+    section: "faults",
+    name: "https NEXTAUTH_URL: __Secure- session cookie, Secure, HttpOnly, SameSite=Lax, no Domain",
+    detail: line?.replace(/=[^;]+/, "=…"),
+    problems,
+  };
 }

@@ -41,8 +41,10 @@ function decision(identity: LoadIdentity, path: string, status: number, location
   const isApi = path.startsWith("/api/");
   const needsAdmin = path.startsWith("/admin") || path.startsWith("/api/admin");
   if (path === "/") return status === 200 ? null : `expected 200`;
-  if (identity.kind === "anonymous") return (isApi ? status === 401 : to("/login")) ? null : "expected 401 or a redirect to /login";
-  if (identity.kind === "user" && needsAdmin) return (isApi ? status === 403 : status === 403 || to("/403")) ? null : "expected 403";
+  if (identity.kind === "anonymous")
+    return (isApi ? status === 401 : to("/login")) ? null : "expected 401 or a redirect to /login";
+  if (identity.kind === "user" && needsAdmin)
+    return (isApi ? status === 403 : status === 403 || to("/403")) ? null : "expected 403";
   return status === 200 ? null : "expected 200";
 }
 
@@ -82,10 +84,14 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
           if (status !== 200 || !["/", "/dashboard", "/api/me"].includes(path)) return;
           const shown = allEmails.filter((candidate) => body.includes(candidate));
           const idShown = path !== "/api/me" || !identity.id || body.includes(`"id":"${identity.id}"`);
-          const exact = path === "/" ? shown.every((candidate) => candidate === email) : shown.length === 1 && shown[0] === email;
+          const exact =
+            path === "/" ? shown.every((candidate) => candidate === email) : shown.length === 1 && shown[0] === email;
           if (!idShown || !exact) {
             leaks += 1;
-            note("leak", `${label}: shows ${JSON.stringify(shown)}${idShown ? "" : " and another id"} (cookie of ${email ?? "nobody"})`);
+            note(
+              "leak",
+              `${label}: shows ${JSON.stringify(shown)}${idShown ? "" : " and another id"} (cookie of ${email ?? "nobody"})`,
+            );
           }
         },
       } as Request);
@@ -110,7 +116,8 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
   if (fiveXX) problems.push(`status 5xx: ${fiveXX} answers (${examples.fiveXX.join("; ")})`);
   if (wrongDecisions) problems.push(`wrong decision: ${wrongDecisions} answers (${examples.wrong.join("; ")})`);
   if (leaks) problems.push(`cross-user leak: ${leaks} answers (${examples.leak.join("; ")})`);
-  if (result.errors || result.timeouts) problems.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
+  if (result.errors || result.timeouts)
+    problems.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
   if (checked === 0) problems.push("no answer was checked");
 
   return {

@@ -31,8 +31,10 @@ export interface TimingOutcome {
 
 export async function runTiming(app: RunningApp): Promise<TimingOutcome> {
   const run = randomBytes(3).toString("hex");
-  const unknown = (i: number) => postCredentials(app, `ghost-${run}-${i}@security.test`, "a-wrong-password", { callbackUrl: "/dashboard" });
-  const wrong = (i: number) => postCredentials(app, LOAD_USERS[i % LOAD_USERS.length].email, "a-wrong-password", { callbackUrl: "/dashboard" });
+  const unknown = (i: number) =>
+    postCredentials(app, `ghost-${run}-${i}@security.test`, "a-wrong-password", { callbackUrl: "/dashboard" });
+  const wrong = (i: number) =>
+    postCredentials(app, LOAD_USERS[i % LOAD_USERS.length].email, "a-wrong-password", { callbackUrl: "/dashboard" });
 
   // Warm-up, not measured: the first unknown email also creates the dummy hash.
   await unknown(-1);
@@ -54,7 +56,9 @@ export async function runTiming(app: RunningApp): Promise<TimingOutcome> {
   const problems: string[] = [];
   const shapes = new Set([...unknownReplies, ...wrongReplies].map(visible));
   if (shapes.size !== 1) {
-    problems.push(`wrong decision: unknown-user and wrong-password answers differ: ${[...shapes].slice(0, 3).join(" | ").slice(0, 400)}`);
+    problems.push(
+      `wrong decision: unknown-user and wrong-password answers differ: ${[...shapes].slice(0, 3).join(" | ").slice(0, 400)}`,
+    );
   }
   for (const reply of [...unknownReplies, ...wrongReplies]) {
     if (reply.status >= 500) problems.push(`status ${reply.status}`);
@@ -63,7 +67,9 @@ export async function runTiming(app: RunningApp): Promise<TimingOutcome> {
   const wrongPasswordMs = median(wrongReplies.map((reply) => reply.ms));
   const ratio = unknownMs / wrongPasswordMs;
   if (ratio < TIMING_TOLERANCE.min || ratio > TIMING_TOLERANCE.max) {
-    problems.push(`timing: median unknown-user ${unknownMs.toFixed(0)} ms vs wrong-password ${wrongPasswordMs.toFixed(0)} ms (ratio ${ratio.toFixed(2)}, allowed ${TIMING_TOLERANCE.min}–${TIMING_TOLERANCE.max})`);
+    problems.push(
+      `timing: median unknown-user ${unknownMs.toFixed(0)} ms vs wrong-password ${wrongPasswordMs.toFixed(0)} ms (ratio ${ratio.toFixed(2)}, allowed ${TIMING_TOLERANCE.min}–${TIMING_TOLERANCE.max})`,
+    );
   }
   return {
     unknownMs,

@@ -9,11 +9,14 @@ beforeEach(() => {
   server.use(http.get("*/api/auth/csrf", () => HttpResponse.json({ csrfToken: "csrf-from-server" })));
 });
 
-const waitForToken = () => waitFor(() => expect(screen.getByRole("button", { name: "Sign in with email" })).toBeEnabled());
+const waitForToken = () =>
+  waitFor(() => expect(screen.getByRole("button", { name: "Sign in with email" })).toBeEnabled());
 
 describe("the login form", () => {
   it("posts email, password, the CSRF token and the callbackUrl to next-auth's credentials callback", async () => {
-    const { container } = renderWithSession(<LoginForm callbackUrl="/admin/users" error={null} providers={[]} />, { session: null });
+    const { container } = renderWithSession(<LoginForm callbackUrl="/admin/users" error={null} providers={[]} />, {
+      session: null,
+    });
     const form = container.querySelector("form")!;
     expect(form).toHaveAttribute("method", "post");
     expect(form).toHaveAttribute("action", "/api/auth/callback/credentials");

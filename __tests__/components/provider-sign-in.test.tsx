@@ -5,7 +5,13 @@ import { ProviderSignInButton } from "@/components/AuthButtons";
 import { answerSession, server } from "../support/msw-browser-server";
 import { renderWithSession } from "../support/render";
 
-const GITHUB = { id: "github", name: "GitHub", type: "oauth", signinUrl: "/api/auth/signin/github", callbackUrl: "/api/auth/callback/github" };
+const GITHUB = {
+  id: "github",
+  name: "GitHub",
+  type: "oauth",
+  signinUrl: "/api/auth/signin/github",
+  callbackUrl: "/api/auth/callback/github",
+};
 
 /** The seed's `signIn("github", { redirectTo: "/dashboard" })`, as this app's GitHub button makes it. */
 describe("the GitHub sign-in button", () => {

@@ -7,8 +7,24 @@ import { server, sessionFor } from "../support/msw-browser-server";
 import { renderWithSession, testRouter } from "../support/render";
 
 const users: PublicUser[] = [
-  { id: "a1", email: "ada@example.com", name: "Ada", image: null, role: "admin", disabled: false, createdAt: "2026-01-01T00:00:00Z" },
-  { id: "u1", email: "uma@example.com", name: "Uma", image: null, role: "user", disabled: true, createdAt: "2026-01-02T00:00:00Z" },
+  {
+    id: "a1",
+    email: "ada@example.com",
+    name: "Ada",
+    image: null,
+    role: "admin",
+    disabled: false,
+    createdAt: "2026-01-01T00:00:00Z",
+  },
+  {
+    id: "u1",
+    email: "uma@example.com",
+    name: "Uma",
+    image: null,
+    role: "user",
+    disabled: true,
+    createdAt: "2026-01-02T00:00:00Z",
+  },
 ];
 
 describe("the users table", () => {

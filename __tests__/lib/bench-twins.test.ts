@@ -9,7 +9,8 @@ const middlewareFile = existsSync(path.join(process.cwd(), "proxy.ts")) ? "proxy
 describe("the benchmark stays outside the product", () => {
   it("ships no twin page: nothing under pages/ is the benchmark's, and _app and middleware do not mention it", () => {
     for (const dir of ["pages/bench", "pages/api/bench"]) expect(existsSync(path.join(process.cwd(), dir))).toBe(false);
-    for (const file of ["pages/_app.tsx", middlewareFile]) expect(read(file)).not.toMatch(/bench|stockSessionProvider/i);
+    for (const file of ["pages/_app.tsx", middlewareFile])
+      expect(read(file)).not.toMatch(/bench|stockSessionProvider/i);
   });
 
   it("exempts /bench/unmatched/ from middleware in the bench copy only, keeping the rest of the matcher", () => {

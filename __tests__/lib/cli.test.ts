@@ -1,7 +1,18 @@
 import { commandLine, markdownTable } from "@/scripts/support/cli";
 
 describe("the scripts' command line", () => {
-  const cli = commandLine(["target", "--rounds", "6", "--only=corpus,faults", "--env", "A=1", "--env", "B=x=y", "--skip-browser", "twin"]);
+  const cli = commandLine([
+    "target",
+    "--rounds",
+    "6",
+    "--only=corpus,faults",
+    "--env",
+    "A=1",
+    "--env",
+    "B=x=y",
+    "--skip-browser",
+    "twin",
+  ]);
 
   it("reads `--name value` and `--name=value` alike, and repeated options in order", () => {
     expect(cli.option("--rounds")).toBe("6");
@@ -18,12 +29,25 @@ describe("the scripts' command line", () => {
 
 describe("the summary table", () => {
   it("pads every column to its widest cell when asked, so the table reads as plain text", () => {
-    expect(markdownTable(["step", "result"], [["01-helper", "pass"], ["06", "FAIL"]], { padded: true })).toBe(
-      ["| step      | result |", "|-----------|--------|", "| 01-helper | pass   |", "| 06        | FAIL   |"].join("\n"),
+    expect(
+      markdownTable(
+        ["step", "result"],
+        [
+          ["01-helper", "pass"],
+          ["06", "FAIL"],
+        ],
+        { padded: true },
+      ),
+    ).toBe(
+      ["| step      | result |", "|-----------|--------|", "| 01-helper | pass   |", "| 06        | FAIL   |"].join(
+        "\n",
+      ),
     );
   });
 
   it("writes plain markdown otherwise", () => {
-    expect(markdownTable(["pair", "ratio"], [["/api/me", "0.98"]])).toBe("| pair | ratio |\n|---|---|\n| /api/me | 0.98 |");
+    expect(markdownTable(["pair", "ratio"], [["/api/me", "0.98"]])).toBe(
+      "| pair | ratio |\n|---|---|\n| /api/me | 0.98 |",
+    );
   });
 });

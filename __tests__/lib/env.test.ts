@@ -20,7 +20,9 @@ describe("environment validation", () => {
   });
 
   it("names a DATABASE_URL that is not PostgreSQL", () => {
-    expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL: must be a postgres/,
+    );
   });
 
   it("names a ROLE_RECHECK_SECONDS that is not a whole number", () => {
@@ -30,7 +32,9 @@ describe("environment validation", () => {
   it("enables GitHub only when both id and secret are set, and says which is missing", () => {
     expect(parseEnv({ NEXTAUTH_SECRET: SECRET }).github).toBeUndefined();
     expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, AUTH_GITHUB_ID: "id" })).toThrow(/AUTH_GITHUB_SECRET/);
-    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s" }).github).toMatchObject({ clientId: "id" });
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s" }).github).toMatchObject({
+      clientId: "id",
+    });
   });
 
   it("accepts the v4-era GITHUB_ID and GITHUB_SECRET", () => {
@@ -52,10 +56,15 @@ describe("environment validation", () => {
   });
 
   it("requires NEXTAUTH_URL in production, where next-auth would otherwise guess the origin", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET })).toThrow(/NEXTAUTH_URL: is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET })).toThrow(
+      /NEXTAUTH_URL: is required in production/,
+    );
   });
 
   it("reads ADMIN_EMAILS as a lower-case list", () => {
-    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, ADMIN_EMAILS: " A@x.com, b@Y.com ,," }).adminEmails).toEqual(["a@x.com", "b@y.com"]);
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, ADMIN_EMAILS: " A@x.com, b@Y.com ,," }).adminEmails).toEqual([
+      "a@x.com",
+      "b@y.com",
+    ]);
   });
 });

@@ -28,7 +28,10 @@ describe("seeding users", () => {
   });
 
   it("creates the users with hashed passwords, and keeps existing ones on a second run", async () => {
-    const accounts = seedAccounts({ SEED_USER_EMAIL: "Seeded@Example.com", SEED_USER_PASSWORD: "first-password" }, false);
+    const accounts = seedAccounts(
+      { SEED_USER_EMAIL: "Seeded@Example.com", SEED_USER_PASSWORD: "first-password" },
+      false,
+    );
     expect((await seedUsers(accounts)).map((r) => r.created)).toEqual([true, true]);
     const user = await findUserByEmail("seeded@example.com");
     expect(await verifyPassword("first-password", user!.passwordHash!)).toBe(true);

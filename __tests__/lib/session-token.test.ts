@@ -26,8 +26,12 @@ describe("session tokens with a cached derived key", () => {
 
   it("derives a salted key the way v4 does for its state and PKCE cookies", async () => {
     const salt = "next-auth.state";
-    expect(await decode({ token: await encodeSessionToken({ token: claims, secret, salt }), secret, salt })).toMatchObject(claims);
-    await expect(decodeSessionToken({ token: await encode({ token: claims, secret, salt }), secret })).rejects.toThrow();
+    expect(
+      await decode({ token: await encodeSessionToken({ token: claims, secret, salt }), secret, salt }),
+    ).toMatchObject(claims);
+    await expect(
+      decodeSessionToken({ token: await encode({ token: claims, secret, salt }), secret }),
+    ).rejects.toThrow();
   });
 
   it("refuses a token sealed with another secret, a tampered one and an expired one", async () => {

@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { edit } from "@/migration/edit";
 import { applyStep, FileTree, STEPS_DIR } from "@/migration/engine";
-import { expectedDiffFiles, generatedRegions, guideFor, readDiffFiles, renderGuide, stepChanges } from "@/migration/guide";
+import {
+  expectedDiffFiles,
+  generatedRegions,
+  guideFor,
+  readDiffFiles,
+  renderGuide,
+  stepChanges,
+} from "@/migration/guide";
 import { steps } from "@/migration/steps";
 import { verifiedFacts } from "@/migration/verified";
 
@@ -14,7 +21,8 @@ import { verifiedFacts } from "@/migration/verified";
 const v4Root = process.env.MIGRATION_BASE_DIR ?? process.cwd();
 const guide = readFileSync(path.join(process.cwd(), "MIGRATION.md"), "utf8");
 // A tree left by `migration:verify --keep` is already migrated: without the v4 copy there is nothing to replay.
-const migratedWithoutBase = existsSync(path.join(process.cwd(), "migration/APPLIED")) && !process.env.MIGRATION_BASE_DIR;
+const migratedWithoutBase =
+  existsSync(path.join(process.cwd(), "migration/APPLIED")) && !process.env.MIGRATION_BASE_DIR;
 const describeOnV4 = migratedWithoutBase ? describe.skip : describe;
 
 /** The part of MIGRATION.md from a step's heading to the next heading of level 2 or 3. */
@@ -37,7 +45,9 @@ function filesNamedIn(section: string): Set<string> {
 /** Backticked names in a step's "In your app" checklist that are files (an extension, or .env*). */
 function checklistFiles(section: string): { items: string[]; files: string[] } {
   const items = [...section.matchAll(/^- \[ \] (.*)$/gm)].map(([, item]) => item);
-  const files = items.flatMap((item) => [...item.matchAll(/`([^`\s]+)`/g)].map(([, name]) => name)).filter((name) => /^[\w@.[\]/-]+\.(tsx?|jsx?|mjs|cjs|json)$|^\.env/.test(name));
+  const files = items
+    .flatMap((item) => [...item.matchAll(/`([^`\s]+)`/g)].map(([, name]) => name))
+    .filter((name) => /^[\w@.[\]/-]+\.(tsx?|jsx?|mjs|cjs|json)$|^\.env/.test(name));
   return { items, files };
 }
 
@@ -61,23 +71,34 @@ describeOnV4("MIGRATION.md", () => {
   });
 
   const withKeyChanges = all.filter((c) => guideFor(c.step).key.length > 0);
-  it.each(withKeyChanges.map((c) => [c.step.id] as const))("step %s shows its key changes exactly as the step makes them", (id) => {
-    const fresh = generatedRegions(renderGuide(`<!-- generated: key ${id} -->\n<!-- /generated -->`, all)).get(`key ${id}`);
-    expect(regions.get(`key ${id}`)).toBe(fresh);
-  });
+  it.each(withKeyChanges.map((c) => [c.step.id] as const))(
+    "step %s shows its key changes exactly as the step makes them",
+    (id) => {
+      const fresh = generatedRegions(renderGuide(`<!-- generated: key ${id} -->\n<!-- /generated -->`, all)).get(
+        `key ${id}`,
+      );
+      expect(regions.get(`key ${id}`)).toBe(fresh);
+    },
+  );
 
-  it.each(all.map((c, index) => [c.step.id, index + 1, c] as const))("step %s names every file it changes, shown or listed", (_id, number, changes) => {
-    const named = filesNamedIn(stepSection(guide, number));
-    expect(changes.files.map((f) => f.file).filter((file) => !named.has(file))).toEqual([]);
-    expect([...named].filter((file) => !changes.files.some((f) => f.file === file))).toEqual([]);
-  });
+  it.each(all.map((c, index) => [c.step.id, index + 1, c] as const))(
+    "step %s names every file it changes, shown or listed",
+    (_id, number, changes) => {
+      const named = filesNamedIn(stepSection(guide, number));
+      expect(changes.files.map((f) => f.file).filter((file) => !named.has(file))).toEqual([]);
+      expect([...named].filter((file) => !changes.files.some((f) => f.file === file))).toEqual([]);
+    },
+  );
 
-  it.each(all.map((c, index) => [c.step.id, index + 1, c] as const))("step %s's checklist has 4 to 8 items and names only files the step changes", (_id, number, changes) => {
-    const { items, files } = checklistFiles(stepSection(guide, number));
-    expect(items.length).toBeGreaterThanOrEqual(4);
-    expect(items.length).toBeLessThanOrEqual(8);
-    expect(files.filter((file) => !changes.files.some((f) => f.file === file))).toEqual([]);
-  });
+  it.each(all.map((c, index) => [c.step.id, index + 1, c] as const))(
+    "step %s's checklist has 4 to 8 items and names only files the step changes",
+    (_id, number, changes) => {
+      const { items, files } = checklistFiles(stepSection(guide, number));
+      expect(items.length).toBeGreaterThanOrEqual(4);
+      expect(items.length).toBeLessThanOrEqual(8);
+      expect(files.filter((file) => !changes.files.some((f) => f.file === file))).toEqual([]);
+    },
+  );
 
   it("shows as key changes only files the step changes, core first, then the app, then tests", () => {
     for (const changes of all) {
@@ -119,24 +140,37 @@ describeOnV4("MIGRATION.md", () => {
 describeOnV4("the step engine", () => {
   it("refuses an edit whose text is missing, naming the file and the text", () => {
     const rename = edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)"]]);
-    expect(() => rename.apply("const a = 1;", "lib/x.ts")).toThrow('lib/x.ts: expected to find "getServerAuthSession(ctx)"');
+    expect(() => rename.apply("const a = 1;", "lib/x.ts")).toThrow(
+      'lib/x.ts: expected to find "getServerAuthSession(ctx)"',
+    );
   });
 
   it("refuses an edit whose text occurs twice, unless it asks for every occurrence", () => {
     const source = "getServerAuthSession(ctx);\ngetServerAuthSession(ctx);\n";
-    expect(() => edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)"]]).apply(source, "lib/x.ts")).toThrow(/lib\/x\.ts: expected to find .* once, found it 2 times/);
-    expect(edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)", "all"]]).apply(source, "lib/x.ts")).toBe("auth(ctx);\nauth(ctx);\n");
+    expect(() =>
+      edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)"]]).apply(source, "lib/x.ts"),
+    ).toThrow(/lib\/x\.ts: expected to find .* once, found it 2 times/);
+    expect(
+      edit("lib/x.ts", "rename", [["getServerAuthSession(ctx)", "auth(ctx)", "all"]]).apply(source, "lib/x.ts"),
+    ).toBe("auth(ctx);\nauth(ctx);\n");
   });
 
   it("keeps each step in the folder its id names", () => {
-    for (const step of steps) expect({ id: step.id, folder: existsSync(path.join(STEPS_DIR, step.id, "step.ts")) }).toEqual({ id: step.id, folder: true });
+    for (const step of steps)
+      expect({ id: step.id, folder: existsSync(path.join(STEPS_DIR, step.id, "step.ts")) }).toEqual({
+        id: step.id,
+        folder: true,
+      });
   });
 
   it("applies the optional proxy step before or after the clean-up alike", () => {
     const optional = steps.filter((step) => step.optional);
     const [proxy, cleanUp] = [optional[0], steps[steps.length - 1]];
     expect(proxy?.rename).toEqual({ "middleware.ts": "proxy.ts" });
-    for (const order of [[proxy, cleanUp], [cleanUp, proxy]]) {
+    for (const order of [
+      [proxy, cleanUp],
+      [cleanUp, proxy],
+    ]) {
       const tree = new FileTree(v4Root);
       for (const step of steps.filter((s) => s !== proxy && s !== cleanUp)) applyStep(tree, step);
       for (const step of order) applyStep(tree, step);

@@ -7,7 +7,8 @@ import { githubSlug } from "@/migration/guide";
  * v4 app (MIGRATION_BASE_DIR inside a half-migrated copy, where linked v4 files are gone).
  */
 const root = process.env.MIGRATION_BASE_DIR ?? process.cwd();
-const migratedWithoutBase = existsSync(path.join(process.cwd(), "migration/APPLIED")) && !process.env.MIGRATION_BASE_DIR;
+const migratedWithoutBase =
+  existsSync(path.join(process.cwd(), "migration/APPLIED")) && !process.env.MIGRATION_BASE_DIR;
 const describeOnV4 = migratedWithoutBase ? describe.skip : describe;
 const DOCUMENTS = ["MIGRATION.md", "README.md"];
 
@@ -50,8 +51,13 @@ describeOnV4("links in the documentation", () => {
   });
 
   it("tells a broken anchor and a missing file from good ones", () => {
-    const headings = "# A title\n## Step 6: The switch: `auth.ts`, the bridge\n## Step 6: The switch: `auth.ts`, the bridge\n";
-    expect(anchorsOf(headings)).toEqual(new Set(["a-title", "step-6-the-switch-authts-the-bridge", "step-6-the-switch-authts-the-bridge-1"]));
-    expect(relativeLinks("[a](README.md#x) [b](https://example.com) `[c](d.md)`\n```\n[e](f.md)\n```\n")).toEqual(["README.md#x"]);
+    const headings =
+      "# A title\n## Step 6: The switch: `auth.ts`, the bridge\n## Step 6: The switch: `auth.ts`, the bridge\n";
+    expect(anchorsOf(headings)).toEqual(
+      new Set(["a-title", "step-6-the-switch-authts-the-bridge", "step-6-the-switch-authts-the-bridge-1"]),
+    );
+    expect(relativeLinks("[a](README.md#x) [b](https://example.com) `[c](d.md)`\n```\n[e](f.md)\n```\n")).toEqual([
+      "README.md#x",
+    ]);
   });
 });

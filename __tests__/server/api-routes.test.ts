@@ -77,9 +77,15 @@ describe("/api/admin/users", () => {
 describe("/api/admin/users/[id]", () => {
   it("lets an admin promote, demote, disable and enable a user", async () => {
     const target = await createTestUser();
-    expect((await patchUser(target.id, JSON.stringify({ role: "admin" }))).json()).toMatchObject({ user: { role: "admin" } });
-    expect((await patchUser(target.id, JSON.stringify({ role: "user" }))).json()).toMatchObject({ user: { role: "user" } });
-    expect((await patchUser(target.id, JSON.stringify({ disabled: true }))).json()).toMatchObject({ user: { disabled: true } });
+    expect((await patchUser(target.id, JSON.stringify({ role: "admin" }))).json()).toMatchObject({
+      user: { role: "admin" },
+    });
+    expect((await patchUser(target.id, JSON.stringify({ role: "user" }))).json()).toMatchObject({
+      user: { role: "user" },
+    });
+    expect((await patchUser(target.id, JSON.stringify({ disabled: true }))).json()).toMatchObject({
+      user: { disabled: true },
+    });
     const enabled = await patchUser(target.id, JSON.stringify({ disabled: false }));
     expect(enabled.status).toBe(200);
     expect((await findUserById(target.id))?.disabled).toBe(false);
@@ -166,7 +172,11 @@ describe("/api/admin/users/[id]", () => {
   });
 
   it("shows one user to an admin", async () => {
-    const response = await callHandler(userRoute, { url: `/api/admin/users/${user.id}`, params: { id: user.id }, cookie: adminCookie });
+    const response = await callHandler(userRoute, {
+      url: `/api/admin/users/${user.id}`,
+      params: { id: user.id },
+      cookie: adminCookie,
+    });
     expect(response.json()).toMatchObject({ user: { id: user.id, email: user.email } });
   });
 });

@@ -17,14 +17,26 @@ describe("request bodies of the next-auth route", () => {
 
   it("answers a body that is neither a form nor JSON with a JSON 415", async () => {
     const { cookie } = await getCsrf();
-    const response = await callAuth({ url: "/api/auth/signout", method: "POST", cookie, headers: { "content-type": "text/plain" }, body: "csrfToken=x" });
+    const response = await callAuth({
+      url: "/api/auth/signout",
+      method: "POST",
+      cookie,
+      headers: { "content-type": "text/plain" },
+      body: "csrfToken=x",
+    });
     expect(response.status).toBe(415);
     expect(response.json()).toEqual({ error: expect.stringMatching(/form or|x-www-form-urlencoded/) });
   });
 
   it("answers malformed JSON with a JSON 400", async () => {
     const { cookie } = await getCsrf();
-    const response = await callAuth({ url: "/api/auth/session", method: "POST", cookie, headers: { "content-type": "application/json" }, body: '{"csrfToken":' });
+    const response = await callAuth({
+      url: "/api/auth/session",
+      method: "POST",
+      cookie,
+      headers: { "content-type": "application/json" },
+      body: '{"csrfToken":',
+    });
     expect(response.status).toBe(400);
     expect(response.json()).toEqual({ error: "The body is not valid JSON." });
   });

@@ -47,7 +47,10 @@ describe("credentials sign-in through the real next-auth handler", () => {
 
   it("refuses a sign-in without the CSRF token", async () => {
     const user = await createTestUser();
-    const { response, sessionToken } = await signInToDashboard({ email: user.email!, password: TEST_PASSWORD }, { withCsrf: false });
+    const { response, sessionToken } = await signInToDashboard(
+      { email: user.email!, password: TEST_PASSWORD },
+      { withCsrf: false },
+    );
     expect(response.status).toBe(302);
     expect(response.location).toContain(expectedAuthErrors.missingCsrf);
     expect(sessionToken).toBeUndefined();
@@ -57,7 +60,11 @@ describe("credentials sign-in through the real next-auth handler", () => {
     const user = await createTestUser();
     const theirs = await getCsrf();
     // Posts with a fresh CSRF cookie of its own, but another browser's token.
-    const { sessionToken } = await signInWithPassword({ csrfToken: theirs.csrfToken, email: user.email!, password: TEST_PASSWORD });
+    const { sessionToken } = await signInWithPassword({
+      csrfToken: theirs.csrfToken,
+      email: user.email!,
+      password: TEST_PASSWORD,
+    });
     expect(sessionToken).toBeUndefined();
   });
 
@@ -93,15 +100,22 @@ describe("credentials sign-in through the real next-auth handler", () => {
     expect(await propsOf(result)).toMatchObject({ callbackUrl: "/admin/users", error: "Wrong email or password." });
   });
 
-  it.each(["https://evil.example/", "//evil.example/x", "/\\evil.example", "http://localhost:3000.evil.example/", "javascript:alert(1)"])(
-    "lands on our own home page, not on %s, after signing in with it as callbackUrl",
-    async (callbackUrl) => {
-      const user = await createTestUser();
-      const { response, sessionToken } = await signInToDashboard({ email: user.email!, password: TEST_PASSWORD, callbackUrl });
-      expect(sessionToken).toBeTruthy();
-      expect(response.location).toMatch(/^http:\/\/localhost:3000\/?$/);
-    },
-  );
+  it.each([
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "http://localhost:3000.evil.example/",
+    "javascript:alert(1)",
+  ])("lands on our own home page, not on %s, after signing in with it as callbackUrl", async (callbackUrl) => {
+    const user = await createTestUser();
+    const { response, sessionToken } = await signInToDashboard({
+      email: user.email!,
+      password: TEST_PASSWORD,
+      callbackUrl,
+    });
+    expect(sessionToken).toBeTruthy();
+    expect(response.location).toMatch(/^http:\/\/localhost:3000\/?$/);
+  });
 
   it("keeps a same-origin callbackUrl after signing out, and refuses another site's", async () => {
     for (const [callbackUrl, expected] of [

@@ -35,12 +35,18 @@ describe("when the database is unreachable", () => {
   });
 
   it("answers a page that reads the database with a 503 page, not a 500", async () => {
-    const { status } = await runGetServerSideProps(adminUsersPage, { path: "/admin/users", cookie: await sessionCookie(ADMIN) });
+    const { status } = await runGetServerSideProps(adminUsersPage, {
+      path: "/admin/users",
+      cookie: await sessionCookie(ADMIN),
+    });
     expect(status).toBe(503);
   });
 
   it("answers APIs with 503 JSON that says so", async () => {
-    const me = await callHandler(meRoute, { url: "/api/me", cookie: await sessionCookie(ADMIN, { claims: dueForRecheck }) });
+    const me = await callHandler(meRoute, {
+      url: "/api/me",
+      cookie: await sessionCookie(ADMIN, { claims: dueForRecheck }),
+    });
     expect(me.status).toBe(503);
     expect(me.json()).toEqual({ error: expect.stringContaining("temporarily unavailable") });
     const users = await callHandler(usersRoute, { url: "/api/admin/users", cookie: await sessionCookie(ADMIN) });
@@ -48,7 +54,10 @@ describe("when the database is unreachable", () => {
   });
 
   it("still serves public pages", async () => {
-    const { status, result } = await runGetServerSideProps(homePage, { path: "/", cookie: await sessionCookie(ADMIN, { claims: dueForRecheck }) });
+    const { status, result } = await runGetServerSideProps(homePage, {
+      path: "/",
+      cookie: await sessionCookie(ADMIN, { claims: dueForRecheck }),
+    });
     expect(status).toBe(200);
     expect((await propsOf(result)).session).toBeNull();
   });
@@ -61,8 +70,12 @@ describe("when the database is unreachable", () => {
   });
 
   it("recognises connection failures, and only those, as the database being down", () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }))).toBe(true);
-    expect(isDatabaseUnavailable(new Error("wrapped", { cause: new Error("Connection terminated unexpectedly") }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error("wrapped", { cause: new Error("Connection terminated unexpectedly") })),
+    ).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
   });

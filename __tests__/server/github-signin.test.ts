@@ -67,11 +67,15 @@ describe("GitHub sign-in through the real callback route", () => {
   it("signs a returning user into the same account, keyed on the GitHub account id", async () => {
     github.signInAs(account({ id: 777, email: "returning@example.com" }));
     let flow = await startGithubSignIn();
-    const first = await sessionFrom(await returnFromGithub(flow.jar, { code: "c1", state: flow.authorizeUrl.searchParams.get("state")! }));
+    const first = await sessionFrom(
+      await returnFromGithub(flow.jar, { code: "c1", state: flow.authorizeUrl.searchParams.get("state")! }),
+    );
 
     github.signInAs(account({ id: 777, email: "returning@example.com", name: "Renamed" }));
     flow = await startGithubSignIn();
-    const second = await sessionFrom(await returnFromGithub(flow.jar, { code: "c2", state: flow.authorizeUrl.searchParams.get("state")! }));
+    const second = await sessionFrom(
+      await returnFromGithub(flow.jar, { code: "c2", state: flow.authorizeUrl.searchParams.get("state")! }),
+    );
 
     expect(second?.id).toBe(first?.id);
     expect((await listUsers()).filter((u) => u.email === "returning@example.com")).toHaveLength(1);
@@ -103,7 +107,10 @@ describe("GitHub sign-in through the real callback route", () => {
   });
 
   it.each([
-    ["a wrong state", (state: string, jar: CookieJar) => ({ query: { code: "c", state: `${state}x` }, cookie: jar.header() })],
+    [
+      "a wrong state",
+      (state: string, jar: CookieJar) => ({ query: { code: "c", state: `${state}x` }, cookie: jar.header() }),
+    ],
     ["no state", (_state: string, jar: CookieJar) => ({ query: { code: "c" }, cookie: jar.header() })],
     ["no state cookie", (state: string) => ({ query: { code: "c", state }, cookie: "" })],
   ])("refuses a callback with %s: no session, no user", async (_case, build) => {

@@ -16,9 +16,14 @@ describe("under an https NEXTAUTH_URL", () => {
     const user = await createTestUser();
     const { response, jar } = await signInWithPassword({ email: user.email!, password: TEST_PASSWORD });
     expect(jar.get(`__Host-${COOKIE_PREFIX}.csrf-token`)).toBeTruthy();
-    const session = response.headers.getSetCookie().find((c) => c.startsWith(`__Secure-${COOKIE_PREFIX}.session-token=`));
+    const session = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`__Secure-${COOKIE_PREFIX}.session-token=`));
     expect(session).toBeDefined();
-    const attributes = session!.split(";").slice(1).map((a) => a.trim().toLowerCase());
+    const attributes = session!
+      .split(";")
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(["path=/", "httponly", "secure", "samesite=lax"]));
     expect(attributes.some((a) => a.startsWith("domain="))).toBe(false);
   });

@@ -35,10 +35,13 @@ describe("withAuth middleware (first line of defence)", () => {
     expect((await visit("/dashboard", await sessionCookie(USER))).location).toBeNull();
   });
 
-  it.each(["/admin", "/admin/users"])("sends a signed-in user without the admin role on %s to the 403 page", async (path) => {
-    const { location } = await visit(path, await sessionCookie(USER));
-    expect(location).toBe("http://localhost:3000/403");
-  });
+  it.each(["/admin", "/admin/users"])(
+    "sends a signed-in user without the admin role on %s to the 403 page",
+    async (path) => {
+      const { location } = await visit(path, await sessionCookie(USER));
+      expect(location).toBe("http://localhost:3000/403");
+    },
+  );
 
   it("lets an admin into /admin", async () => {
     expect((await visit("/admin", await sessionCookie(ADMIN))).location).toBeNull();
@@ -51,7 +54,10 @@ describe("withAuth middleware (first line of defence)", () => {
   it.each([
     ["garbage", () => Promise.resolve("next-auth.session-token=not-a-token")],
     ["a foreign secret", () => sessionCookie(ADMIN, { secret: "some-other-secret-some-other-secret-42" })],
-    ["a token expired a minute ago (past next-auth's 15 s clock tolerance)", () => sessionCookie(ADMIN, { maxAge: -60 })],
+    [
+      "a token expired a minute ago (past next-auth's 15 s clock tolerance)",
+      () => sessionCookie(ADMIN, { maxAge: -60 }),
+    ],
   ])("treats a session cookie with %s as signed out", async (_case, cookie) => {
     expect((await visit("/admin", await cookie())).location).toContain("/login?callbackUrl=");
   });

@@ -52,7 +52,10 @@ describe("server-side page guards", () => {
   });
 
   it("lets an admin into /admin/users and loads the user list on the server", async () => {
-    const { result, status } = await runGetServerSideProps(adminUsersPage, { path: "/admin/users", cookie: adminCookie });
+    const { result, status } = await runGetServerSideProps(adminUsersPage, {
+      path: "/admin/users",
+      cookie: adminCookie,
+    });
     const props = await propsOf(result);
     expect(status).toBe(200);
     expect(props).not.toHaveProperty("forbidden");
@@ -63,7 +66,10 @@ describe("server-side page guards", () => {
   it.each([
     ["a cookie that is not a token", "next-auth.session-token=garbage"],
     ["a token cut short", async () => (await sessionCookie({ id: userId, role: "admin" })).slice(0, -12)],
-    ["a token encrypted under another secret", () => sessionCookie({ id: userId, role: "admin" }, { secret: "another-secret-another-secret-123456" })],
+    [
+      "a token encrypted under another secret",
+      () => sessionCookie({ id: userId, role: "admin" }, { secret: "another-secret-another-secret-123456" }),
+    ],
     ["an expired token", () => sessionCookie({ id: userId, role: "admin" }, { maxAge: -60 })],
   ])("treats %s as signed out", async (_case, cookieOrFactory) => {
     const cookie = typeof cookieOrFactory === "string" ? cookieOrFactory : await cookieOrFactory();
@@ -95,12 +101,17 @@ describe("server-side page guards", () => {
   });
 
   it("maps a next-auth error code on the login page to a sentence", async () => {
-    const props = await propsOf((await runGetServerSideProps(loginPage, { path: "/login?error=CredentialsSignin" })).result);
+    const props = await propsOf(
+      (await runGetServerSideProps(loginPage, { path: "/login?error=CredentialsSignin" })).result,
+    );
     expect(props.error).toBe("Wrong email or password.");
   });
 
   it("sends a signed-in visitor of the login page on to the callbackUrl", async () => {
-    const { result } = await runGetServerSideProps(loginPage, { path: "/login?callbackUrl=%2Fadmin", cookie: userCookie });
+    const { result } = await runGetServerSideProps(loginPage, {
+      path: "/login?callbackUrl=%2Fadmin",
+      cookie: userCookie,
+    });
     expect(result).toEqual({ redirect: { destination: "/admin", permanent: false } });
   });
 });

@@ -32,7 +32,9 @@ describe("rate limiting of failed sign-ins (shared in the database)", () => {
       await signInToDashboard("ghost@example.com", "whatever");
     }
     const { response, jar } = await signInToDashboard("ghost@example.com", "whatever");
-    expect(await landingPage(response, jar)).toBe(expectedAuthErrors.refusedWithCode("TooManyAttempts:15", "/dashboard"));
+    expect(await landingPage(response, jar)).toBe(
+      expectedAuthErrors.refusedWithCode("TooManyAttempts:15", "/dashboard"),
+    );
   });
 
   it("does not let a forged X-Forwarded-For header dodge the per-address limit", async () => {
@@ -41,7 +43,9 @@ describe("rate limiting of failed sign-ins (shared in the database)", () => {
       await signInToDashboard(`spray-${attempt}@example.com`, "guess", { "x-forwarded-for": `203.0.113.${attempt}` });
     }
     const user = await createTestUser();
-    const { sessionToken, response, jar } = await signInToDashboard(user.email!, TEST_PASSWORD, { "x-forwarded-for": "198.51.100.7" });
+    const { sessionToken, response, jar } = await signInToDashboard(user.email!, TEST_PASSWORD, {
+      "x-forwarded-for": "198.51.100.7",
+    });
     expect(sessionToken).toBeFalsy();
     expect(await landingPage(response, jar)).toMatch(/TooManyAttempts/);
   });

@@ -11,7 +11,11 @@ const OVERSIZED = JSON.stringify({ pad: "x".repeat(MAX_BODY_BYTES + 1) });
 
 function apiRouteFiles(dir = path.join(process.cwd(), "pages/api")): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? apiRouteFiles(path.join(dir, entry.name)) : /\.[jt]sx?$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? apiRouteFiles(path.join(dir, entry.name))
+      : /\.[jt]sx?$/.test(entry.name)
+        ? [path.join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -21,20 +25,46 @@ describe("request bodies of the API routes", () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const { config } = (await import(file)) as { config?: PageConfig };
-      expect({ file: path.relative(process.cwd(), file), bodyParser: config?.api?.bodyParser }).toEqual({ file: path.relative(process.cwd(), file), bodyParser: false });
+      expect({ file: path.relative(process.cwd(), file), bodyParser: config?.api?.bodyParser }).toEqual({
+        file: path.relative(process.cwd(), file),
+        bodyParser: false,
+      });
     }
   });
 
   it.each([
-    ["a route whose handler reads no body", signOutEverywhereRoute, "/api/me/sign-out-everywhere", "POST", 413, /too large/],
-    ["a route whose handler reads JSON", userRoute, "/api/admin/users/00000000-0000-4000-8000-000000000000", "PATCH", 413, /too large/],
+    [
+      "a route whose handler reads no body",
+      signOutEverywhereRoute,
+      "/api/me/sign-out-everywhere",
+      "POST",
+      413,
+      /too large/,
+    ],
+    [
+      "a route whose handler reads JSON",
+      userRoute,
+      "/api/admin/users/00000000-0000-4000-8000-000000000000",
+      "PATCH",
+      413,
+      /too large/,
+    ],
     ["a method the route does not have", meRoute, "/api/me", "POST", 405, /not allowed/],
-  ])("answers an oversized body on %s with JSON and closes the connection", async (_kind, route, url, method, status, error) => {
-    const response = await callHandler(route, { url, method, headers: SAME_ORIGIN_JSON, body: OVERSIZED, params: { id: url.split("/").pop() } });
-    expect(response.status).toBe(status);
-    expect(response.json()).toEqual({ error: expect.stringMatching(error) });
-    expect(response.headers.get("connection")).toBe("close");
-  });
+  ])(
+    "answers an oversized body on %s with JSON and closes the connection",
+    async (_kind, route, url, method, status, error) => {
+      const response = await callHandler(route, {
+        url,
+        method,
+        headers: SAME_ORIGIN_JSON,
+        body: OVERSIZED,
+        params: { id: url.split("/").pop() },
+      });
+      expect(response.status).toBe(status);
+      expect(response.json()).toEqual({ error: expect.stringMatching(error) });
+      expect(response.headers.get("connection")).toBe("close");
+    },
+  );
 
   it("answers a body that is not JSON with a JSON 415, before any handler or session check", async () => {
     const response = await callHandler(signOutEverywhereRoute, {
@@ -48,7 +78,12 @@ describe("request bodies of the API routes", () => {
   });
 
   it("keeps the connection for a small body it refuses without reading", async () => {
-    const response = await callHandler(meRoute, { url: "/api/me", method: "DELETE", headers: SAME_ORIGIN_JSON, body: "{}" });
+    const response = await callHandler(meRoute, {
+      url: "/api/me",
+      method: "DELETE",
+      headers: SAME_ORIGIN_JSON,
+      body: "{}",
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get("connection")).not.toBe("close");
   });

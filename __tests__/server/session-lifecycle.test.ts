@@ -92,7 +92,9 @@ describe("absolute session lifetime", () => {
   it("refuses a token without a sign-in time", async () => {
     const user = await createTestUser();
     const cookie = await sessionCookie(user, { claims: { authTime: undefined } });
-    expect((await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie })).result).toHaveProperty("redirect");
+    expect((await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie })).result).toHaveProperty(
+      "redirect",
+    );
   });
 });
 

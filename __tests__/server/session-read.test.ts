@@ -33,7 +33,9 @@ describe("a server read of an unchanged session", () => {
     expect(status).toBe(200);
     expect(cookies).toEqual({});
     const token = await decode({ token: cookie.split("=")[1], secret: env().secret });
-    expect(await propsOf(result)).toMatchObject({ session: { user: { id: user.id, role: "user" }, expires: new Date(Number(token?.exp) * 1000).toISOString() } });
+    expect(await propsOf(result)).toMatchObject({
+      session: { user: { id: user.id, role: "user" }, expires: new Date(Number(token?.exp) * 1000).toISOString() },
+    });
   });
 
   it("re-issues a cookie older than updateAge", async () => {
@@ -63,12 +65,21 @@ describe("a server read of an unchanged session", () => {
 
   it.each([
     ["a tampered cookie", async (token: string) => `${token.slice(0, -3)}${token.endsWith("AAA") ? "BBB" : "AAA"}`],
-    ["a cookie under a foreign secret", async () => (await sessionCookie({ id: "x", role: "admin" }, { secret: "some-other-secret-some-other-secret-42" })).split("=")[1]],
+    [
+      "a cookie under a foreign secret",
+      async () =>
+        (await sessionCookie({ id: "x", role: "admin" }, { secret: "some-other-secret-some-other-secret-42" })).split(
+          "=",
+        )[1],
+    ],
     ["an expired cookie", async () => (await sessionCookie({ id: "x", role: "admin" }, { maxAge: -60 })).split("=")[1]],
   ])("refuses %s and clears it", async (_label, make) => {
     const user = await createTestUser();
     const value = await make((await sessionCookie(user)).split("=")[1]);
-    const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie: `${sessionCookieName(env().baseUrl)}=${value}` });
+    const { result, cookies } = await runGetServerSideProps(dashboardPage, {
+      path: "/dashboard",
+      cookie: `${sessionCookieName(env().baseUrl)}=${value}`,
+    });
     expect(result).toHaveProperty("redirect.destination", "/login?callbackUrl=%2Fdashboard");
     expect(cookies[sessionCookieName(env().baseUrl)]).toBe("");
   });

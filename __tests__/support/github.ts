@@ -22,7 +22,11 @@ export function fakeGithub() {
   const server = setupServer(
     http.post("https://github.com/login/oauth/access_token", async ({ request }) => {
       tokenRequests.push(new URLSearchParams(await request.text()));
-      return HttpResponse.json({ access_token: "gho_test_access_token", token_type: "bearer", scope: "read:user,user:email" });
+      return HttpResponse.json({
+        access_token: "gho_test_access_token",
+        token_type: "bearer",
+        scope: "read:user,user:email",
+      });
     }),
     http.get("https://api.github.com/user", ({ request }) => {
       if (!account || !request.headers.get("authorization")?.includes("gho_test_access_token")) {

@@ -60,7 +60,10 @@ export async function callHandler(route: RouteModule | AuthRoute, request: Handl
 /** A request to next-auth's own handler (`/api/auth/...`), as the browser makes it. */
 export function callAuth(request: HandlerRequest): Promise<HandlerResponse> {
   const path = new URL(request.url, "http://localhost").pathname;
-  const nextauth = path.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
+  const nextauth = path
+    .replace(/^\/api\/auth\/?/, "")
+    .split("/")
+    .filter(Boolean);
   return callHandler(authRoute(), { ...request, params: { nextauth } });
 }
 
@@ -68,7 +71,12 @@ export function callAuth(request: HandlerRequest): Promise<HandlerResponse> {
 export function getCsrf(): Promise<{ csrfToken: string; cookie: string }> {
   return fetchCsrf(async () => {
     const response = await callAuth({ url: "/api/auth/csrf" });
-    return { body: response.text, cookies: Object.entries(response.cookies).map(([name, value]) => `${name}=${value}`).join("; ") };
+    return {
+      body: response.text,
+      cookies: Object.entries(response.cookies)
+        .map(([name, value]) => `${name}=${value}`)
+        .join("; "),
+    };
   });
 }
 

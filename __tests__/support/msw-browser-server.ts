@@ -25,6 +25,13 @@ export function sessionFor(role: "admin" | "user", overrides: Partial<Session["u
   return {
     expires: new Date(Date.now() + 86_400_000).toISOString(),
     authTime: Math.floor(Date.now() / 1000),
-    user: { id: `${role}-id`, role, name: role === "admin" ? "Ada Admin" : "Uma User", email: `${role}@example.com`, image: null, ...overrides },
+    user: {
+      id: `${role}-id`,
+      role,
+      name: role === "admin" ? "Ada Admin" : "Uma User",
+      email: `${role}@example.com`,
+      image: null,
+      ...overrides,
+    },
   };
 }

@@ -29,12 +29,15 @@ export function sessionTokenSalt(cookieName: string): string {
 type AppRouteModule = { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> };
 
 /** next-auth's own endpoints: v4's Pages API route, or v5's App Router route handlers. */
-export type AuthRoute = { pagesHandler: { default: NextApiHandler; config?: PageConfig } } | { appHandler: AppRouteModule };
+export type AuthRoute =
+  { pagesHandler: { default: NextApiHandler; config?: PageConfig } } | { appHandler: AppRouteModule };
 
 export function authRoute(): AuthRoute {
   // Loaded by path at run time: only one of the two files exists in a given version of the app.
   if (NEXT_AUTH_MAJOR >= 5) return { appHandler: require("@/app/api/auth/[...nextauth]/route") as AppRouteModule };
-  return { pagesHandler: require("@/pages/api/auth/[...nextauth]") as { default: NextApiHandler; config?: PageConfig } };
+  return {
+    pagesHandler: require("@/pages/api/auth/[...nextauth]") as { default: NextApiHandler; config?: PageConfig },
+  };
 }
 
 /**
@@ -54,7 +57,8 @@ export const expectedAuthErrors =
         missingCsrf: "error=MissingCSRF",
         oauthCheckFailed: /^\/login\?error=Configuration$/,
         consentDenied: "/login?error=OAuthCallbackError",
-        wrongCredentials: (callbackUrl: string) => `/login?${new URLSearchParams({ error: "CredentialsSignin", code: "credentials", callbackUrl })}`,
+        wrongCredentials: (callbackUrl: string) =>
+          `/login?${new URLSearchParams({ error: "CredentialsSignin", code: "credentials", callbackUrl })}`,
         refusedWithCode: (code: string, callbackUrl?: string) =>
           `/login?${new URLSearchParams({ error: "CredentialsSignin", code, ...(callbackUrl ? { callbackUrl } : {}) })}`,
       }

@@ -16,10 +16,13 @@ export function setCookies(header: unknown): Record<string, string> {
 function parseCookieHeader(cookie: string | undefined): Record<string, string> {
   if (!cookie) return {};
   return Object.fromEntries(
-    cookie.split(/;\s*/).filter(Boolean).map((pair) => {
-      const index = pair.indexOf("=");
-      return [pair.slice(0, index), pair.slice(index + 1)];
-    }),
+    cookie
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((pair) => {
+        const index = pair.indexOf("=");
+        return [pair.slice(0, index), pair.slice(index + 1)];
+      }),
   );
 }
 
@@ -40,7 +43,13 @@ export async function runGetServerSideProps<P extends Record<string, unknown>>(
   });
   const res = createResponse();
   const query = Object.fromEntries(url.searchParams);
-  const result = await getServerSideProps({ req, res, query, resolvedUrl: `${url.pathname}${url.search}`, params: {} } as never);
+  const result = await getServerSideProps({
+    req,
+    res,
+    query,
+    resolvedUrl: `${url.pathname}${url.search}`,
+    params: {},
+  } as never);
   return { result, status: res.statusCode, cookies: setCookies(res.getHeader("set-cookie")) };
 }
 

@@ -13,7 +13,10 @@ const migrationsFolder = path.join(root, "drizzle");
 function archiveKey() {
   const hash = createHash("sha256");
   // Its package.json is not in its exports map: read it from the folder.
-  hash.update(JSON.parse(readFileSync(path.join(root, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8")).version);
+  hash.update(
+    JSON.parse(readFileSync(path.join(root, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"))
+      .version,
+  );
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(dir, entry.name);
@@ -43,7 +46,8 @@ module.exports = async function createPgliteTemplate() {
     const partial = `${archive}.${process.pid}.partial`;
     writeFileSync(partial, dump);
     renameSync(partial, archive);
-    for (const old of readdirSync(cacheDir)) if (old.endsWith(".tar") && path.join(cacheDir, old) !== archive) rmSync(path.join(cacheDir, old));
+    for (const old of readdirSync(cacheDir))
+      if (old.endsWith(".tar") && path.join(cacheDir, old) !== archive) rmSync(path.join(cacheDir, old));
   }
   process.env.PGLITE_TEMPLATE_ARCHIVE = archive;
 };

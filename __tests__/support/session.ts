@@ -22,7 +22,12 @@ export async function mintSessionToken(
 ): Promise<string> {
   const token = sessionClaims(user, options.claims);
   const salt = sessionTokenSalt(sessionCookieName(env().baseUrl));
-  return encode({ token, secret: options.secret ?? env().secret, maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS, salt });
+  return encode({
+    token,
+    secret: options.secret ?? env().secret,
+    maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS,
+    salt,
+  });
 }
 
 /** The claims sign-in puts into a session token (also used to mint v4-format cookies). */
@@ -41,7 +46,10 @@ export function sessionClaims(user: SessionUser, claims: Partial<JWT> = {}): JWT
 }
 
 /** The `Cookie` header value a browser signed in as `user` would send. */
-export async function sessionCookie(user: SessionUser, options?: Parameters<typeof mintSessionToken>[1]): Promise<string> {
+export async function sessionCookie(
+  user: SessionUser,
+  options?: Parameters<typeof mintSessionToken>[1],
+): Promise<string> {
   return `${sessionCookieName(env().baseUrl)}=${await mintSessionToken(user, options)}`;
 }
 

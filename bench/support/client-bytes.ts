@@ -29,12 +29,18 @@ export async function clientBytes(appDir: string): Promise<ClientBytes> {
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { pages: Record<string, string[]> };
   const firstLoad: Record<string, number> = {};
   for (const page of FIRST_LOAD_PAGES) {
-    const files = new Set([...(manifest.pages["/_app"] ?? []), ...(manifest.pages[page] ?? [])].filter((file) => file.endsWith(".js")));
+    const files = new Set(
+      [...(manifest.pages["/_app"] ?? []), ...(manifest.pages[page] ?? [])].filter((file) => file.endsWith(".js")),
+    );
     firstLoad[page] = [...files].reduce((sum, file) => sum + gzip(readFileSync(path.join(appDir, ".next", file))), 0);
   }
 
   const bundle = await build({
-    stdin: { contents: `export { ${NEXT_AUTH_CLIENT_IMPORTS.join(", ")} } from "next-auth/react";`, resolveDir: appDir, loader: "js" },
+    stdin: {
+      contents: `export { ${NEXT_AUTH_CLIENT_IMPORTS.join(", ")} } from "next-auth/react";`,
+      resolveDir: appDir,
+      loader: "js",
+    },
     bundle: true,
     write: false,
     minify: true,
@@ -44,6 +50,10 @@ export async function clientBytes(appDir: string): Promise<ClientBytes> {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "silent",
   });
-  const nextAuthVersion = (JSON.parse(readFileSync(path.join(appDir, "node_modules", "next-auth", "package.json"), "utf8")) as { version: string }).version;
+  const nextAuthVersion = (
+    JSON.parse(readFileSync(path.join(appDir, "node_modules", "next-auth", "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
   return { firstLoad, nextAuth: gzip(bundle.outputFiles[0].contents), nextAuthVersion };
 }

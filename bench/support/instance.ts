@@ -20,7 +20,11 @@ const SECRET = randomBytes(32).toString("base64");
 
 export function benchAppEnv(url: string, dataDir: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   // Every request of the run comes from 127.0.0.1: a per-address limit would stop the load.
-  return childAppEnv({ url, accounts, values: { NEXTAUTH_SECRET: SECRET, PGLITE_DATA_DIR: dataDir, RATE_LIMIT_IP_ATTEMPTS: "100000", ...overrides } });
+  return childAppEnv({
+    url,
+    accounts,
+    values: { NEXTAUTH_SECRET: SECRET, PGLITE_DATA_DIR: dataDir, RATE_LIMIT_IP_ATTEMPTS: "100000", ...overrides },
+  });
 }
 
 /** Migrates and seeds an embedded database in `dataDir`, to be copied for each instance. */
@@ -38,12 +42,27 @@ export interface Instance {
 }
 
 /** `next start` of the app in `cwd` on its own copy of the database, with both accounts signed in. */
-export async function startInstance(options: { name: string; cwd: string; dataDir: string; port: number; logFile: string; overrides?: Record<string, string> }): Promise<Instance> {
+export async function startInstance(options: {
+  name: string;
+  cwd: string;
+  dataDir: string;
+  port: number;
+  logFile: string;
+  overrides?: Record<string, string>;
+}): Promise<Instance> {
   const { name, cwd, dataDir, port, logFile, overrides } = options;
   const url = `http://localhost:${port}`;
   const app = await startApp({ name, port, url, cwd, env: benchAppEnv(url, dataDir, overrides), logFile });
-  const nextAuthVersion = (JSON.parse(readFileSync(path.join(cwd, "node_modules", "next-auth", "package.json"), "utf8")) as { version: string }).version;
-  return { app, origin: `http://127.0.0.1:${port}`, user: await Visitor.signIn(app, accounts.user), admin: await Visitor.signIn(app, accounts.admin), nextAuthVersion };
+  const nextAuthVersion = (
+    JSON.parse(readFileSync(path.join(cwd, "node_modules", "next-auth", "package.json"), "utf8")) as { version: string }
+  ).version;
+  return {
+    app,
+    origin: `http://127.0.0.1:${port}`,
+    user: await Visitor.signIn(app, accounts.user),
+    admin: await Visitor.signIn(app, accounts.admin),
+    nextAuthVersion,
+  };
 }
 
 /** A signed-in visitor whose cookie is refreshed the way a browser keeps it. */
@@ -56,7 +75,8 @@ class Visitor {
   static async signIn(app: RunningApp, account: { email: string; password: string }): Promise<Visitor> {
     const reply = await postCredentials(app, account.email, account.password, { callbackUrl: "/dashboard" });
     const line = reply.setCookies.find((cookie) => /session-token=[^;]/.test(cookie.split(";")[0]));
-    if (!line) throw new Error(`${app.name}: signing in as ${account.email} gave no session cookie (status ${reply.status})`);
+    if (!line)
+      throw new Error(`${app.name}: signing in as ${account.email} gave no session cookie (status ${reply.status})`);
     return new Visitor(app, line.split(";")[0]);
   }
 

@@ -52,7 +52,10 @@ interface Round {
   requests: number;
 }
 
-async function round(endpoint: Endpoint, settings: { seconds?: number; amount?: number; connections: number }): Promise<Round> {
+async function round(
+  endpoint: Endpoint,
+  settings: { seconds?: number; amount?: number; connections: number },
+): Promise<Round> {
   const headers: Record<string, string> = { host: new URL(endpoint.origin).host };
   if (endpoint.cookie) headers.cookie = await endpoint.cookie();
   const expected = endpoint.status ?? 200;
@@ -79,7 +82,12 @@ async function round(endpoint: Endpoint, settings: { seconds?: number; amount?: 
         `${result.errors} errors, ${result.timeouts} timeouts out of ${answered}`,
     );
   }
-  return { requestsPerSecond: answered / (result.duration || settings.seconds || 1), p50: result.latency.p50, p99: result.latency.p99, requests: answered };
+  return {
+    requestsPerSecond: answered / (result.duration || settings.seconds || 1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: answered,
+  };
 }
 
 function side(rounds: Round[]): Side {
@@ -96,12 +104,23 @@ function side(rounds: Round[]): Side {
 
 /** Warms both endpoints, then runs `rounds` rounds of each, interleaved ABBA. */
 export async function comparePair(target: Endpoint, twin: Endpoint, settings: LoadSettings): Promise<PairResult> {
-  for (const endpoint of [target, twin]) await round(endpoint, { amount: settings.warmupRequests, connections: settings.connections });
+  for (const endpoint of [target, twin])
+    await round(endpoint, { amount: settings.warmupRequests, connections: settings.connections });
   const targetRounds: Round[] = [];
   const twinRounds: Round[] = [];
   for (let index = 0; index < settings.rounds; index += 1) {
-    const order: [Endpoint, Round[]][] = index % 2 === 0 ? [[target, targetRounds], [twin, twinRounds]] : [[twin, twinRounds], [target, targetRounds]];
-    for (const [endpoint, into] of order) into.push(await round(endpoint, { seconds: settings.secondsPerRound, connections: settings.connections }));
+    const order: [Endpoint, Round[]][] =
+      index % 2 === 0
+        ? [
+            [target, targetRounds],
+            [twin, twinRounds],
+          ]
+        : [
+            [twin, twinRounds],
+            [target, targetRounds],
+          ];
+    for (const [endpoint, into] of order)
+      into.push(await round(endpoint, { seconds: settings.secondsPerRound, connections: settings.connections }));
   }
   const targetSide = side(targetRounds);
   const twinSide = side(twinRounds);

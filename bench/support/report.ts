@@ -56,7 +56,15 @@ export function renderReport(input: ReportInput) {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, next-auth ${input.versions.v4}${input.versions.v5 ? ` and ${input.versions.v5}` : ""}`;
   const serverRows = comparisons.map((c) =>
     c.result
-      ? [c.what, c.target, c.twin, c.result.ratio.toFixed(3), `${c.result.target.requestsPerSecond.toFixed(0)} / ${c.result.twin.requestsPerSecond.toFixed(0)}`, `${ms(c.result.target.p50Ms)} / ${ms(c.result.twin.p50Ms)}`, `${ms(c.result.target.p99Ms)} / ${ms(c.result.twin.p99Ms)}`]
+      ? [
+          c.what,
+          c.target,
+          c.twin,
+          c.result.ratio.toFixed(3),
+          `${c.result.target.requestsPerSecond.toFixed(0)} / ${c.result.twin.requestsPerSecond.toFixed(0)}`,
+          `${ms(c.result.target.p50Ms)} / ${ms(c.result.twin.p50Ms)}`,
+          `${ms(c.result.target.p99Ms)} / ${ms(c.result.twin.p99Ms)}`,
+        ]
       : [c.what, c.target, c.twin, "–", c.note ?? "not measured", "", ""],
   );
   if (input.v5Note) serverRows.push(["v4 against v5", "–", "–", "–", `not measured: ${input.v5Note}`, "", ""]);
@@ -65,7 +73,12 @@ export function renderReport(input: ReportInput) {
   for (const page of Object.keys(bytes.v4.firstLoad)) {
     const v4 = bytes.v4.firstLoad[page];
     const v5 = bytes.v5?.firstLoad[page];
-    bytesRows.push([`first-load JS ${page}`, kb(v4), v5 === undefined ? "not measured" : kb(v5), v5 === undefined ? "–" : (v5 / v4).toFixed(3)]);
+    bytesRows.push([
+      `first-load JS ${page}`,
+      kb(v4),
+      v5 === undefined ? "not measured" : kb(v5),
+      v5 === undefined ? "–" : (v5 / v4).toFixed(3),
+    ]);
   }
   bytesRows.push([
     "next-auth client code (share of /)",
@@ -75,16 +88,41 @@ export function renderReport(input: ReportInput) {
   ]);
 
   const countRows: string[][] = [
-    ["scripted visit (e2e, asserted)", Object.entries(SCRIPTED_VISIT_SESSION_REQUESTS).map(([k, v]) => `${k} ${v}`).join(", "), "–"],
-    ["first load (e2e, asserted)", Object.entries(FIRST_LOAD_SESSION_REQUESTS).map(([k, v]) => `${k} ${v}`).join(", "), "–"],
+    [
+      "scripted visit (e2e, asserted)",
+      Object.entries(SCRIPTED_VISIT_SESSION_REQUESTS)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
+      "–",
+    ],
+    [
+      "first load (e2e, asserted)",
+      Object.entries(FIRST_LOAD_SESSION_REQUESTS)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
+      "–",
+    ],
   ];
   if (counts) {
-    countRows.push(["first load, measured here", `${counts.ours.firstLoad} (/dashboard)`, `${counts.stock.firstLoad} (/client: no session prop)`]);
-    countRows.push([`focus burst (${FOCUS_BURST} × hidden→visible), measured here`, String(counts.ours.focusBurst), String(counts.stock.focusBurst)]);
+    countRows.push([
+      "first load, measured here",
+      `${counts.ours.firstLoad} (/dashboard)`,
+      `${counts.stock.firstLoad} (/client: no session prop)`,
+    ]);
+    countRows.push([
+      `focus burst (${FOCUS_BURST} × hidden→visible), measured here`,
+      String(counts.ours.focusBurst),
+      String(counts.stock.focusBurst),
+    ]);
   } else countRows.push(["browser counts", input.countsNote ?? "not measured", ""]);
 
   const publicCold = cold.find((entry) => entry.label === "v4 public twin");
-  const coldRows = cold.map((entry) => [entry.label, `${entry.medianMs.toFixed(0)} ms`, entry.samples.join(", "), publicCold ? (entry.medianMs / publicCold.medianMs).toFixed(3) : "–"]);
+  const coldRows = cold.map((entry) => [
+    entry.label,
+    `${entry.medianMs.toFixed(0)} ms`,
+    entry.samples.join(", "),
+    publicCold ? (entry.medianMs / publicCold.medianMs).toFixed(3) : "–",
+  ]);
 
   type Verdict = "pass" | "miss" | "not measured";
   const targets: [string, string, Verdict][] = [];
@@ -92,7 +130,10 @@ export function renderReport(input: ReportInput) {
     const result = byId(id)?.result;
     return result ? [result.ratio.toFixed(3), result.ratio >= bound ? "pass" : "miss"] : ["–", "not measured"];
   };
-  targets.push(["auth middleware ÷ no-op middleware (same page, same runtime) ≥ 0.95", ...atLeast("middleware-limit", 0.95)]);
+  targets.push([
+    "auth middleware ÷ no-op middleware (same page, same runtime) ≥ 0.95",
+    ...atLeast("middleware-limit", 0.95),
+  ]);
   targets.push(["SSR /dashboard ÷ public page behind the no-op middleware ≥ 0.90", ...atLeast("ssr-limit", 0.9)]);
   const limit = byId("ssr-limit")?.result;
   const stock = byId("ssr-stock")?.result;
@@ -103,7 +144,9 @@ export function renderReport(input: ReportInput) {
   ]);
   targets.push([
     "0 session requests on first load of a server-rendered protected page",
-    counts ? `${counts.ours.firstLoad} (e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]})` : `e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]}`,
+    counts
+      ? `${counts.ours.firstLoad} (e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]})`
+      : `e2e asserts ${FIRST_LOAD_SESSION_REQUESTS["/dashboard"]}`,
     (counts ? counts.ours.firstLoad : FIRST_LOAD_SESSION_REQUESTS["/dashboard"]) === 0 ? "pass" : "miss",
   ]);
   targets.push([
@@ -122,18 +165,30 @@ export function renderReport(input: ReportInput) {
   const reissued = setCookies ? Object.values(setCookies).reduce((sum, n) => sum + n, 0) : undefined;
   targets.push([
     "0 Set-Cookie on v5 answers for an unchanged session",
-    setCookies ? Object.entries(setCookies).map(([p, n]) => `${p} ${n}`).join(", ") : "–",
+    setCookies
+      ? Object.entries(setCookies)
+          .map(([p, n]) => `${p} ${n}`)
+          .join(", ")
+      : "–",
     reissued === undefined ? "not measured" : reissued === 0 ? "pass" : "miss",
   ]);
   targets.push([
     `npm test ≤ ${NPM_TEST_TARGET_SECONDS} s wall`,
-    input.npmTestSeconds !== undefined ? `${input.npmTestSeconds.toFixed(1)} s${input.npmTestNote ? ` (${input.npmTestNote})` : ""}` : input.npmTestNote ?? "–",
-    input.npmTestSeconds !== undefined ? (input.npmTestSeconds <= NPM_TEST_TARGET_SECONDS ? "pass" : "miss") : "not measured",
+    input.npmTestSeconds !== undefined
+      ? `${input.npmTestSeconds.toFixed(1)} s${input.npmTestNote ? ` (${input.npmTestNote})` : ""}`
+      : (input.npmTestNote ?? "–"),
+    input.npmTestSeconds !== undefined
+      ? input.npmTestSeconds <= NPM_TEST_TARGET_SECONDS
+        ? "pass"
+        : "miss"
+      : "not measured",
   ]);
 
   const markdown = [
     `Machine: ${machine}. ${settings.rounds} rounds × ${settings.secondsPerRound} s per side, ${settings.connections} connections, target and twin interleaved.`,
-    ...(input.premises.length ? ["", `Premises broken (ratios involving them are not what they say): ${input.premises.join("; ")}`] : []),
+    ...(input.premises.length
+      ? ["", `Premises broken (ratios involving them are not what they say): ${input.premises.join("; ")}`]
+      : []),
     "",
     "**Server** (ratio = target req/s ÷ twin req/s, same run)",
     "",
@@ -155,5 +210,13 @@ export function renderReport(input: ReportInput) {
     "",
     markdownTable(["target", "measured", "result"], targets),
   ].join("\n");
-  return { markdown, json: { machine, settings, targets: targets.map(([target, measured, result]) => ({ target, measured, result })), premises: input.premises } };
+  return {
+    markdown,
+    json: {
+      machine,
+      settings,
+      targets: targets.map(([target, measured, result]) => ({ target, measured, result })),
+      premises: input.premises,
+    },
+  };
 }

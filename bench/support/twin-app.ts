@@ -20,7 +20,8 @@ const TWIN_PAGES = path.join(ROOT, "bench", "twins", "pages");
 /** Adds `bench/unmatched/` to the negative lookahead of middleware's matcher. */
 export function exemptTwinsFromMiddleware(source: string): string {
   const matcher = /(matcher:\s*\[\s*"\/\(\(\?!)([^"]*)(\)\.\*\)")/;
-  if (!matcher.test(source)) throw new Error('middleware.ts: no matcher of the form "/((?!…).*)" to exempt /bench/unmatched/ from');
+  if (!matcher.test(source))
+    throw new Error('middleware.ts: no matcher of the form "/((?!…).*)" to exempt /bench/unmatched/ from');
   return source.replace(matcher, "$1$2|bench/unmatched/$3");
 }
 
@@ -52,17 +53,32 @@ function twinFiles(dir = TWIN_PAGES, relative = ""): string[] {
  * Copies `source` to artifacts/bench-apps/<name> with the twins and builds it, unless the copy is
  * already built from the same files. Returns the copy's directory.
  */
-export async function twinApp(source: string, name: string, log: (message: string) => void, options: { noOpMiddleware?: boolean } = {}): Promise<string> {
+export async function twinApp(
+  source: string,
+  name: string,
+  log: (message: string) => void,
+  options: { noOpMiddleware?: boolean } = {},
+): Promise<string> {
   const dest = path.join(ROOT, "artifacts", "bench-apps", name);
   const files = appFiles(source);
   const hash = createHash("sha256");
   for (const file of [...files].sort()) hash.update(file).update(readFileSync(path.join(source, file)));
   for (const file of twinFiles()) hash.update(file).update(readFileSync(path.join(TWIN_PAGES, file)));
   if (options.noOpMiddleware) hash.update("no-op middleware");
-  for (const file of ["bench/support/twin-app.ts", "bench/twins/twin-session.ts", "bench/twins/stock-session.ts", "bench/twins/stock-app.tsx"]) hash.update(readFileSync(path.join(ROOT, file)));
+  for (const file of [
+    "bench/support/twin-app.ts",
+    "bench/twins/twin-session.ts",
+    "bench/twins/stock-session.ts",
+    "bench/twins/stock-app.tsx",
+  ])
+    hash.update(readFileSync(path.join(ROOT, file)));
   const stamp = hash.digest("hex");
   const stampFile = path.join(dest, ".bench-stamp");
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(path.join(dest, ".next", "BUILD_ID"))) {
+  if (
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === stamp &&
+    existsSync(path.join(dest, ".next", "BUILD_ID"))
+  ) {
     log(`${name}: the twin build in ${path.relative(ROOT, dest)} is up to date`);
     return dest;
   }
@@ -75,7 +91,8 @@ export async function twinApp(source: string, name: string, log: (message: strin
   cpSync(path.join(ROOT, "bench", "twins"), path.join(dest, "bench", "twins"), { recursive: true });
   rmSync(path.join(dest, "bench", "twins", "pages"), { recursive: true, force: true });
   cpSync(TWIN_PAGES, path.join(dest, "pages"), { recursive: true });
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dest, file), change(readFileSync(path.join(dest, file), "utf8")));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(path.join(dest, file), change(readFileSync(path.join(dest, file), "utf8")));
   // Next 16's proxy.ts is the same file under its new name.
   const middlewareFile = existsSync(path.join(dest, "middleware.ts")) ? "middleware.ts" : "proxy.ts";
   edit(middlewareFile, exemptTwinsFromMiddleware);
@@ -87,7 +104,14 @@ export async function twinApp(source: string, name: string, log: (message: strin
   log(`${name}: building the app with its twins in ${path.relative(ROOT, dest)}…`);
   const buildLog = path.join(ROOT, "artifacts", "bench-apps", `${name}-build.log`);
   const nextBin = require.resolve("next/dist/bin/next", { paths: [dest] });
-  const code = await runCommand(process.execPath, [nextBin, "build"], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, 15 * 60_000, buildLog, dest);
+  const code = await runCommand(
+    process.execPath,
+    [nextBin, "build"],
+    { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    15 * 60_000,
+    buildLog,
+    dest,
+  );
   if (code !== 0) throw new Error(`next build of ${name} failed (exit ${code}):\n${tail(buildLog)}`);
   writeFileSync(stampFile, stamp);
   return dest;
@@ -95,6 +119,7 @@ export async function twinApp(source: string, name: string, log: (message: strin
 
 function realModules(source: string): string {
   const modules = path.join(source, "node_modules");
-  if (!existsSync(modules) || !statSync(modules).isDirectory()) throw new Error(`${source} has no node_modules: install it first`);
+  if (!existsSync(modules) || !statSync(modules).isDirectory())
+    throw new Error(`${source} has no node_modules: install it first`);
   return modules;
 }

@@ -9,16 +9,22 @@ import { BRIDGE_TEMPLATE } from "../transforms/legacy-bridge";
 function makeApp(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "codemod-cli-"));
   const files: Record<string, string> = {
-    "package.json": JSON.stringify({ name: "app", dependencies: { next: "15.5.29", "next-auth": "4.24.15" } }, null, 2) + "\n",
-    "tsconfig.json": '{\n  // comments are allowed here\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } },\n}\n',
+    "package.json":
+      JSON.stringify({ name: "app", dependencies: { next: "15.5.29", "next-auth": "4.24.15" } }, null, 2) + "\n",
+    "tsconfig.json":
+      '{\n  // comments are allowed here\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } },\n}\n',
     ".env.local": "NEXTAUTH_SECRET=do-not-print-this-secret\n",
     ".env.sample": "NEXTAUTH_SECRET=do-not-print-this-either\n",
-    "lib/auth.ts": 'import type { NextAuthOptions } from "next-auth";\n\nexport const authOptions: NextAuthOptions = { providers: [] };\n',
-    "pages/api/auth/[...nextauth].ts": 'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n',
+    "lib/auth.ts":
+      'import type { NextAuthOptions } from "next-auth";\n\nexport const authOptions: NextAuthOptions = { providers: [] };\n',
+    "pages/api/auth/[...nextauth].ts":
+      'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n',
     "pages/api/me.ts":
       'import type { NextApiRequest, NextApiResponse } from "next";\nimport { getServerSession } from "next-auth/next";\nimport { authOptions } from "@/lib/auth";\n\nexport default async function me(req: NextApiRequest, res: NextApiResponse) {\n  res.json(await getServerSession(req, res, authOptions));\n}\n',
-    "middleware.ts": 'export { default } from "next-auth/middleware";\n\nexport const config = { matcher: ["/dashboard"] };\n',
-    "pages/broken.tsx": 'import { getServerSession } from "next-auth";\nexport default function Broken() { return <div>; }\n',
+    "middleware.ts":
+      'export { default } from "next-auth/middleware";\n\nexport const config = { matcher: ["/dashboard"] };\n',
+    "pages/broken.tsx":
+      'import { getServerSession } from "next-auth";\nexport default function Broken() { return <div>; }\n',
     "node_modules/next-auth/index.ts": 'import { getServerSession } from "next-auth";\ngetServerSession(x);\n',
   };
   for (const [file, text] of Object.entries(files)) {
@@ -82,7 +88,9 @@ describe("apply", () => {
     const { code, out } = cli("apply", app, "--all", "--dry-run");
     expect(code).toBe(0);
     expect(out).toContain("--- a/pages/api/me.ts\n+++ b/pages/api/me.ts");
-    expect(out).toContain("-  res.json(await getServerSession(req, res, authOptions));\n+  res.json(await auth(req, res));");
+    expect(out).toContain(
+      "-  res.json(await getServerSession(req, res, authOptions));\n+  res.json(await auth(req, res));",
+    );
     expect(out).toContain("+++ b/app/api/auth/[...nextauth]/route.ts");
     expect(out).toContain("+++ b/.env.sample\n@@ -1,1 +1,1 @@\n-NEXTAUTH_SECRET=***\n+AUTH_SECRET=***");
     expect(out).toContain("not written: .env.local is not tracked by git");
@@ -93,7 +101,10 @@ describe("apply", () => {
   });
 
   it("refuses a dirty git tree unless --force", () => {
-    writeFileSync(path.join(app, "pages/api/me.ts"), readFileSync(path.join(app, "pages/api/me.ts"), "utf8") + "// edit\n");
+    writeFileSync(
+      path.join(app, "pages/api/me.ts"),
+      readFileSync(path.join(app, "pages/api/me.ts"), "utf8") + "// edit\n",
+    );
     const refused = cli("apply", app, "--all");
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/uncommitted changes .*pages\/api\/me\.ts.*--force/);
@@ -123,17 +134,25 @@ describe("apply", () => {
     const { code, out } = cli("apply", app, "--all");
     expect(code).toBe(0);
     expect(out).toMatch(/files changed: +\d+ changed, 3 created, 1 deleted/);
-    expect(out).toMatch(/session bridge: +legacy-v4-session\.ts written, wired into auth\.ts beside it: .*once the session maxAge/);
+    expect(out).toMatch(
+      /session bridge: +legacy-v4-session\.ts written, wired into auth\.ts beside it: .*once the session maxAge/,
+    );
     expect(out).not.toMatch(/signed out at deploy/);
     expect(readFileSync(path.join(app, "legacy-v4-session.ts"), "utf8")).toBe(readFileSync(BRIDGE_TEMPLATE, "utf8"));
     expect(out).toMatch(/call sites rewritten: +\d+/);
     expect(out).toMatch(/middleware\.ts:1 +\[step 6\] v5 middleware runs the whole session action/);
     // Every fixture app of `npm run test:upgrade` needed it: without it a Pages Router build fails.
-    expect(out).toMatch(/next\.config\.js:1 +\[step 6\] add `transpilePackages: \["next-auth"\]` to the Next\.js config/);
+    expect(out).toMatch(
+      /next\.config\.js:1 +\[step 6\] add `transpilePackages: \["next-auth"\]` to the Next\.js config/,
+    );
     expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toContain('import { auth } from "@/auth";');
-    expect(readFileSync(path.join(app, "auth.ts"), "utf8")).toContain("export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(authOptions);");
+    expect(readFileSync(path.join(app, "auth.ts"), "utf8")).toContain(
+      "export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(authOptions);",
+    );
     expect(existsSync(path.join(app, "pages/api/auth/[...nextauth].ts"))).toBe(false);
-    expect(JSON.parse(readFileSync(path.join(app, "package.json"), "utf8")).dependencies["next-auth"]).toBe("5.0.0-beta.32");
+    expect(JSON.parse(readFileSync(path.join(app, "package.json"), "utf8")).dependencies["next-auth"]).toBe(
+      "5.0.0-beta.32",
+    );
 
     const again = cli("apply", app, "--all", "--dry-run");
     expect(again.out).toMatch(/files changed: +0 changed, 0 created, 0 deleted/);

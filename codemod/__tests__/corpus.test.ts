@@ -23,12 +23,18 @@ it("has at least 300 files", () => {
 
 it("scan finds every planted usage", () => {
   const result = run(root, "scan", new Set());
-  const missing = corpus.planted.filter((p) => result.findings.filter((f) => f.file === p.file && f.kind === p.kind).length < p.count);
+  const missing = corpus.planted.filter(
+    (p) => result.findings.filter((f) => f.file === p.file && f.kind === p.kind).length < p.count,
+  );
   expect(missing).toEqual([]);
   expect(result.parseErrors).toEqual([]);
-  const plainFiles = new Set(result.findings.map((f) => f.file).filter((f) => f.includes("/plain/") || f.includes("util-")));
+  const plainFiles = new Set(
+    result.findings.map((f) => f.file).filter((f) => f.includes("/plain/") || f.includes("util-")),
+  );
   expect([...plainFiles]).toEqual([]);
-  console.log(`corpus scan: ${result.files} files, ${result.findings.length} usages, ${Math.round(result.files / (result.elapsedMs / 1000))} files/s`);
+  console.log(
+    `corpus scan: ${result.files} files, ${result.findings.length} usages, ${Math.round(result.files / (result.elapsedMs / 1000))} files/s`,
+  );
 });
 
 it("apply rewrites every call site it can and reports each one it leaves", () => {
@@ -37,7 +43,9 @@ it("apply rewrites every call site it can and reports each one it leaves", () =>
   const calls = result.findings.filter((f) => f.kind === "getServerSession-call");
   // 4 rewritable forms per copy; the per-call options form is a to-do with its reason.
   expect(calls.filter((f) => f.action === "rewrite")).toHaveLength(4 * 30);
-  expect(calls.filter((f) => f.action === "todo").map((f) => f.message)).toEqual(Array(30).fill(expect.stringMatching(/options written inline/)));
+  expect(calls.filter((f) => f.action === "todo").map((f) => f.message)).toEqual(
+    Array(30).fill(expect.stringMatching(/options written inline/)),
+  );
   console.log(
     `corpus apply: ${result.files} files, ${result.changes.length} changed/created/deleted, ${result.findings.filter((f) => f.action === "rewrite").length} rewrites, ` +
       `${result.findings.filter((f) => f.action === "todo").length} to-dos, ${Math.round(result.files / (result.elapsedMs / 1000))} files/s`,

@@ -11,15 +11,18 @@ function write(dir: string, files: Record<string, string>) {
   }
 }
 
-const git = (dir: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", ...args], { cwd: dir, stdio: "pipe" });
+const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", ...args], { cwd: dir, stdio: "pipe" });
 
 describe("field test checks", () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), "field-test-checks-"));
     write(dir, {
-      "tsconfig.json": '{\n  // comments allowed\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } }\n}\n',
-      "lib/auth.ts": 'import { getSession } from "./session";\nexport const authOptions = { providers: [] };\nexport const read = () => getSession();\n',
+      "tsconfig.json":
+        '{\n  // comments allowed\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } }\n}\n',
+      "lib/auth.ts":
+        'import { getSession } from "./session";\nexport const authOptions = { providers: [] };\nexport const read = () => getSession();\n',
       "lib/session.ts": "export const getSession = () => null;\n",
       "pages/me.ts": "export const me = 1;\n",
       "pages/view.tsx": "export default function View() { return <div />; }\n",
@@ -32,7 +35,8 @@ describe("field test checks", () => {
 
   it("counts an added import of a missing module or of a name the module does not export, through relative paths and tsconfig aliases", () => {
     write(dir, {
-      "pages/me.ts": 'import { auth } from "@/auth";\nimport { authOptions } from "@/lib/auth";\nimport { handlers } from "../lib/auth";\nimport { x } from "./nope";\nimport NextAuth from "next-auth";\nexport const me = [auth, authOptions, handlers, x, NextAuth];\n',
+      "pages/me.ts":
+        'import { auth } from "@/auth";\nimport { authOptions } from "@/lib/auth";\nimport { handlers } from "../lib/auth";\nimport { x } from "./nope";\nimport NextAuth from "next-auth";\nexport const me = [auth, authOptions, handlers, x, NextAuth];\n',
     });
     const { unresolvedImports, unparsedFiles } = checkWrittenFiles(dir, ["pages/me.ts"]);
     expect(unresolvedImports).toEqual([
@@ -50,18 +54,25 @@ describe("field test checks", () => {
   });
 
   it("counts an added import of a module that imports the file back", () => {
-    write(dir, { "lib/session.ts": 'import { authOptions } from "@/lib/auth";\nexport const getSession = () => authOptions;\n' });
+    write(dir, {
+      "lib/session.ts": 'import { authOptions } from "@/lib/auth";\nexport const getSession = () => authOptions;\n',
+    });
     const { importCycles } = checkWrittenFiles(dir, ["lib/session.ts"]);
     expect(importCycles).toEqual([{ file: "lib/session.ts", imports: "lib/auth.ts" }]);
   });
 
   it("reports a grep hit as missed only when scan names nothing near it, or nothing in its file", () => {
     write(dir, {
-      "pages/api/a.ts": 'import { getServerSession } from "next-auth";\nexport const a = () => getServerSession(o);\n\n\n\n\nexport const b = () => getServerSession(o);\n',
+      "pages/api/a.ts":
+        'import { getServerSession } from "next-auth";\nexport const a = () => getServerSession(o);\n\n\n\n\nexport const b = () => getServerSession(o);\n',
       "pages/api/b.ts": 'import { getServerSession } from "next-auth";\nexport const c = () => getServerSession(o);\n',
     });
     const hits = grepBaseline(dir, ["pages/api/a.ts", "pages/api/b.ts"]);
-    expect(hits.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/a.ts:2", "pages/api/a.ts:7", "pages/api/b.ts:2"]);
+    expect(hits.map((h) => `${h.file}:${h.line}`)).toEqual([
+      "pages/api/a.ts:2",
+      "pages/api/a.ts:7",
+      "pages/api/b.ts:2",
+    ]);
     const misses = findMisses(hits, [{ file: "pages/api/a.ts", line: 2, action: "rewrite" }]);
     expect(misses.lines.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/a.ts:7"]);
     expect(misses.files.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/b.ts:2"]);
@@ -70,7 +81,9 @@ describe("field test checks", () => {
 
 describe("field test type check", () => {
   it("counts as new only the type errors the applied tree has beyond the v4 tree's, wherever their lines moved", () => {
-    const v4 = tscErrors("lib/db.ts(1,10): error TS2305: Module '\"@prisma/client\"' has no exported member 'PrismaClient'.\nlib/auth.ts(40,3): error TS7006: Parameter 'user' implicitly has an 'any' type.\n");
+    const v4 = tscErrors(
+      "lib/db.ts(1,10): error TS2305: Module '\"@prisma/client\"' has no exported member 'PrismaClient'.\nlib/auth.ts(40,3): error TS7006: Parameter 'user' implicitly has an 'any' type.\n",
+    );
     const v5 = tscErrors(
       [
         "lib/db.ts(1,10): error TS2305: Module '\"@prisma/client\"' has no exported member 'PrismaClient'.",
@@ -81,6 +94,9 @@ describe("field test type check", () => {
       ].join("\n"),
     );
     expect(v4).toHaveLength(2);
-    expect(introducedErrors(v4, v5).map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual(["lib/auth.ts:41 TS7006", "lib/auth.ts:92 TS2322"]);
+    expect(introducedErrors(v4, v5).map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual([
+      "lib/auth.ts:41 TS7006",
+      "lib/auth.ts:92 TS2322",
+    ]);
   });
 });

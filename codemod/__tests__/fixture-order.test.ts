@@ -12,7 +12,10 @@ const SEEDS = [1, 2, 3, 4, 5];
 describe("fixture cases run in a shuffled order", () => {
   it.each(SEEDS)("each gives exactly its .output file (seed %i)", (seed) => {
     // The route transform's output is other files (auth.ts, route.ts): not an input of its own.
-    const runs = fixtureCases().flatMap((c) => [{ c, again: false }, ...(c.dir === "nextauth-route" ? [] : [{ c, again: true }])]);
+    const runs = fixtureCases().flatMap((c) => [
+      { c, again: false },
+      ...(c.dir === "nextauth-route" ? [] : [{ c, again: true }]),
+    ]);
     const wrong = shuffled(runs, seed)
       .filter(({ c, again }) => {
         const expected = readOutput(c);

@@ -42,5 +42,8 @@ describe.each(repoCases().map((c) => [c.name, c] as const))("%s", (_, c) => {
 
 /** The to-do lines of an apply summary (`    file:line  [step N] message`), in order. */
 function todoLines(out: string): string[] {
-  return out.split("\n").filter((l) => /^ {4}\S+:\d+ {2}\[step \d+\]/.test(l)).sort();
+  return out
+    .split("\n")
+    .filter((l) => /^ {4}\S+:\d+ {2}\[step \d+\]/.test(l))
+    .sort();
 }

@@ -16,7 +16,9 @@ describe("the style of code the codemod writes", () => {
   it("rewrites only the lines it added: quotes, semicolons and indentation", () => {
     const before = 'const user = "kept";\n';
     const after = 'import { auth } from "@/auth";\nconst user = "kept";\nfunction f() {\n  return auth();\n}\n';
-    expect(conform("x.ts", before, after, noSemicolonsSingleFourSpaces)).toBe("import { auth } from '@/auth'\nconst user = \"kept\";\nfunction f() {\n    return auth()\n}\n");
+    expect(conform("x.ts", before, after, noSemicolonsSingleFourSpaces)).toBe(
+      "import { auth } from '@/auth'\nconst user = \"kept\";\nfunction f() {\n    return auth()\n}\n",
+    );
   });
 
   it("keeps a semicolon where the next line would otherwise continue the statement", () => {
@@ -26,12 +28,23 @@ describe("the style of code the codemod writes", () => {
 
   it("leaves the inside of template literals, for headers, JSX attributes and strings holding the other quote alone", () => {
     const after = 'const t = `a;\n  "b"`;\nfor (let i = 0; i < 2; i++) f(i);\nconst el = <a href="/x">{"it\'s"}</a>;\n';
-    expect(conform("x.tsx", "", after, noSemicolonsSingleFourSpaces)).toBe('const t = `a;\n  "b"`\nfor (let i = 0; i < 2; i++) f(i)\nconst el = <a href="/x">{"it\'s"}</a>\n');
+    expect(conform("x.tsx", "", after, noSemicolonsSingleFourSpaces)).toBe(
+      'const t = `a;\n  "b"`\nfor (let i = 0; i < 2; i++) f(i)\nconst el = <a href="/x">{"it\'s"}</a>\n',
+    );
   });
 
   it("removes the blank line a removed import leaves behind, unless the file had such runs already", () => {
     const after = "import a from 'a'\n\n\nexport default a\n";
-    expect(conform("x.ts", "import a from 'a'\n\nimport b from 'b'\n\nexport default a\n", after, noSemicolonsSingleFourSpaces)).toBe("import a from 'a'\n\nexport default a\n");
-    expect(conform("x.ts", "import a from 'a'\n\n\nexport default a\n", after, noSemicolonsSingleFourSpaces)).toBe(after);
+    expect(
+      conform(
+        "x.ts",
+        "import a from 'a'\n\nimport b from 'b'\n\nexport default a\n",
+        after,
+        noSemicolonsSingleFourSpaces,
+      ),
+    ).toBe("import a from 'a'\n\nexport default a\n");
+    expect(conform("x.ts", "import a from 'a'\n\n\nexport default a\n", after, noSemicolonsSingleFourSpaces)).toBe(
+      after,
+    );
   });
 });

@@ -36,13 +36,12 @@ describe.each([...new Set(cases.map((c) => c.dir))])("%s", (dir) => {
 
   // The route transform's output is other files (auth.ts, route.ts); the CLI test re-runs apply on them.
   const rerunnable = mine.filter((c) => c.dir !== "nextauth-route");
-  (rerunnable.length ? it.each(rerunnable.map((c) => [c.name + c.ext, c] as const)) : it.skip.each([["-", mine[0]] as const]))(
-    "%s is idempotent: the output, run again, does not change",
-    (_, c) => {
-      const output = readOutput(c)!;
-      expect(runFixture(c, output).text).toBe(output);
-    },
-  );
+  (rerunnable.length
+    ? it.each(rerunnable.map((c) => [c.name + c.ext, c] as const))
+    : it.skip.each([["-", mine[0]] as const]))("%s is idempotent: the output, run again, does not change", (_, c) => {
+    const output = readOutput(c)!;
+    expect(runFixture(c, output).text).toBe(output);
+  });
 });
 
 describe("a file that does not parse", () => {
@@ -50,7 +49,13 @@ describe("a file that does not parse", () => {
     const broken = 'import { getServerSession } from "next-auth";\nexport const x = getServerSession(authOptions;\n';
     expect(() => parse("pages/broken.ts", broken)).toThrow(ParseError);
     expect(() =>
-      serverSession.run({ file: "pages/broken.ts", source: broken, project: new Project("/x", [], { paths: {} }), steps: new Set([2]), context: newTransformContext() }),
+      serverSession.run({
+        file: "pages/broken.ts",
+        source: broken,
+        project: new Project("/x", [], { paths: {} }),
+        steps: new Set([2]),
+        context: newTransformContext(),
+      }),
     ).toThrow(/pages\/broken\.ts: cannot parse .*line 2/);
   });
 });
@@ -67,7 +72,10 @@ describe("next-auth-imports", () => {
   // Checked against the published declarations of next-auth 5.0.0-beta.32 and @auth/core 0.41.3.
   it("sends each v4-only type where v5 keeps it, and says when v5 keeps none", () => {
     const c = fixtureCases().find((x) => x.dir === "next-auth-imports" && x.name === "report-v4-only-types")!;
-    const messages = runFixture(c).results.flatMap((r) => r.findings).filter((f) => f.kind === "v4-only-export").map((f) => f.message);
+    const messages = runFixture(c)
+      .results.flatMap((r) => r.findings)
+      .filter((f) => f.kind === "v4-only-export")
+      .map((f) => f.message);
     expect(messages).toHaveLength(3);
     expect(messages.find((m) => m.includes("no DefaultUser"))).toContain('import it from "@auth/core/types"');
     expect(messages.find((m) => m.includes("no Theme"))).toContain('import it from "@auth/core/types"');
@@ -98,7 +106,13 @@ describe("quiet-changes", () => {
       "  },",
       "};",
     ].join("\n");
-    const { findings } = quietChanges.run({ file: "lib/auth.ts", source, project: new Project("/x", [], { paths: {} }), steps: new Set([6]), context: newTransformContext() });
+    const { findings } = quietChanges.run({
+      file: "lib/auth.ts",
+      source,
+      project: new Project("/x", [], { paths: {} }),
+      steps: new Set([6]),
+      context: newTransformContext(),
+    });
     expect(findings.map((f) => `${f.line} ${f.kind}`)).toEqual(["7 session-user-type", "12 user-id-optional"]);
   });
 });

@@ -21,9 +21,51 @@ export function generateCorpus(root: string, copies = 30): { files: number; plan
     for (const [kind, count] of kinds) planted.push({ file, kind, count });
   };
 
-  write("package.json", JSON.stringify({ name: "corpus", private: true, dependencies: { next: "15.5.29", "next-auth": "^4.24.15", "@next-auth/prisma-adapter": "^1.0.7" } }, null, 2) + "\n", ["package-next-auth", 1], ["package-adapter", 1]);
-  write("tsconfig.json", JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], strict: true, noEmit: true, esModuleInterop: true, module: "esnext", moduleResolution: "bundler", jsx: "preserve", allowJs: true, skipLibCheck: true, isolatedModules: true, baseUrl: ".", paths: { "@/*": ["./*"] } }, include: ["**/*.ts", "**/*.tsx", "**/*.js", "**/*.jsx"], exclude: ["node_modules"] }, null, 2));
-  write(".env.example", "# copy to .env.local\nNEXTAUTH_SECRET=\nNEXTAUTH_URL=http://localhost:3000\nGITHUB_ID=\nGITHUB_SECRET=\n", ["env-file-key", 4]);
+  write(
+    "package.json",
+    JSON.stringify(
+      {
+        name: "corpus",
+        private: true,
+        dependencies: { next: "15.5.29", "next-auth": "^4.24.15", "@next-auth/prisma-adapter": "^1.0.7" },
+      },
+      null,
+      2,
+    ) + "\n",
+    ["package-next-auth", 1],
+    ["package-adapter", 1],
+  );
+  write(
+    "tsconfig.json",
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          lib: ["dom", "esnext"],
+          strict: true,
+          noEmit: true,
+          esModuleInterop: true,
+          module: "esnext",
+          moduleResolution: "bundler",
+          jsx: "preserve",
+          allowJs: true,
+          skipLibCheck: true,
+          isolatedModules: true,
+          baseUrl: ".",
+          paths: { "@/*": ["./*"] },
+        },
+        include: ["**/*.ts", "**/*.tsx", "**/*.js", "**/*.jsx"],
+        exclude: ["node_modules"],
+      },
+      null,
+      2,
+    ),
+  );
+  write(
+    ".env.example",
+    "# copy to .env.local\nNEXTAUTH_SECRET=\nNEXTAUTH_URL=http://localhost:3000\nGITHUB_ID=\nGITHUB_SECRET=\n",
+    ["env-file-key", 4],
+  );
   write(
     "lib/auth.ts",
     `import type { NextAuthOptions } from "next-auth";
@@ -51,8 +93,15 @@ export const loginOf = (profile: GithubProfile) => profile.login;
 `,
     ["provider-types", 2],
   );
-  write("lib/prisma.ts", "// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const prisma = {} as any;\n");
-  write("pages/api/auth/[...nextauth].ts", 'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n', ["nextauth-route", 1]);
+  write(
+    "lib/prisma.ts",
+    "// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const prisma = {} as any;\n",
+  );
+  write(
+    "pages/api/auth/[...nextauth].ts",
+    'import NextAuth from "next-auth";\nimport { authOptions } from "@/lib/auth";\n\nexport default NextAuth(authOptions);\n',
+    ["nextauth-route", 1],
+  );
   write(
     "types/next-auth.d.ts",
     'import type { DefaultSession } from "next-auth";\n\ndeclare module "next-auth" {\n  interface Session {\n    user: { id: string; role?: string } & DefaultSession["user"];\n  }\n}\n\ndeclare module "next-auth/jwt" {\n  interface JWT {\n    role?: string;\n  }\n}\n',
@@ -173,7 +222,10 @@ export default async function custom(req: NextApiRequest, res: NextApiResponse) 
       ["getServerSession-call", 1],
     );
     for (let k = 0; k < 4; k++) {
-      write(`components/plain/Card${i}_${k}.tsx`, `export function Card${i}_${k}({ title }: { title: string }) {\n  return <div className="card">{title}</div>;\n}\n`);
+      write(
+        `components/plain/Card${i}_${k}.tsx`,
+        `export function Card${i}_${k}({ title }: { title: string }) {\n  return <div className="card">{title}</div>;\n}\n`,
+      );
     }
     write(`lib/util-${i}.js`, `export function sum${i}(values) {\n  return values.reduce((a, b) => a + b, 0);\n}\n`);
   }

@@ -29,7 +29,10 @@ const PAGES_OR_APP = /^(src\/)?(pages|app)\//;
 
 /** Splits root-relative files into packages (each file goes to its nearest package.json). */
 export function findPackages(files: readonly string[], read: FileReader): Pkg[] {
-  const dirs = files.filter((f) => f === "package.json" || f.endsWith("/package.json")).map((f) => path.posix.dirname(f)).map((d) => (d === "." ? "" : d));
+  const dirs = files
+    .filter((f) => f === "package.json" || f.endsWith("/package.json"))
+    .map((f) => path.posix.dirname(f))
+    .map((d) => (d === "." ? "" : d));
   if (!dirs.includes("")) dirs.push("");
   const byDir = new Map<string, Pkg>();
   for (const dir of dirs) {
@@ -39,8 +42,16 @@ export function findPackages(files: readonly string[], read: FileReader): Pkg[] 
     } catch {
       // An unreadable package.json is reported by the package-json transform.
     }
-    const deps = ["dependencies", "devDependencies", "peerDependencies"].flatMap((field) => Object.keys((pkg[field] as Record<string, string>) ?? {}));
-    byDir.set(dir, { dir, name: typeof pkg.name === "string" ? pkg.name : undefined, app: deps.includes("next"), deps, files: [] });
+    const deps = ["dependencies", "devDependencies", "peerDependencies"].flatMap((field) =>
+      Object.keys((pkg[field] as Record<string, string>) ?? {}),
+    );
+    byDir.set(dir, {
+      dir,
+      name: typeof pkg.name === "string" ? pkg.name : undefined,
+      app: deps.includes("next"),
+      deps,
+      files: [],
+    });
   }
   const sorted = [...byDir.keys()].sort((a, b) => b.length - a.length);
   for (const file of files) {
@@ -75,13 +86,21 @@ export function findUnits(packages: readonly Pkg[]): Unit[] {
   for (const app of packages.filter((p) => p.app)) {
     const members = closure(app);
     const overlapping = units.filter((u) => [...members].some((m) => u.members.has(m)));
-    const merged = { dirs: [app.dir, ...overlapping.flatMap((u) => u.dirs)], app: true, members: new Set([...members, ...overlapping.flatMap((u) => [...u.members])]) };
+    const merged = {
+      dirs: [app.dir, ...overlapping.flatMap((u) => u.dirs)],
+      app: true,
+      members: new Set([...members, ...overlapping.flatMap((u) => [...u.members])]),
+    };
     for (const u of overlapping) units.splice(units.indexOf(u), 1);
     units.push(merged);
   }
   const owned = new Set(units.flatMap((u) => [...u.members]));
   for (const pkg of packages) if (!owned.has(pkg)) units.push({ dirs: [pkg.dir], app: false, members: new Set([pkg]) });
   return units
-    .map((u) => ({ dir: u.dirs.sort()[0], app: u.app, packages: [...u.members].sort((a, b) => Number(b.app) - Number(a.app) || a.dir.localeCompare(b.dir)) }))
+    .map((u) => ({
+      dir: u.dirs.sort()[0],
+      app: u.app,
+      packages: [...u.members].sort((a, b) => Number(b.app) - Number(a.app) || a.dir.localeCompare(b.dir)),
+    }))
     .sort((a, b) => a.dir.localeCompare(b.dir));
 }

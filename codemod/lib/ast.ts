@@ -92,7 +92,10 @@ export function quoteOf(source: string): '"' | "'" {
 
 /** Prints with the file's own quote style for new nodes; untouched code keeps its formatting (recast). */
 export function print({ root, source }: Parsed): string {
-  const printed = root.toSource({ quote: quoteOf(source) === "'" ? "single" : "double", lineTerminator: source.includes("\r\n") ? "\r\n" : "\n" });
+  const printed = root.toSource({
+    quote: quoteOf(source) === "'" ? "single" : "double",
+    lineTerminator: source.includes("\r\n") ? "\r\n" : "\n",
+  });
   return keepStyle(source, printed);
 }
 
@@ -135,7 +138,10 @@ export function localName(s: { local?: unknown } | null | undefined, fallback = 
 }
 
 /** 1-based line of a node in `source`, the text it was parsed from; recast leaves `loc` off some nodes, so fall back to the offset. */
-export function lineOf(node: { loc?: { start: { line: number } } | null; start?: number | null }, source: string): number {
+export function lineOf(
+  node: { loc?: { start: { line: number } } | null; start?: number | null },
+  source: string,
+): number {
   if (node.loc?.start.line) return node.loc.start.line;
   if (typeof node.start === "number") return source.slice(0, node.start).split("\n").length;
   return 1;
@@ -143,9 +149,13 @@ export function lineOf(node: { loc?: { start: { line: number } } | null; start?:
 
 /** The file's import declarations: top-level statements only, without walking the whole tree. */
 export function topImports({ j, root }: Parsed): Collection<ImportDeclaration> {
-  const body = root.paths()[0].get("program", "body") as ASTPath & { value: { type: string }[]; get(i: number): ASTPath };
+  const body = root.paths()[0].get("program", "body") as ASTPath & {
+    value: { type: string }[];
+    get(i: number): ASTPath;
+  };
   const paths: ASTPath<ImportDeclaration>[] = [];
-  for (let i = 0; i < body.value.length; i++) if (body.value[i].type === "ImportDeclaration") paths.push(body.get(i) as ASTPath<ImportDeclaration>);
+  for (let i = 0; i < body.value.length; i++)
+    if (body.value[i].type === "ImportDeclaration") paths.push(body.get(i) as ASTPath<ImportDeclaration>);
   return j(paths as never) as unknown as Collection<ImportDeclaration>;
 }
 
@@ -191,10 +201,31 @@ export function references(parsed: Parsed, name: string) {
   return parsed.j(identifiersNamed(parsed, name) as never).filter((p: ASTPath) => {
     const parent = p.parent?.node;
     if (!parent) return true;
-    if (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier" || parent.type === "ImportNamespaceSpecifier") return false;
-    if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.property === p.node && !parent.computed) return false;
-    if ((parent.type === "ObjectProperty" || parent.type === "Property") && parent.key === p.node && !parent.computed && !parent.shorthand) return false;
-    if ((parent.type === "TSPropertySignature" || parent.type === "ObjectMethod" || parent.type === "ClassMethod") && parent.key === p.node && !parent.computed) return false;
+    if (
+      parent.type === "ImportSpecifier" ||
+      parent.type === "ImportDefaultSpecifier" ||
+      parent.type === "ImportNamespaceSpecifier"
+    )
+      return false;
+    if (
+      (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") &&
+      parent.property === p.node &&
+      !parent.computed
+    )
+      return false;
+    if (
+      (parent.type === "ObjectProperty" || parent.type === "Property") &&
+      parent.key === p.node &&
+      !parent.computed &&
+      !parent.shorthand
+    )
+      return false;
+    if (
+      (parent.type === "TSPropertySignature" || parent.type === "ObjectMethod" || parent.type === "ClassMethod") &&
+      parent.key === p.node &&
+      !parent.computed
+    )
+      return false;
     if (parent.type === "TSQualifiedName" && parent.right === p.node) return false;
     return true;
   });
@@ -229,20 +260,33 @@ export function removeStatementKeepingComments(j: JSCodeshift, p: ASTPath) {
 }
 
 /** Adds `import { name } from source` (into an existing import from source when there is one). */
-export function addNamedImport(parsed: Parsed, source: string, name: string, opts: { type?: boolean; local?: string } = {}) {
+export function addNamedImport(
+  parsed: Parsed,
+  source: string,
+  name: string,
+  opts: { type?: boolean; local?: string } = {},
+) {
   const { j } = parsed;
   const local = opts.local && opts.local !== name ? j.identifier(opts.local) : undefined;
   const specifier = local ? j.importSpecifier(j.identifier(name), local) : j.importSpecifier(j.identifier(name));
   const already = importsFrom(parsed, [source]).filter((p) =>
-    (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && s.imported.name === name && (localName(s, name)) === (opts.local ?? name)),
+    (p.node.specifiers ?? []).some(
+      (s) => s.type === "ImportSpecifier" && s.imported.name === name && localName(s, name) === (opts.local ?? name),
+    ),
   );
   if (already.size() > 0) return;
   const existing = importsFrom(parsed, [source]).filter(
-    (p) => (p.node.importKind ?? "value") === (opts.type ? "type" : "value") && !(p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier"),
+    (p) =>
+      (p.node.importKind ?? "value") === (opts.type ? "type" : "value") &&
+      !(p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier"),
   );
   if (existing.size() > 0) {
     const decl = existing.get().node as ImportDeclaration;
-    if (!(decl.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && s.imported.name === name && (localName(s, name)) === (opts.local ?? name))) {
+    if (
+      !(decl.specifiers ?? []).some(
+        (s) => s.type === "ImportSpecifier" && s.imported.name === name && localName(s, name) === (opts.local ?? name),
+      )
+    ) {
       decl.specifiers = [...(decl.specifiers ?? []), specifier];
     }
     return;
@@ -282,7 +326,9 @@ function isDirective(node: unknown): boolean {
 export function freeName(parsed: Parsed, preferred: string): string {
   for (let i = 1; ; i++) {
     const name = i === 1 ? preferred : `${preferred}${i}`;
-    const clashes = references(parsed, name).filter((p) => !(p.parent?.node.type === "FunctionExpression" && p.parent.node.id === p.node));
+    const clashes = references(parsed, name).filter(
+      (p) => !(p.parent?.node.type === "FunctionExpression" && p.parent.node.id === p.node),
+    );
     if (clashes.size() === 0) return name;
   }
 }

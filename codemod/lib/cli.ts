@@ -75,7 +75,8 @@ interface Args {
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") return { command: "help", dir: ".", check: false, json: false, steps: new Set(), dryRun: false, force: false };
+  if (!command || command === "--help" || command === "-h" || command === "help")
+    return { command: "help", dir: ".", check: false, json: false, steps: new Set(), dryRun: false, force: false };
   if (command !== "scan" && command !== "apply") throw new UsageError(`unknown command "${command}" (scan or apply)`);
   const args: Args = { command, dir: "", check: false, json: false, steps: new Set(), dryRun: false, force: false };
   let all = false;
@@ -87,8 +88,7 @@ export function parseArgs(argv: string[]): Args {
       const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : rest[++i];
       if (!value) throw new UsageError("--app needs the app's folder, e.g. --app apps/web");
       args.app = value;
-    }
-    else if (a === "--dry-run" && command === "apply") args.dryRun = true;
+    } else if (a === "--dry-run" && command === "apply") args.dryRun = true;
     else if (a === "--force" && command === "apply") args.force = true;
     else if (a === "--all" && command === "apply") all = true;
     else if ((a === "--step" || a.startsWith("--step=")) && command === "apply") {
@@ -102,7 +102,9 @@ export function parseArgs(argv: string[]): Args {
   if (!args.dir) throw new UsageError("missing <dir>");
   if (all && args.steps.size > 0) throw new UsageError("--all and --step exclude each other");
   if (command === "apply" && !all && args.steps.size === 0) {
-    throw new UsageError("apply needs --all (every step the codemod does) or --step N (one MIGRATION.md step: 2, 3, 4, 6 or 7)");
+    throw new UsageError(
+      "apply needs --all (every step the codemod does) or --step N (one MIGRATION.md step: 2, 3, 4, 6 or 7)",
+    );
   }
   if (args.steps.size === 0) for (const s of STEPS) args.steps.add(s.step);
   return args;
@@ -126,7 +128,13 @@ function scan(args: Args, io: Output): number {
           files: result.files,
           total: result.findings.length,
           apps: result.units.filter((u) => u.app).map((u) => u.dir || "."),
-          steps: groups.map(({ step, title, automation, usages }) => ({ step, title, automation, count: usages.length, usages })),
+          steps: groups.map(({ step, title, automation, usages }) => ({
+            step,
+            title,
+            automation,
+            count: usages.length,
+            usages,
+          })),
           parseErrors: result.parseErrors,
         },
         null,
@@ -143,11 +151,21 @@ function scan(args: Args, io: Output): number {
   for (const g of groups) {
     if (g.usages.length === 0) continue;
     io.out(`Step ${g.step}: ${g.title}  (${g.usages.length}; codemod: ${g.automation})`);
-    for (const f of g.usages) io.out(`  ${location(f).padEnd(48)} ${f.action === "rewrite" ? "rewrite" : f.action === "ok" ? "ok     " : "to-do  "} ${f.message}`);
+    for (const f of g.usages)
+      io.out(
+        `  ${location(f).padEnd(48)} ${f.action === "rewrite" ? "rewrite" : f.action === "ok" ? "ok     " : "to-do  "} ${f.message}`,
+      );
     io.out("");
   }
   printParseErrors(result, io);
-  io.out(`Total: ${result.findings.length} usages; ${groups.filter((g) => g.usages.length).map((g) => `step ${g.step}: ${g.usages.length}`).join(", ") || "none"}`);
+  io.out(
+    `Total: ${result.findings.length} usages; ${
+      groups
+        .filter((g) => g.usages.length)
+        .map((g) => `step ${g.step}: ${g.usages.length}`)
+        .join(", ") || "none"
+    }`,
+  );
   if (args.check) io.out(code ? `--check: ${open} usages or to-dos remain` : "--check: nothing left");
   return code;
 }
@@ -167,18 +185,46 @@ function apply(args: Args, io: Output): number {
   const untracked = tracked ? result.changes.filter((c) => c.before !== null && !tracked.has(c.path)) : [];
   const writable = result.changes.filter((c) => !untracked.includes(c));
   // Nothing was renamed in a file that is not written: no deployment to update for it.
-  result.findings = result.findings.filter((f) => !(f.kind === "env-deployment" && untracked.some((c) => c.path === f.file)));
+  result.findings = result.findings.filter(
+    (f) => !(f.kind === "env-deployment" && untracked.some((c) => c.path === f.file)),
+  );
   for (const change of untracked) {
-    result.findings.push({ step: result.findings.find((f) => f.file === change.path)?.step ?? 3, file: change.path, line: 1, kind: "not-written", action: "todo", message: `not tracked by git, so not written: ${untrackedChange(change).trim().replace(/\n\s*/g, "; ")}` });
+    result.findings.push({
+      step: result.findings.find((f) => f.file === change.path)?.step ?? 3,
+      file: change.path,
+      line: 1,
+      kind: "not-written",
+      action: "todo",
+      message: `not tracked by git, so not written: ${untrackedChange(change).trim().replace(/\n\s*/g, "; ")}`,
+    });
   }
   result.findings.push(...carriedTodos(root, result.findings));
   const todos = result.findings.filter((f) => f.action === "todo");
   if (!args.dryRun) {
     writeChanges(root, writable);
-    if (writable.length > 0 || todos.length > 0 || existsSync(path.join(root, TODO_FILE))) writeFileSync(path.join(root, TODO_FILE), todoFile(result));
+    if (writable.length > 0 || todos.length > 0 || existsSync(path.join(root, TODO_FILE)))
+      writeFileSync(path.join(root, TODO_FILE), todoFile(result));
   }
   if (args.json) {
-    io.out(JSON.stringify({ root: result.root, files: result.files, dryRun: args.dryRun, apps: result.units, changes: writable.map((c) => ({ path: c.path, status: c.before === null ? "created" : c.after === null ? "deleted" : "changed" })), notWritten: untracked.map((c) => c.path), findings: result.findings, parseErrors: result.parseErrors }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          root: result.root,
+          files: result.files,
+          dryRun: args.dryRun,
+          apps: result.units,
+          changes: writable.map((c) => ({
+            path: c.path,
+            status: c.before === null ? "created" : c.after === null ? "deleted" : "changed",
+          })),
+          notWritten: untracked.map((c) => c.path),
+          findings: result.findings,
+          parseErrors: result.parseErrors,
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const acting = [...args.steps].filter((s) => TRANSFORMS.some((t) => t.step === s)).sort((a, b) => a - b);
@@ -188,7 +234,9 @@ function apply(args: Args, io: Output): number {
   io.out(`next-auth-v5-codemod apply ${root} (steps ${acting.join(", ")}${args.dryRun ? ", dry run" : ""})`);
   if (args.dryRun) for (const change of writable) io.out(unifiedDiff(change));
   for (const change of untracked) {
-    io.out(`\nnot written: ${change.path} is not tracked by git (the change could not be reviewed or undone). Make it by hand:`);
+    io.out(
+      `\nnot written: ${change.path} is not tracked by git (the change could not be reviewed or undone). Make it by hand:`,
+    );
     io.out(untrackedChange(change));
   }
   printParseErrors(result, io);
@@ -199,9 +247,23 @@ function apply(args: Args, io: Output): number {
 /** The files git tracks under root (root-relative), or undefined outside a git repository. */
 function trackedFiles(root: string): Set<string> | undefined {
   try {
-    const out = execFileSync("git", ["ls-files", "-z", "--full-name", "--", "."], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
-    const top = execFileSync("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-    return new Set(out.split("\0").filter(Boolean).map((f) => (top && f.startsWith(top) ? f.slice(top.length) : f)));
+    const out = execFileSync("git", ["ls-files", "-z", "--full-name", "--", "."], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const top = execFileSync("git", ["rev-parse", "--show-prefix"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
+    return new Set(
+      out
+        .split("\0")
+        .filter(Boolean)
+        .map((f) => (top && f.startsWith(top) ? f.slice(top.length) : f)),
+    );
   } catch {
     return undefined;
   }
@@ -213,7 +275,13 @@ function untrackedChange(change: FileDiff): string {
   const key = (l: string) => l.match(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/)?.[1];
   const before = (change.before ?? "").split("\n");
   const after = (change.after ?? "").split("\n");
-  return before.flatMap((l, i) => (key(l) && key(after[i] ?? "") && key(l) !== key(after[i]) ? [`  rename ${key(l)} → ${key(after[i])} (same value)`] : [])).join("\n");
+  return before
+    .flatMap((l, i) =>
+      key(l) && key(after[i] ?? "") && key(l) !== key(after[i])
+        ? [`  rename ${key(l)} → ${key(after[i])} (same value)`]
+        : [],
+    )
+    .join("\n");
 }
 
 /**
@@ -250,7 +318,9 @@ function todoFile(result: RunResult): string {
   if (todos.some((f) => f.kind === "session-continuity")) lines.push(`> ${CONTINUITY_LINE}`, "");
   for (const s of STEPS) {
     // By place, so that a second apply (whose to-dos come in another order) writes the same list.
-    const items = todos.filter((f) => f.step === s.step).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
+    const items = todos
+      .filter((f) => f.step === s.step)
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
     if (!items.length) continue;
     lines.push(`## Step ${s.step}: ${s.title}`, "", ...items.map((f) => `- [ ] \`${location(f)}\` ${f.message}`), "");
   }
@@ -272,8 +342,11 @@ function printSummary(result: RunResult, dryRun: boolean, io: Output, changes: r
   io.out(`\nSummary${dryRun ? " (dry run: nothing written)" : ""}`);
   if (result.findings.some((f) => f.kind === "session-continuity")) io.out(`  ${CONTINUITY_LINE}`);
   io.out(`  files read:           ${result.files} (${Math.round(perSecond)} files/s)`);
-  io.out(`  files changed:        ${changes.length - created - deleted} changed, ${created} created, ${deleted} deleted`);
-  for (const unit of result.units.filter((u) => u.status === "refused")) io.out(`  NOT MIGRATED:         ${unit.dir || "."}: ${unit.reason}`);
+  io.out(
+    `  files changed:        ${changes.length - created - deleted} changed, ${created} created, ${deleted} deleted`,
+  );
+  for (const unit of result.units.filter((u) => u.status === "refused"))
+    io.out(`  NOT MIGRATED:         ${unit.dir || "."}: ${unit.reason}`);
   io.out(`  call sites rewritten: ${rewrites.length}`);
   for (const s of STEPS) {
     const n = rewrites.filter((f) => f.step === s.step).length;
@@ -283,13 +356,18 @@ function printSummary(result: RunResult, dryRun: boolean, io: Output, changes: r
   io.out(`  manual to-dos:        ${todos.length}`);
   for (const f of todos) io.out(`    ${location(f)}  [step ${f.step}] ${f.message}`);
   if (todos.length && !dryRun) io.out(`  written to:           ${TODO_FILE}`);
-  for (const bridge of result.findings.filter((f) => f.kind === "session-bridge")) io.out(`  session bridge:       ${bridge.file} ${bridge.message}`);
-  if (changes.some((c) => c.path.endsWith("package.json"))) io.out("  then: install (package.json changed), type-check and run your tests");
+  for (const bridge of result.findings.filter((f) => f.kind === "session-bridge"))
+    io.out(`  session bridge:       ${bridge.file} ${bridge.message}`);
+  if (changes.some((c) => c.path.endsWith("package.json")))
+    io.out("  then: install (package.json changed), type-check and run your tests");
 }
 
 /** A unified diff; .env values are masked so that no secret reaches a terminal or a CI log. */
 export function unifiedDiff(change: FileDiff): string {
-  const mask = (text: string | null) => (text !== null && isEnvFile(change.path) ? text.replace(/^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=)(.+)$/gm, "$1***") : text);
+  const mask = (text: string | null) =>
+    text !== null && isEnvFile(change.path)
+      ? text.replace(/^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=)(.+)$/gm, "$1***")
+      : text;
   const before = mask(change.before);
   const after = mask(change.after);
   return createTwoFilesPatch(
@@ -307,7 +385,11 @@ export function unifiedDiff(change: FileDiff): string {
 function gitRefusal(root: string): string | undefined {
   let status: string;
   try {
-    status = execFileSync("git", ["status", "--porcelain", "--", "."], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    status = execFileSync("git", ["status", "--porcelain", "--", "."], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch {
     return `${root} is not in a git repository, so the rewrite could not be undone. Commit it to git first, or pass --force.`;
   }

@@ -26,7 +26,13 @@ export class Project {
     readonly root: string,
     readonly files: readonly string[],
     /** Tests pin these instead of reading tsconfig.json and package.json. */
-    overrides: { paths?: Record<string, string>; typescript?: boolean; nextAuthMajor?: number; read?: FileReader; providers?: ReadonlySet<string> } = {},
+    overrides: {
+      paths?: Record<string, string>;
+      typescript?: boolean;
+      nextAuthMajor?: number;
+      read?: FileReader;
+      providers?: ReadonlySet<string>;
+    } = {},
   ) {
     this.providers = overrides.providers;
     this.read = overrides.read ?? diskReader(root);
@@ -38,7 +44,9 @@ export class Project {
       files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f)) ??
       files.find((f) => /^(src\/)?app\/api\/auth\/\[\.\.\.nextauth\]\/route\.(ts|tsx|js|jsx|mjs)$/.test(f));
     this.typescript = overrides.typescript ?? this.read("tsconfig.json") !== null;
-    this.paths = overrides.paths ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target })) : readPathAliases(this.read);
+    this.paths = overrides.paths
+      ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target }))
+      : readPathAliases(this.read);
     this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);
   }
 
@@ -56,14 +64,19 @@ export class Project {
   resolve(file: string, spec: string): string | undefined {
     if (spec.startsWith(".")) return stripExt(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
     for (const alias of this.paths) {
-      if (spec.startsWith(alias.prefix)) return stripExt(path.posix.normalize(alias.target + spec.slice(alias.prefix.length)));
+      if (spec.startsWith(alias.prefix))
+        return stripExt(path.posix.normalize(alias.target + spec.slice(alias.prefix.length)));
     }
     return undefined;
   }
 
   /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
   has(modulePath: string): string | undefined {
-    const candidates = [modulePath, ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext), ...SOURCE_EXTENSIONS.map((ext) => `${modulePath}/index${ext}`)];
+    const candidates = [
+      modulePath,
+      ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext),
+      ...SOURCE_EXTENSIONS.map((ext) => `${modulePath}/index${ext}`),
+    ];
     return candidates.find((f) => this.fileSet.has(f));
   }
 

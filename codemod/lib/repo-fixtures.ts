@@ -40,7 +40,9 @@ export function repoCases(): RepoCase[] {
 export function checkout(c: RepoCase): string {
   const dir = mkdtempSync(path.join(tmpdir(), `codemod-${c.name}-`));
   cpSync(c.input, dir, { recursive: true });
-  for (const file of readTree(dir).keys()) if (path.basename(file) === "gitignore") renameSync(path.join(dir, file), path.join(dir, path.dirname(file), ".gitignore"));
+  for (const file of readTree(dir).keys())
+    if (path.basename(file) === "gitignore")
+      renameSync(path.join(dir, file), path.join(dir, path.dirname(file), ".gitignore"));
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
   git("init", "-q");
   git("add", ".");
@@ -56,7 +58,8 @@ export function readTree(dir: string): Map<string, string> {
       if (entry === ".git") continue;
       const child = rel ? `${rel}/${entry}` : entry;
       if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else out.set(child.replace(/(^|\/)\.gitignore$/, "$1gitignore"), shown(readFileSync(path.join(dir, child), "utf8")));
+      else
+        out.set(child.replace(/(^|\/)\.gitignore$/, "$1gitignore"), shown(readFileSync(path.join(dir, child), "utf8")));
     }
   };
   walk("");
@@ -64,7 +67,8 @@ export function readTree(dir: string): Map<string, string> {
 }
 
 /** The session bridge step 6 writes is the template as it is (JavaScript: types stripped); its own tests cover it. */
-export const BRIDGE_PLACEHOLDER = "// The session bridge: codemod/templates/legacy-v4-session.ts, as step 6 writes it.\n";
+export const BRIDGE_PLACEHOLDER =
+  "// The session bridge: codemod/templates/legacy-v4-session.ts, as step 6 writes it.\n";
 const shown = (text: string) => (text.includes(BRIDGE_MARKER) ? BRIDGE_PLACEHOLDER : text);
 
 /** Runs the CLI with captured output. */
@@ -83,7 +87,8 @@ export function writeOutput(c: RepoCase) {
     cli("apply", dir, ...c.expect.args);
     rmSync(path.join(dir, ".git"), { recursive: true, force: true });
     for (const [file, text] of readTree(dir)) {
-      if (file.endsWith("gitignore")) renameSync(path.join(dir, file.replace(/gitignore$/, ".gitignore")), path.join(dir, file));
+      if (file.endsWith("gitignore"))
+        renameSync(path.join(dir, file.replace(/gitignore$/, ".gitignore")), path.join(dir, file));
       if (text === BRIDGE_PLACEHOLDER) writeFileSync(path.join(dir, file), text);
     }
     cpSync(dir, c.output, { recursive: true });

@@ -33,7 +33,20 @@ export const TRANSFORMS: readonly Transform[] = [
 ];
 
 /** Never read: dependencies, build output, VCS, caches, and fixtures that are v4 code on purpose. */
-const SKIP_DIRS = new Set(["node_modules", ".next", "out", "build", "dist", "coverage", ".git", ".vercel", ".turbo", ".cache", "__testfixtures__", ".data"]);
+const SKIP_DIRS = new Set([
+  "node_modules",
+  ".next",
+  "out",
+  "build",
+  "dist",
+  "coverage",
+  ".git",
+  ".vercel",
+  ".turbo",
+  ".cache",
+  "__testfixtures__",
+  ".data",
+]);
 const CODEMOD_DIR = path.resolve(__dirname, "..");
 
 export interface FileDiff {
@@ -71,7 +84,12 @@ export function collectFiles(root: string, skipDir: (relative: string) => boolea
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (SKIP_DIRS.has(entry.name) || full === CODEMOD_DIR || skipDir(path.relative(root, full).split(path.sep).join("/"))) continue;
+        if (
+          SKIP_DIRS.has(entry.name) ||
+          full === CODEMOD_DIR ||
+          skipDir(path.relative(root, full).split(path.sep).join("/"))
+        )
+          continue;
         walk(full);
       } else if (entry.isFile()) {
         const relative = path.relative(root, full).split(path.sep).join("/");
@@ -130,7 +148,13 @@ export interface UnitReport {
  * app are those a scan of its result finds (so none is stale). Nothing is written: `writeChanges`
  * does that.
  */
-export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<number>, source?: RunSource, options: RunOptions = {}): RunResult {
+export function run(
+  dir: string,
+  mode: "scan" | "apply",
+  steps: ReadonlySet<number>,
+  source?: RunSource,
+  options: RunOptions = {},
+): RunResult {
   const started = performance.now();
   const root = path.resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new MissingPathError(dir);
@@ -145,7 +169,13 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
   if (options.app !== undefined) {
     const wanted = options.app.replace(/^\.\/?/, "").replace(/\/$/, "");
     units = units.filter((u) => u.app && u.packages.some((p) => p.app && p.dir === wanted));
-    if (units.length === 0) throw new UnknownAppError(options.app, findUnits(findPackages(allFiles, read)).filter((u) => u.app).map((u) => u.dir || "."));
+    if (units.length === 0)
+      throw new UnknownAppError(
+        options.app,
+        findUnits(findPackages(allFiles, read))
+          .filter((u) => u.app)
+          .map((u) => u.dir || "."),
+      );
   }
   // A package no app uses (a monorepo's root with turbo.json) sees every app's providers.
   const allProviders = providersIn(allFiles.filter((f) => kindOf(f) === "source").map((f) => read(f) ?? ""));
@@ -164,13 +194,28 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
     const named = unitName(unit);
-    const refusal = !applied.changes.length || options.partial ? undefined : unit.app ? whyNotWritten(unit, applied, steps, allFiles, read) : sharedRefusal(named.name, refusedApps);
+    const refusal =
+      !applied.changes.length || options.partial
+        ? undefined
+        : unit.app
+          ? whyNotWritten(unit, applied, steps, allFiles, read)
+          : sharedRefusal(named.name, refusedApps);
     if (refusal) {
       const scanned = scanAsItStays(unit, applied, steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
-      result.findings.push(...scanned.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)));
+      result.findings.push(
+        ...scanned.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)),
+      );
       // A shared package's refusal follows from an app's, whose to-do says what to do.
-      if (unit.app) result.findings.push({ step: refusal.step, file: named.dir ? `${named.dir}/package.json` : "package.json", line: 1, kind: "app-not-migrated", action: "todo", message: refusal.message });
+      if (unit.app)
+        result.findings.push({
+          step: refusal.step,
+          file: named.dir ? `${named.dir}/package.json` : "package.json",
+          line: 1,
+          kind: "app-not-migrated",
+          action: "todo",
+          message: refusal.message,
+        });
       if (unit.app) refusedApps.push(named.primary);
       result.units.push({ dir: named.dir, app: unit.app, status: "refused", reason: refusal.message });
       continue;
@@ -179,16 +224,35 @@ export function run(dir: string, mode: "scan" | "apply", steps: ReadonlySet<numb
     // what a scan of the result still finds.
     const after = new Map(applied.changes.map((c) => [c.path, c.after]));
     const readAfter: FileReader = (file) => (after.has(file) ? after.get(file)! : read(file));
-    const afterFiles = [...allFiles.filter((f) => after.get(f) !== null), ...applied.changes.filter((c) => c.before === null && c.after !== null).map((c) => c.path)];
-    const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) => u.packages.some((p) => p.dir === unit.packages[0].dir));
-    const rescanned = afterUnits.flatMap((u) => [...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings, ...missingBridgeTodos(u, readAfter)]).filter((f) => f.action === "todo" && steps.has(f.step));
-    const settled = new Set(applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`));
+    const afterFiles = [
+      ...allFiles.filter((f) => after.get(f) !== null),
+      ...applied.changes.filter((c) => c.before === null && c.after !== null).map((c) => c.path),
+    ];
+    const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) =>
+      u.packages.some((p) => p.dir === unit.packages[0].dir),
+    );
+    const rescanned = afterUnits
+      .flatMap((u) => [
+        ...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings,
+        ...missingBridgeTodos(u, readAfter),
+      ])
+      .filter((f) => f.action === "todo" && steps.has(f.step));
+    const settled = new Set(
+      applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`),
+    );
     const bridgeTodo = rescanned.some((f) => f.kind === "session-continuity");
     // A changed file's to-dos are those of its final text (the rescan), but for what no text shows.
     const open = applied.findings.filter(
-      (f) => f.action === "todo" && (!after.has(f.file) || UNSEEN_TODOS.has(f.kind)) && !settled.has(`${f.file}:${f.line}:${f.kind}`) && !(bridgeTodo && f.kind === "session-continuity"),
+      (f) =>
+        f.action === "todo" &&
+        (!after.has(f.file) || UNSEEN_TODOS.has(f.kind)) &&
+        !settled.has(`${f.file}:${f.line}:${f.kind}`) &&
+        !(bridgeTodo && f.kind === "session-continuity"),
     );
-    result.findings.push(...applied.findings.filter((f) => f.action === "rewrite"), ...dedupe([...open, ...rescanned], true));
+    result.findings.push(
+      ...applied.findings.filter((f) => f.action === "rewrite"),
+      ...dedupe([...open, ...rescanned], true),
+    );
     result.changes.push(...applied.changes);
     result.units.push({ dir: unit.dir, app: unit.app, status: applied.changes.length ? "migrated" : "unchanged" });
   }
@@ -214,7 +278,9 @@ const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-
 function dedupe(findings: Finding[], byPlace = false): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = byPlace ? `${f.file}:${f.line}:${f.kind}:${f.message}` : `${f.file}:${f.line}:${f.kind}:${f.action}:${f.message}`;
+    const key = byPlace
+      ? `${f.file}:${f.line}:${f.kind}:${f.message}`
+      : `${f.file}:${f.line}:${f.kind}:${f.action}:${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -232,7 +298,13 @@ interface UnitResult {
  * the files it left unchanged were seen by the same transforms in the same text: their findings
  * are the scan's, and only the files it changed are scanned again.
  */
-function scanAsItStays(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, read: FileReader, allProviders: ReadonlySet<string>): Finding[] {
+function scanAsItStays(
+  unit: Unit,
+  applied: UnitResult,
+  steps: ReadonlySet<number>,
+  read: FileReader,
+  allProviders: ReadonlySet<string>,
+): Finding[] {
   if (!TRANSFORMS.every((t) => steps.has(t.step))) return runUnit(unit, "scan", steps, read, allProviders).findings;
   const changed = new Set(applied.changes.filter((c) => c.before !== null).map((c) => c.path));
   const created = new Set(applied.changes.filter((c) => c.before === null).map((c) => c.path));
@@ -241,11 +313,25 @@ function scanAsItStays(unit: Unit, applied: UnitResult, steps: ReadonlySet<numbe
 }
 
 /** Runs the transforms over each package of a unit, each package seen as a project of its own. */
-function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>, readRoot: FileReader, allProviders?: ReadonlySet<string>, only?: ReadonlySet<string>): UnitResult {
+function runUnit(
+  unit: Unit,
+  mode: "scan" | "apply",
+  steps: ReadonlySet<number>,
+  readRoot: FileReader,
+  allProviders?: ReadonlySet<string>,
+  only?: ReadonlySet<string>,
+): UnitResult {
   const out: UnitResult = { findings: [], parseErrors: [], changes: [] };
   const transforms = TRANSFORMS.filter((t) => mode === "scan" || steps.has(t.step));
   // The providers the unit's auth options configure decide which env keys are next-auth's.
-  const providers = !unit.app && allProviders ? allProviders : providersIn(unit.packages.flatMap((p) => p.files.filter((f) => kindOf(f) === "source").map((f) => readRoot(p.dir ? `${p.dir}/${f}` : f) ?? "")));
+  const providers =
+    !unit.app && allProviders
+      ? allProviders
+      : providersIn(
+          unit.packages.flatMap((p) =>
+            p.files.filter((f) => kindOf(f) === "source").map((f) => readRoot(p.dir ? `${p.dir}/${f}` : f) ?? ""),
+          ),
+        );
   for (const pkg of unit.packages) {
     const prefix = pkg.dir ? `${pkg.dir}/` : "";
     const read: FileReader = (file) => readRoot(prefix + file);
@@ -279,7 +365,8 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
         }
       } catch (error) {
         // One bad file never stops the run: it is skipped and reported.
-        const reason = error instanceof ParseError ? error.reason : `internal error, please report: ${(error as Error).message}`;
+        const reason =
+          error instanceof ParseError ? error.reason : `internal error, please report: ${(error as Error).message}`;
         if (!(error instanceof ParseError) && process.env.CODEMOD_DEBUG) console.error(error);
         out.parseErrors.push({ file: prefix + file, reason });
         continue;
@@ -289,10 +376,25 @@ function runUnit(unit: Unit, mode: "scan" | "apply", steps: ReadonlySet<number>,
       // (auth.ts from the route), this file's. The input's own lines stay as they are.
       const ownStyle = () => styleFrom(countStyle(file, original), appStyle());
       if (removed) changes.push({ path: file, before: original, after: null });
-      else if (text !== original) changes.push({ path: file, before: original, after: conformSource(file, original, text, ownStyle) });
-      changes.push(...created.map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle) })));
+      else if (text !== original)
+        changes.push({ path: file, before: original, after: conformSource(file, original, text, ownStyle) });
+      changes.push(
+        ...created.map((c) =>
+          c.after === null
+            ? c
+            : {
+                ...c,
+                after: conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle),
+              },
+        ),
+      );
     }
-    if (mode === "apply") changes.push(...v4HelperStep(project, steps, findings, context).map((c) => (c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) })));
+    if (mode === "apply")
+      changes.push(
+        ...v4HelperStep(project, steps, findings, context).map((c) =>
+          c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) },
+        ),
+      );
     out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
     out.changes.push(...changes.map((c) => ({ ...c, path: prefix + c.path })));
   }
@@ -325,17 +427,41 @@ function prevailingStyle(project: Project): Style {
 const STYLE_SAMPLE = 40;
 
 /** Step 2 without step 6: the call sites import auth from the root module; write a v4 one there. */
-function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Finding[], context: TransformContext): FileDiff[] {
-  if (!steps.has(2) || steps.has(6) || !findings.some((f) => f.kind === "getServerSession-call" && f.action === "rewrite")) return [];
+function v4HelperStep(
+  project: Project,
+  steps: ReadonlySet<number>,
+  findings: Finding[],
+  context: TransformContext,
+): FileDiff[] {
+  if (
+    !steps.has(2) ||
+    steps.has(6) ||
+    !findings.some((f) => f.kind === "getServerSession-call" && f.action === "rewrite")
+  )
+    return [];
   const existing = project.has(project.authModule);
   const options = context.sessionOptions;
   if (existing) {
-    findings.push({ step: 2, file: existing, line: 1, kind: "auth-helper", action: "todo", message: `call sites now import auth from ${project.authModule}: make sure ${existing} exports auth(ctx) / auth(req, res) on v4` });
+    findings.push({
+      step: 2,
+      file: existing,
+      line: 1,
+      kind: "auth-helper",
+      action: "todo",
+      message: `call sites now import auth from ${project.authModule}: make sure ${existing} exports auth(ctx) / auth(req, res) on v4`,
+    });
     return [];
   }
   if (options.length !== 1 || !options[0].imported) return [];
   const helper = v4Helper(project, options[0]);
-  findings.push({ step: 2, file: helper.path, line: 1, kind: "auth-helper", action: "rewrite", message: "wrote the v4 helper auth() (getServerSession with v5's signatures); step 6 replaces it" });
+  findings.push({
+    step: 2,
+    file: helper.path,
+    line: 1,
+    kind: "auth-helper",
+    action: "rewrite",
+    message: "wrote the v4 helper auth() (getServerSession with v5's signatures); step 6 replaces it",
+  });
   return [{ path: helper.path, before: null, after: helper.source }];
 }
 
@@ -345,26 +471,41 @@ function v4HelperStep(project: Project, steps: ReadonlySet<number>, findings: Fi
  */
 function unitName(unit: Unit): { name: string; primary: string; dir: string } {
   const apps = unit.packages.filter((p) => p.app);
-  if (!apps.length) return { name: unit.dir || "the root package", primary: unit.dir || "the root package", dir: unit.dir };
+  if (!apps.length)
+    return { name: unit.dir || "the root package", primary: unit.dir || "the root package", dir: unit.dir };
   const own = apps.filter((p) => p.deps.includes("next-auth"));
   const primary = own.length ? own : apps;
   const others = apps.filter((p) => !primary.includes(p));
   const label = (p: { dir: string }) => p.dir || "the app at the root";
-  const name = primary.map(label).join(" and ") + (others.length ? ` (and ${others.map(label).join(", ")}, which share its packages)` : "");
+  const name =
+    primary.map(label).join(" and ") +
+    (others.length ? ` (and ${others.map(label).join(", ")}, which share its packages)` : "");
   return { name, primary: primary.map(label).join(" and "), dir: primary[0].dir };
 }
 
 /** A package no app uses (a monorepo root's .env.example) keeps v4's names while an app it serves stays on v4. */
 function sharedRefusal(name: string, refusedApps: readonly string[]): { step: number; message: string } | undefined {
   if (!refusedApps.length) return undefined;
-  return { step: 3, message: `nothing written for ${name}: ${refusedApps.join("; ")} stay${refusedApps.length === 1 ? "s" : ""} on next-auth v4, which reads the v4 names. Run again once ${refusedApps.length === 1 ? "it is" : "they are"} migrated.` };
+  return {
+    step: 3,
+    message: `nothing written for ${name}: ${refusedApps.join("; ")} stay${refusedApps.length === 1 ? "s" : ""} on next-auth v4, which reads the v4 names. Run again once ${refusedApps.length === 1 ? "it is" : "they are"} migrated.`,
+  };
 }
 
 /** Why a unit's changes must not be written (then nothing of it is), or undefined. */
-function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<number>, allFiles: readonly string[], read: FileReader): { step: number; message: string } | undefined {
+function whyNotWritten(
+  unit: Unit,
+  applied: UnitResult,
+  steps: ReadonlySet<number>,
+  allFiles: readonly string[],
+  read: FileReader,
+): { step: number; message: string } | undefined {
   const { name } = unitName(unit);
   const removed = new Set(applied.changes.filter((c) => c.after === null).map((c) => c.path));
-  const finalFiles = new Set([...allFiles.filter((f) => !removed.has(f)), ...applied.changes.filter((c) => c.after !== null).map((c) => c.path)]);
+  const finalFiles = new Set([
+    ...allFiles.filter((f) => !removed.has(f)),
+    ...applied.changes.filter((c) => c.after !== null).map((c) => c.path),
+  ]);
   // 0. A file that parses but could not be rewritten (a codemod bug) stops the app.
   for (const e of applied.parseErrors) {
     const text = read(e.file);
@@ -374,7 +515,10 @@ function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<numbe
     } catch {
       continue; // it did not parse to begin with: reported, and left as it is
     }
-    return { step: 6, message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.` };
+    return {
+      step: 6,
+      message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.`,
+    };
   }
   // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
@@ -389,7 +533,10 @@ function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<numbe
       };
     }
     if (!bumped && !nextAuthV5Declared(unit, read, applied)) {
-      return { step: 6, message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.` };
+      return {
+        step: 6,
+        message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.`,
+      };
     }
   }
   // 1b. Everything it wrote parses (after 1: parsing every rewritten file is the slow check).
@@ -398,7 +545,10 @@ function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<numbe
     try {
       parse(change.path, change.after);
     } catch (error) {
-      return { step: 6, message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.` };
+      return {
+        step: 6,
+        message: `nothing written for ${name}: the rewrite of ${change.path} would not parse (${(error as Error).message}). Please report it; run with --app or --step to migrate the rest.`,
+      };
     }
   }
   // 2. Every import the codemod wrote resolves, and none closes a cycle.
@@ -416,10 +566,16 @@ function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<numbe
       if (before.has(spec)) continue;
       const target = project.resolve(local, spec);
       if (target === undefined) continue;
-      const found = [target, ...SOURCE_EXTENSIONS.map((e) => target + e), ...SOURCE_EXTENSIONS.map((e) => `${target}/index${e}`)].some((f) => finalFiles.has(prefix + f));
+      const found = [
+        target,
+        ...SOURCE_EXTENSIONS.map((e) => target + e),
+        ...SOURCE_EXTENSIONS.map((e) => `${target}/index${e}`),
+      ].some((f) => finalFiles.has(prefix + f));
       if (!found && !pkg.app && /auth$/.test(spec)) {
         const app = unit.packages.find((p) => p.app);
-        const authPath = app ? `${app.dir ? `${app.dir}/` : ""}${new Project(app.dir, app.files, { read: () => null }).authModule}.ts` : "an app";
+        const authPath = app
+          ? `${app.dir ? `${app.dir}/` : ""}${new Project(app.dir, app.files, { read: () => null }).authModule}.ts`
+          : "an app";
         return {
           step: 2,
           message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
@@ -448,10 +604,25 @@ function whyNotWritten(unit: Unit, applied: UnitResult, steps: ReadonlySet<numbe
  * two-module cycle, where one of the two runs its top level before the other's exports exist
  * (auth.ts's `NextAuth(authOptions)` before the options module has set `authOptions`).
  */
-function importsBack(unit: Unit, from: string, back: string, finalFiles: ReadonlySet<string>, text: FileReader): boolean {
-  const fileOf = (modulePath: string) => [modulePath, ...SOURCE_EXTENSIONS.map((e) => modulePath + e), ...SOURCE_EXTENSIONS.map((e) => `${modulePath}/index${e}`)].find((f) => finalFiles.has(f));
+function importsBack(
+  unit: Unit,
+  from: string,
+  back: string,
+  finalFiles: ReadonlySet<string>,
+  text: FileReader,
+): boolean {
+  const fileOf = (modulePath: string) =>
+    [
+      modulePath,
+      ...SOURCE_EXTENSIONS.map((e) => modulePath + e),
+      ...SOURCE_EXTENSIONS.map((e) => `${modulePath}/index${e}`),
+    ].find((f) => finalFiles.has(f));
   const start = fileOf(from);
-  const pkg = start && unit.packages.filter((p) => p.dir === "" || start.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  const pkg =
+    start &&
+    unit.packages
+      .filter((p) => p.dir === "" || start.startsWith(`${p.dir}/`))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
   if (!start || !pkg || start === back) return false;
   const prefix = pkg.dir ? `${pkg.dir}/` : "";
   const project = new Project(pkg.dir, pkg.files, { read: (f) => text(prefix + f) });
@@ -477,7 +648,8 @@ function nextAuthV5Declared(unit: Unit, read: FileReader, applied: UnitResult): 
 /** Module specifiers a file imports or re-exports (static, dynamic and require). */
 export function importSpecifiers(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'])([^"'\n]+)\1/g)) out.push(m[2]);
+  for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'])([^"'\n]+)\1/g))
+    out.push(m[2]);
   return out;
 }
 
@@ -492,12 +664,24 @@ function missingBridgeTodos(unit: Unit, read: FileReader): Finding[] {
   if (!app) return [];
   const file = app.dir ? `${app.dir}/package.json` : "package.json";
   const text = read(file);
-  const version = text ? (() => { try { const pkg = JSON.parse(text); return pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"]; } catch { return undefined; } })() : undefined;
+  const version = text
+    ? (() => {
+        try {
+          const pkg = JSON.parse(text);
+          return pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"];
+        } catch {
+          return undefined;
+        }
+      })()
+    : undefined;
   if (typeof version !== "string" || !/^\D*5\./.test(version)) return [];
   // A bridge names the v4 cookie and derives v4's key (its HKDF info); naming the cookie alone
   // (a custom `cookies.sessionToken.name`) decrypts nothing.
-  const sources = unit.packages.flatMap((p) => p.files.filter((f) => kindOf(f) === "source").map((f) => read(p.dir ? `${p.dir}/${f}` : f) ?? ""));
-  const bridged = sources.some((t) => t.includes("next-auth.session-token")) && sources.some((t) => t.includes(V4_KEY_INFO));
+  const sources = unit.packages.flatMap((p) =>
+    p.files.filter((f) => kindOf(f) === "source").map((f) => read(p.dir ? `${p.dir}/${f}` : f) ?? ""),
+  );
+  const bridged =
+    sources.some((t) => t.includes("next-auth.session-token")) && sources.some((t) => t.includes(V4_KEY_INFO));
   if (bridged) return [];
   const line = text!.slice(0, text!.indexOf('"next-auth"')).split("\n").length;
   return [{ step: 6, file, line, kind: "session-continuity", action: "todo", message: CONTINUITY_TODO }];

@@ -28,7 +28,9 @@ export function stepInfo(step: number): StepInfo | undefined {
 
 export class UnknownStepError extends Error {
   constructor(value: string) {
-    super(`Unknown step "${value}". Steps are 1–${STEPS.length} (MIGRATION.md); the codemod rewrites steps 2, 3, 4, 6 and 7.`);
+    super(
+      `Unknown step "${value}". Steps are 1–${STEPS.length} (MIGRATION.md); the codemod rewrites steps 2, 3, 4, 6 and 7.`,
+    );
     this.name = "UnknownStepError";
   }
 }

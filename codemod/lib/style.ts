@@ -82,13 +82,16 @@ export function countStyle(file: string, source: string, into: StyleCounts = emp
       const isStatement =
         (TERMINATED.has(n.type) && !/^For/.test(parent?.type ?? "")) ||
         (n.type === "ExportNamedDeclaration" && !n.declaration) ||
-        (n.type === "ExportDefaultDeclaration" && !/Declaration$/.test((n.declaration as { type?: string })?.type ?? ""));
+        (n.type === "ExportDefaultDeclaration" &&
+          !/Declaration$/.test((n.declaration as { type?: string })?.type ?? ""));
       if (isStatement) {
         if (source[n.end - 1] === ";") into.withSemicolon++;
         else into.withoutSemicolon++;
       }
     }
-    for (const key of Object.keys(n)) if (key !== "loc" && key !== "leadingComments" && key !== "trailingComments" && key !== "innerComments") visit((n as Record<string, unknown>)[key], n);
+    for (const key of Object.keys(n))
+      if (key !== "loc" && key !== "leadingComments" && key !== "trailingComments" && key !== "innerComments")
+        visit((n as Record<string, unknown>)[key], n);
   };
   visit(parsed.program, undefined);
   const tokens = parsed.tokens;
@@ -114,7 +117,10 @@ export function countStyle(file: string, source: string, into: StyleCounts = emp
 
 /** The style the counts show; `fallback` fills what they do not decide. */
 export function styleFrom(counts: StyleCounts, fallback: Style = HOUSE): Style {
-  const semicolons = counts.withSemicolon === counts.withoutSemicolon ? fallback.semicolons : counts.withSemicolon > counts.withoutSemicolon;
+  const semicolons =
+    counts.withSemicolon === counts.withoutSemicolon
+      ? fallback.semicolons
+      : counts.withSemicolon > counts.withoutSemicolon;
   const quote = counts.single === counts.double ? fallback.quote : counts.single > counts.double ? "'" : '"';
   const indent = [...counts.indents].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback.indent;
   return { semicolons, quote, indent };
@@ -148,7 +154,9 @@ const CONTINUES = new Set(["(", "[", "`", "+/-", "/", "regexp", "template", "pre
 export function conform(file: string, before: string | null, after: string, style: Style): string {
   const text = restyle(file, before, after, style);
   // A removed import (or statement) leaves its blank line behind: no more blank lines in a row than the file had.
-  return before === null || /\n[ \t]*\r?\n[ \t]*\r?\n/.test(before) ? text : text.replace(/(\r?\n)(?:[ \t]*\r?\n){2,}/g, "$1$1");
+  return before === null || /\n[ \t]*\r?\n[ \t]*\r?\n/.test(before)
+    ? text
+    : text.replace(/(\r?\n)(?:[ \t]*\r?\n){2,}/g, "$1$1");
 }
 
 function restyle(file: string, before: string | null, after: string, style: Style): string {
@@ -170,7 +178,8 @@ function restyle(file: string, before: string | null, after: string, style: Styl
     if (kind === "string" && !isJsxAttribute(tokens, i)) {
       const raw = after.slice(t.start, t.end);
       const inner = raw.slice(1, -1);
-      if (raw[0] !== style.quote && !inner.includes(style.quote) && !inner.includes("\\")) edits.push({ start: t.start, end: t.end, text: `${style.quote}${inner}${style.quote}` });
+      if (raw[0] !== style.quote && !inner.includes(style.quote) && !inner.includes("\\"))
+        edits.push({ start: t.start, end: t.end, text: `${style.quote}${inner}${style.quote}` });
     }
     if (kind === ";" && !style.semicolons) {
       const next = tokens[i + 1];
@@ -178,7 +187,8 @@ function restyle(file: string, before: string | null, after: string, style: Styl
       const endsLine = !next || tokenType(next) === "eof" || next.loc.start.line > line;
       const inBlock = brackets.length === 0 || brackets[brackets.length - 1] === "{";
       const startsStatement = !previous || previous.loc.end.line < line;
-      if (endsLine && inBlock && !startsStatement && !(next && CONTINUES.has(tokenType(next)))) edits.push({ start: t.start, end: t.end, text: "" });
+      if (endsLine && inBlock && !startsStatement && !(next && CONTINUES.has(tokenType(next))))
+        edits.push({ start: t.start, end: t.end, text: "" });
     }
   });
   let text = edits.length ? applyEditsDescending(after, edits) : after;
@@ -207,7 +217,9 @@ function reindent(text: string, isNew: boolean[], inTemplate: Set<number>, inden
     }
     let end = i;
     while (end < lines.length && isNew[end]) end++;
-    const run = [...Array(end - i).keys()].map((k) => i + k).filter((n) => !inTemplate.has(n + 1) && lines[n].trim() && !/^\s*\*/.test(lines[n]));
+    const run = [...Array(end - i).keys()]
+      .map((k) => i + k)
+      .filter((n) => !inTemplate.has(n + 1) && lines[n].trim() && !/^\s*\*/.test(lines[n]));
     const leads = run.map((n) => lines[n].match(/^ */)![0].length).filter((l) => l > 0);
     const smallest = Math.min(...leads);
     if (smallest === 2 && leads.every((l) => l % 2 === 0)) {

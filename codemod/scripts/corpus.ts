@@ -29,7 +29,9 @@ const root = mkdtempSync(path.join(tmpdir(), "codemod-corpus-"));
 try {
   const corpus = step("generate the v4 corpus", () => generateCorpus(root));
   const scan = step("scan", () => run(root, "scan", new Set()));
-  const missed = corpus.planted.filter((p) => scan.findings.filter((f) => f.file === p.file && f.kind === p.kind).length < p.count);
+  const missed = corpus.planted.filter(
+    (p) => scan.findings.filter((f) => f.file === p.file && f.kind === p.kind).length < p.count,
+  );
   const applied = step("apply --all", () => {
     const result = run(root, "apply", new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
     writeChanges(root, result.changes);
@@ -39,7 +41,21 @@ try {
     if (existsSync(path.join(cache, "node_modules", "next-auth", "package.json"))) return;
     mkdirSync(cache, { recursive: true });
     writeFileSync(path.join(cache, "package.json"), '{ "private": true }\n');
-    execFileSync("npm", ["install", "--prefix", cache, "--save-exact", "--ignore-scripts", "--legacy-peer-deps", "--no-audit", "--no-fund", ...V5_PACKAGES], { stdio: "inherit" });
+    execFileSync(
+      "npm",
+      [
+        "install",
+        "--prefix",
+        cache,
+        "--save-exact",
+        "--ignore-scripts",
+        "--legacy-peer-deps",
+        "--no-audit",
+        "--no-fund",
+        ...V5_PACKAGES,
+      ],
+      { stdio: "inherit" },
+    );
   });
   step("link node_modules (v5 + this repo's next/react)", () => {
     const modules = path.join(root, "node_modules");
@@ -49,16 +65,23 @@ try {
       symlinkSync(path.join(cache, "node_modules", name), path.join(modules, name));
     }
     for (const name of ["next", "react", "react-dom", "@next", "@swc"]) {
-      if (!existsSync(path.join(modules, name)) && existsSync(path.join(repo, "node_modules", name))) symlinkSync(path.join(repo, "node_modules", name), path.join(modules, name));
+      if (!existsSync(path.join(modules, name)) && existsSync(path.join(repo, "node_modules", name)))
+        symlinkSync(path.join(repo, "node_modules", name), path.join(modules, name));
     }
-    for (const name of ["react", "react-dom", "node"]) symlinkSync(path.join(repo, "node_modules", "@types", name), path.join(modules, "@types", name));
+    for (const name of ["react", "react-dom", "node"])
+      symlinkSync(path.join(repo, "node_modules", "@types", name), path.join(modules, "@types", name));
   });
   const errors = step("tsc --noEmit on the rewritten corpus", () => {
     try {
-      execFileSync(path.join(repo, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", root, "--preserveSymlinks"], { cwd: root, encoding: "utf8" });
+      execFileSync(path.join(repo, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", root, "--preserveSymlinks"], {
+        cwd: root,
+        encoding: "utf8",
+      });
       return [];
     } catch (error) {
-      return String((error as { stdout?: string }).stdout ?? "").split("\n").filter((l) => /error TS\d+/.test(l));
+      return String((error as { stdout?: string }).stdout ?? "")
+        .split("\n")
+        .filter((l) => /error TS\d+/.test(l));
     }
   });
   const todoFiles = new Set(applied.findings.filter((f) => f.action === "todo").map((f) => f.file));
@@ -68,9 +91,15 @@ try {
   const perSecond = (r: { files: number; elapsedMs: number }) => Math.round(r.files / (r.elapsedMs / 1000));
 
   console.log(`\nCorpus: ${corpus.files} files, ${corpus.planted.reduce((n, p) => n + p.count, 0)} planted usages`);
-  console.log(`  scan:  ${scan.findings.length} usages found, ${missed.length} planted usages missed, ${perSecond(scan)} files/s`);
-  console.log(`  apply: ${applied.changes.length} files changed/created/deleted, ${applied.findings.filter((f) => f.action === "rewrite").length} rewrites, ${applied.findings.filter((f) => f.action === "todo").length} to-dos, ${perSecond(applied)} files/s`);
-  console.log(`  type check against next-auth ${NEXT_AUTH_V5}: ${errors.length} errors, ${errors.length - unreported.length} in files with a reported to-do, ${unreported.length} unreported`);
+  console.log(
+    `  scan:  ${scan.findings.length} usages found, ${missed.length} planted usages missed, ${perSecond(scan)} files/s`,
+  );
+  console.log(
+    `  apply: ${applied.changes.length} files changed/created/deleted, ${applied.findings.filter((f) => f.action === "rewrite").length} rewrites, ${applied.findings.filter((f) => f.action === "todo").length} to-dos, ${perSecond(applied)} files/s`,
+  );
+  console.log(
+    `  type check against next-auth ${NEXT_AUTH_V5}: ${errors.length} errors, ${errors.length - unreported.length} in files with a reported to-do, ${unreported.length} unreported`,
+  );
   console.log(`  session bridge written by step 6: ${bridges.join(", ") || "none"}`);
   for (const line of unreported.slice(0, 20)) console.log(`    unreported: ${line}`);
   for (const p of missed) console.log(`    missed: ${p.file} ${p.kind}`);

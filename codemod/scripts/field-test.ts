@@ -19,7 +19,16 @@
  * minutes, is skipped with the reason.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ts from "typescript";
@@ -85,7 +94,15 @@ interface RepoResult {
     todos: Todo[];
     output: string;
   };
-  diff: { changed: string[]; created: string[]; deleted: string[]; added: number; removed: number; formatChurn: number; doubleSemicolons: number };
+  diff: {
+    changed: string[];
+    created: string[];
+    deleted: string[];
+    added: number;
+    removed: number;
+    formatChurn: number;
+    doubleSemicolons: number;
+  };
   unresolvedImports: { file: string; specifier: string }[];
   unparsedFiles: { file: string; reason: string }[];
   /** An added import of a module that imports this file back (a two-module cycle). */
@@ -152,7 +169,8 @@ function parseOptions(argv: string[]): Options {
     else if (!arg.startsWith("-") && !options.mirrors) options.mirrors = path.resolve(arg);
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (!options.mirrors) throw new Error("pass the directory of git mirrors: --mirrors <dir> (see codemod/FIELD-TEST.md)");
+  if (!options.mirrors)
+    throw new Error("pass the directory of git mirrors: --mirrors <dir> (see codemod/FIELD-TEST.md)");
   return {
     mirrors: options.mirrors,
     codemod: options.codemod ?? thisRepo,
@@ -167,28 +185,44 @@ function parseOptions(argv: string[]): Options {
 }
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=field-test", "-c", "user.email=field-test@localhost", "-c", "commit.gpgsign=false", ...args], {
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 2 ** 30,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  return execFileSync(
+    "git",
+    ["-c", "user.name=field-test", "-c", "user.email=field-test@localhost", "-c", "commit.gpgsign=false", ...args],
+    {
+      cwd,
+      encoding: "utf8",
+      maxBuffer: 2 ** 30,
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
 }
 
 function findMirror(mirrors: string, repo: string): string {
   const [owner, name] = repo.split("/");
-  const candidates = [`${owner}+${name}/repo`, `${owner}+${name}`, `${owner}/${name}`, `${owner}/${name}.git`, name, `${name}.git`].map((c) => path.join(mirrors, c));
+  const candidates = [
+    `${owner}+${name}/repo`,
+    `${owner}+${name}`,
+    `${owner}/${name}`,
+    `${owner}/${name}.git`,
+    name,
+    `${name}.git`,
+  ].map((c) => path.join(mirrors, c));
   for (const dir of candidates) {
     if (!existsSync(dir)) continue;
     if (existsSync(path.join(dir, "HEAD")) && existsSync(path.join(dir, "objects"))) return dir;
     if (existsSync(path.join(dir, ".git"))) return path.join(dir, ".git");
   }
-  throw new Error(`no mirror of ${repo} in ${mirrors} (looked for ${candidates.map((c) => path.relative(mirrors, c)).join(", ")})`);
+  throw new Error(
+    `no mirror of ${repo} in ${mirrors} (looked for ${candidates.map((c) => path.relative(mirrors, c)).join(", ")})`,
+  );
 }
 
 /** Blobs a partial mirror lacks (large binaries); they are left out of the export. */
 function missingBlobs(mirror: string, commit: string): string[] {
-  const entries = execFileSync("git", ["--git-dir", mirror, "ls-tree", "-r", "-z", commit], { encoding: "utf8", maxBuffer: 2 ** 30 })
+  const entries = execFileSync("git", ["--git-dir", mirror, "ls-tree", "-r", "-z", commit], {
+    encoding: "utf8",
+    maxBuffer: 2 ** 30,
+  })
     .split("\0")
     .filter(Boolean)
     .map((line) => {
@@ -196,7 +230,11 @@ function missingBlobs(mirror: string, commit: string): string[] {
       return { type: meta.split(" ")[1], id: meta.split(" ")[2], file };
     })
     .filter((e) => e.type === "blob");
-  const checked = execFileSync("git", ["--git-dir", mirror, "cat-file", "--batch-check"], { input: entries.map((e) => e.id).join("\n"), encoding: "utf8", maxBuffer: 2 ** 30 }).split("\n");
+  const checked = execFileSync("git", ["--git-dir", mirror, "cat-file", "--batch-check"], {
+    input: entries.map((e) => e.id).join("\n"),
+    encoding: "utf8",
+    maxBuffer: 2 ** 30,
+  }).split("\n");
   return entries.filter((_, i) => checked[i]?.endsWith(" missing")).map((e) => e.file);
 }
 
@@ -204,7 +242,19 @@ function missingBlobs(mirror: string, commit: string): string[] {
 function exportCommit(mirror: string, commit: string, dir: string): string[] {
   const missing = missingBlobs(mirror, commit);
   const pathspecs = missing.length ? [".", ...missing.map((f) => `:(exclude,literal)${f}`)] : [];
-  execFileSync("sh", ["-c", 'm="$1"; c="$2"; d="$3"; shift 3; git --git-dir "$m" archive --format=tar "$c" "$@" | tar -x -C "$d"', "sh", mirror, commit, dir, ...pathspecs], { stdio: "inherit" });
+  execFileSync(
+    "sh",
+    [
+      "-c",
+      'm="$1"; c="$2"; d="$3"; shift 3; git --git-dir "$m" archive --format=tar "$c" "$@" | tar -x -C "$d"',
+      "sh",
+      mirror,
+      commit,
+      dir,
+      ...pathspecs,
+    ],
+    { stdio: "inherit" },
+  );
   git(dir, ["init", "-q"]);
   // The archive holds exactly the tracked files, some of which their .gitignore would hide.
   git(dir, ["add", "-A", "-f"]);
@@ -253,8 +303,13 @@ export function grepBaseline(dir: string, files: string[]): BaselineHit[] {
       for (const p of BASELINE_PATTERNS) {
         if (p.files ? !p.files.test(file) : pkg) continue;
         // getToken and withAuth are common names; count them only where next-auth is imported.
-        if ((p.category === "next-auth/jwt getToken" && !/next-auth\/jwt/.test(text)) || (p.category === "withAuth call" && !/next-auth\/middleware/.test(text))) continue;
-        if (p.pattern.test(line)) hits.push({ category: p.category, file, line: i + 1, text: line.trim().slice(0, 160) });
+        if (
+          (p.category === "next-auth/jwt getToken" && !/next-auth\/jwt/.test(text)) ||
+          (p.category === "withAuth call" && !/next-auth\/middleware/.test(text))
+        )
+          continue;
+        if (p.pattern.test(line))
+          hits.push({ category: p.category, file, line: i + 1, text: line.trim().slice(0, 160) });
       }
     });
   }
@@ -268,11 +323,19 @@ function codemodCommand(codemod: string): { cmd: string; args: string[] } {
   return { cmd: process.execPath, args: [tsx, bin] };
 }
 
-function runCodemod(codemod: string, args: string[]): { code: number; stdout: string; stderr: string; seconds: number } {
+function runCodemod(
+  codemod: string,
+  args: string[],
+): { code: number; stdout: string; stderr: string; seconds: number } {
   const { cmd, args: base } = codemodCommand(codemod);
   const started = performance.now();
   const r = spawnSync(cmd, [...base, ...args], { cwd: codemod, encoding: "utf8", maxBuffer: 2 ** 30 });
-  return { code: r.status ?? 1, stdout: r.stdout ?? "", stderr: r.stderr ?? "", seconds: (performance.now() - started) / 1000 };
+  return {
+    code: r.status ?? 1,
+    stdout: r.stdout ?? "",
+    stderr: r.stderr ?? "",
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Every {file, line} object in the scan JSON, whatever the grouping. */
@@ -284,7 +347,11 @@ function collectUsages(json: unknown): ScanUsage[] {
     seen.add(value);
     if (Array.isArray(value)) return value.forEach(walk);
     const record = value as Record<string, unknown>;
-    if (typeof record.file === "string" && typeof record.line === "number" && (record.kind !== undefined || record.action !== undefined)) {
+    if (
+      typeof record.file === "string" &&
+      typeof record.line === "number" &&
+      (record.kind !== undefined || record.action !== undefined)
+    ) {
       usages.push(record as unknown as ScanUsage);
       return;
     }
@@ -305,7 +372,8 @@ function scanRepo(codemod: string, dir: string) {
 function parseApplyOutput(stdout: string) {
   const number = (re: RegExp) => Number(re.exec(stdout)?.[1] ?? 0);
   const todos: Todo[] = [];
-  for (const m of stdout.matchAll(/^\s+(\S+?):(\d+)\s+\[step (\d+)\]\s+(.*)$/gm)) todos.push({ file: m[1], line: Number(m[2]), step: Number(m[3]), message: m[4] });
+  for (const m of stdout.matchAll(/^\s+(\S+?):(\d+)\s+\[step (\d+)\]\s+(.*)$/gm))
+    todos.push({ file: m[1], line: Number(m[2]), step: Number(m[3]), message: m[4] });
   const filesRead = number(/files read:\s+(\d+)/);
   const filesPerSecond = number(/files read:\s+\d+ \((\d+) files\/s\)/);
   return {
@@ -383,10 +451,15 @@ function syntaxErrors(file: string, text: string): string | undefined {
       return (error as Error).message;
     }
   }
-  const out = ts.transpileModule(text, { fileName: file, reportDiagnostics: true, compilerOptions: { jsx: ts.JsxEmit.Preserve, allowJs: true } });
+  const out = ts.transpileModule(text, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { jsx: ts.JsxEmit.Preserve, allowJs: true },
+  });
   const first = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (!first) return undefined;
-  const where = first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start).line + 1 : 0;
+  const where =
+    first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start).line + 1 : 0;
   return `line ${where}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`;
 }
 
@@ -394,10 +467,16 @@ function moduleSpecifiers(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(file));
   const specs: string[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      specs.push(node.moduleSpecifier.text);
     else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require")) specs.push(node.arguments[0].text);
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require"))
+        specs.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
   };
@@ -433,8 +512,12 @@ function readPaths(config: string, depth = 0): PathsConfig | undefined {
   const { config: json } = ts.readConfigFile(config, (p) => readFileSync(p, "utf8"));
   if (!json) return undefined;
   const options = (json.compilerOptions ?? {}) as { paths?: Record<string, string[]>; baseUrl?: string };
-  if (options.paths) return { baseDir: path.resolve(path.dirname(config), options.baseUrl ?? "."), paths: options.paths };
-  const parent = typeof json.extends === "string" && json.extends.startsWith(".") ? path.resolve(path.dirname(config), json.extends) : undefined;
+  if (options.paths)
+    return { baseDir: path.resolve(path.dirname(config), options.baseUrl ?? "."), paths: options.paths };
+  const parent =
+    typeof json.extends === "string" && json.extends.startsWith(".")
+      ? path.resolve(path.dirname(config), json.extends)
+      : undefined;
   if (parent && depth < 5) {
     const file = existsSync(parent) ? parent : `${parent}.json`;
     if (existsSync(file)) return readPaths(file, depth + 1);
@@ -459,13 +542,22 @@ function resolveFile(base: string): string | undefined {
 type Resolution = { kind: "file"; path: string } | { kind: "missing" } | { kind: "package" };
 
 /** Where an import of `specifier` from `file` lands: a file of the repo, nothing, or a package this check cannot see. */
-function resolveSpecifier(root: string, file: string, specifier: string, cache: Map<string, PathsConfig | undefined>): Resolution {
+function resolveSpecifier(
+  root: string,
+  file: string,
+  specifier: string,
+  cache: Map<string, PathsConfig | undefined>,
+): Resolution {
   const found = (p: string | undefined): Resolution => (p ? { kind: "file", path: p } : { kind: "missing" });
-  if (specifier.startsWith(".")) return found(resolveFile(path.resolve(path.dirname(path.join(root, file)), specifier)));
+  if (specifier.startsWith("."))
+    return found(resolveFile(path.resolve(path.dirname(path.join(root, file)), specifier)));
   const config = pathsFor(root, file, cache);
   for (const [pattern, targets] of Object.entries(config?.paths ?? {})) {
     const star = pattern.indexOf("*");
-    const matches = star < 0 ? specifier === pattern : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+    const matches =
+      star < 0
+        ? specifier === pattern
+        : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
     if (!matches || !config) continue;
     const rest = star < 0 ? "" : specifier.slice(star, specifier.length - (pattern.length - star - 1));
     return found(targets.map((t) => resolveFile(path.resolve(config.baseDir, t.replace("*", rest)))).find(Boolean));
@@ -479,17 +571,25 @@ function exportedNames(file: string): Set<string> | undefined {
   const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false, scriptKind(file));
   const names = new Set<string>();
   const bindingNames = (name: ts.BindingName): string[] =>
-    ts.isIdentifier(name) ? [name.text] : name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)));
+    ts.isIdentifier(name)
+      ? [name.text]
+      : name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)));
   for (const statement of sf.statements) {
     if (ts.isExportDeclaration(statement)) {
       if (!statement.exportClause) return undefined;
-      if (ts.isNamedExports(statement.exportClause)) statement.exportClause.elements.forEach((e) => names.add(e.name.text));
+      if (ts.isNamedExports(statement.exportClause))
+        statement.exportClause.elements.forEach((e) => names.add(e.name.text));
       else names.add(statement.exportClause.name.text);
     } else if (ts.isExportAssignment(statement)) names.add("default");
-    else if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+    else if (
+      ts.canHaveModifiers(statement) &&
+      ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+    ) {
       if (ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) names.add("default");
-      else if (ts.isVariableStatement(statement)) statement.declarationList.declarations.forEach((d) => bindingNames(d.name).forEach((n) => names.add(n)));
-      else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) names.add((statement.name as ts.Identifier).text);
+      else if (ts.isVariableStatement(statement))
+        statement.declarationList.declarations.forEach((d) => bindingNames(d.name).forEach((n) => names.add(n)));
+      else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as ts.Node))
+        names.add((statement.name as ts.Identifier).text);
     }
   }
   return names;
@@ -500,12 +600,14 @@ function importedBindings(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(file));
   const bindings: string[] = [];
   for (const statement of sf.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause)
+      continue;
     const specifier = statement.moduleSpecifier.text;
     const clause = statement.importClause;
     if (clause.name) bindings.push(`${specifier}\0default`);
     if (clause.namedBindings && ts.isNamedImports(clause.namedBindings))
-      for (const element of clause.namedBindings.elements) bindings.push(`${specifier}\0${(element.propertyName ?? element.name).text}`);
+      for (const element of clause.namedBindings.elements)
+        bindings.push(`${specifier}\0${(element.propertyName ?? element.name).text}`);
   }
   return bindings;
 }
@@ -588,7 +690,13 @@ function plantUntrackedEnv(dir: string, apps: string[]): string[] {
 }
 
 /** Usages scan reports once per file (at the import), not at every line that names them. */
-const FILE_LEVEL = new Set(["[...nextauth] route", "NextAuthOptions/AuthOptions type", "next-auth/jwt getToken", "next-auth/next import", "declare module next-auth/jwt"]);
+const FILE_LEVEL = new Set([
+  "[...nextauth] route",
+  "NextAuthOptions/AuthOptions type",
+  "next-auth/jwt getToken",
+  "next-auth/next import",
+  "declare module next-auth/jwt",
+]);
 
 /** A baseline hit is missed when scan reports nothing within two lines of it (or, for a file-level hit, nothing in the file). */
 export function findMisses(baseline: BaselineHit[], usages: ScanUsage[]) {
@@ -621,7 +729,18 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     baseline: { total: 0, byCategory: {} },
     scan: { usages: 0, rewrite: 0, todo: 0, ok: 0, seconds: 0, parseErrors: 0 },
     misses: { files: [], lines: [] },
-    apply: { exitCode: 0, seconds: 0, filesRead: 0, filesPerSecond: 0, internalSeconds: 0, continuityWarning: false, notMigrated: [], rewrites: 0, todos: [], output: "" },
+    apply: {
+      exitCode: 0,
+      seconds: 0,
+      filesRead: 0,
+      filesPerSecond: 0,
+      internalSeconds: 0,
+      continuityWarning: false,
+      notMigrated: [],
+      rewrites: 0,
+      todos: [],
+      output: "",
+    },
     diff: { changed: [], created: [], deleted: [], added: 0, removed: 0, formatChurn: 0, doubleSemicolons: 0 },
     unresolvedImports: [],
     unparsedFiles: [],
@@ -636,24 +755,45 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     const missing = exportCommit(mirror, entry.commit, dir);
     const files = trackedFiles(dir);
     result.trackedFiles = files.length;
-    if (missing.length) log(`  ${missing.length} files absent from the mirror (large binaries) left out: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}`);
+    if (missing.length)
+      log(
+        `  ${missing.length} files absent from the mirror (large binaries) left out: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}`,
+      );
     const baseline = grepBaseline(dir, files);
     result.baseline = { total: baseline.length, byCategory: countBy(baseline, (h) => h.category) };
     log(`  exported ${files.length} files; grep baseline ${baseline.length} lines`);
 
     const scan = scanRepo(options.codemod, dir);
     const actions = countBy(scan.usages, (u) => u.action ?? "?");
-    result.scan = { usages: scan.usages.length, rewrite: actions.rewrite ?? 0, todo: actions.todo ?? 0, ok: actions.ok ?? 0, seconds: scan.seconds, parseErrors: scan.parseErrors };
+    result.scan = {
+      usages: scan.usages.length,
+      rewrite: actions.rewrite ?? 0,
+      todo: actions.todo ?? 0,
+      ok: actions.ok ?? 0,
+      seconds: scan.seconds,
+      parseErrors: scan.parseErrors,
+    };
     result.misses = findMisses(baseline, scan.usages);
-    log(`  scan: ${scan.usages.length} usages in ${scan.seconds.toFixed(1)} s; baseline lines with no usage near: ${result.misses.files.length} in unreported files, ${result.misses.lines.length} elsewhere`);
+    log(
+      `  scan: ${scan.usages.length} usages in ${scan.seconds.toFixed(1)} s; baseline lines with no usage near: ${result.misses.files.length} in unreported files, ${result.misses.lines.length} elsewhere`,
+    );
 
     const planted = plantUntrackedEnv(dir, appDirs(dir, files));
     const apply = runCodemod(options.codemod, ["apply", dir, "--all"]);
-    result.apply = { exitCode: apply.code, seconds: apply.seconds, output: apply.stdout + apply.stderr, ...parseApplyOutput(apply.stdout) };
-    result.untrackedWritten = planted.filter((file) => readFileSync(path.join(dir, file), "utf8") !== UNTRACKED_ENV_TEXT);
+    result.apply = {
+      exitCode: apply.code,
+      seconds: apply.seconds,
+      output: apply.stdout + apply.stderr,
+      ...parseApplyOutput(apply.stdout),
+    };
+    result.untrackedWritten = planted.filter(
+      (file) => readFileSync(path.join(dir, file), "utf8") !== UNTRACKED_ENV_TEXT,
+    );
     const changes = status(dir);
     result.diff = { ...changes, ...diffStats(dir) };
-    log(`  apply: exit ${apply.code}, ${result.apply.rewrites} rewrites, ${result.apply.todos.length} to-dos, ${changes.changed.length} changed / ${changes.created.length} created / ${changes.deleted.length} deleted in ${apply.seconds.toFixed(1)} s`);
+    log(
+      `  apply: exit ${apply.code}, ${result.apply.rewrites} rewrites, ${result.apply.todos.length} to-dos, ${changes.changed.length} changed / ${changes.created.length} created / ${changes.deleted.length} deleted in ${apply.seconds.toFixed(1)} s`,
+    );
 
     Object.assign(result, checkWrittenFiles(dir, [...changes.changed, ...changes.created]));
     git(dir, ["commit", "-q", "--no-verify", "--allow-empty", "-m", "codemod apply --all"]);
@@ -668,12 +808,17 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
       result.secondApplyDiff = git(dir, ["diff", "--cached", "--no-color"]).slice(0, 4000);
       git(dir, ["reset", "-q", "--hard"]);
     }
-    log(`  unresolved imports ${result.unresolvedImports.length}, import cycles ${result.importCycles.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`);
+    log(
+      `  unresolved imports ${result.unresolvedImports.length}, import cycles ${result.importCycles.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`,
+    );
     if (options.typecheck) {
       result.typecheck = typeCheck(dir, log);
       const t = result.typecheck;
       if (t.skipped) log(`  type check skipped: ${t.skipped}`);
-      else log(`  type check: ${t.v4.length} errors on v4, ${t.v5.length} after apply, ${t.introduced.length} new${t.introduced.map((e) => `\n    ${e.file}(${e.line}) ${e.code}: ${e.message}`).join("")}`);
+      else
+        log(
+          `  type check: ${t.v4.length} errors on v4, ${t.v5.length} after apply, ${t.introduced.length} new${t.introduced.map((e) => `\n    ${e.file}(${e.line}) ${e.code}: ${e.message}`).join("")}`,
+        );
     }
   } catch (error) {
     result.error = (error as Error).message;
@@ -704,12 +849,22 @@ function typeCheck(dir: string, log: (text: string) => void): TypeCheck {
     const check = (commit: string): TscError[] | string => {
       git(work, ["checkout", "-q", commit]);
       const started = performance.now();
-      const install = spawnSync("nice", ["-n", "19", "npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps"], { cwd: work, encoding: "utf8", timeout: INSTALL_TIMEOUT_MS });
+      const install = spawnSync(
+        "nice",
+        ["-n", "19", "npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps"],
+        { cwd: work, encoding: "utf8", timeout: INSTALL_TIMEOUT_MS },
+      );
       result.installSeconds += (performance.now() - started) / 1000;
-      if (install.error || install.status !== 0) return `npm install ${install.error ? "took over 5 minutes" : `failed: ${(install.stderr || install.stdout).trim().split("\n").slice(-3).join(" ")}`}`;
+      if (install.error || install.status !== 0)
+        return `npm install ${install.error ? "took over 5 minutes" : `failed: ${(install.stderr || install.stdout).trim().split("\n").slice(-3).join(" ")}`}`;
       const ownTsc = path.join(work, "node_modules", "typescript", "bin", "tsc");
       const tsc = existsSync(ownTsc) ? ownTsc : require.resolve("typescript/bin/tsc");
-      const run = spawnSync("nice", ["-n", "19", process.execPath, tsc, "--noEmit", "-p", "."], { cwd: work, encoding: "utf8", timeout: TSC_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+      const run = spawnSync("nice", ["-n", "19", process.execPath, tsc, "--noEmit", "-p", "."], {
+        cwd: work,
+        encoding: "utf8",
+        timeout: TSC_TIMEOUT_MS,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       if (run.error) return `tsc: ${run.error.message}`;
       return tscErrors(run.stdout);
     };
@@ -747,22 +902,51 @@ export function introducedErrors(before: TscError[], after: TscError[]): TscErro
  * The per-repo summary's columns: `head` and `cell` for the terminal, `long` and `markdown` for
  * codemod/FIELD-TEST.md (null: not in that table; `markdown` unset: the same cell).
  */
-const COLUMNS: { head: string; long: string | null; cell(r: RepoResult): string | number; markdown?(r: RepoResult): string | number }[] = [
-  { head: "repo", long: "repo @ commit", cell: (r) => r.name, markdown: (r) => `${r.repo} @ \`${r.commit.slice(0, 7)}\`` },
+const COLUMNS: {
+  head: string;
+  long: string | null;
+  cell(r: RepoResult): string | number;
+  markdown?(r: RepoResult): string | number;
+}[] = [
+  {
+    head: "repo",
+    long: "repo @ commit",
+    cell: (r) => r.name,
+    markdown: (r) => `${r.repo} @ \`${r.commit.slice(0, 7)}\``,
+  },
   { head: "files", long: "files", cell: (r) => r.trackedFiles },
   { head: "grep", long: "grep baseline", cell: (r) => r.baseline.total },
   { head: "usages", long: "usages found", cell: (r) => r.scan.usages },
-  { head: "missed(files)", long: "missed lines (files)", cell: (r) => `${missedLines(r)}(${missedFiles(r)})`, markdown: (r) => `${missedLines(r)} (${missedFiles(r)})` },
+  {
+    head: "missed(files)",
+    long: "missed lines (files)",
+    cell: (r) => `${missedLines(r)}(${missedFiles(r)})`,
+    markdown: (r) => `${missedLines(r)} (${missedFiles(r)})`,
+  },
   { head: "rewrites", long: "rewrites", cell: (r) => r.apply.rewrites },
   { head: "to-dos", long: "to-dos", cell: (r) => r.apply.todos.length },
-  { head: "changed", long: "files changed", cell: (r) => r.diff.changed.length + r.diff.created.length + r.diff.deleted.length },
+  {
+    head: "changed",
+    long: "files changed",
+    cell: (r) => r.diff.changed.length + r.diff.created.length + r.diff.deleted.length,
+  },
   { head: "unresolved", long: "unresolved imports", cell: (r) => r.unresolvedImports.length },
   { head: "cycles", long: "import cycles", cell: (r) => r.importCycles.length },
   { head: "unparsed", long: "unparsed files", cell: (r) => r.unparsedFiles.length },
   { head: "untracked", long: "untracked written", cell: (r) => r.untrackedWritten.length },
   { head: "churn", long: null, cell: (r) => r.diff.formatChurn },
-  { head: "idem", long: "idempotent", cell: (r) => (r.error ? "ERR" : r.idempotent ? "yes" : "no"), markdown: (r) => (r.error ? `error: ${r.error.slice(0, 60)}` : r.idempotent ? "yes" : "no") },
-  { head: "apply s", long: "apply s (own s)", cell: (r) => r.apply.seconds.toFixed(1), markdown: (r) => `${r.apply.seconds.toFixed(1)} (${r.apply.internalSeconds.toFixed(1)})` },
+  {
+    head: "idem",
+    long: "idempotent",
+    cell: (r) => (r.error ? "ERR" : r.idempotent ? "yes" : "no"),
+    markdown: (r) => (r.error ? `error: ${r.error.slice(0, 60)}` : r.idempotent ? "yes" : "no"),
+  },
+  {
+    head: "apply s",
+    long: "apply s (own s)",
+    cell: (r) => r.apply.seconds.toFixed(1),
+    markdown: (r) => `${r.apply.seconds.toFixed(1)} (${r.apply.internalSeconds.toFixed(1)})`,
+  },
   { head: "own s", long: null, cell: (r) => r.apply.internalSeconds.toFixed(1) },
   { head: "files/s", long: "files/s", cell: (r) => r.apply.filesPerSecond },
 ];
@@ -773,7 +957,9 @@ const missedFiles = (r: RepoResult) => new Set(r.misses.files.map((m) => m.file)
 function table(results: RepoResult[]): string {
   const all = [COLUMNS.map((c) => c.head), ...results.map((r) => COLUMNS.map((c) => String(c.cell(r))))];
   const widths = COLUMNS.map((_, i) => Math.max(...all.map((row) => row[i].length)));
-  return all.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n");
+  return all
+    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "))
+    .join("\n");
 }
 
 /** The per-repo table of codemod/FIELD-TEST.md. */
@@ -783,46 +969,80 @@ function markdownTable(results: RepoResult[]): string {
   const rows: (string | number)[][] = results.map((r) => columns.map((c) => (c.markdown ?? c.cell)(r)));
   if (results.some((r) => r.typecheck)) {
     head.push("type errors v4 → applied (new)");
-    results.forEach((r, i) => rows[i].push(!r.typecheck ? "not run" : r.typecheck.skipped ? `skipped: ${r.typecheck.skipped.slice(0, 60)}` : `${r.typecheck.v4.length} → ${r.typecheck.v5.length} (${r.typecheck.introduced.length})`));
+    results.forEach((r, i) =>
+      rows[i].push(
+        !r.typecheck
+          ? "not run"
+          : r.typecheck.skipped
+            ? `skipped: ${r.typecheck.skipped.slice(0, 60)}`
+            : `${r.typecheck.v4.length} → ${r.typecheck.v5.length} (${r.typecheck.introduced.length})`,
+      ),
+    );
   }
   return [head, head.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n");
 }
 
 function main() {
   const options = parseOptions(process.argv.slice(2));
-  const list = (JSON.parse(readFileSync(options.list, "utf8")) as { repos: RepoEntry[] }).repos.filter((r) => !options.only || options.only.has(r.name));
+  const list = (JSON.parse(readFileSync(options.list, "utf8")) as { repos: RepoEntry[] }).repos.filter(
+    (r) => !options.only || options.only.has(r.name),
+  );
   let exported: string | undefined;
   if (options.codemodRef) {
     // A read-only copy of that commit, using this checkout's installed packages.
     exported = mkdtempSync(path.join(tmpdir(), "field-codemod-"));
-    execFileSync("sh", ["-c", 'git -C "$1" archive --format=tar "$2" | tar -x -C "$3"', "sh", thisRepo, options.codemodRef, exported]);
+    execFileSync("sh", [
+      "-c",
+      'git -C "$1" archive --format=tar "$2" | tar -x -C "$3"',
+      "sh",
+      thisRepo,
+      options.codemodRef,
+      exported,
+    ]);
     symlinkSync(path.join(thisRepo, "node_modules"), path.join(exported, "node_modules"), "dir");
     options.codemod = exported;
   }
   const codemodCommit = (() => {
     try {
-      return git(options.codemodRef ? thisRepo : options.codemod, ["rev-parse", options.codemodRef ? `${options.codemodRef}^{commit}` : "HEAD"]).trim();
+      return git(options.codemodRef ? thisRepo : options.codemod, [
+        "rev-parse",
+        options.codemodRef ? `${options.codemodRef}^{commit}` : "HEAD",
+      ]).trim();
     } catch {
       return "unknown (not a git checkout)";
     }
   })();
-  console.log(`field test: ${list.length} repos, codemod ${options.codemodRef ? `of ${options.codemodRef}` : `at ${path.relative(thisRepo, options.codemod) || "."}`} (${codemodCommit})`);
+  console.log(
+    `field test: ${list.length} repos, codemod ${options.codemodRef ? `of ${options.codemodRef}` : `at ${path.relative(thisRepo, options.codemod) || "."}`} (${codemodCommit})`,
+  );
   const started = performance.now();
   const results: RepoResult[] = [];
   for (const [i, entry] of list.entries()) {
     console.log(`[${i + 1}/${list.length}] ${entry.repo} @ ${entry.commit.slice(0, 10)}`);
     const repoStarted = performance.now();
     results.push(fieldTest(entry, options, (text) => console.log(text)));
-    console.log(`  done in ${((performance.now() - repoStarted) / 1000).toFixed(1)} s${options.keep ? `, kept at ${results[results.length - 1].workDir}` : ""}`);
+    console.log(
+      `  done in ${((performance.now() - repoStarted) / 1000).toFixed(1)} s${options.keep ? `, kept at ${results[results.length - 1].workDir}` : ""}`,
+    );
   }
   mkdirSync(path.dirname(options.out), { recursive: true });
-  writeFileSync(options.out, `${JSON.stringify({ codemod: codemodCommit, ranAt: new Date().toISOString(), results }, null, 2)}\n`);
+  writeFileSync(
+    options.out,
+    `${JSON.stringify({ codemod: codemodCommit, ranAt: new Date().toISOString(), results }, null, 2)}\n`,
+  );
   if (exported) rmSync(exported, { recursive: true, force: true });
   if (options.markdown) writeFileSync(options.markdown, `${markdownTable(results)}\n`);
   console.log(`\n${table(results)}\n`);
-  console.log(`missed = grep-baseline lines with no scan usage within 2 lines (in brackets: files scan did not report at all)`);
-  console.log(`${results.length} repos in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), options.out)}`);
-  const failed = results.filter((r) => r.error || r.unresolvedImports.length || r.unparsedFiles.length || r.untrackedWritten.length || !r.idempotent);
+  console.log(
+    `missed = grep-baseline lines with no scan usage within 2 lines (in brackets: files scan did not report at all)`,
+  );
+  console.log(
+    `${results.length} repos in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), options.out)}`,
+  );
+  const failed = results.filter(
+    (r) =>
+      r.error || r.unresolvedImports.length || r.unparsedFiles.length || r.untrackedWritten.length || !r.idempotent,
+  );
   process.exitCode = failed.length ? 1 : 0;
 }
 

@@ -1,5 +1,5 @@
 import type { ObjectExpression } from "jscodeshift";
-import { applyEdits, lineOf, parseInput, range , importedName, localName } from "../lib/ast";
+import { applyEdits, lineOf, parseInput, range, importedName, localName } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -27,7 +27,8 @@ export const clientRedirectTo: Transform = {
     const namespaces = new Set<string>();
     root.find(j.ImportDeclaration, { source: { value: "next-auth/react" } }).forEach((p) => {
       for (const s of p.node.specifiers ?? []) {
-        if (s.type === "ImportSpecifier" && importedName(s) in CLIENT_FUNCTIONS) locals.set(localName(s, importedName(s)), importedName(s));
+        if (s.type === "ImportSpecifier" && importedName(s) in CLIENT_FUNCTIONS)
+          locals.set(localName(s, importedName(s)), importedName(s));
         if (s.type === "ImportNamespaceSpecifier") namespaces.add(localName(s));
       }
     });
@@ -36,7 +37,12 @@ export const clientRedirectTo: Transform = {
       const callee = p.node.callee;
       let fn: string | undefined;
       if (callee.type === "Identifier") fn = locals.get(callee.name);
-      else if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && namespaces.has(callee.object.name) && callee.property.type === "Identifier") {
+      else if (
+        callee.type === "MemberExpression" &&
+        callee.object.type === "Identifier" &&
+        namespaces.has(callee.object.name) &&
+        callee.property.type === "Identifier"
+      ) {
         fn = callee.property.name in CLIENT_FUNCTIONS ? callee.property.name : undefined;
       }
       if (!fn) return;
@@ -45,17 +51,24 @@ export const clientRedirectTo: Transform = {
       if (options.type !== "ObjectExpression") {
         const code = source.slice(range(options).start, range(options).end);
         if (code.includes("callbackUrl") || options.type === "Identifier") {
-          note(p.node, `${fn}(…, ${code}): options not written inline; rename callbackUrl to redirectTo where they are built`, "todo");
+          note(
+            p.node,
+            `${fn}(…, ${code}): options not written inline; rename callbackUrl to redirectTo where they are built`,
+            "todo",
+          );
         }
         return;
       }
       const obj = options as ObjectExpression;
       const props = obj.properties;
       const keyOf = (prop: (typeof props)[number]) =>
-        (prop.type === "ObjectProperty" || prop.type === "Property") && !prop.computed && prop.key.type === "Identifier" ? prop.key.name : undefined;
+        (prop.type === "ObjectProperty" || prop.type === "Property") && !prop.computed && prop.key.type === "Identifier"
+          ? prop.key.name
+          : undefined;
       const callbackUrl = props.find((prop) => keyOf(prop) === "callbackUrl");
       if (!callbackUrl) {
-        if (props.some((prop) => prop.type === "SpreadElement")) note(p.node, `${fn}({ ...spread }): check the spread object for callbackUrl`, "todo");
+        if (props.some((prop) => prop.type === "SpreadElement"))
+          note(p.node, `${fn}({ ...spread }): check the spread object for callbackUrl`, "todo");
         return;
       }
       if (props.some((prop) => keyOf(prop) === "redirectTo")) {
@@ -63,12 +76,23 @@ export const clientRedirectTo: Transform = {
         return;
       }
       const prop = callbackUrl as { key: unknown; shorthand?: boolean };
-      edits.push(prop.shorthand ? { ...range(prop), text: "redirectTo: callbackUrl" } : { ...range(prop.key), text: "redirectTo" });
+      edits.push(
+        prop.shorthand
+          ? { ...range(prop), text: "redirectTo: callbackUrl" }
+          : { ...range(prop.key), text: "redirectTo" },
+      );
       note(p.node, `${fn}(…, { callbackUrl }) → redirectTo`, "rewrite");
     });
     const changed = edits.length > 0;
     if (changed && project.nextAuthMajor === 4 && !steps.has(6)) {
-      findings.push({ step: 7, file, line: 1, kind: "callback-url-v4", action: "todo", message: "next-auth v4 ignores redirectTo: apply step 6 (the switch) before shipping this" });
+      findings.push({
+        step: 7,
+        file,
+        line: 1,
+        kind: "callback-url-v4",
+        action: "todo",
+        message: "next-auth v4 ignores redirectTo: apply step 6 (the switch) before shipping this",
+      });
     }
     return { source: changed ? applyEdits(source, edits) : undefined, findings };
   },

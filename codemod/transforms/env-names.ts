@@ -11,8 +11,26 @@ import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /** Built-in providers whose v5 variables are inferred as AUTH_<ID>_ID / AUTH_<ID>_SECRET. */
 const PROVIDERS = [
-  "GITHUB", "GOOGLE", "DISCORD", "FACEBOOK", "TWITTER", "GITLAB", "AUTH0", "APPLE", "SPOTIFY", "TWITCH",
-  "LINKEDIN", "SLACK", "KEYCLOAK", "OKTA", "COGNITO", "AZURE_AD", "REDDIT", "ZOOM", "NOTION", "BATTLENET",
+  "GITHUB",
+  "GOOGLE",
+  "DISCORD",
+  "FACEBOOK",
+  "TWITTER",
+  "GITLAB",
+  "AUTH0",
+  "APPLE",
+  "SPOTIFY",
+  "TWITCH",
+  "LINKEDIN",
+  "SLACK",
+  "KEYCLOAK",
+  "OKTA",
+  "COGNITO",
+  "AZURE_AD",
+  "REDDIT",
+  "ZOOM",
+  "NOTION",
+  "BATTLENET",
 ];
 
 export const ENV_RENAMES: Readonly<Record<string, string>> = {
@@ -44,7 +62,18 @@ export function providerPrefix(module: string): string {
  */
 export function renamesFor(providers: ReadonlySet<string> | undefined): Readonly<Record<string, string>> {
   if (!providers) return ENV_RENAMES;
-  return Object.fromEntries(Object.entries(ENV_RENAMES).filter(([from]) => from.startsWith("NEXTAUTH_") || [...providers].some((p) => from.startsWith(`${providerPrefix(p)}_`) && PROVIDERS.includes(providerPrefix(p)) && /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)))));
+  return Object.fromEntries(
+    Object.entries(ENV_RENAMES).filter(
+      ([from]) =>
+        from.startsWith("NEXTAUTH_") ||
+        [...providers].some(
+          (p) =>
+            from.startsWith(`${providerPrefix(p)}_`) &&
+            PROVIDERS.includes(providerPrefix(p)) &&
+            /^(ID|SECRET|CLIENT_ID|CLIENT_SECRET)$/.test(from.slice(providerPrefix(p).length + 1)),
+        ),
+    ),
+  );
 }
 
 /** Providers imported from next-auth (or @auth/core) anywhere in these sources. */
@@ -63,8 +92,12 @@ export function providersIn(sources: Iterable<string>): Set<string> {
 export function isEnvConfigFile(file: string): boolean {
   const name = file.split("/").pop() ?? "";
   return (
-    name === "turbo.json" || name === "vercel.json" || /^Dockerfile(\..+)?$/.test(name) || /(^|[.-])compose[\w.-]*\.ya?ml$/.test(name) ||
-    /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || name === ".gitlab-ci.yml"
+    name === "turbo.json" ||
+    name === "vercel.json" ||
+    /^Dockerfile(\..+)?$/.test(name) ||
+    /(^|[.-])compose[\w.-]*\.ya?ml$/.test(name) ||
+    /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
+    name === ".gitlab-ci.yml"
   );
 }
 
@@ -78,7 +111,14 @@ export const envConfig: Transform = {
     source.split("\n").forEach((line, i) => {
       for (const [from, to] of Object.entries(renames)) {
         if (new RegExp(`\\b${from}\\b`).test(line) && !new RegExp(`\\b${to}\\b`).test(line)) {
-          findings.push({ step: 3, file, line: i + 1, kind: "env-config", action: "todo", message: `still names ${from}: v5 reads ${to} (rename it here, or set both)` });
+          findings.push({
+            step: 3,
+            file,
+            line: i + 1,
+            kind: "env-config",
+            action: "todo",
+            message: `still names ${from}: v5 reads ${to} (rename it here, or set both)`,
+          });
         }
       }
     });
@@ -92,7 +132,8 @@ const INTERNAL_URL_NOTE =
   "NEXTAUTH_URL_INTERNAL keeps its name: v5 has no AUTH_ form of it. next-auth/react (v4 and v5) reads it as the base URL of its calls made on the server; v5's server reads AUTH_URL ?? NEXTAUTH_URL";
 
 /** After a rename no file shows it, so apply carries this to-do over from its list (lib/cli.ts). */
-export const ENV_DEPLOYMENT_TODO = "set the renamed variables in every deployment environment too (same values); the codemod only sees files";
+export const ENV_DEPLOYMENT_TODO =
+  "set the renamed variables in every deployment environment too (same values); the codemod only sees files";
 
 const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)(\s*=)/;
 
@@ -111,17 +152,35 @@ export const envFiles: Transform = {
       const next = m && renames[m[2]];
       if (!m || !next) return;
       if (keys.has(next)) {
-        findings.push({ step: 3, file, line: i + 1, kind: "env-file-key", action: "todo", message: `${m[2]} and ${next} are both set: keep one (${next}, with the same value)` });
+        findings.push({
+          step: 3,
+          file,
+          line: i + 1,
+          kind: "env-file-key",
+          action: "todo",
+          message: `${m[2]} and ${next} are both set: keep one (${next}, with the same value)`,
+        });
         return;
       }
       lines[i] = m[1] + next + line.slice(m[1].length + m[2].length);
       keys.add(next);
       changed = true;
-      findings.push({ step: 3, file, line: i + 1, kind: "env-file-key", action: "rewrite", message: `${m[2]} → ${next}` });
+      findings.push({
+        step: 3,
+        file,
+        line: i + 1,
+        kind: "env-file-key",
+        action: "rewrite",
+        message: `${m[2]} → ${next}`,
+      });
     });
     if (changed) {
       findings.push({
-        step: 3, file, line: 1, kind: "env-deployment", action: "todo",
+        step: 3,
+        file,
+        line: 1,
+        kind: "env-deployment",
+        action: "todo",
         message: ENV_DEPLOYMENT_TODO,
       });
     }
@@ -146,7 +205,11 @@ export const envCode: Transform = {
     const envName = (node: MemberExpression): string | undefined => {
       const obj = node.object;
       const isProcessEnv =
-        obj.type === "MemberExpression" && obj.object.type === "Identifier" && obj.object.name === "process" && obj.property.type === "Identifier" && obj.property.name === "env";
+        obj.type === "MemberExpression" &&
+        obj.object.type === "Identifier" &&
+        obj.object.name === "process" &&
+        obj.property.type === "Identifier" &&
+        obj.property.name === "env";
       if (!isProcessEnv) return undefined;
       if (!node.computed && node.property.type === "Identifier") return node.property.name;
       if (node.computed && node.property.type === "StringLiteral") return node.property.value;
@@ -156,39 +219,88 @@ export const envCode: Transform = {
     root.find(j.MemberExpression).forEach((p) => {
       const name = envName(p.node);
       if (name === INTERNAL_URL) {
-        findings.push({ step: 3, file, line: lineOf(p.node, source), kind: "env-read", action: "ok", message: INTERNAL_URL_NOTE });
+        findings.push({
+          step: 3,
+          file,
+          line: lineOf(p.node, source),
+          kind: "env-read",
+          action: "ok",
+          message: INTERNAL_URL_NOTE,
+        });
         return;
       }
       const next = name && renames[name];
       if (!name || !next) return;
       // Already `process.env.AUTH_X ?? process.env.X`: idempotent.
       const parent = p.parent.node;
-      if (parent.type === "LogicalExpression" && parent.right === p.node && parent.left.type === "MemberExpression" && envName(parent.left) === next) return;
-      if ((parent.type === "AssignmentExpression" && parent.left === p.node) || (parent.type === "UnaryExpression" && parent.operator === "delete")) {
-        findings.push({ step: 3, file, line: lineOf(p.node, source), kind: "env-read", action: "todo", message: `writes or deletes process.env.${name}: do the same for ${next}` });
+      if (
+        parent.type === "LogicalExpression" &&
+        parent.right === p.node &&
+        parent.left.type === "MemberExpression" &&
+        envName(parent.left) === next
+      )
+        return;
+      if (
+        (parent.type === "AssignmentExpression" && parent.left === p.node) ||
+        (parent.type === "UnaryExpression" && parent.operator === "delete")
+      ) {
+        findings.push({
+          step: 3,
+          file,
+          line: lineOf(p.node, source),
+          kind: "env-read",
+          action: "todo",
+          message: `writes or deletes process.env.${name}: do the same for ${next}`,
+        });
         return;
       }
       const line = lineOf(p.node, source);
       const old = source.slice(range(p.node).start, range(p.node).end);
       // Parentheses where `??` would otherwise bind wrongly (||, &&, unary, member access).
-      const bare = ["VariableDeclarator", "ObjectProperty", "Property", "ArrowFunctionExpression", "ReturnStatement", "CallExpression", "NewExpression", "ArrayExpression", "TemplateLiteral", "AssignmentExpression", "JSXExpressionContainer", "IfStatement", "ConditionalExpression"];
+      const bare = [
+        "VariableDeclarator",
+        "ObjectProperty",
+        "Property",
+        "ArrowFunctionExpression",
+        "ReturnStatement",
+        "CallExpression",
+        "NewExpression",
+        "ArrayExpression",
+        "TemplateLiteral",
+        "AssignmentExpression",
+        "JSXExpressionContainer",
+        "IfStatement",
+        "ConditionalExpression",
+      ];
       const needsParens = !bare.includes(parent.type) || (parent.type === "CallExpression" && parent.callee === p.node);
       const text = `process.env.${next} ?? ${old}`;
       edits.push({ ...range(p.node), text: needsParens ? `(${text})` : text });
-      findings.push({ step: 3, file, line, kind: "env-read", action: "rewrite", message: `process.env.${name} → process.env.${next} ?? process.env.${name}` });
+      findings.push({
+        step: 3,
+        file,
+        line,
+        kind: "env-read",
+        action: "rewrite",
+        message: `process.env.${name} → process.env.${next} ?? process.env.${name}`,
+      });
     });
 
     // `const { NEXTAUTH_SECRET } = process.env` and env schema keys (zod, t3-env): a person decides.
     // …and `interface ProcessEnv { NEXTAUTH_SECRET: string }` declarations.
     const keyed = [...root.find(j.ObjectProperty).paths(), ...root.find(j.TSPropertySignature).paths()];
-    const keyName = (key: Node) => (key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined);
+    const keyName = (key: Node) =>
+      key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined;
     keyed.forEach((p) => {
       const name = keyName(p.node.key);
       const next = name && renames[name];
       // Settled once the file names the new key (t3-env's `runtimeEnv: { X: process.env.AUTH_X ?? … }`).
       if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
       findings.push({
-        step: 3, file, line: lineOf(p.node, source), kind: "env-key", action: "todo",
+        step: 3,
+        file,
+        line: lineOf(p.node, source),
+        kind: "env-key",
+        action: "todo",
         message: `${name} named in code (destructuring or an env schema): accept ${next} as well and read it first`,
       });
     });

@@ -23,15 +23,43 @@ export const jwtAugmentation: Transform = {
     const line = lineOf(augmentations.get().node, source);
     const imported =
       root.find(j.ImportDeclaration, { source: { value: "next-auth/jwt" } }).size() > 0 ||
-      root.find(j.ExportNamedDeclaration).filter((p) => p.node.source?.value === "next-auth/jwt").size() > 0 ||
+      root
+        .find(j.ExportNamedDeclaration)
+        .filter((p) => p.node.source?.value === "next-auth/jwt")
+        .size() > 0 ||
       root.find(j.ExportAllDeclaration, { source: { value: "next-auth/jwt" } }).size() > 0;
-    if (imported) return { findings: [{ step: 4, file, line, kind: "jwt-augmentation", action: "ok", message: 'declare module "next-auth/jwt" already imports the module: ready for v5' }] };
+    if (imported)
+      return {
+        findings: [
+          {
+            step: 4,
+            file,
+            line,
+            kind: "jwt-augmentation",
+            action: "ok",
+            message: 'declare module "next-auth/jwt" already imports the module: ready for v5',
+          },
+        ],
+      };
 
     const decl = j.importDeclaration([], j.stringLiteral("next-auth/jwt"));
-    (decl as { comments?: unknown[] }).comments = [j.commentLine(' v5 merges the "next-auth/jwt" augmentation only when the module is imported (TS2664).', true, false)];
+    (decl as { comments?: unknown[] }).comments = [
+      j.commentLine(
+        ' v5 merges the "next-auth/jwt" augmentation only when the module is imported (TS2664).',
+        true,
+        false,
+      ),
+    ];
     insertImport(parsed, decl);
     const findings: Finding[] = [
-      { step: 4, file, line, kind: "jwt-augmentation", action: "rewrite", message: 'declare module "next-auth/jwt": added import "next-auth/jwt"' },
+      {
+        step: 4,
+        file,
+        line,
+        kind: "jwt-augmentation",
+        action: "rewrite",
+        message: 'declare module "next-auth/jwt": added import "next-auth/jwt"',
+      },
     ];
     return { source: print(parsed), findings };
   },

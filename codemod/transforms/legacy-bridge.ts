@@ -26,7 +26,10 @@ export function bridgeModule(project: Project, ext: string): FileChange {
   // The module's doc comment sits on a type that JavaScript drops: keep it at the top.
   const header = template.match(/\/\*\*\n \* Keeps users[\s\S]*?\*\/\n/)?.[0] ?? "";
   const source = javascript
-    ? header + ts.transpileModule(template, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false } }).outputText
+    ? header +
+      ts.transpileModule(template, {
+        compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
+      }).outputText
     : template;
   const dir = path.posix.dirname(project.authModule);
   const file = `${dir === "." ? "" : `${dir}/`}${BRIDGE_NAME}${javascript ? (ext === ".mjs" ? ".mjs" : ".js") : ".ts"}`;

@@ -1,5 +1,19 @@
 import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
-import { applyEdits, freeName, isTypeScript, lineOf, namedImports, parse, parseInput, range, references, type Parsed , importedName, localName, type Node } from "../lib/ast";
+import {
+  applyEdits,
+  freeName,
+  isTypeScript,
+  lineOf,
+  namedImports,
+  parse,
+  parseInput,
+  range,
+  references,
+  type Parsed,
+  importedName,
+  localName,
+  type Node,
+} from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
 const SOURCE = "next-auth/middleware";
@@ -31,7 +45,8 @@ export const middleware: Transform = {
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
     const findings: Finding[] = [];
-    const note: Note = (line, kind, message, action = "todo") => findings.push({ step: 6, file, line, kind, message, action });
+    const note: Note = (line, kind, message, action = "todo") =>
+      findings.push({ step: 6, file, line, kind, message, action });
     if (!source.includes(SOURCE)) {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
@@ -51,20 +66,41 @@ export const middleware: Transform = {
     let rewrote = 0;
     parsed.root.find(parsed.j.MemberExpression).forEach((p) => {
       const obj = p.node.object;
-      if (obj.type !== "MemberExpression" || obj.computed || obj.property.type !== "Identifier" || obj.property.name !== "nextauth") return;
+      if (
+        obj.type !== "MemberExpression" ||
+        obj.computed ||
+        obj.property.type !== "Identifier" ||
+        obj.property.name !== "nextauth"
+      )
+        return;
       if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
       edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
-      note(lineOf(p.node, parsed.source), "nextauth-token", "req.nextauth.token → req.auth (the session, not the JWT)", "rewrite");
+      note(
+        lineOf(p.node, parsed.source),
+        "nextauth-token",
+        "req.nextauth.token → req.auth (the session, not the JWT)",
+        "rewrite",
+      );
       rewrote++;
     });
     if (ts) {
       for (const call of withAuthCalls(parsed)) {
         const fn = call.node.arguments[0] as Node | undefined;
-        const param = fn && (fn.type === "FunctionExpression" || fn.type === "ArrowFunctionExpression") ? (fn as { params: Node[] }).params[0] : undefined;
+        const param =
+          fn && (fn.type === "FunctionExpression" || fn.type === "ArrowFunctionExpression")
+            ? (fn as { params: Node[] }).params[0]
+            : undefined;
         if (param?.type !== "Identifier" || (param as { typeAnnotation?: unknown }).typeAnnotation) continue;
         const { start, end } = range(param);
-        const parenless = fn?.type === "ArrowFunctionExpression" && source[start - 1] !== "(" && source.slice(range(fn).start, start).trim() === "";
-        edits.push(parenless ? { start, end, text: `(${source.slice(start, end)}: NextAuthRequest)` } : { start: end, end, text: ": NextAuthRequest" });
+        const parenless =
+          fn?.type === "ArrowFunctionExpression" &&
+          source[start - 1] !== "(" &&
+          source.slice(range(fn).start, start).trim() === "";
+        edits.push(
+          parenless
+            ? { start, end, text: `(${source.slice(start, end)}: NextAuthRequest)` }
+            : { start: end, end, text: ": NextAuthRequest" },
+        );
       }
     }
     let text = applyEdits(source, edits);
@@ -72,7 +108,13 @@ export const middleware: Transform = {
     // Pass 2: the middleware itself.
     parsed = parse(file, text);
     edits = [];
-    const written: WrittenNames = { auth: "auth", authorized: "authorized", handler: "middleware", isPublic: "isV4PublicPath", redirect: "signInRedirect" };
+    const written: WrittenNames = {
+      auth: "auth",
+      authorized: "authorized",
+      handler: "middleware",
+      isPublic: "isV4PublicPath",
+      redirect: "signInRedirect",
+    };
     for (const key of Object.keys(written) as (keyof WrittenNames)[]) written[key] = freeName(parsed, written[key]);
     const { j, root } = parsed;
 
@@ -83,14 +125,26 @@ export const middleware: Transform = {
         const specifiers = p.node.specifiers ?? [];
         const spec = specifiers.find((s) => s.type === "ExportSpecifier" && localName(s) === "default");
         if (!spec || specifiers.length !== 1) {
-          note(lineOf(p.node, parsed.source), "middleware", `re-export from ${SOURCE} other than { default }: rewrite by hand`);
+          note(
+            lineOf(p.node, parsed.source),
+            "middleware",
+            `re-export from ${SOURCE} other than { default }: rewrite by hand`,
+          );
           return;
         }
         const exportedAs = (spec as { exported: { name: string } }).exported.name;
         const head = exportedAs === "default" ? "export default" : `export const ${exportedAs} =`;
         const body = `${head} ${written.auth}(async (req) => {\n  if (${written.isPublic}(req)) return;\n  if (!req.auth) return ${written.redirect}(req);\n});`;
-        edits.push({ ...range(p.node), text: `${v4RuleFunctions(ts, written, "/api/auth/signin", "/api/auth/error")}\n\n${body}` });
-        note(lineOf(p.node, parsed.source), "middleware", `export { default } from "${SOURCE}" → ${written.auth}() middleware that still redirects signed-out visitors`, "rewrite");
+        edits.push({
+          ...range(p.node),
+          text: `${v4RuleFunctions(ts, written, "/api/auth/signin", "/api/auth/error")}\n\n${body}`,
+        });
+        note(
+          lineOf(p.node, parsed.source),
+          "middleware",
+          `export { default } from "${SOURCE}" → ${written.auth}() middleware that still redirects signed-out visitors`,
+          "rewrite",
+        );
         rewrote++;
       });
 
@@ -114,21 +168,39 @@ export const middleware: Transform = {
       for (const s of p.node.specifiers ?? []) {
         const local = localName(s);
         if (s.type === "ImportSpecifier" && importedName(s) === "NextRequestWithAuth") {
-          lines.push(`import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`);
-          note(lineOf(p.node, parsed.source), "middleware-type", "NextRequestWithAuth → NextAuthRequest from next-auth", "rewrite");
+          lines.push(
+            `import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`,
+          );
+          note(
+            lineOf(p.node, parsed.source),
+            "middleware-type",
+            "NextRequestWithAuth → NextAuthRequest from next-auth",
+            "rewrite",
+          );
         } else if (references(parsed, local).size() > 0) kept.push(local);
       }
-      if (kept.length) note(lineOf(p.node, parsed.source), "middleware", `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`);
+      if (kept.length)
+        note(
+          lineOf(p.node, parsed.source),
+          "middleware",
+          `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`,
+        );
       const { start, end } = range(p.node);
       importEdits.push({ start, end: text[end] === "\n" ? end + 1 : end, text: "" });
     });
-    if (uses(written.auth)) lines.push(`import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.importSpecifier(file, project.authModule)}";`);
+    if (uses(written.auth))
+      lines.push(
+        `import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.importSpecifier(file, project.authModule)}";`,
+      );
     const types = ["NextAuthRequest", "Session"].filter((n) => ts && uses(n) && !imported(n));
     if (types.length) lines.push(`import type { ${types.join(", ")} } from "next-auth";`);
     if (uses("NextResponse") && !imported("NextResponse")) lines.push('import { NextResponse } from "next/server";');
-    if (ts && uses("NextRequest") && !imported("NextRequest")) lines.push('import type { NextRequest } from "next/server";');
+    if (ts && uses("NextRequest") && !imported("NextRequest"))
+      lines.push('import type { NextRequest } from "next/server";');
     const at = importEdits[0]?.start ?? 0;
-    importEdits = importEdits.map((e, i) => (i === 0 ? { ...e, text: lines.map((l) => `${l}\n`).join("") + (importEdits.length === 0 ? "\n" : "") } : e));
+    importEdits = importEdits.map((e, i) =>
+      i === 0 ? { ...e, text: lines.map((l) => `${l}\n`).join("") + (importEdits.length === 0 ? "\n" : "") } : e,
+    );
     if (importEdits.length === 0) importEdits.push({ start: at, end: at, text: `${lines.join("\n")}\n\n` });
     text = applyEdits(text, importEdits);
     // On the final text: the import lines above shift every line below them.
@@ -142,10 +214,16 @@ const MIDDLEWARE_FILE = /^(src\/)?middleware\.[cm]?[jt]s$/;
 
 /** Whether the file imports `auth` from the app's auth module. */
 function importsAuthModule({ j, root }: Parsed, file: string, project: TransformInput["project"]): boolean {
-  return root
-    .find(j.ImportDeclaration)
-    .filter((p) => project.resolve(file, String(p.node.source.value)) === project.authModule && (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth"))
-    .size() > 0;
+  return (
+    root
+      .find(j.ImportDeclaration)
+      .filter(
+        (p) =>
+          project.resolve(file, String(p.node.source.value)) === project.authModule &&
+          (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth"),
+      )
+      .size() > 0
+  );
 }
 
 /** withAuth(...) calls, under any local name withAuth is imported as. */
@@ -166,22 +244,48 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
   const aliases = new Set<string>(["token"]);
   root.find(j.VariableDeclarator).forEach((p) => {
     const init = p.node.init;
-    if (p.node.id.type === "Identifier" && init?.type === "MemberExpression" && init.property.type === "Identifier" && init.property.name === "auth") aliases.add(p.node.id.name);
+    if (
+      p.node.id.type === "Identifier" &&
+      init?.type === "MemberExpression" &&
+      init.property.type === "Identifier" &&
+      init.property.name === "auth"
+    )
+      aliases.add(p.node.id.name);
   });
   root.find(j.Node).forEach((p) => {
     const n = p.node as { type: string; object?: Node; property?: Node; computed?: boolean };
     if (n.type !== "MemberExpression" && n.type !== "OptionalMemberExpression") return;
     const obj = n.object as { type: string; name?: string; property?: { name?: string } };
-    const fromToken = (obj.type === "Identifier" && aliases.has(obj.name ?? "")) || ((obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") && obj.property?.name === "auth");
+    const fromToken =
+      (obj.type === "Identifier" && aliases.has(obj.name ?? "")) ||
+      ((obj.type === "MemberExpression" || obj.type === "OptionalMemberExpression") && obj.property?.name === "auth");
     const prop = n.property as { type: string; name?: string } | undefined;
-    if (fromToken && prop?.type === "Identifier" && !n.computed && prop.name !== "auth" && prop.name !== "user" && prop.name !== "expires") {
-      note(lineOf(p.node, source), "token-claim", `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`);
+    if (
+      fromToken &&
+      prop?.type === "Identifier" &&
+      !n.computed &&
+      prop.name !== "auth" &&
+      prop.name !== "user" &&
+      prop.name !== "expires"
+    ) {
+      note(
+        lineOf(p.node, source),
+        "token-claim",
+        `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`,
+      );
     }
   });
 }
 
 /** Adds the edits for one withAuth(...) call; returns a reason when it cannot rewrite it. */
-function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean, written: WrittenNames, note: Note, edits: Edit[]): string | undefined {
+function rewriteWithAuth(
+  parsed: Parsed,
+  p: ASTPath<CallExpression>,
+  ts: boolean,
+  written: WrittenNames,
+  note: Note,
+  edits: Edit[],
+): string | undefined {
   const { source } = parsed;
   const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
   // Code moved out of the call to the top level loses the indentation of the line it started on.
@@ -193,25 +297,39 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
   const args = p.node.arguments as Node[];
   const declaresFunction = (name: string) =>
     parsed.root.find(parsed.j.FunctionDeclaration, { id: { name } }).size() > 0 ||
-    parsed.root.find(parsed.j.VariableDeclarator, { id: { name } }).filter((d) => ["ArrowFunctionExpression", "FunctionExpression"].includes(d.node.init?.type ?? "")).size() > 0;
+    parsed.root
+      .find(parsed.j.VariableDeclarator, { id: { name } })
+      .filter((d) => ["ArrowFunctionExpression", "FunctionExpression"].includes(d.node.init?.type ?? ""))
+      .size() > 0;
   const isFn = (n: Node | undefined) =>
-    !!n && (["FunctionExpression", "ArrowFunctionExpression"].includes(n.type) || (n.type === "Identifier" && (args.length === 2 || declaresFunction((n as { name: string }).name))));
+    !!n &&
+    (["FunctionExpression", "ArrowFunctionExpression"].includes(n.type) ||
+      (n.type === "Identifier" && (args.length === 2 || declaresFunction((n as { name: string }).name))));
   const fn = isFn(args[0]) ? args[0] : undefined;
   const options = fn ? args[1] : args[0];
-  if (args.length > 2 || (options && options.type !== "ObjectExpression")) return "withAuth options are not an object literal: rewrite this middleware by hand";
+  if (args.length > 2 || (options && options.type !== "ObjectExpression"))
+    return "withAuth options are not an object literal: rewrite this middleware by hand";
   let statement: ASTPath = p;
   while (statement.parent && statement.parent.node.type !== "Program") statement = statement.parent;
   if (!statement.parent) return "withAuth() inside another construct: rewrite by hand";
 
   const props = options ? (options as ObjectExpression).properties : [];
   const prop = (list: typeof props, key: string) =>
-    list.find((x) => (x.type === "ObjectProperty" || x.type === "Property" || x.type === "ObjectMethod") && !x.computed && x.key.type === "Identifier" && x.key.name === key) as
-      | { type: string; value?: Node; params?: Node[]; body?: Node; async?: boolean }
-      | undefined;
+    list.find(
+      (x) =>
+        (x.type === "ObjectProperty" || x.type === "Property" || x.type === "ObjectMethod") &&
+        !x.computed &&
+        x.key.type === "Identifier" &&
+        x.key.name === key,
+    ) as { type: string; value?: Node; params?: Node[]; body?: Node; async?: boolean } | undefined;
   for (const x of props) {
     const key = (x as { key?: { name?: string } }).key?.name;
     if (x.type === "SpreadElement" || !key || !["callbacks", "pages"].includes(key)) {
-      note(lineOf(x, source), "middleware-option", `withAuth option ${key ?? "…spread"} has no place in v5 middleware: configure it in the auth module (secret, jwt, cookies)`);
+      note(
+        lineOf(x, source),
+        "middleware-option",
+        `withAuth option ${key ?? "…spread"} has no place in v5 middleware: configure it in the auth module (secret, jwt, cookies)`,
+      );
     }
   }
   const pages = prop(props, "pages")?.value;
@@ -219,11 +337,16 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
     const v = pages?.type === "ObjectExpression" ? prop((pages as ObjectExpression).properties, key)?.value : undefined;
     if (!v) return fallback;
     if (v.type === "StringLiteral") return (v as { value: string }).value;
-    note(lineOf(v, source), "middleware-option", `pages.${key} is not a string literal: check the sign-in redirect in the rewritten middleware`);
+    note(
+      lineOf(v, source),
+      "middleware-option",
+      `pages.${key} is not a string literal: check the sign-in redirect in the rewritten middleware`,
+    );
     return fallback;
   };
   const callbacks = prop(props, "callbacks")?.value;
-  const authorizedProp = callbacks?.type === "ObjectExpression" ? prop((callbacks as ObjectExpression).properties, "authorized") : undefined;
+  const authorizedProp =
+    callbacks?.type === "ObjectExpression" ? prop((callbacks as ObjectExpression).properties, "authorized") : undefined;
   let authorizedCode: string | undefined;
   if (authorizedProp) {
     authorizedCode =
@@ -232,12 +355,19 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
         : moved(authorizedProp.value);
   }
   const fnParams = fn && fn.type !== "Identifier" ? (fn as { params: Node[] }).params : [];
-  if (fnParams.length > 1) note(lineOf(fn, source), "middleware", "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }");
+  if (fnParams.length > 1)
+    note(
+      lineOf(fn, source),
+      "middleware",
+      "the middleware reads a second argument: v4 passed NextFetchEvent, v5 passes { params }",
+    );
 
   const blocks = [v4RuleFunctions(ts, written, page("signIn", "/api/auth/signin"), page("error", "/api/auth/error"))];
   if (authorizedCode) {
     const type = ts ? ": (params: { req: NextAuthRequest; token: Session | null }) => unknown" : "";
-    blocks.push(`/** v4 withAuth's authorized callback; \`token\` is now the session, not the JWT. */\nconst ${written.authorized}${type} = ${authorizedCode};`);
+    blocks.push(
+      `/** v4 withAuth's authorized callback; \`token\` is now the session, not the JWT. */\nconst ${written.authorized}${type} = ${authorizedCode};`,
+    );
   }
   if (fn && fn.type !== "Identifier") blocks.push(`const ${written.handler} = ${moved(fn)};`);
   const decisions = [`if (${written.isPublic}(req)) return;`];
@@ -249,11 +379,18 @@ function rewriteWithAuth(parsed: Parsed, p: ASTPath<CallExpression>, ts: boolean
   if (fn) decisions.push(`return ${fn.type === "Identifier" ? (fn as { name: string }).name : written.handler}(req);`);
 
   // Helpers go above the statement's leading comments; the comments stay with the export.
-  const comments = ((statement.node as { comments?: { leading?: boolean; start?: number }[] }).comments ?? []).filter((c) => c.leading);
+  const comments = ((statement.node as { comments?: { leading?: boolean; start?: number }[] }).comments ?? []).filter(
+    (c) => c.leading,
+  );
   const insertAt = Math.min(range(statement.node).start, ...comments.map((c) => c.start ?? Infinity));
   edits.push({ start: insertAt, end: insertAt, text: `${blocks.join("\n\n")}\n\n` });
   edits.push({ ...range(p.node), text: `${written.auth}(async (req) => {\n  ${decisions.join("\n  ")}\n})` });
-  note(lineOf(p.node, source), "middleware", `withAuth(…) → ${written.auth}(…) with v4's redirect for signed-out visitors written out`, "rewrite");
+  note(
+    lineOf(p.node, source),
+    "middleware",
+    `withAuth(…) → ${written.auth}(…) with v4's redirect for signed-out visitors written out`,
+    "rewrite",
+  );
   return undefined;
 }
 

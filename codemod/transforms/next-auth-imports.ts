@@ -1,4 +1,14 @@
-import { importsFrom, lineOf, parse, parseInput, print, references, topImports , importedName, localName } from "../lib/ast";
+import {
+  importsFrom,
+  lineOf,
+  parse,
+  parseInput,
+  print,
+  references,
+  topImports,
+  importedName,
+  localName,
+} from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -14,10 +24,23 @@ import type { Finding, Transform, TransformResult } from "../lib/types";
  *   and `getToken` (v5: `secret` no longer defaults to the env var, `secureCookie` defaults to false).
  */
 const V5_NEXT_AUTH_EXPORTS = new Set([
-  "default", "AuthError", "CredentialsSignin", "customFetch", "Session", "Account", "Profile", "DefaultSession",
-  "User", "NextAuthConfig", "NextAuthRequest", "NextAuthResult", "NextAuthOptions", "AuthOptions",
+  "default",
+  "AuthError",
+  "CredentialsSignin",
+  "customFetch",
+  "Session",
+  "Account",
+  "Profile",
+  "DefaultSession",
+  "User",
+  "NextAuthConfig",
+  "NextAuthRequest",
+  "NextAuthResult",
+  "NextAuthOptions",
+  "AuthOptions",
   // step 2 handles these; if they are still here, step 2 reported why
-  "getServerSession", "unstable_getServerSession",
+  "getServerSession",
+  "unstable_getServerSession",
 ]);
 
 /**
@@ -25,9 +48,30 @@ const V5_NEXT_AUTH_EXPORTS = new Set([
  * pins): where v4's other "next-auth" types live on. Internal ones (RequestInternal) are not here.
  */
 const CORE_TYPES = new Set([
-  "WebAuthnOptionsResponseBody", "AuthConfig", "LoggerInstance", "WarningCode", "Awaitable", "Awaited", "SemverString", "Theme",
-  "TokenSet", "Account", "Profile", "CookieOption", "CookiesOptions", "ErrorPageParam", "SignInPageErrorParam", "PagesOptions",
-  "DefaultSession", "Session", "DefaultUser", "User", "PublicProvider", "AuthAction", "ResponseInternal", "Authenticator",
+  "WebAuthnOptionsResponseBody",
+  "AuthConfig",
+  "LoggerInstance",
+  "WarningCode",
+  "Awaitable",
+  "Awaited",
+  "SemverString",
+  "Theme",
+  "TokenSet",
+  "Account",
+  "Profile",
+  "CookieOption",
+  "CookiesOptions",
+  "ErrorPageParam",
+  "SignInPageErrorParam",
+  "PagesOptions",
+  "DefaultSession",
+  "Session",
+  "DefaultUser",
+  "User",
+  "PublicProvider",
+  "AuthAction",
+  "ResponseInternal",
+  "Authenticator",
 ]);
 
 /** v4 types with no public v5 type, and what stands in for them. */
@@ -39,7 +83,8 @@ const V5_STAND_INS: Record<string, string> = {
 
 /** The to-do for a v4 "next-auth" type that v5's "next-auth" does not export. */
 export function v4OnlyExportMessage(name: string): string {
-  if (CORE_TYPES.has(name)) return `"next-auth" has no ${name} in v5: import it from "@auth/core/types" (next-auth's own dependency; add @auth/core to your dependencies where your package manager does not hoist it)`;
+  if (CORE_TYPES.has(name))
+    return `"next-auth" has no ${name} in v5: import it from "@auth/core/types" (next-auth's own dependency; add @auth/core to your dependencies where your package manager does not hoist it)`;
   const standIn = V5_STAND_INS[name];
   if (standIn) return `"next-auth" has no ${name} in v5, and Auth.js exports none: use ${standIn}`;
   return `"next-auth" has no ${name} in v5, and "@auth/core/types" exports none: use NextAuthConfig's fields or declare the type yourself`;
@@ -60,13 +105,22 @@ export const nextAuthImports: Transform = {
   kind: "source",
   run(input): TransformResult {
     const { file, source, project } = input;
-    if (!/from\s+["'](next-auth(\/(next|jwt|adapters|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter|@auth\/drizzle-adapter)["']/.test(source)) return { findings: [] };
+    if (
+      !/from\s+["'](next-auth(\/(next|jwt|adapters|providers\/oauth|providers\/github))?|@next-auth\/[\w-]+-adapter|@auth\/drizzle-adapter)["']/.test(
+        source,
+      )
+    )
+      return { findings: [] };
     // A tree of its own where it may edit and reprint it; else the shared one, only read.
-    const parsed = /@next-auth\/|\b(NextAuthOptions|AuthOptions|GithubProfile)\b|providers\/oauth|next-auth\/adapters/.test(source) ? parse(file, source) : parseInput(input);
+    const parsed =
+      /@next-auth\/|\b(NextAuthOptions|AuthOptions|GithubProfile)\b|providers\/oauth|next-auth\/adapters/.test(source)
+        ? parse(file, source)
+        : parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     let changed = false;
-    const note = (line: number, kind: string, message: string, action: Finding["action"]) => findings.push({ step: 6, file, line, kind, message, action });
+    const note = (line: number, kind: string, message: string, action: Finding["action"]) =>
+      findings.push({ step: 6, file, line, kind, message, action });
 
     topImports(parsed).forEach((p) => {
       const from = String(p.node.source.value);
@@ -92,7 +146,9 @@ export const nextAuthImports: Transform = {
               s.local = j.identifier("NextAuthConfig");
             } else if (local === "NextAuthConfig") {
               // `NextAuthOptions as NextAuthConfig`: the alias would now name itself.
-              p.node.specifiers = (p.node.specifiers ?? []).map((x) => (x === s ? j.importSpecifier(j.identifier("NextAuthConfig")) : x));
+              p.node.specifiers = (p.node.specifiers ?? []).map((x) =>
+                x === s ? j.importSpecifier(j.identifier("NextAuthConfig")) : x,
+              );
             }
             changed = true;
             note(line, "options-type", `${name} → NextAuthConfig`, "rewrite");
@@ -100,14 +156,35 @@ export const nextAuthImports: Transform = {
             note(line, "v4-only-export", v4OnlyExportMessage(name), "todo");
           }
         }
-      } else if (from === "next-auth/next" && (p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession"))) {
-        note(line, "next-auth-next", 'importing "next-auth/next" throws in v5: use auth() from the root auth module', "todo");
+      } else if (
+        from === "next-auth/next" &&
+        (p.node.specifiers ?? []).some(
+          (s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession"),
+        )
+      ) {
+        note(
+          line,
+          "next-auth-next",
+          'importing "next-auth/next" throws in v5: use auth() from the root auth module',
+          "todo",
+        );
       } else if (from === "next-auth/providers/oauth") {
-        if (p.node.importKind === "type" || (p.node.specifiers ?? []).every((s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type")) {
+        if (
+          p.node.importKind === "type" ||
+          (p.node.specifiers ?? []).every(
+            (s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type",
+          )
+        ) {
           p.node.source = j.stringLiteral("next-auth/providers");
           changed = true;
-          note(line, "provider-types", 'next-auth/providers/oauth → next-auth/providers (types)', "rewrite");
-        } else note(line, "provider-types", 'next-auth/providers/oauth is gone in v5: import types from "next-auth/providers"', "todo");
+          note(line, "provider-types", "next-auth/providers/oauth → next-auth/providers (types)", "rewrite");
+        } else
+          note(
+            line,
+            "provider-types",
+            'next-auth/providers/oauth is gone in v5: import types from "next-auth/providers"',
+            "todo",
+          );
       } else if (from === "next-auth/providers/github") {
         for (const s of p.node.specifiers ?? []) {
           if (s.type === "ImportSpecifier" && importedName(s) === "GithubProfile") {
@@ -119,17 +196,30 @@ export const nextAuthImports: Transform = {
                 r.node.name = "GitHubProfile";
               });
               s.local = j.identifier("GitHubProfile");
-            } else if (local === "GitHubProfile") p.node.specifiers = (p.node.specifiers ?? []).map((x) => (x === s ? j.importSpecifier(j.identifier("GitHubProfile")) : x));
+            } else if (local === "GitHubProfile")
+              p.node.specifiers = (p.node.specifiers ?? []).map((x) =>
+                x === s ? j.importSpecifier(j.identifier("GitHubProfile")) : x,
+              );
             changed = true;
             note(line, "provider-types", "GithubProfile → GitHubProfile", "rewrite");
           }
         }
       } else if (from === "next-auth/adapters") {
         const specifiers = p.node.specifiers ?? [];
-        const typeOnly = p.node.importKind === "type" || (specifiers.length > 0 && specifiers.every((s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type"));
+        const typeOnly =
+          p.node.importKind === "type" ||
+          (specifiers.length > 0 &&
+            specifiers.every(
+              (s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type",
+            ));
         if (typeOnly) return;
         if (!/\.[cm]?tsx?$/.test(file) || specifiers.some((s) => s.type !== "ImportSpecifier")) {
-          note(line, "adapter-types", "next-auth/adapters exports only types in v5: import them with `import type`", "todo");
+          note(
+            line,
+            "adapter-types",
+            "next-auth/adapters exports only types in v5: import them with `import type`",
+            "todo",
+          );
           return;
         }
         p.node.importKind = "type";
@@ -137,19 +227,34 @@ export const nextAuthImports: Transform = {
         changed = true;
         note(line, "adapter-types", "next-auth/adapters → a type-only import (v5 exports only types there)", "rewrite");
       } else if (from === "@auth/drizzle-adapter") {
-        const names = (p.node.specifiers ?? []).filter((s) => s.type === "ImportSpecifier" && importedName(s) === "DrizzleAdapter").map((s) => localName(s, "DrizzleAdapter"));
+        const names = (p.node.specifiers ?? [])
+          .filter((s) => s.type === "ImportSpecifier" && importedName(s) === "DrizzleAdapter")
+          .map((s) => localName(s, "DrizzleAdapter"));
         for (const name of names) {
           root.find(j.CallExpression, { callee: { type: "Identifier", name } }).forEach((call) => {
             const tables = call.node.arguments[1];
             if (tables && tables.type !== "ObjectExpression") {
-              note(lineOf(call.node, source), "drizzle-tables", `${name}(db, ${tables.type === "Identifier" ? tables.name : "…"}): @auth/drizzle-adapter 1.x takes your tables, { usersTable, accountsTable, sessionsTable, verificationTokensTable }; given a table function it uses its own unprefixed tables, and every session in yours reads as signed out`, "todo");
+              note(
+                lineOf(call.node, source),
+                "drizzle-tables",
+                `${name}(db, ${tables.type === "Identifier" ? tables.name : "…"}): @auth/drizzle-adapter 1.x takes your tables, { usersTable, accountsTable, sessionsTable, verificationTokensTable }; given a table function it uses its own unprefixed tables, and every session in yours reads as signed out`,
+                "todo",
+              );
             }
           });
         }
       } else if (from === "next-auth/jwt") {
         for (const s of p.node.specifiers ?? []) {
-          if (s.type === "ImportSpecifier" && (importedName(s) === "getToken" || importedName(s) === "decode" || importedName(s) === "encode")) {
-            note(line, "get-token", `${importedName(s)} from next-auth/jwt: v5 needs an explicit secret (and salt, the cookie name); getToken's secureCookie defaults to false`, "todo");
+          if (
+            s.type === "ImportSpecifier" &&
+            (importedName(s) === "getToken" || importedName(s) === "decode" || importedName(s) === "encode")
+          ) {
+            note(
+              line,
+              "get-token",
+              `${importedName(s)} from next-auth/jwt: v5 needs an explicit secret (and salt, the cookie name); getToken's secureCookie defaults to false`,
+              "todo",
+            );
           }
         }
       }

@@ -1,5 +1,17 @@
 import path from "node:path";
-import { applyEdits, dropUnusedImports, lineOf, localName, parseInput, quoteOf, range, topImports, usesSemicolons, type Parsed , Node } from "../lib/ast";
+import {
+  applyEdits,
+  dropUnusedImports,
+  lineOf,
+  localName,
+  parseInput,
+  quoteOf,
+  range,
+  topImports,
+  usesSemicolons,
+  type Parsed,
+  Node,
+} from "../lib/ast";
 import type { Project } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
@@ -33,7 +45,8 @@ export const nextAuthRoute: Transform = {
     const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
-    const todo = (line: number, kind: string, message: string) => findings.push({ step: 6, file, line, kind, message, action: "todo" });
+    const todo = (line: number, kind: string, message: string) =>
+      findings.push({ step: 6, file, line, kind, message, action: "todo" });
 
     const nextAuthLocal = root
       .find(j.ImportDeclaration, { source: { value: "next-auth" } })
@@ -45,7 +58,11 @@ export const nextAuthRoute: Transform = {
     // An App Router route without v4's NextAuth import is v5's already (or not next-auth's).
     if (!nextAuthLocal && appRoute) return { findings };
     if (!nextAuthLocal) {
-      todo(1, "nextauth-route", "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand");
+      todo(
+        1,
+        "nextauth-route",
+        "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand",
+      );
       return { findings };
     }
     const found = appRoute ? appRouterHandler(parsed, nextAuthLocal) : pagesHandler(parsed, nextAuthLocal);
@@ -61,7 +78,11 @@ export const nextAuthRoute: Transform = {
     }
     const existing = project.has(project.authModule);
     if (existing && !isV4Helper(project, existing)) {
-      todo(line, "nextauth-route", `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand`);
+      todo(
+        line,
+        "nextauth-route",
+        `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand`,
+      );
       return { findings };
     }
 
@@ -69,12 +90,20 @@ export const nextAuthRoute: Transform = {
     const ext = path.extname(file).replace(/x$/, "");
     const authFile = project.authModule + ext;
     const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
-    const configText = config.type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy ? `() => ${slice((config as { lazy?: Node }).lazy)}` : slice(config);
+    const configText =
+      config.type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy
+        ? `() => ${slice((config as { lazy?: Node }).lazy)}`
+        : slice(config);
     // The file's own style: a statement-ending semicolon only where the file writes one.
     const semi = usesSemicolons(source) ? ";" : "";
     const q = quoteOf(source);
     // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
-    const edits = [{ ...range(replace), text: `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}` }];
+    const edits = [
+      {
+        ...range(replace),
+        text: `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`,
+      },
+    ];
     for (const node of removeNodes) edits.push({ ...range(node), text: "" });
     const imports = root.find(j.ImportDeclaration).nodes();
     const afterImports = range(imports[imports.length - 1]).end;
@@ -95,18 +124,47 @@ export const nextAuthRoute: Transform = {
     const bridge = bridgeModule(project, ext);
     const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
     if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER)) {
-      todo(line, "nextauth-route", `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`);
+      todo(
+        line,
+        "nextauth-route",
+        `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`,
+      );
       return { findings };
     }
-    findings.push({ step: 6, file: bridge.path, line: 1, kind: "session-bridge", action: "rewrite", message: `written, wired into ${path.posix.basename(authFile)} beside it: ${BRIDGE_NOTE}` });
+    findings.push({
+      step: 6,
+      file: bridge.path,
+      line: 1,
+      kind: "session-bridge",
+      action: "rewrite",
+      message: `written, wired into ${path.posix.basename(authFile)} beside it: ${BRIDGE_NOTE}`,
+    });
     if (appRoute) {
-      findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers` });
+      findings.push({
+        step: 6,
+        file,
+        line,
+        kind: "nextauth-route",
+        action: "rewrite",
+        message: `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers`,
+      });
       return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
     }
-    findings.push({ step: 6, file, line, kind: "nextauth-route", action: "rewrite", message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted` });
+    findings.push({
+      step: 6,
+      file,
+      line,
+      kind: "nextauth-route",
+      action: "rewrite",
+      message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted`,
+    });
     const transpile = transpileTodo(project, file);
     if (transpile) findings.push(transpile);
-    return { findings, create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge], remove: true };
+    return {
+      findings,
+      create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge],
+      remove: true,
+    };
   },
 };
 
@@ -118,7 +176,14 @@ export function transpileTodo(project: Project, movedRoute?: string): Finding | 
   if (!project.files.some((f) => /^(src\/)?pages\//.test(f) && f !== movedRoute)) return undefined;
   const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
   if (/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) return undefined;
-  return { step: 6, file: nextConfig ?? "next.config.js", line: 1, kind: "transpile-next-auth", action: "todo", message: TRANSPILE_TODO };
+  return {
+    step: 6,
+    file: nextConfig ?? "next.config.js",
+    line: 1,
+    kind: "transpile-next-auth",
+    action: "todo",
+    message: TRANSPILE_TODO,
+  };
 }
 
 interface Handler {
@@ -132,7 +197,8 @@ interface Handler {
 /** Pages: `export default NextAuth(options)` or a handler around `NextAuth(req, res, options)`. */
 function pagesHandler(parsed: Parsed, nextAuth: string): Handler | string {
   const exported = parsed.root.find(parsed.j.ExportDefaultDeclaration);
-  if (exported.size() !== 1) return "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand";
+  if (exported.size() !== 1)
+    return "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand";
   const node = exported.get().node;
   return { replace: node, remove: [], config: configExpression(parsed, node.declaration, nextAuth) };
 }
@@ -145,15 +211,33 @@ function appRouterHandler(parsed: Parsed, nextAuth: string): Handler | string {
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
     if (declaration?.type !== "VariableDeclaration" || declaration.declarations.length !== 1) continue;
     const declarator = declaration.declarations[0];
-    if (declarator.id.type !== "Identifier" || declarator.init?.type !== "CallExpression" || declarator.init.callee.type !== "Identifier" || declarator.init.callee.name !== nextAuth) continue;
+    if (
+      declarator.id.type !== "Identifier" ||
+      declarator.init?.type !== "CallExpression" ||
+      declarator.init.callee.type !== "Identifier" ||
+      declarator.init.callee.name !== nextAuth
+    )
+      continue;
     const handler: string = declarator.id.name;
     const exportsHandler = (n: Node) =>
-      n.type === "ExportNamedDeclaration" && !n.declaration && !n.source && n.specifiers.every((s: Node) => s.local?.name === handler && ["GET", "POST"].includes(s.exported?.name));
+      n.type === "ExportNamedDeclaration" &&
+      !n.declaration &&
+      !n.source &&
+      n.specifiers.every((s: Node) => s.local?.name === handler && ["GET", "POST"].includes(s.exported?.name));
     const reexports = program.body.filter(exportsHandler);
-    const otherUses = j(program as never).find(j.Identifier, { name: handler }).filter((p) => p.node !== declarator.id && !reexports.some((r) => r.specifiers.some((s: Node) => s.local === p.node || s.exported === p.node)));
+    const otherUses = j(program as never)
+      .find(j.Identifier, { name: handler })
+      .filter(
+        (p) =>
+          p.node !== declarator.id &&
+          !reexports.some((r) => r.specifiers.some((s: Node) => s.local === p.node || s.exported === p.node)),
+      );
     if (statement.type === "ExportNamedDeclaration" || reexports.length === 0 || otherUses.size() > 0) break;
     const args = declarator.init.arguments;
-    const config = args.length === 1 && args[0].type !== "SpreadElement" ? args[0] : "NextAuth called with an unexpected argument list: write auth.ts by hand";
+    const config =
+      args.length === 1 && args[0].type !== "SpreadElement"
+        ? args[0]
+        : "NextAuth called with an unexpected argument list: write auth.ts by hand";
     return { replace: statement, remove: reexports, config };
   }
   return "no `const handler = NextAuth(options); export { handler as GET, handler as POST }` found: write auth.ts and the route's `export const { GET, POST } = handlers` by hand";
@@ -161,21 +245,37 @@ function appRouterHandler(parsed: Parsed, nextAuth: string): Handler | string {
 
 /** The config argument for v5's NextAuth(), or why there is none. */
 function configExpression({ j }: Parsed, declaration: Node, nextAuth: string): Node | string {
-  const isNextAuthCall = (n: Node): boolean => n?.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === nextAuth;
+  const isNextAuthCall = (n: Node): boolean =>
+    n?.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === nextAuth;
   if (isNextAuthCall(declaration)) {
-    if (declaration.arguments.length === 1 && declaration.arguments[0].type !== "SpreadElement") return declaration.arguments[0];
+    if (declaration.arguments.length === 1 && declaration.arguments[0].type !== "SpreadElement")
+      return declaration.arguments[0];
     return "NextAuth called with an unexpected argument list: write auth.ts by hand";
   }
-  if (declaration.type === "FunctionDeclaration" || declaration.type === "ArrowFunctionExpression" || declaration.type === "FunctionExpression") {
+  if (
+    declaration.type === "FunctionDeclaration" ||
+    declaration.type === "ArrowFunctionExpression" ||
+    declaration.type === "FunctionExpression"
+  ) {
     const fn = declaration as { params: Node[]; body: Node };
-    const body = fn.body.type === "BlockStatement" ? (fn.body as { body: Node[] }).body : [{ type: "ReturnStatement", argument: fn.body } as Node];
-    const call = body.length === 1 && body[0].type === "ReturnStatement" ? (body[0] as { argument?: Node }).argument : undefined;
+    const body =
+      fn.body.type === "BlockStatement"
+        ? (fn.body as { body: Node[] }).body
+        : [{ type: "ReturnStatement", argument: fn.body } as Node];
+    const call =
+      body.length === 1 && body[0].type === "ReturnStatement" ? (body[0] as { argument?: Node }).argument : undefined;
     const unwrapped = call?.type === "AwaitExpression" ? (call as { argument: Node }).argument : call;
     if (isNextAuthCall(unwrapped) && unwrapped.arguments.length === 3) {
       const options = unwrapped.arguments[2];
       const params = fn.params.flatMap((p) => (p.type === "Identifier" ? [(p as { name: string }).name] : []));
-      const usesRequest = params.some((name) => j(options as never).find(j.Identifier, { name }).size() > 0);
-      if (usesRequest) return "advanced initialization reads the request: move that logic into NextAuth((req) => config) in auth.ts by hand";
+      const usesRequest = params.some(
+        (name) =>
+          j(options as never)
+            .find(j.Identifier, { name })
+            .size() > 0,
+      );
+      if (usesRequest)
+        return "advanced initialization reads the request: move that logic into NextAuth((req) => config) in auth.ts by hand";
       if (options.type === "Identifier") return options;
       return { type: "ArrowFunctionExpression", lazy: options } as unknown as Node;
     }
@@ -207,11 +307,28 @@ export const routeImporters: Transform = {
     topImports(parsed).forEach((p) => {
       if (project.resolve(file, String(p.node.source.value)) !== target) return;
       const line = lineOf(p.node, source);
-      findings.push({ step: 1, file, line, kind: "route-import", action: "todo", message: "imports from the Pages API route file: keep the options in one auth module (MIGRATION.md step 1)" });
+      findings.push({
+        step: 1,
+        file,
+        line,
+        kind: "route-import",
+        action: "todo",
+        message: "imports from the Pages API route file: keep the options in one auth module (MIGRATION.md step 1)",
+      });
       // As text: the rest of the file keeps its formatting, and the shared tree stays as parsed.
       const quote = source[range(p.node.source).start];
-      edits.push({ ...range(p.node.source), text: `${quote}${project.importSpecifier(file, project.authModule)}${quote}` });
-      findings.push({ step: 6, file, line, kind: "route-import", action: "rewrite", message: `import from ${route} → the auth module` });
+      edits.push({
+        ...range(p.node.source),
+        text: `${quote}${project.importSpecifier(file, project.authModule)}${quote}`,
+      });
+      findings.push({
+        step: 6,
+        file,
+        line,
+        kind: "route-import",
+        action: "rewrite",
+        message: `import from ${route} → the auth module`,
+      });
     });
     return { source: edits.length ? applyEdits(source, edits) : undefined, findings };
   },

@@ -8,7 +8,8 @@ import { transpileTodo } from "./nextauth-route";
  */
 export function nextAuthMove(version: string): "move" | "v5" | string {
   const v = version.trim();
-  if (/^(workspace|catalog|file|link|git|github|npm|https?):|\//.test(v)) return `a ${v.split(":")[0]} reference the codemod cannot move: set it to ${NEXT_AUTH_V5} by hand`;
+  if (/^(workspace|catalog|file|link|git|github|npm|https?):|\//.test(v))
+    return `a ${v.split(":")[0]} reference the codemod cannot move: set it to ${NEXT_AUTH_V5} by hand`;
   if (/^\D*5\./.test(v) || v === "beta") return "v5";
   return "move";
 }
@@ -50,7 +51,18 @@ export const packageJson: Transform = {
     try {
       pkg = JSON.parse(source);
     } catch (error) {
-      return { findings: [{ step: 6, file, line: 1, kind: "package-json", action: "todo", message: `not valid JSON (${(error as Error).message}): skipped` }] };
+      return {
+        findings: [
+          {
+            step: 6,
+            file,
+            line: 1,
+            kind: "package-json",
+            action: "todo",
+            message: `not valid JSON (${(error as Error).message}): skipped`,
+          },
+        ],
+      };
     }
     const findings: Finding[] = [];
     const lineOfKey = (key: string) => source.slice(0, Math.max(0, source.indexOf(`"${key}"`))).split("\n").length;
@@ -63,25 +75,61 @@ export const packageJson: Transform = {
           const move = nextAuthMove(version);
           if (move === "move") {
             changed = true;
-            findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-next-auth", action: "rewrite", message: `next-auth ${version} → ${NEXT_AUTH_V5}` });
+            findings.push({
+              step: 6,
+              file,
+              line: lineOfKey(name),
+              kind: "package-next-auth",
+              action: "rewrite",
+              message: `next-auth ${version} → ${NEXT_AUTH_V5}`,
+            });
             return [name, NEXT_AUTH_V5];
           }
-          if (move !== "v5") findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-next-auth-version", action: "todo", message: `next-auth "${version}": ${move}` });
+          if (move !== "v5")
+            findings.push({
+              step: 6,
+              file,
+              line: lineOfKey(name),
+              kind: "package-next-auth-version",
+              action: "todo",
+              message: `next-auth "${version}": ${move}`,
+            });
           // An applied tree: what the route's conversion asked of the Next config, found again.
           const transpile = move === "v5" && file === "package.json" ? transpileTodo(project) : undefined;
           if (transpile) findings.push(transpile);
           return [name, version];
         }
         if (/next-auth/.test(name) && !ADAPTER_SOURCE.test(name) && !name.startsWith("@auth/")) {
-          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-third-party", action: "todo", message: `${name} is built for next-auth v4: check that it supports v5 (Auth.js), or replace it` });
+          findings.push({
+            step: 6,
+            file,
+            line: lineOfKey(name),
+            kind: "package-third-party",
+            action: "todo",
+            message: `${name} is built for next-auth v4: check that it supports v5 (Auth.js), or replace it`,
+          });
         }
         const next = v5Adapter(name);
         if (next) {
           changed = true;
           const pinned = V5_ADAPTER_VERSIONS[next];
-          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter", action: "rewrite", message: `${name} ${version} → ${next} ${pinned ?? "latest"}` });
+          findings.push({
+            step: 6,
+            file,
+            line: lineOfKey(name),
+            kind: "package-adapter",
+            action: "rewrite",
+            message: `${name} ${version} → ${next} ${pinned ?? "latest"}`,
+          });
           if (!pinned) {
-            findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: pinAdapter(next) });
+            findings.push({
+              step: 6,
+              file,
+              line: lineOfKey(name),
+              kind: "package-adapter-version",
+              action: "todo",
+              message: pinAdapter(next),
+            });
           }
           return [next, pinned ?? "latest"];
         }
@@ -89,16 +137,37 @@ export const packageJson: Transform = {
         // Another major (0.x in T3's v4 apps) is built on an older @auth/core; the same major is the owner's choice.
         if (pinned && majorOf(version) !== majorOf(pinned)) {
           if (nextAuthMove(version) !== "move") {
-            findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: `${name} "${version}": set it to ${pinned} by hand (next-auth ${NEXT_AUTH_V5}'s @auth/core)` });
+            findings.push({
+              step: 6,
+              file,
+              line: lineOfKey(name),
+              kind: "package-adapter-version",
+              action: "todo",
+              message: `${name} "${version}": set it to ${pinned} by hand (next-auth ${NEXT_AUTH_V5}'s @auth/core)`,
+            });
             return [name, version];
           }
           changed = true;
-          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter", action: "rewrite", message: `${name} ${version} → ${pinned} (next-auth ${NEXT_AUTH_V5}'s @auth/core)` });
+          findings.push({
+            step: 6,
+            file,
+            line: lineOfKey(name),
+            kind: "package-adapter",
+            action: "rewrite",
+            message: `${name} ${version} → ${pinned} (next-auth ${NEXT_AUTH_V5}'s @auth/core)`,
+          });
           return [name, pinned];
         }
         // What an earlier apply wrote, found again: the to-do stays until a version is pinned.
         if (/^@auth\/[\w-]+-adapter$/.test(name) && (version === "latest" || version === "*")) {
-          findings.push({ step: 6, file, line: lineOfKey(name), kind: "package-adapter-version", action: "todo", message: pinAdapter(name) });
+          findings.push({
+            step: 6,
+            file,
+            line: lineOfKey(name),
+            kind: "package-adapter-version",
+            action: "todo",
+            message: pinAdapter(name),
+          });
         }
         return [name, version];
       });

@@ -1,5 +1,22 @@
-import type { CallExpression} from "jscodeshift";
-import { applyEdits, freeName, identifiersNamed, importsFrom, lineOf, namedImports, parseInput, quoteOf, range, references, topImports, usesSemicolons, type Parsed , importedName, localName, type Node } from "../lib/ast";
+import type { CallExpression } from "jscodeshift";
+import {
+  applyEdits,
+  freeName,
+  identifiersNamed,
+  importsFrom,
+  lineOf,
+  namedImports,
+  parseInput,
+  quoteOf,
+  range,
+  references,
+  topImports,
+  usesSemicolons,
+  type Parsed,
+  importedName,
+  localName,
+  type Node,
+} from "../lib/ast";
 import type { Finding, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 
 /**
@@ -20,25 +37,43 @@ export const serverSession: Transform = {
   kind: "source",
   run(input: TransformInput): TransformResult {
     const { file, source, project, context } = input;
-    if (!SESSION_FUNCTIONS.some((f) => source.includes(f)) || !/["']next-auth(\/next)?["']/.test(source)) return { findings: [] };
+    if (!SESSION_FUNCTIONS.some((f) => source.includes(f)) || !/["']next-auth(\/next)?["']/.test(source))
+      return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
     const report = (node: Node, kind: string, message: string, action: Finding["action"] = "todo") =>
       findings.push({ step: 2, file, line: lineOf(node, source), kind, message, action });
 
-    const imports = SESSION_FUNCTIONS.flatMap((name) => namedImports(parsed, SESSION_SOURCES, name).map((i) => ({ ...i, name })));
+    const imports = SESSION_FUNCTIONS.flatMap((name) =>
+      namedImports(parsed, SESSION_SOURCES, name).map((i) => ({ ...i, name })),
+    );
     // CommonJS: `const { getServerSession } = require("next-auth")` is reported, not rewritten.
     if (source.includes("require")) {
       root
         .find(j.CallExpression, { callee: { type: "Identifier", name: "require" } })
-        .filter((p) => SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) && SESSION_FUNCTIONS.some((f) => source.slice(range(p.parent.node).start, range(p.parent.node).end).includes(f)))
-        .forEach((p) => report(p.node, "getServerSession-require", "require() of getServerSession: convert the file to ES imports, then run the codemod again"));
+        .filter(
+          (p) =>
+            SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) &&
+            SESSION_FUNCTIONS.some((f) =>
+              source.slice(range(p.parent.node).start, range(p.parent.node).end).includes(f),
+            ),
+        )
+        .forEach((p) =>
+          report(
+            p.node,
+            "getServerSession-require",
+            "require() of getServerSession: convert the file to ES imports, then run the codemod again",
+          ),
+        );
     }
     if (imports.length === 0) return { findings };
 
     const inPages = /^(src\/)?pages\//.test(file);
-    const authName = references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length ? freeName(parsed, "auth") : "auth";
+    const authName =
+      references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length
+        ? freeName(parsed, "auth")
+        : "auth";
     const optionNames = new Set<string>();
     const edits: { start: number; end: number; text: string }[] = [];
     const replaced: { start: number; end: number }[] = [];
@@ -49,7 +84,11 @@ export const serverSession: Transform = {
         const parent = p.parent.node;
         if (parent.type === "ImportSpecifier") return;
         if (parent.type !== "CallExpression" || parent.callee !== p.node) {
-          report(p.node, "getServerSession-reference", `${imp.local} is used as a value, not called: replace it with auth by hand`);
+          report(
+            p.node,
+            "getServerSession-reference",
+            `${imp.local} is used as a value, not called: replace it with auth by hand`,
+          );
           return;
         }
         const call = parent as CallExpression;
@@ -62,9 +101,17 @@ export const serverSession: Transform = {
         const options = args[args.length - 1];
         if (options?.type === "Identifier") optionNames.add(options.name);
         if (options) recordOptions(parsed, file, project, options, context.sessionOptions);
-        edits.push({ ...range(call), text: `${authName}(${replacement.map((a) => source.slice(range(a).start, range(a).end)).join(", ")})` });
+        edits.push({
+          ...range(call),
+          text: `${authName}(${replacement.map((a) => source.slice(range(a).start, range(a).end)).join(", ")})`,
+        });
         replaced.push(range(call));
-        report(call, "getServerSession-call", `${imp.name}(${args.length} arguments) → ${authName}(${replacement.length ? "…" : ""})`, "rewrite");
+        report(
+          call,
+          "getServerSession-call",
+          `${imp.name}(${args.length} arguments) → ${authName}(${replacement.length ? "…" : ""})`,
+          "rewrite",
+        );
         rewrote++;
       });
     }
@@ -72,16 +119,30 @@ export const serverSession: Transform = {
 
     // Text edits, not a reprint: the file keeps its quotes, semicolons and blank lines.
     const inReplaced = (n: Node) => replaced.some((r) => range(n).start >= r.start && range(n).end <= r.end);
-    const unused = (name: string) => references(parsed, name).filter((p) => !inReplaced(p.node)).size() === 0;
-    const candidates = new Set([...imports.map((i) => i.local), ...optionNames, ...context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? [])]);
+    const unused = (name: string) =>
+      references(parsed, name)
+        .filter((p) => !inReplaced(p.node))
+        .size() === 0;
+    const candidates = new Set([
+      ...imports.map((i) => i.local),
+      ...optionNames,
+      ...context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? []),
+    ]);
     const spec = project.importSpecifier(file, project.authModule);
     const q = quoteOf(source);
     const semi = usesSemicolons(source) ? ";" : "";
     const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
     let placed = false;
     const declarations = topImports(parsed).nodes();
-    const goneOf = new Map(declarations.map((d) => [d, (d.specifiers ?? []).filter((s) => candidates.has(localName(s)) && unused(localName(s)))]));
-    const removed = new Set(declarations.filter((d) => goneOf.get(d)!.length > 0 && goneOf.get(d)!.length === (d.specifiers ?? []).length));
+    const goneOf = new Map(
+      declarations.map((d) => [
+        d,
+        (d.specifiers ?? []).filter((s) => candidates.has(localName(s)) && unused(localName(s))),
+      ]),
+    );
+    const removed = new Set(
+      declarations.filter((d) => goneOf.get(d)!.length > 0 && goneOf.get(d)!.length === (d.specifiers ?? []).length),
+    );
     const kept = importsFrom(parsed, [spec]).filter((p) => !removed.has(p.node));
     for (const decl of declarations) {
       const specifiers = decl.specifiers ?? [];
@@ -93,7 +154,12 @@ export const serverSession: Transform = {
         if (!placed && !kept.size()) {
           edits.push({ start, end, text: `import { ${authSpecifier} } from ${q}${spec}${q}${semi}` });
           placed = true;
-        } else edits.push({ start, end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end, text: "" });
+        } else
+          edits.push({
+            start,
+            end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end,
+            text: "",
+          });
         continue;
       }
       for (const s of gone) {
@@ -105,19 +171,38 @@ export const serverSession: Transform = {
       }
     }
     if (!placed) {
-      const existing = kept.filter((p) => (p.node.importKind ?? "value") === "value" && (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"));
-      const alreadyHas = kept.nodes().some((d) => (d.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth" && localName(s) === authName));
+      const existing = kept.filter(
+        (p) =>
+          (p.node.importKind ?? "value") === "value" &&
+          (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"),
+      );
+      const alreadyHas = kept
+        .nodes()
+        .some((d) =>
+          (d.specifiers ?? []).some(
+            (s) => s.type === "ImportSpecifier" && importedName(s) === "auth" && localName(s) === authName,
+          ),
+        );
       if (alreadyHas) {
         // nothing to add
       } else if (existing.size() > 0) {
         const specifiers = existing.get().node.specifiers;
-        edits.push({ start: range(specifiers[specifiers.length - 1]).end, end: range(specifiers[specifiers.length - 1]).end, text: `, ${authSpecifier}` });
+        edits.push({
+          start: range(specifiers[specifiers.length - 1]).end,
+          end: range(specifiers[specifiers.length - 1]).end,
+          text: `, ${authSpecifier}`,
+        });
       } else {
         const line = `import { ${authSpecifier} } from ${q}${spec}${q}${semi}`;
         const last = declarations[declarations.length - 1];
         const directives = ((root.find(j.Program).get().node as { directives?: Node[] }).directives ?? []) as Node[];
         if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${line}` });
-        else if (directives.length) edits.push({ start: range(directives[directives.length - 1]).end, end: range(directives[directives.length - 1]).end, text: `\n\n${line}` });
+        else if (directives.length)
+          edits.push({
+            start: range(directives[directives.length - 1]).end,
+            end: range(directives[directives.length - 1]).end,
+            text: `\n\n${line}`,
+          });
         else edits.push({ start: 0, end: 0, text: `${line}\n` });
       }
     }
@@ -128,26 +213,43 @@ export const serverSession: Transform = {
 /** The new argument list, or the reason the call is left alone. */
 function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean): CallExpression["arguments"] | string {
   const args = call.arguments;
-  if (args.some((a) => a.type === "SpreadElement")) return "spread arguments: rewrite to auth(ctx) / auth(req, res) by hand";
+  if (args.some((a) => a.type === "SpreadElement"))
+    return "spread arguments: rewrite to auth(ctx) / auth(req, res) by hand";
   if (args.length === 1) {
-    if (args[0].type === "ObjectExpression") return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
-    if (inPages) return "getServerSession(options) inside pages/: v5's auth() without arguments reads next/headers (App Router only); pass ctx or req, res";
+    if (args[0].type === "ObjectExpression")
+      return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
+    if (inPages)
+      return "getServerSession(options) inside pages/: v5's auth() without arguments reads next/headers (App Router only); pass ctx or req, res";
     return [];
   }
-  if (args.length !== 3) return `getServerSession with ${args.length} arguments: expected (req, res, options) or (options)`;
+  if (args.length !== 3)
+    return `getServerSession with ${args.length} arguments: expected (req, res, options) or (options)`;
   const [req, res, options] = args;
-  if (options.type === "ObjectExpression") return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
+  if (options.type === "ObjectExpression")
+    return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
   const owner = (node: Node, prop: string) =>
-    node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === prop ? node.object : undefined;
+    node.type === "MemberExpression" &&
+    !node.computed &&
+    node.property.type === "Identifier" &&
+    node.property.name === prop
+      ? node.object
+      : undefined;
   const reqOwner = owner(req, "req");
   const resOwner = owner(res, "res");
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
-  if (reqOwner && resOwner && code(reqOwner) === code(resOwner)) return [reqOwner as CallExpression["arguments"][number]];
+  if (reqOwner && resOwner && code(reqOwner) === code(resOwner))
+    return [reqOwner as CallExpression["arguments"][number]];
   return [req, res];
 }
 
 /** Adds a rewritten call's options, and where they are imported from, to `seen` (once each). */
-function recordOptions(parsed: Parsed, file: string, project: TransformInput["project"], options: Node, seen: OptionsOrigin[]) {
+function recordOptions(
+  parsed: Parsed,
+  file: string,
+  project: TransformInput["project"],
+  options: Node,
+  seen: OptionsOrigin[],
+) {
   const { j, root } = parsed;
   const code = parsed.source.slice(range(options).start, range(options).end);
   const name = code.match(/^(\w+)(\(\))?$/)?.[1];
@@ -161,7 +263,13 @@ function recordOptions(parsed: Parsed, file: string, project: TransformInput["pr
       }
     });
     // Defined and exported in this very file (often the [...nextauth] route).
-    if (!imported && root.find(j.ExportNamedDeclaration).filter((p) => j(p).find(j.Identifier, { name }).size() > 0).size() > 0) {
+    if (
+      !imported &&
+      root
+        .find(j.ExportNamedDeclaration)
+        .filter((p) => j(p).find(j.Identifier, { name }).size() > 0)
+        .size() > 0
+    ) {
       imported = { name, module: file.replace(/\.[^.]+$/, "") };
     }
   }

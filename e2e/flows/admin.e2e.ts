@@ -26,7 +26,10 @@ test("shows an admin the Admin link, the admin page and the users table", async 
   await screenshot(page, "admin-users");
 });
 
-test("takes admin access away from a demoted user, in their own browser, within the re-check window", async ({ page, browser }) => {
+test("takes admin access away from a demoted user, in their own browser, within the re-check window", async ({
+  page,
+  browser,
+}) => {
   // The admin promotes the demo user, who then signs in elsewhere as an admin.
   await signIn(page, admin, "/admin/users");
   await page.getByRole("button", { name: `Promote ${user.name}` }).click();

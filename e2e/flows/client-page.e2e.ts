@@ -1,7 +1,9 @@
 import { DEMO_USERS } from "@/lib/users/seed";
 import { appUrl, expect, submitLogin, test, textsSeen, watchForText } from "../support/fixtures";
 
-test("sends a signed-out visitor of /client to sign-in once the browser has checked, and back after", async ({ page }) => {
+test("sends a signed-out visitor of /client to sign-in once the browser has checked, and back after", async ({
+  page,
+}) => {
   await watchForText(page, ["the browser checked your session"]);
   await page.goto("/client");
 

@@ -3,7 +3,9 @@ import { DEMO_USERS } from "@/lib/users/seed";
 import { alert, appUrl, expect, screenshot, signIn, submitLogin, test } from "../support/fixtures";
 import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
 
-test("sends a signed-out visitor from /dashboard to /login, and back to /dashboard after signing in", async ({ page }) => {
+test("sends a signed-out visitor from /dashboard to /login, and back to /dashboard after signing in", async ({
+  page,
+}) => {
   await page.goto("/dashboard");
 
   await expect(page).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`));
@@ -39,13 +41,22 @@ test("keeps a sign-in on our own origin when the form's callbackUrl is tampered 
   // The login page only puts same-origin paths in the form; an attacker can still post anything.
   // next-auth passes it through the `redirect` callback, which must fall back to the base URL.
   const { origin, host } = new URL(appUrl());
-  for (const target of ["https://evil.example/steal", "//evil.example/steal", `${origin}@evil.example/`, `http://${host}.evil.example/`]) {
+  for (const target of [
+    "https://evil.example/steal",
+    "//evil.example/steal",
+    `${origin}@evil.example/`,
+    `http://${host}.evil.example/`,
+  ]) {
     await page.context().clearCookies();
     await page.goto("/login");
     // Once the CSRF token is in, React renders the form no more, so the tampered value stays.
     await expect(page.getByRole("button", { name: "Sign in with email" })).toBeEnabled();
-    await page.locator('input[name="callbackUrl"]').evaluate((input: HTMLInputElement, value) => (input.value = value), target);
-    const posted = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/auth/callback/credentials");
+    await page
+      .locator('input[name="callbackUrl"]')
+      .evaluate((input: HTMLInputElement, value) => (input.value = value), target);
+    const posted = page.waitForRequest(
+      (request) => new URL(request.url()).pathname === "/api/auth/callback/credentials",
+    );
     await submitLogin(page, DEMO_USERS.user);
     expect(new URLSearchParams((await posted).postData() ?? "").get("callbackUrl")).toBe(target);
 

@@ -35,7 +35,11 @@ async function hideAndShowTab(page: Page, network: NetworkActivity, expectRefetc
   await network.quiet();
 }
 
-test("counts the session requests of a scripted visit: home, login, dashboard, admin, users, back, tab hidden twice", async ({ page, sessionRequests, network }) => {
+test("counts the session requests of a scripted visit: home, login, dashboard, admin, users, back, tab hidden twice", async ({
+  page,
+  sessionRequests,
+  network,
+}) => {
   const steps: Record<string, number> = {};
 
   await page.goto("/");
@@ -74,10 +78,16 @@ test("counts the session requests of a scripted visit: home, login, dashboard, a
   steps["tab hidden and visible (2)"] = sessionRequests.sinceLastStep();
 
   expect(steps).toEqual(SCRIPTED_VISIT_SESSION_REQUESTS);
-  expect(sessionRequests.total).toBe(Object.values(SCRIPTED_VISIT_SESSION_REQUESTS).reduce<number>((sum, n) => sum + n, 0));
+  expect(sessionRequests.total).toBe(
+    Object.values(SCRIPTED_VISIT_SESSION_REQUESTS).reduce<number>((sum, n) => sum + n, 0),
+  );
 });
 
-test("makes no session request on the first load of a server-rendered page, and one on /client", async ({ page, sessionRequests, network }) => {
+test("makes no session request on the first load of a server-rendered page, and one on /client", async ({
+  page,
+  sessionRequests,
+  network,
+}) => {
   await signIn(page, DEMO_USERS.admin);
   await settle(page, network);
   sessionRequests.sinceLastStep();

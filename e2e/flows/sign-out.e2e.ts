@@ -19,7 +19,10 @@ test("signs out from the header to /, and the back button shows no protected con
   await expect(page.getByText(`Welcome, ${DEMO_USERS.admin.name}`)).toHaveCount(0);
 });
 
-test("signs every other browser out with 'Sign out everywhere', within the re-check window", async ({ page, browser }) => {
+test("signs every other browser out with 'Sign out everywhere', within the re-check window", async ({
+  page,
+  browser,
+}) => {
   const { user } = DEMO_USERS;
   const otherContext = await browser.newContext();
   try {
@@ -36,7 +39,9 @@ test("signs every other browser out with 'Sign out everywhere', within the re-ch
     // version once the window has passed and ends the session.
     await expect(async () => {
       await other.goto("/dashboard");
-      await expect(other).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`), { timeout: 1_000 });
+      await expect(other).toHaveURL(appUrl(`/login?callbackUrl=${encodeURIComponent("/dashboard")}`), {
+        timeout: 1_000,
+      });
     }).toPass({ timeout: (E2E_ROLE_RECHECK_SECONDS + 10) * 1_000 });
     expect(await (await other.request.get("/api/auth/session")).json()).toEqual(SIGNED_OUT_SESSION);
   } finally {

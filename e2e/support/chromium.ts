@@ -49,5 +49,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     bundled = undefined;
   }
   if (bundled && existsSync(bundled)) return bundled;
-  throw new ChromiumMissingError(`No Chromium found (looked at CHROME_PATH, ${SYSTEM_CHROMIUM.join(", ")} and Playwright's own).`);
+  throw new ChromiumMissingError(
+    `No Chromium found (looked at CHROME_PATH, ${SYSTEM_CHROMIUM.join(", ")} and Playwright's own).`,
+  );
 }

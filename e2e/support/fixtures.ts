@@ -15,7 +15,8 @@ class SessionRequestLog {
 
   watch(context: BrowserContext): this {
     context.on("request", (request) => {
-      if (new URL(request.url()).pathname === "/api/auth/session") this.urls.push(`${request.method()} ${request.url()}`);
+      if (new URL(request.url()).pathname === "/api/auth/session")
+        this.urls.push(`${request.method()} ${request.url()}`);
     });
     return this;
   }
@@ -55,7 +56,10 @@ export class NetworkActivity {
   /** Resolves once nothing has been in flight for `quietMs`. */
   async quiet(quietMs = 500): Promise<void> {
     await expect
-      .poll(() => this.inflight.size === 0 && Date.now() - this.lastChange >= quietMs, { intervals: [50], timeout: 15_000 })
+      .poll(() => this.inflight.size === 0 && Date.now() - this.lastChange >= quietMs, {
+        intervals: [50],
+        timeout: 15_000,
+      })
       .toBe(true);
   }
 }
@@ -65,7 +69,10 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 export const test = base.extend<{ sessionRequests: SessionRequestLog; network: NetworkActivity }>({
   // Loopback only: a request anywhere else (a redirect gone wrong, a stray asset) fails fast.
   context: async ({ context }, use) => {
-    await context.route((url) => !LOOPBACK_HOSTS.has(url.hostname) && url.protocol.startsWith("http"), (route) => route.abort("blockedbyclient"));
+    await context.route(
+      (url) => !LOOPBACK_HOSTS.has(url.hostname) && url.protocol.startsWith("http"),
+      (route) => route.abort("blockedbyclient"),
+    );
     await use(context);
   },
   sessionRequests: async ({ context }, use) => {

@@ -105,8 +105,10 @@ function consentPage(query: URLSearchParams, accounts: Record<string, GithubAcco
 /** A generated identicon-like picture, so avatars load without leaving loopback. */
 function avatarSvg(login: string): string {
   const hue = [...login].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="hsl(${hue} 55% 88%)"/>` +
-    `<text x="20" y="26" font-family="sans-serif" font-size="16" text-anchor="middle" fill="hsl(${hue} 55% 30%)">${escapeHtml(login.slice(0, 2).toUpperCase())}</text></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="hsl(${hue} 55% 88%)"/>` +
+    `<text x="20" y="26" font-family="sans-serif" font-size="16" text-anchor="middle" fill="hsl(${hue} 55% 30%)">${escapeHtml(login.slice(0, 2).toUpperCase())}</text></svg>`
+  );
 }
 
 export function startGithubProvider(options: ProviderOptions): Promise<RunningProvider> {
@@ -166,7 +168,8 @@ export function startGithubProvider(options: ProviderOptions): Promise<RunningPr
       const grant = codes.get(form.code ?? "");
       codes.delete(form.code ?? ""); // single use, even when the exchange fails
       let refusal: string | null = null;
-      if (client.id !== options.clientId || client.secret !== options.clientSecret) refusal = "incorrect_client_credentials";
+      if (client.id !== options.clientId || client.secret !== options.clientSecret)
+        refusal = "incorrect_client_credentials";
       else if (!grant || grant.expires < Date.now()) refusal = "bad_verification_code";
       else if (form.redirect_uri && form.redirect_uri !== grant.redirectUri) refusal = "redirect_uri_mismatch";
       if (refusal || !grant) {

@@ -16,7 +16,10 @@ const TOO_LARGE = `The request body is too large (the limit is ${MAX_BODY_BYTES 
 
 /** The media type of the request, lower case, without parameters. */
 export function contentType(req: IncomingMessage): string {
-  return String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  return String(req.headers["content-type"] ?? "")
+    .split(";")[0]
+    .trim()
+    .toLowerCase();
 }
 
 const declaredLength = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0);
@@ -31,8 +34,14 @@ const MAX_DRAINED_BYTES = 8 * 1024 * 1024;
  * discarded first, then answered with `Connection: close`: closing a socket the client is still
  * writing to resets it, and the client loses the answer.
  */
-export function answerWithoutBody(req: NextApiRequest, res: NextApiResponse, status: number, message: string): Promise<void> | void {
-  if (req.complete || !(declaredLength(req) > MAX_BODY_BYTES || chunked(req) || req.readableDidRead)) return sendError(res, status, message);
+export function answerWithoutBody(
+  req: NextApiRequest,
+  res: NextApiResponse,
+  status: number,
+  message: string,
+): Promise<void> | void {
+  if (req.complete || !(declaredLength(req) > MAX_BODY_BYTES || chunked(req) || req.readableDidRead))
+    return sendError(res, status, message);
   res.setHeader("Connection", "close");
   return new Promise<void>((resolve) => {
     let drained = 0;

@@ -13,6 +13,11 @@ export class ApiError extends Error {
   }
 }
 
-export function sendError(res: NextApiResponse, status: number, message: string, details: Record<string, unknown> = {}): void {
+export function sendError(
+  res: NextApiResponse,
+  status: number,
+  message: string,
+  details: Record<string, unknown> = {},
+): void {
   res.status(status).json({ ...details, error: message });
 }

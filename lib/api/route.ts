@@ -49,7 +49,8 @@ export function apiRoute(methods: Partial<Record<Method, MethodHandler>>): NextA
     }
     try {
       if (!(await takeBody(req, res))) return;
-      if (req.body !== "" && contentType(req) !== "application/json") return sendError(res, 415, "Send the body as application/json.");
+      if (req.body !== "" && contentType(req) !== "application/json")
+        return sendError(res, 415, "Send the body as application/json.");
       if (!SAFE_METHODS.has(req.method ?? "GET") && !isSameOriginRequest(req.headers, env().baseUrl)) {
         return sendError(res, 403, "Cross-site request refused: the Origin header must be this site.");
       }
@@ -68,4 +69,3 @@ export function apiRoute(methods: Partial<Record<Method, MethodHandler>>): NextA
     }
   };
 }
-

@@ -1,7 +1,12 @@
 import type { User } from "next-auth";
 import { z } from "zod";
 import { verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
-import { assertNotRateLimited, clearAccountFailures, recordFailedSignIn, TooManyAttemptsError } from "@/lib/auth/rate-limit";
+import {
+  assertNotRateLimited,
+  clearAccountFailures,
+  recordFailedSignIn,
+  TooManyAttemptsError,
+} from "@/lib/auth/rate-limit";
 import { isRole } from "@/lib/auth/roles";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { findUserByEmail } from "@/lib/users/repository";
@@ -23,7 +28,14 @@ async function checkPassword(email: string, password: string): Promise<User | nu
   if (!user?.passwordHash) return verifyAgainstDummyHash(password).then(() => null);
   const valid = await verifyPassword(password, user.passwordHash);
   if (!valid || user.disabled || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    image: user.image,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /**

@@ -39,7 +39,8 @@ export function githubProvider({ clientId, clientSecret, enterpriseUrl }: Github
           });
           if (response.ok) {
             const emails = (await response.json()) as GithubEmail[];
-            profile.email = (emails.find((e) => e.primary && e.verified) ?? emails.find((e) => e.verified))?.email ?? null;
+            profile.email =
+              (emails.find((e) => e.primary && e.verified) ?? emails.find((e) => e.verified))?.email ?? null;
           }
         }
         return profile as unknown as Record<string, unknown>;

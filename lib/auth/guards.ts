@@ -42,7 +42,10 @@ async function addSession<P extends Props, S>(result: GetServerSidePropsResult<P
 }
 
 /** Runs a guard body, turning an unreachable database into the 503 page. */
-async function failClosed<T>(ctx: GetServerSidePropsContext, body: () => Promise<T>): Promise<T | { props: UnavailableProps }> {
+async function failClosed<T>(
+  ctx: GetServerSidePropsContext,
+  body: () => Promise<T>,
+): Promise<T | { props: UnavailableProps }> {
   try {
     return await body();
   } catch (error) {

@@ -14,7 +14,8 @@ type Request = (IncomingMessage & { cookies: Partial<Record<string, string>> }) 
  */
 export async function sessionWithoutReissue(req: Request, options: NextAuthOptions): Promise<Session | null> {
   const { jwt, callbacks, session: settings, secret } = options;
-  if (!jwt?.decode || !callbacks?.jwt || !callbacks.session || !secret || !settings?.maxAge || !settings.updateAge) return null;
+  if (!jwt?.decode || !callbacks?.jwt || !callbacks.session || !secret || !settings?.maxAge || !settings.updateAge)
+    return null;
   // Same name as next-auth's (`__Secure-` under an https NEXTAUTH_URL); exactly one cookie
   // starting with it, so chunked cookies (`.0`, `.1`, …) take next-auth's path.
   const name = sessionCookieName(env().baseUrl);
@@ -44,7 +45,10 @@ export async function sessionWithoutReissue(req: Request, options: NextAuthOptio
   // Typed for any callbacks; ours (lib/auth/callbacks.ts) returns this app's Session.
   return (await callbacks.session({
     // The cookie is not re-issued, so the session ends when the token does.
-    session: { user: { name: token.name, email: token.email, image: token.picture }, expires: new Date(expiresAt * 1000).toISOString() },
+    session: {
+      user: { name: token.name, email: token.email, image: token.picture },
+      expires: new Date(expiresAt * 1000).toISOString(),
+    },
     token,
   } as Parameters<typeof callbacks.session>[0])) as Session;
 }

@@ -44,7 +44,12 @@ function encryptionKey(secret: string | Buffer, salt: string): Promise<Uint8Arra
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
-export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE_SECONDS, salt = "" }: EncodeParams): Promise<string> {
+export async function encodeSessionToken({
+  token = {},
+  secret,
+  maxAge = DEFAULT_MAX_AGE_SECONDS,
+  salt = "",
+}: EncodeParams): Promise<string> {
   return new EncryptJWT(token)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
     .setIssuedAt()

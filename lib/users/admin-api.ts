@@ -38,7 +38,15 @@ function assertRecentSignIn(session: Session): void {
   }
 }
 
-export async function changeUserResponse({ req, res, session }: { req: NextApiRequest; res: NextApiResponse; session: Session }): Promise<void> {
+export async function changeUserResponse({
+  req,
+  res,
+  session,
+}: {
+  req: NextApiRequest;
+  res: NextApiResponse;
+  session: Session;
+}): Promise<void> {
   assertRecentSignIn(session);
   const id = userIdFrom(req);
   const change = await parseJsonBody(req, userChangeSchema);

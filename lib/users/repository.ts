@@ -34,7 +34,11 @@ function normalizeEmail(email: string): string {
 
 export async function findUserByEmail(email: string): Promise<UserRow | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return row;
 }
 
@@ -46,7 +50,9 @@ export async function findUserById(id: string): Promise<UserRow | undefined> {
 }
 
 /** The few columns the session re-check needs, read on the hot path. */
-export async function findAccessById(id: string): Promise<Pick<UserRow, "role" | "disabled" | "sessionVersion"> | undefined> {
+export async function findAccessById(
+  id: string,
+): Promise<Pick<UserRow, "role" | "disabled" | "sessionVersion"> | undefined> {
   if (!UUID.test(id)) return undefined;
   const db = await getDb();
   const [row] = await db
@@ -122,10 +128,7 @@ export async function findOrCreateOAuthUser(input: {
       if (taken) return { error: "email_in_use" as const };
     }
     const role: Role = email && input.adminEmails.includes(email) ? "admin" : "user";
-    const [user] = await tx
-      .insert(users)
-      .values({ email, name: input.name, image: input.image, role })
-      .returning();
+    const [user] = await tx.insert(users).values({ email, name: input.name, image: input.image, role }).returning();
     await tx.insert(accounts).values({
       userId: user.id,
       provider: input.provider,
@@ -136,9 +139,7 @@ export async function findOrCreateOAuthUser(input: {
 }
 
 export type UserChange = { role?: Role; disabled?: boolean };
-export type ChangeResult =
-  | { ok: true; user: PublicUser }
-  | { ok: false; reason: "not_found" | "last_admin" };
+export type ChangeResult = { ok: true; user: PublicUser } | { ok: false; reason: "not_found" | "last_admin" };
 
 /**
  * Changes a user's role or disabled flag. The last active admin can be neither demoted nor

@@ -7,7 +7,15 @@ import { bumpSessionVersion } from "@/lib/users/repository";
  * every token that carries the old one is refused at its next database re-check, on every
  * instance. The browser that asked signs itself out right after.
  */
-export async function signOutEverywhereResponse({ res, session }: { res: NextApiResponse; session: Session }): Promise<void> {
+export async function signOutEverywhereResponse({
+  res,
+  session,
+}: {
+  res: NextApiResponse;
+  session: Session;
+}): Promise<void> {
   await bumpSessionVersion(session.user.id);
-  res.status(200).json({ ok: true, message: "Every session of this account will be signed out within the re-check window." });
+  res
+    .status(200)
+    .json({ ok: true, message: "Every session of this account will be signed out within the re-check window." });
 }

@@ -15,4 +15,15 @@ import cleanUp from "./10-clean-up/step";
  * on v4 alone; the switch changes the package; the follow-ups land the v5 patterns. Each step is a
  * folder: `step.ts`, the files it writes (`files/`) and the multi-line texts it edits (`fragments/`).
  */
-export const steps: Step[] = [oneAuthModule, authHelper, envNames, types, continuityTest, theSwitch, redirectTo, appRouterPage, next16Proxy, cleanUp];
+export const steps: Step[] = [
+  oneAuthModule,
+  authHelper,
+  envNames,
+  types,
+  continuityTest,
+  theSwitch,
+  redirectTo,
+  appRouterPage,
+  next16Proxy,
+  cleanUp,
+];

@@ -13,7 +13,9 @@ export default function AdminUsersPage({ users, session }: Props) {
     <Layout title="Users">
       <div className="card stack">
         <h1>Users</h1>
-        <p className="muted">Role and status changes take effect on the user&apos;s next request within the re-check window.</p>
+        <p className="muted">
+          Role and status changes take effect on the user&apos;s next request within the re-check window.
+        </p>
         <UsersTable users={users} currentUserId={session.user.id} />
       </div>
     </Layout>

@@ -5,7 +5,8 @@ import path from "node:path";
 
 const SKIPPED = new Set(["node_modules", ".next", "artifacts", ".data", ".git"]);
 
-const git = (dir: string, ...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
 
 /** Whether `dir` is the top of a git checkout (a copy under this one's ignored artifacts/ is not). */
 function isCheckoutRoot(dir: string): boolean {
@@ -38,6 +39,10 @@ export function appFiles(dir: string): string[] {
 /** A hash of an app's files, names and contents: equal stamps, equal sources. */
 export function sourceStamp(dir: string, files = appFiles(dir)): string {
   const hash = createHash("sha256");
-  for (const file of [...files].sort()) hash.update(file).update("\0").update(readFileSync(path.join(dir, file)));
+  for (const file of [...files].sort())
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(dir, file)));
   return hash.digest("hex");
 }

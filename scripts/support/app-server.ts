@@ -12,7 +12,18 @@ import { tail } from "./cli";
 export const ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [ROOT] });
 /** What `next build` reads. A change to any of these makes the build stale. */
-const BUILD_INPUTS = ["pages", "components", "lib", "styles", "types", "public", "middleware.ts", "next.config.js", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "pages",
+  "components",
+  "lib",
+  "styles",
+  "types",
+  "public",
+  "middleware.ts",
+  "next.config.js",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const READY_TIMEOUT_MS = 60_000;
 
 const children = new Set<ChildProcess>();
@@ -61,7 +72,12 @@ export function runCommand(
   cwd = ROOT,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, detached: true, stdio: logFile ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      detached: true,
+      stdio: logFile ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
     children.add(child);
     if (logFile) {
       const log = createWriteStream(logFile);
@@ -70,7 +86,11 @@ export function runCommand(
     }
     const timer = setTimeout(() => {
       void stopChild(child);
-      reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} took longer than ${timeoutMs / 1000}s`));
+      reject(
+        new Error(
+          `${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} took longer than ${timeoutMs / 1000}s`,
+        ),
+      );
     }, timeoutMs);
     child.on("error", reject);
     child.on("exit", (code) => {
@@ -85,7 +105,10 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(entry).reduce(
+    (newest, name) => Math.max(newest, newestMtime(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 /** Why the build must be redone, or null when `.next` is newer than every input. */
@@ -104,8 +127,20 @@ export async function buildApp(logFile: string, timeoutMs = 10 * 60_000): Promis
 }
 
 /** `npm run db:seed` (migrate, then create the SEED_* accounts) in `cwd` with `env`, before the app starts: PGlite allows one process per data directory. */
-export async function seedDatabase(env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT, timeoutMs = 3 * 60_000): Promise<void> {
-  const code = await runCommand("npm", ["run", "--silent", "db:seed"], { ...env, NODE_ENV: "development" }, timeoutMs, logFile, cwd);
+export async function seedDatabase(
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  cwd = ROOT,
+  timeoutMs = 3 * 60_000,
+): Promise<void> {
+  const code = await runCommand(
+    "npm",
+    ["run", "--silent", "db:seed"],
+    { ...env, NODE_ENV: "development" },
+    timeoutMs,
+    logFile,
+    cwd,
+  );
   if (code !== 0) throw new Error(`npm run db:seed failed (exit ${code}):\n${tail(logFile)}`);
 }
 
@@ -169,9 +204,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { child, name, port, logFile } = app;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name}: next start exited with ${child.exitCode}:\n${tail(logFile)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name}: next start exited with ${child.exitCode}:\n${tail(logFile)}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/auth/providers`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`http://127.0.0.1:${port}/api/auth/providers`, {
+        signal: AbortSignal.timeout(2_000),
+      });
       if (response.ok) break;
     } catch {
       /* not listening yet */

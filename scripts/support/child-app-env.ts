@@ -47,6 +47,8 @@ interface ChildAppOptions {
  * never over a variable that is set). NODE_ENV is left to the runner: "" is not a valid value.
  */
 export function childAppEnv({ url, accounts = DEMO_USERS, values = {} }: ChildAppOptions): NodeJS.ProcessEnv {
-  const blank = Object.fromEntries([...ENV_VARIABLES, ...READ_BY_NEXT_AUTH].filter((name) => name !== "NODE_ENV").map((name) => [name, ""]));
+  const blank = Object.fromEntries(
+    [...ENV_VARIABLES, ...READ_BY_NEXT_AUTH].filter((name) => name !== "NODE_ENV").map((name) => [name, ""]),
+  );
   return toolEnv({ ...blank, NEXTAUTH_URL: url, AUTH_URL: url, ...seedVariables(accounts), ...values });
 }

@@ -17,7 +17,11 @@ export function progress(name: string): { step: (message: string) => void; elaps
 /** The command line: `--flag`, `--name value` or `--name=value`, and the rest. */
 export function commandLine(args = process.argv.slice(2)) {
   const values = (name: string) =>
-    args.flatMap((arg, index) => (arg === name ? [args[index + 1]] : arg.startsWith(`${name}=`) ? [arg.slice(name.length + 1)] : [])).filter((value) => value !== undefined);
+    args
+      .flatMap((arg, index) =>
+        arg === name ? [args[index + 1]] : arg.startsWith(`${name}=`) ? [arg.slice(name.length + 1)] : [],
+      )
+      .filter((value) => value !== undefined);
   return {
     args,
     /** Whether `name` was given, with or without a value. */
@@ -33,7 +37,12 @@ export function commandLine(args = process.argv.slice(2)) {
 
 /** A markdown table; `padded` aligns the columns so that it reads as plain text too. */
 export function markdownTable(header: string[], rows: string[][], { padded = false } = {}): string {
-  if (!padded) return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+  if (!padded)
+    return [
+      `| ${header.join(" | ")} |`,
+      `|${header.map(() => "---").join("|")}|`,
+      ...rows.map((row) => `| ${row.join(" | ")} |`),
+    ].join("\n");
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
@@ -43,7 +52,8 @@ export function markdownTable(header: string[], rows: string[][], { padded = fal
 export const lastLines = (text: string, lines: number) => text.trimEnd().split("\n").slice(-lines).join("\n");
 
 /** The last lines of a log file, for a failure message. */
-export const tail = (file: string, lines = 30) => (existsSync(file) ? lastLines(readFileSync(file, "utf8"), lines) : "(no log)");
+export const tail = (file: string, lines = 30) =>
+  existsSync(file) ? lastLines(readFileSync(file, "utf8"), lines) : "(no log)";
 
 /** On Ctrl+C or SIGTERM: `stop` (e.g. stopAllChildren), then exit 130 or 143, as a shell reports a signal. */
 export function onInterrupt(stop: (signal: NodeJS.Signals) => Promise<void>): void {

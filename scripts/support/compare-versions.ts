@@ -20,7 +20,8 @@ function compareIdentifiers(a: string, b: string): number {
 export function compareVersions(a: string, b: string): number {
   const x = parse(a);
   const y = parse(b);
-  for (let i = 0; i < 3; i += 1) if ((x.core[i] ?? 0) !== (y.core[i] ?? 0)) return (x.core[i] ?? 0) < (y.core[i] ?? 0) ? -1 : 1;
+  for (let i = 0; i < 3; i += 1)
+    if ((x.core[i] ?? 0) !== (y.core[i] ?? 0)) return (x.core[i] ?? 0) < (y.core[i] ?? 0) ? -1 : 1;
   // A release sorts after its prereleases.
   if (!x.prerelease.length || !y.prerelease.length) return Math.sign(y.prerelease.length - x.prerelease.length);
   for (let i = 0; i < Math.min(x.prerelease.length, y.prerelease.length); i += 1) {

@@ -66,7 +66,10 @@ const V5_SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const EXPIRY_SLACK_SECONDS = 120;
 
 /** The environment of a served build: exactly these settings, nothing from .env.local. */
-export function servedAppEnv(options: Pick<ServedAppOptions, "dataDir" | "secret" | "providerUrl">, url: string): NodeJS.ProcessEnv {
+export function servedAppEnv(
+  options: Pick<ServedAppOptions, "dataDir" | "secret" | "providerUrl">,
+  url: string,
+): NodeJS.ProcessEnv {
   return childAppEnv({
     url,
     values: {
@@ -88,7 +91,11 @@ const THIS_APP: AppShape = {
   signInPage: "/login",
   api: "/api/me",
   strategy: "jwt",
-  credentials: { email: "admin@example.com", password: "admin-demo-password", page: { path: "/admin", shows: "You are an admin" } },
+  credentials: {
+    email: "admin@example.com",
+    password: "admin-demo-password",
+    page: { path: "/admin", shows: "You are an admin" },
+  },
   authTime: true,
   env: servedAppEnv,
   prepare: seedThisApp,
@@ -98,9 +105,22 @@ const THIS_APP: AppShape = {
  * Prepares the database of `env` with the app in `cwd` (this app: migrate and seed), then serves
  * its build on 127.0.0.1. PGlite allows one process per data directory: prepare first, then start.
  */
-export async function serveBuild(cwd: string, env: NodeJS.ProcessEnv, port: number, logPrefix: string, shape: AppShape = THIS_APP): Promise<RunningApp> {
+export async function serveBuild(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  logPrefix: string,
+  shape: AppShape = THIS_APP,
+): Promise<RunningApp> {
   await shape.prepare?.(cwd, env, logPrefix);
-  return startApp({ name: path.basename(logPrefix), port, url: env.NEXTAUTH_URL!, env, logFile: `${logPrefix}-server.log`, cwd });
+  return startApp({
+    name: path.basename(logPrefix),
+    port,
+    url: env.NEXTAUTH_URL!,
+    env,
+    logFile: `${logPrefix}-server.log`,
+    cwd,
+  });
 }
 
 interface KeptSession {
@@ -132,7 +152,13 @@ export class SessionContinuity {
 
   /** Serves the build in `cwd` on the shared data, secret and port; runs `body`; stops it. */
   async serve(cwd: string, label: string, body: (base: string) => Promise<Check[]>): Promise<Check[]> {
-    const app = await serveBuild(cwd, this.shape.env(this.options, this.url), this.options.port, path.join(this.options.logDir, `continuity-${label}`), this.shape);
+    const app = await serveBuild(
+      cwd,
+      this.shape.env(this.options, this.url),
+      this.options.port,
+      path.join(this.options.logDir, `continuity-${label}`),
+      this.shape,
+    );
     try {
       return await body(this.url);
     } catch (error) {
@@ -149,11 +175,25 @@ export class SessionContinuity {
     if (credentials) {
       const byCredentials = new CookieClient(base);
       const credentialsAnswer = await byCredentials.signInWithCredentials(credentials, credentials.page.path);
-      checks.push(await this.keep(byCredentials, `credentials (${credentials.email})`, credentials.page, `${credentialsAnswer.status} ${credentialsAnswer.location}`));
+      checks.push(
+        await this.keep(
+          byCredentials,
+          `credentials (${credentials.email})`,
+          credentials.page,
+          `${credentialsAnswer.status} ${credentialsAnswer.location}`,
+        ),
+      );
     }
     const byGithub = new CookieClient(base);
     const githubAnswer = await byGithub.signInWithGithub(githubLogin, this.shape.protectedPage);
-    checks.push(await this.keep(byGithub, `GitHub (${githubLogin})`, { path: this.shape.protectedPage, shows: "" }, `${githubAnswer.status} ${githubAnswer.location}`));
+    checks.push(
+      await this.keep(
+        byGithub,
+        `GitHub (${githubLogin})`,
+        { path: this.shape.protectedPage, shows: "" },
+        `${githubAnswer.status} ${githubAnswer.location}`,
+      ),
+    );
 
     const first = this.kept[0];
     if (first) {
@@ -166,7 +206,15 @@ export class SessionContinuity {
       if (this.shape.strategy === "jwt") {
         // Sealed as v4 does, but expired.
         const expiredToken = await mintV4SessionToken(
-          { sub: first.userId, id: first.userId, email: first.email, role: "admin", sessionVersion: 0, authTime: first.authTime, roleCheckedAt: first.authTime },
+          {
+            sub: first.userId,
+            id: first.userId,
+            email: first.email,
+            role: "admin",
+            sessionVersion: 0,
+            authTime: first.authTime,
+            roleCheckedAt: first.authTime,
+          },
           this.options.secret,
           -60,
         );
@@ -177,18 +225,42 @@ export class SessionContinuity {
     return checks;
   }
 
-  private async keep(client: CookieClient, label: string, page: KeptSession["page"], signInDetail: string): Promise<Check> {
+  private async keep(
+    client: CookieClient,
+    label: string,
+    page: KeptSession["page"],
+    signInDetail: string,
+  ): Promise<Check> {
     const name = `v4: signed in by ${label}`;
     const cookieName = client.sessionCookieName();
     const signedInAt = Math.floor(Date.now() / 1000);
     const session = cookieName ? await client.session() : null;
     const stored = cookieName ? client.jar.get(cookieName) : undefined;
     const authTime = this.shape.authTime ? session?.authTime : signedInAt;
-    if (!cookieName || !V4_SESSION_COOKIE.test(cookieName) || !session?.user?.id || !session.user.email || typeof authTime !== "number" || !stored?.expires) {
-      return { name, ok: false, detail: `sign-in ${signInDetail}; cookie ${cookieName ?? "missing"}; session ${JSON.stringify(session)}` };
+    if (
+      !cookieName ||
+      !V4_SESSION_COOKIE.test(cookieName) ||
+      !session?.user?.id ||
+      !session.user.email ||
+      typeof authTime !== "number" ||
+      !stored?.expires
+    ) {
+      return {
+        name,
+        ok: false,
+        detail: `sign-in ${signInDetail}; cookie ${cookieName ?? "missing"}; session ${JSON.stringify(session)}`,
+      };
     }
     const shows = page.shows || session.user.email;
-    this.kept.push({ label, email: session.user.email, userId: session.user.id, authTime, expires: stored.expires, page: { ...page, shows }, v4Jar: new Map(client.jar) });
+    this.kept.push({
+      label,
+      email: session.user.email,
+      userId: session.user.id,
+      authTime,
+      expires: stored.expires,
+      page: { ...page, shows },
+      v4Jar: new Map(client.jar),
+    });
     return { name, ok: true, detail: `${cookieName}, expires ${new Date(stored.expires * 1000).toISOString()}` };
   }
 
@@ -225,12 +297,14 @@ export class SessionContinuity {
       const page = await browser.request(session.page.path);
       const v5Name = [...browser.jar.keys()].find((n) => V5_SESSION_COOKIE.test(n));
       const v4Left = [...browser.jar.keys()].filter((n) => V4_SESSION_COOKIE.test(n));
-      const expires = v5Name ? browser.jar.get(v5Name)!.expires ?? 0 : 0;
+      const expires = v5Name ? (browser.jar.get(v5Name)!.expires ?? 0) : 0;
       const read = await browser.session();
       const pageOk = page.status === 200 && page.body.includes(session.page.shows);
       const reissued = Boolean(v5Name) && v4Left.length === 0;
-      const sameUser = read?.user?.id === session.userId && (!this.shape.authTime || read.authTime === session.authTime);
-      const expiryKept = expires >= session.expires - 5 && expires <= now + (session.expires - session.authTime) + EXPIRY_SLACK_SECONDS;
+      const sameUser =
+        read?.user?.id === session.userId && (!this.shape.authTime || read.authTime === session.authTime);
+      const expiryKept =
+        expires >= session.expires - 5 && expires <= now + (session.expires - session.authTime) + EXPIRY_SLACK_SECONDS;
       checks.push({
         name: `${name}: ${session.page.path} signed in, re-issued as v5, same user and sign-in time, expiry kept`,
         ok: pageOk && reissued && sameUser && expiryKept,
@@ -243,10 +317,16 @@ export class SessionContinuity {
       const component = serverPage.status === 404 ? "no App Router page in this build" : `/server ${serverPage.status}`;
       // React's server render puts `<!-- -->` between adjacent text parts of one element.
       const componentText = serverPage.body.replace(/<!-- -->/g, "");
-      const componentOk = serverPage.status === 404 || (serverPage.status === 200 && componentText.includes(`Signed in as ${session.email}`));
+      const componentOk =
+        serverPage.status === 404 ||
+        (serverPage.status === 200 && componentText.includes(`Signed in as ${session.email}`));
       checks.push({
         name: `${name}: ${this.shape.api}, /api/auth/session and a server component read the same user`,
-        ok: api.status === 200 && api.body.includes(session.userId) && handlers?.user?.id === session.userId && componentOk,
+        ok:
+          api.status === 200 &&
+          api.body.includes(session.userId) &&
+          handlers?.user?.id === session.userId &&
+          componentOk,
         detail: `${this.shape.api} ${api.status}, /api/auth/session ${handlers?.user?.id ?? "signed out"}, ${component}`,
       });
 

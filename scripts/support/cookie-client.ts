@@ -56,7 +56,12 @@ export class CookieClient {
     const setCookies = response.headers.getSetCookie();
     // Only the app's own cookies: an answer from the OAuth provider sets none we keep.
     if (url.startsWith(this.base)) for (const line of setCookies) this.store(line);
-    return { status: response.status, location: response.headers.get("location") ?? "", body: await response.text(), setCookies };
+    return {
+      status: response.status,
+      location: response.headers.get("location") ?? "",
+      body: await response.text(),
+      setCookies,
+    };
   }
 
   private store(line: string): void {
@@ -81,7 +86,11 @@ export class CookieClient {
   }
 
   /** The session JSON (`/api/auth/session`): a user, or null when signed out. */
-  async session(): Promise<{ user?: { id?: string; email?: string; role?: string }; authTime?: number; expires?: string } | null> {
+  async session(): Promise<{
+    user?: { id?: string; email?: string; role?: string };
+    authTime?: number;
+    expires?: string;
+  } | null> {
     const answer = await this.request("/api/auth/session");
     if (answer.status !== 200) throw new Error(`GET /api/auth/session answered ${answer.status}`);
     const body = JSON.parse(answer.body || "null") as { user?: { id?: string } } | null;
@@ -96,7 +105,10 @@ export class CookieClient {
   }
 
   /** The credentials form's POST, as /login sends it. Returns the answer (a redirect). */
-  async signInWithCredentials(credentials: { email: string; password: string }, callbackUrl = "/dashboard"): Promise<Answer> {
+  async signInWithCredentials(
+    credentials: { email: string; password: string },
+    callbackUrl = "/dashboard",
+  ): Promise<Answer> {
     const csrfToken = await this.csrfToken();
     return this.request("/api/auth/callback/credentials", { form: { csrfToken, ...credentials, callbackUrl } });
   }
@@ -108,9 +120,12 @@ export class CookieClient {
   async signInWithGithub(login: string, callbackUrl = "/dashboard"): Promise<Answer> {
     const csrfToken = await this.csrfToken();
     const start = await this.request("/api/auth/signin/github", { form: { csrfToken, callbackUrl } });
-    if (![302, 303].includes(start.status) || !start.location) throw new Error(`POST /api/auth/signin/github answered ${start.status}`);
+    if (![302, 303].includes(start.status) || !start.location)
+      throw new Error(`POST /api/auth/signin/github answered ${start.status}`);
     const authorize = new URL(start.location, this.base);
-    const form = Object.fromEntries(["client_id", "redirect_uri", "state", "scope"].map((name) => [name, authorize.searchParams.get(name) ?? ""]));
+    const form = Object.fromEntries(
+      ["client_id", "redirect_uri", "state", "scope"].map((name) => [name, authorize.searchParams.get(name) ?? ""]),
+    );
     const consent = await this.request(`${authorize.origin}${authorize.pathname}`, { form: { ...form, login } });
     if (![302, 303].includes(consent.status) || !consent.location.startsWith(this.base)) {
       throw new Error(`the provider's consent answered ${consent.status} ${consent.location}`);

@@ -23,7 +23,10 @@ interface CsrfAnswer {
 }
 
 /** A CSRF token and the Cookie header it is checked against: `cookie` (sent along) and the answer's. */
-export async function fetchCsrf(request: (cookie: string) => Promise<CsrfAnswer>, cookie = ""): Promise<{ csrfToken: string; cookie: string }> {
+export async function fetchCsrf(
+  request: (cookie: string) => Promise<CsrfAnswer>,
+  cookie = "",
+): Promise<{ csrfToken: string; cookie: string }> {
   const answer = await request(cookie);
   const { csrfToken } = JSON.parse(answer.body) as { csrfToken: string };
   return { csrfToken, cookie: cookieHeader(cookie, answer.cookies) };

@@ -12,8 +12,12 @@ export function ensureSecretInEnvFile(file: string): boolean {
   if (SECRET_LINE.test(current)) return false;
   const secret = randomBytes(32).toString("base64url");
   const prefix = current === "" || current.endsWith("\n") ? "" : "\n";
-  writeFileSync(file, `${current}${prefix}# Written by \`npm run demo\`. Keep it secret; changing it signs everyone out.\nNEXTAUTH_SECRET=${secret}\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    file,
+    `${current}${prefix}# Written by \`npm run demo\`. Keep it secret; changing it signs everyone out.\nNEXTAUTH_SECRET=${secret}\n`,
+    {
+      mode: 0o600,
+    },
+  );
   return true;
 }

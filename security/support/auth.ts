@@ -25,7 +25,12 @@ interface SignInOptions {
 }
 
 /** POST /api/auth/callback/credentials with a fresh CSRF token, as the login form does. */
-export async function postCredentials(app: RunningApp, email: string, password: string, options: SignInOptions = {}): Promise<Reply> {
+export async function postCredentials(
+  app: RunningApp,
+  email: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<Reply> {
   const csrf = await getCsrf(app, options.cookie);
   const fields: Record<string, string | string[]> = { csrfToken: csrf.csrfToken, email, password };
   if (options.callbackUrl !== undefined) fields.callbackUrl = options.callbackUrl;
@@ -50,7 +55,9 @@ export async function signIn(app: RunningApp, email: string, password: string): 
   const name = sessionCookieName(app.url);
   const token = cookieValue(reply.setCookies, name);
   if (!token) {
-    throw new Error(`${app.name}: signing in as ${email} gave no session cookie (status ${reply.status}, Location ${reply.location})`);
+    throw new Error(
+      `${app.name}: signing in as ${email} gave no session cookie (status ${reply.status}, Location ${reply.location})`,
+    );
   }
   return { email, token, cookie: `${name}=${token}` };
 }

@@ -28,7 +28,12 @@ function unsafeLocation(reply: Reply, appUrl: string): string[] {
   } catch {
     return [`malformed Location ${JSON.stringify(reply.location)}`];
   }
-  if (target.origin !== new URL(appUrl).origin || /^\s*[/\\]{2}/.test(reply.location) || target.username || target.password) {
+  if (
+    target.origin !== new URL(appUrl).origin ||
+    /^\s*[/\\]{2}/.test(reply.location) ||
+    target.username ||
+    target.password
+  ) {
     return [`Location leaves the site: ${JSON.stringify(reply.location)}`];
   }
   return [];
@@ -42,7 +47,8 @@ export function baseProblems(reply: Reply, appUrl: string): string[] {
   return [...problems, ...unsafeLocation(reply, appUrl), ...leaks(reply)];
 }
 
-const pathOf = (reply: Reply, appUrl: string) => (reply.location ? new URL(reply.location, appUrl).pathname : undefined);
+const pathOf = (reply: Reply, appUrl: string) =>
+  reply.location ? new URL(reply.location, appUrl).pathname : undefined;
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
 /** Decisions, each returning problems ("wrong decision: …"). */
@@ -59,7 +65,9 @@ export const expectDecision = {
   },
   status(reply: Reply, ...expected: number[]): string[] {
     if (expected.includes(reply.status)) return [];
-    return [`wrong decision: expected ${expected.join(" or ")}, got ${reply.status}${reply.location ? ` → ${reply.location}` : ""}`];
+    return [
+      `wrong decision: expected ${expected.join(" or ")}, got ${reply.status}${reply.location ? ` → ${reply.location}` : ""}`,
+    ];
   },
   /** Anything but a 2xx carrying admin-only content. */
   noAdminContent(reply: Reply): string[] {
@@ -85,12 +93,15 @@ export function missingSecurityHeaders(reply: Reply): string[] {
   const problems: string[] = [];
   const csp = String(reply.headers["content-security-policy"] ?? "");
   if (!/frame-ancestors 'none'/.test(csp)) problems.push("no CSP with frame-ancestors 'none'");
-  if (String(reply.headers["x-content-type-options"] ?? "").toLowerCase() !== "nosniff") problems.push("no X-Content-Type-Options: nosniff");
+  if (String(reply.headers["x-content-type-options"] ?? "").toLowerCase() !== "nosniff")
+    problems.push("no X-Content-Type-Options: nosniff");
   if (!reply.headers["referrer-policy"]) problems.push("no Referrer-Policy");
   return problems;
 }
 
 export function notPrivateNoStore(reply: Reply): string[] {
   const cache = String(reply.headers["cache-control"] ?? "");
-  return /private/.test(cache) && /no-store/.test(cache) ? [] : [`Cache-Control is ${JSON.stringify(cache)}, not private, no-store`];
+  return /private/.test(cache) && /no-store/.test(cache)
+    ? []
+    : [`Cache-Control is ${JSON.stringify(cache)}, not private, no-store`];
 }

@@ -39,7 +39,8 @@ export async function createRunDatabase(serverUrl = DEFAULT_SERVER_URL): Promise
   return {
     name,
     url: withDatabase(serverUrl, name),
-    drop: () => admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
@@ -52,7 +53,10 @@ export async function usersSnapshot(client: Client): Promise<Map<string, Record<
 }
 
 /** Human-readable differences between two snapshots (`<email>.<column>: a → b`). */
-export function snapshotDiff(before: Map<string, Record<string, unknown>>, after: Map<string, Record<string, unknown>>): string[] {
+export function snapshotDiff(
+  before: Map<string, Record<string, unknown>>,
+  after: Map<string, Record<string, unknown>>,
+): string[] {
   const changes: string[] = [];
   for (const [id, row] of after) {
     const old = before.get(id);
@@ -62,7 +66,9 @@ export function snapshotDiff(before: Map<string, Record<string, unknown>>, after
     }
     for (const column of Object.keys(row)) {
       if (JSON.stringify(row[column]) !== JSON.stringify(old[column])) {
-        changes.push(`${String(row.email ?? id)}.${column}: ${JSON.stringify(old[column])} → ${JSON.stringify(row[column])}`);
+        changes.push(
+          `${String(row.email ?? id)}.${column}: ${JSON.stringify(old[column])} → ${JSON.stringify(row[column])}`,
+        );
       }
     }
   }

@@ -26,14 +26,24 @@ export interface Reply {
 }
 
 export function send(app: Pick<RunningApp, "port">, probe: Probe): Promise<Reply> {
-  const headers: Record<string, string | string[]> = { host: `localhost:${app.port}`, ...lowerKeys(probe.headers ?? {}) };
+  const headers: Record<string, string | string[]> = {
+    host: `localhost:${app.port}`,
+    ...lowerKeys(probe.headers ?? {}),
+  };
   if (probe.body !== undefined && headers["content-length"] === undefined) {
     headers["content-length"] = String(Buffer.byteLength(probe.body));
   }
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: "127.0.0.1", port: app.port, method: probe.method ?? "GET", path: probe.path, headers, timeout: probe.timeoutMs ?? 20_000 },
+      {
+        host: "127.0.0.1",
+        port: app.port,
+        method: probe.method ?? "GET",
+        path: probe.path,
+        headers,
+        timeout: probe.timeoutMs ?? 20_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -37,7 +37,10 @@ const step: Step = {
   ],
   transforms: [
     edit("lib/auth/callbacks.ts", "v5 types; session callback moves to auth.config.ts", [
-      ['import type { CallbacksOptions, Session } from "next-auth";', 'import type { NextAuthConfig } from "next-auth";'],
+      [
+        'import type { CallbacksOptions, Session } from "next-auth";',
+        'import type { NextAuthConfig } from "next-auth";',
+      ],
       ["export function buildCallbacks(config: Env): Partial<CallbacksOptions> {", fragment("callbacks-signature")],
       removeLines(fragment("callbacks-session-v4")),
       [
@@ -56,33 +59,64 @@ const step: Step = {
         "/** Error codes `authorize` throws on purpose; v4 passes the message to /login as `?error=`. */",
         "/** Error codes `authorize` throws on purpose; v5 passes them to /login as `?error=CredentialsSignin&code=`. */",
       ],
-      ["async function checkPassword(email: string, password: string): Promise<User | null> {", fragment("credentials-sign-in-refused")],
-      ["throw new Error(SIGN_IN_ERROR.tooManyAttempts(error.minutes))", "throw new SignInRefused(SIGN_IN_ERROR.tooManyAttempts(error.minutes))"],
-      ["throw new Error(SIGN_IN_ERROR.serviceUnavailable)", "throw new SignInRefused(SIGN_IN_ERROR.serviceUnavailable)"],
-      ["all return null, never a thrown message: v4 puts that message into the redirect URL", "all return null, never a thrown code: it goes into the redirect URL"],
+      [
+        "async function checkPassword(email: string, password: string): Promise<User | null> {",
+        fragment("credentials-sign-in-refused"),
+      ],
+      [
+        "throw new Error(SIGN_IN_ERROR.tooManyAttempts(error.minutes))",
+        "throw new SignInRefused(SIGN_IN_ERROR.tooManyAttempts(error.minutes))",
+      ],
+      [
+        "throw new Error(SIGN_IN_ERROR.serviceUnavailable)",
+        "throw new SignInRefused(SIGN_IN_ERROR.serviceUnavailable)",
+      ],
+      [
+        "all return null, never a thrown message: v4 puts that message into the redirect URL",
+        "all return null, never a thrown code: it goes into the redirect URL",
+      ],
     ]),
     edit("pages/login.tsx", "read v5's ?code= after a refused credentials sign-in", [
-      ['  const error = loginErrorMessage(reauthenticate && !ctx.query.error ? "Reauthenticate" : ctx.query.error);', fragment("login-error-code")],
+      [
+        '  const error = loginErrorMessage(reauthenticate && !ctx.query.error ? "Reauthenticate" : ctx.query.error);',
+        fragment("login-error-code"),
+      ],
     ]),
-    edit("lib/auth/login-errors.ts", "v5's error codes, as readable as v4's", [['  Callback: "Sign-in did not complete. Try again.",', fragment("login-errors-v5")]]),
+    edit("lib/auth/login-errors.ts", "v5's error codes, as readable as v4's", [
+      ['  Callback: "Sign-in did not complete. Try again.",', fragment("login-errors-v5")],
+    ]),
     edit("e2e/flows/persistence.e2e.ts", "next-auth/jwt needs the salt (the cookie name); maxAge from auth.config.ts", [
       ["decode({ token: cookie.value, secret })", "decode({ token: cookie.value, secret, salt: name })"],
       // Playwright loads tests through Node's ESM loader, where v5's ESM import of "next/server"
       // (no extension) fails: take the constant from the Edge config, which does not load next-auth.
-      ['import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";', 'import { SESSION_MAX_AGE_SECONDS } from "@/auth.config";'],
+      [
+        'import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";',
+        'import { SESSION_MAX_AGE_SECONDS } from "@/auth.config";',
+      ],
       ["encode({ token: payload!, secret, maxAge:", "encode({ token: payload!, secret, salt: name, maxAge:"],
     ]),
-    edit("security/support/auth.ts", "minted tokens take the salt (the cookie name)", [[fragment("mint-token.before"), fragment("mint-token.after")]]),
+    edit("security/support/auth.ts", "minted tokens take the salt (the cookie name)", [
+      [fragment("mint-token.before"), fragment("mint-token.after")],
+    ]),
     edit("security/corpus.ts", "minted tokens under the cookie name's salt", [
-      ['mintToken(claims, "a-foreign-secret-that-is-long-enough-000")', 'mintToken(claims, "a-foreign-secret-that-is-long-enough-000", 60 * 60, name)'],
-      ["mintToken({ ...claims, roleCheckedAt: 0 }, ctx.secret, -60)", "mintToken({ ...claims, roleCheckedAt: 0 }, ctx.secret, -60, name)"],
+      [
+        'mintToken(claims, "a-foreign-secret-that-is-long-enough-000")',
+        'mintToken(claims, "a-foreign-secret-that-is-long-enough-000", 60 * 60, name)',
+      ],
+      [
+        "mintToken({ ...claims, roleCheckedAt: 0 }, ctx.secret, -60)",
+        "mintToken({ ...claims, roleCheckedAt: 0 }, ctx.secret, -60, name)",
+      ],
     ]),
     edit("next.config.js", "bundle next-auth 5; keep the rate limiter and drizzle external for the App Router route", [
       ['const externalPackages = ["@electric-sql/pglite", "pg"];', fragment("next-config-external-packages")],
       ["  poweredByHeader: false,", fragment("next-config-transpile-next-auth")],
     ]),
     edit("jest.config.ts", "transform v5's ESM-only packages", [
-      ['const esmOnlyPackages = ["until-async", "rettime", "@open-draft/deferred-promise"];', fragment("jest-esm-only-packages")],
+      [
+        'const esmOnlyPackages = ["until-async", "rettime", "@open-draft/deferred-promise"];',
+        fragment("jest-esm-only-packages"),
+      ],
     ]),
   ],
 };

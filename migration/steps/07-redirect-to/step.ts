@@ -9,7 +9,10 @@ const step: Step = {
   codemod: 7,
   transforms: [
     edit("components/AuthButtons.tsx", "the comment names redirectTo", [
-      ["v4 calls the destination `callbackUrl` (v5: `redirectTo`)", "v5 calls the destination `redirectTo` (v4: `callbackUrl`)"],
+      [
+        "v4 calls the destination `callbackUrl` (v5: `redirectTo`)",
+        "v5 calls the destination `redirectTo` (v4: `callbackUrl`)",
+      ],
     ]),
   ],
 };

@@ -13,12 +13,17 @@ const step: Step = {
   rename: { "middleware.ts": "proxy.ts" },
   transforms: [
     edit("proxy.ts", "the export is named proxy", [
-      ["export default function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {", fragment("proxy-export")],
+      [
+        "export default function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {",
+        fragment("proxy-export"),
+      ],
     ]),
     edit("__tests__/server/middleware.test.ts", "the tests import the proxy", [
       ['import middleware, { config } from "@/middleware";', 'import { proxy as middleware, config } from "@/proxy";'],
     ]),
-    edit("__tests__/server/session-read.test.ts", "the tests import the proxy", [['import middleware from "@/middleware";', 'import { proxy as middleware } from "@/proxy";']]),
+    edit("__tests__/server/session-read.test.ts", "the tests import the proxy", [
+      ['import middleware from "@/middleware";', 'import { proxy as middleware } from "@/proxy";'],
+    ]),
   ],
 };
 

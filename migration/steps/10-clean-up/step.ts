@@ -3,7 +3,10 @@ import type { Step } from "../../types";
 
 const fragment = fragmentsOf(__dirname);
 
-const unwrapLegacyV4: Replacement[] = [removeLines('import { withLegacyV4 } from "@/lib/auth/legacy-v4-session";'), ["withLegacyV4(NextAuth)", "NextAuth"]];
+const unwrapLegacyV4: Replacement[] = [
+  removeLines('import { withLegacyV4 } from "@/lib/auth/legacy-v4-session";'),
+  ["withLegacyV4(NextAuth)", "NextAuth"],
+];
 
 const step: Step = {
   id: "10-clean-up",
@@ -21,7 +24,10 @@ const step: Step = {
     edit("__tests__/server/app-router-page.test.ts", "drop the v4-cookie case", [
       removeLines(fragment("app-router-page-v4-cookie-case")),
       removeLines('import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";'),
-      ['import { sessionClaims, sessionCookie } from "../support/session";', 'import { sessionCookie } from "../support/session";'],
+      [
+        'import { sessionClaims, sessionCookie } from "../support/session";',
+        'import { sessionCookie } from "../support/session";',
+      ],
       removeLines('import { env } from "@/lib/env";'),
     ]),
   ],

@@ -9,4 +9,6 @@ import { env } from "@/lib/env";
  * `next build` needs no secret and no database.
  * @see https://authjs.dev/reference/nextjs
  */
-export const { handlers, auth, signIn, signOut } = withReadsWithoutReissue(withLegacyV4(NextAuth))(() => buildAuthConfig(env()));
+export const { handlers, auth, signIn, signOut } = withReadsWithoutReissue(withLegacyV4(NextAuth))(() =>
+  buildAuthConfig(env()),
+);

@@ -16,7 +16,9 @@ type Response = ServerResponse | NextApiResponse;
  * getServerSession, which refuses, clears or re-issues the cookie.
  * @see https://authjs.dev/reference/nextjs#in-api-routes
  */
-export function auth(ctx: Pick<GetServerSidePropsContext, "req" | "res"> | { req: Request; res: Response }): Promise<Session | null>;
+export function auth(
+  ctx: Pick<GetServerSidePropsContext, "req" | "res"> | { req: Request; res: Response },
+): Promise<Session | null>;
 export function auth(req: Request, res: Response): Promise<Session | null>;
 export async function auth(...args: [{ req: Request; res: Response }] | [Request, Response]): Promise<Session | null> {
   const [req, res] = args.length === 2 ? args : [args[0].req, args[0].res];

@@ -19,15 +19,28 @@ useTestDatabase();
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 const v4Claims = (user: TestUser, roleCheckedAt?: number) =>
-  sessionClaims({ id: user.id, role: user.role, email: user.email, name: user.name }, roleCheckedAt === undefined ? {} : { roleCheckedAt });
+  sessionClaims(
+    { id: user.id, role: user.role, email: user.email, name: user.name },
+    roleCheckedAt === undefined ? {} : { roleCheckedAt },
+  );
 
-async function v4Cookie(user: TestUser, options: { secure?: boolean; chunkSize?: number; secret?: string; maxAge?: number; roleCheckedAt?: number } = {}) {
-  const token = await mintV4SessionToken(v4Claims(user, options.roleCheckedAt), options.secret ?? env().secret, options.maxAge);
+async function v4Cookie(
+  user: TestUser,
+  options: { secure?: boolean; chunkSize?: number; secret?: string; maxAge?: number; roleCheckedAt?: number } = {},
+) {
+  const token = await mintV4SessionToken(
+    v4Claims(user, options.roleCheckedAt),
+    options.secret ?? env().secret,
+    options.maxAge,
+  );
   return v4CookieHeader(token, options);
 }
 
 async function visitMiddleware(path: string, cookie: string) {
-  const response = await middleware(new NextRequest(`${env().baseUrl}${path}`, { headers: { cookie } }) as never, {} as NextFetchEvent);
+  const response = await middleware(
+    new NextRequest(`${env().baseUrl}${path}`, { headers: { cookie } }) as never,
+    {} as NextFetchEvent,
+  );
   return { location: response?.headers.get("location") ?? null, cookies: response?.headers.getSetCookie() ?? [] };
 }
 
@@ -40,13 +53,17 @@ describe("a user who signed in under next-auth v4, in this app", () => {
   // roleCheckedAt 0: the re-check is due, so the token changes and v4 re-issues it too (v4's read
   // path skips the re-issue of an unchanged token; on v5 the bridge re-issues every v4 cookie).
   it("is still signed in on a server-rendered page, and gets the session re-issued in the installed format", async () => {
-    const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie: await v4Cookie(user, { roleCheckedAt: 0 }) });
+    const { result, cookies } = await runGetServerSideProps(dashboardPage, {
+      path: "/dashboard",
+      cookie: await v4Cookie(user, { roleCheckedAt: 0 }),
+    });
     expect((await propsOf(result)).session?.user).toMatchObject({ id: user.id, name: "Vera Four" });
 
     const reissued = cookies[sessionCookieName(env().baseUrl)];
     expect(await decode({ token: reissued, secret: env().secret })).toMatchObject({ id: user.id, role: "user" });
     // When the installed version names its cookie differently (v5), the v4 one is deleted.
-    if (sessionCookieName(env().baseUrl) !== "next-auth.session-token") expect(cookies["next-auth.session-token"]).toBe("");
+    if (sessionCookieName(env().baseUrl) !== "next-auth.session-token")
+      expect(cookies["next-auth.session-token"]).toBe("");
   });
 
   it("is still signed in on an API route", async () => {
@@ -58,7 +75,9 @@ describe("a user who signed in under next-auth v4, in this app", () => {
   it("is still signed in at /api/auth/session, which useSession() fetches", async () => {
     const response = await callAuth({ url: "/api/auth/session", cookie: await v4Cookie(user) });
     expect(response.json()).toMatchObject({ user: { id: user.id, role: "user" } });
-    expect(await decode({ token: response.cookies[sessionCookieName(env().baseUrl)], secret: env().secret })).toMatchObject({ id: user.id });
+    expect(
+      await decode({ token: response.cookies[sessionCookieName(env().baseUrl)], secret: env().secret }),
+    ).toMatchObject({ id: user.id });
   });
 
   it("passes the middleware", async () => {
@@ -83,7 +102,9 @@ describe("a user who signed in under next-auth v4, in this app", () => {
       const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
       expect((await propsOf(result)).session?.user.id).toBe(user.id);
       expect(sessionCookieName(env().baseUrl).startsWith("__Secure-")).toBe(true);
-      expect(await decode({ token: cookies[sessionCookieName(env().baseUrl)], secret: env().secret })).toMatchObject({ id: user.id });
+      expect(await decode({ token: cookies[sessionCookieName(env().baseUrl)], secret: env().secret })).toMatchObject({
+        id: user.id,
+      });
       expect((await visitMiddleware("/dashboard", cookie)).location).toBeNull();
     } finally {
       process.env.NEXTAUTH_URL = previous;
@@ -100,8 +121,18 @@ describe("a user who signed in under next-auth v4, in this app", () => {
   });
 
   it.each([
-    ["tampered with", async (user: TestUser) => (await v4Cookie(user)).replace(/\.(.)([^.]*)$/, (_m, c: string, rest: string) => `.${c === "A" ? "B" : "A"}${rest}`)],
-    ["made with another secret", (user: TestUser) => v4Cookie(user, { secret: "another-secret-that-is-32-characters-long!" })],
+    [
+      "tampered with",
+      async (user: TestUser) =>
+        (await v4Cookie(user)).replace(
+          /\.(.)([^.]*)$/,
+          (_m, c: string, rest: string) => `.${c === "A" ? "B" : "A"}${rest}`,
+        ),
+    ],
+    [
+      "made with another secret",
+      (user: TestUser) => v4Cookie(user, { secret: "another-secret-that-is-32-characters-long!" }),
+    ],
     ["past its expiry", (user: TestUser) => v4Cookie(user, { maxAge: -60 })],
   ])("refuses a v4 cookie %s, everywhere", async (_case, makeCookie) => {
     const cookie = await makeCookie(user);

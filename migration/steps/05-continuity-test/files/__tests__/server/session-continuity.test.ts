@@ -37,7 +37,8 @@ function v4Cookie(token: string, chunkSize?: number): string {
   const name = "next-auth.session-token";
   if (!chunkSize) return `${name}=${token}`;
   const chunks: string[] = [];
-  for (let i = 0; i * chunkSize < token.length; i += 1) chunks.push(`${name}.${i}=${token.slice(i * chunkSize, (i + 1) * chunkSize)}`);
+  for (let i = 0; i * chunkSize < token.length; i += 1)
+    chunks.push(`${name}.${i}=${token.slice(i * chunkSize, (i + 1) * chunkSize)}`);
   return chunks.join("; ");
 }
 

@@ -11,8 +11,12 @@ const claims = { id: "u1", role: "user" as const, email: "u@example.com", authTi
 
 describe("v5 session tokens with a cached derived key", () => {
   it("writes tokens Auth.js v5 reads, and reads tokens v5 writes", async () => {
-    expect(await decode({ token: await encodeSessionToken({ token: claims, secret, salt }), secret, salt })).toMatchObject(claims);
-    expect(await decodeSessionToken({ token: await encode({ token: claims, secret, salt }), secret, salt })).toMatchObject(claims);
+    expect(
+      await decode({ token: await encodeSessionToken({ token: claims, secret, salt }), secret, salt }),
+    ).toMatchObject(claims);
+    expect(
+      await decodeSessionToken({ token: await encode({ token: claims, secret, salt }), secret, salt }),
+    ).toMatchObject(claims);
   });
 
   it("keeps v5's format: the same JWE header (with the key's thumbprint as kid) and claims", async () => {

@@ -2,7 +2,11 @@ import NextAuth from "next-auth";
 import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { decode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
-import { upgradeLegacySessionCookie, withLegacyV4Sessions, type LegacyV4SessionOptions } from "@/lib/auth/legacy-v4-session";
+import {
+  upgradeLegacySessionCookie,
+  withLegacyV4Sessions,
+  type LegacyV4SessionOptions,
+} from "@/lib/auth/legacy-v4-session";
 import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";
 
 /**
@@ -17,7 +21,11 @@ const jwtOptions: LegacyV4SessionOptions = { secret: SECRET, strategy: "jwt", se
 const claims = { sub: "user-1", name: "Vera Four", email: "vera@example.com" };
 
 function setCookies(response: Response): Map<string, string> {
-  return new Map(response.headers.getSetCookie().map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1).split(";")[0]]));
+  return new Map(
+    response.headers
+      .getSetCookie()
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1).split(";")[0]]),
+  );
 }
 
 describe("the bridge for a v4 JWT session cookie", () => {
@@ -48,18 +56,28 @@ describe("the bridge for a v4 JWT session cookie", () => {
     expect(header).toContain("__Secure-next-auth.session-token.2=");
     const upgrade = await upgradeLegacySessionCookie(header, { ...jwtOptions, secureCookies: true });
     const carried = upgrade!.cookie.match(/__Secure-authjs\.session-token=([^;]+)/)![1];
-    expect(await decode({ token: carried, secret: SECRET, salt: "__Secure-authjs.session-token" })).toMatchObject(claims);
-    expect(upgrade!.expire.map((line) => line.split("=")[0]).sort()).toEqual(header.split("; ").map((pair) => pair.split("=")[0]).sort());
+    expect(await decode({ token: carried, secret: SECRET, salt: "__Secure-authjs.session-token" })).toMatchObject(
+      claims,
+    );
+    expect(upgrade!.expire.map((line) => line.split("=")[0]).sort()).toEqual(
+      header
+        .split("; ")
+        .map((pair) => pair.split("=")[0])
+        .sort(),
+    );
   });
 
   it.each([
     ["expired", () => mintV4SessionToken(claims, SECRET, -60)],
     ["sealed with another secret", () => mintV4SessionToken(claims, "another-secret-that-is-also-long-enough-00")],
-    ["tampered with", async () => {
-      const token = await mintV4SessionToken(claims, SECRET);
-      const at = token.length - 30;
-      return `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
-    }],
+    [
+      "tampered with",
+      async () => {
+        const token = await mintV4SessionToken(claims, SECRET);
+        const at = token.length - 30;
+        return `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
+      },
+    ],
   ])("refuses a token %s, and still deletes the v4 cookie", async (_label, mint) => {
     const upgrade = await upgradeLegacySessionCookie(`next-auth.session-token=${await mint()}`, jwtOptions);
     expect(upgrade).toMatchObject({ valid: false, cookie: "" });
@@ -68,7 +86,9 @@ describe("the bridge for a v4 JWT session cookie", () => {
 
   it("leaves a request that already has a v5 cookie as it is", async () => {
     const token = await mintV4SessionToken(claims, SECRET);
-    expect(await upgradeLegacySessionCookie(`authjs.session-token=v5; next-auth.session-token=${token}`, jwtOptions)).toBeNull();
+    expect(
+      await upgradeLegacySessionCookie(`authjs.session-token=v5; next-auth.session-token=${token}`, jwtOptions),
+    ).toBeNull();
   });
 });
 
@@ -82,7 +102,11 @@ function databaseApp(secureCookies = false) {
     throw new Error("not used by a session read");
   };
   const adapter = {
-    ...Object.fromEntries(["createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "linkAccount", "createSession"].map((name) => [name, unused])),
+    ...Object.fromEntries(
+      ["createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "linkAccount", "createSession"].map(
+        (name) => [name, unused],
+      ),
+    ),
     getSessionAndUser: async (sessionToken: string) => {
       const session = sessions.get(sessionToken);
       return session ? { session: { ...session }, user } : null;
@@ -97,7 +121,14 @@ function databaseApp(secureCookies = false) {
   } as Adapter;
   const options = { secret: SECRET, strategy: "database", secureCookies } satisfies LegacyV4SessionOptions;
   const app = withLegacyV4Sessions(
-    NextAuth({ adapter, providers: [], secret: SECRET, trustHost: true, useSecureCookies: secureCookies, session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 } }),
+    NextAuth({
+      adapter,
+      providers: [],
+      secret: SECRET,
+      trustHost: true,
+      useSecureCookies: secureCookies,
+      session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    }),
     () => options,
   );
   // A row written by v4 at sign-in an hour ago: not yet due for v5's daily update.
@@ -109,7 +140,9 @@ function databaseApp(secureCookies = false) {
 describe("the bridge for a v4 database-session cookie", () => {
   it("carries the session token to v5's cookie name as it is, and leaves the session row untouched", async () => {
     const { app, sessions, updates, expires } = databaseApp();
-    const response = await app.handlers.GET(new NextRequest(`${BASE}/api/auth/session`, { headers: { cookie: "next-auth.session-token=v4-session-token" } }));
+    const response = await app.handlers.GET(
+      new NextRequest(`${BASE}/api/auth/session`, { headers: { cookie: "next-auth.session-token=v4-session-token" } }),
+    );
     expect(await response.json()).toMatchObject({ user: { email: "dana@example.com" } });
     const cookies = setCookies(response);
     expect(cookies.get("authjs.session-token")).toBe("v4-session-token");
@@ -133,7 +166,9 @@ describe("the bridge for a v4 database-session cookie", () => {
 
   it("signs out a v4 cookie whose session is not in the database", async () => {
     const { app } = databaseApp();
-    const response = await app.handlers.GET(new NextRequest(`${BASE}/api/auth/session`, { headers: { cookie: "next-auth.session-token=not-a-session" } }));
+    const response = await app.handlers.GET(
+      new NextRequest(`${BASE}/api/auth/session`, { headers: { cookie: "next-auth.session-token=not-a-session" } }),
+    );
     expect(await response.json()).toBeNull();
     expect(setCookies(response).get("next-auth.session-token")).toBe("");
   });
@@ -142,18 +177,28 @@ describe("the bridge for a v4 database-session cookie", () => {
 describe("the bridge in middleware", () => {
   const middlewareApp = () =>
     withLegacyV4Sessions(
-      NextAuth({ providers: [], secret: SECRET, trustHost: true, callbacks: { authorized: ({ auth }) => Boolean(auth) } }),
+      NextAuth({
+        providers: [],
+        secret: SECRET,
+        trustHost: true,
+        callbacks: { authorized: ({ auth }) => Boolean(auth) },
+      }),
       jwtOptions,
     );
   const visit = (cookie: string) =>
-    (middlewareApp().auth as unknown as (request: NextRequest, event: unknown) => Promise<Response>)(new NextRequest(`${BASE}/dashboard`, { headers: { cookie } }), {});
+    (middlewareApp().auth as unknown as (request: NextRequest, event: unknown) => Promise<Response>)(
+      new NextRequest(`${BASE}/dashboard`, { headers: { cookie } }),
+      {},
+    );
 
   it("lets a v4 JWT cookie through and re-issues it as v5", async () => {
     const response = await visit(`next-auth.session-token=${await mintV4SessionToken(claims, SECRET)}`);
     expect(response.headers.get("location")).toBeNull();
     const cookies = setCookies(response);
     expect(cookies.get("next-auth.session-token")).toBe("");
-    expect(await decode({ token: cookies.get("authjs.session-token"), secret: SECRET, salt: "authjs.session-token" })).toMatchObject(claims);
+    expect(
+      await decode({ token: cookies.get("authjs.session-token"), secret: SECRET, salt: "authjs.session-token" }),
+    ).toMatchObject(claims);
   });
 
   it("sends an expired v4 cookie to sign in", async () => {
@@ -164,14 +209,20 @@ describe("the bridge in middleware", () => {
   it("wraps a middleware function, auth((req) => …), handing back a function (Next refuses a promise) that sees the v4 session, with a lazy config too", async () => {
     const seen: unknown[] = [];
     // v5 itself hands back a promise for a lazy config, NextAuth(() => config): the bridge must not.
-    const lazyApp = withLegacyV4Sessions(NextAuth(() => ({ providers: [], secret: SECRET, trustHost: true })), jwtOptions);
+    const lazyApp = withLegacyV4Sessions(
+      NextAuth(() => ({ providers: [], secret: SECRET, trustHost: true })),
+      jwtOptions,
+    );
     const wrap = lazyApp.auth as unknown as (fn: (req: NextRequest & { auth: unknown }) => void) => unknown;
     const middleware = wrap((req) => {
       seen.push(req.auth);
     });
     expect(typeof middleware).toBe("function");
     const cookie = `next-auth.session-token=${await mintV4SessionToken(claims, SECRET)}`;
-    const response = (await (middleware as (request: NextRequest, event: unknown) => Promise<Response>)(new NextRequest(`${BASE}/dashboard`, { headers: { cookie } }), {}));
+    const response = await (middleware as (request: NextRequest, event: unknown) => Promise<Response>)(
+      new NextRequest(`${BASE}/dashboard`, { headers: { cookie } }),
+      {},
+    );
     expect(seen).toEqual([expect.objectContaining({ user: expect.objectContaining({ email: claims.email }) })]);
     expect(setCookies(response).get("next-auth.session-token")).toBe("");
   });

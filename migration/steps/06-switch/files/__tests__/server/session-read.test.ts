@@ -21,7 +21,22 @@ const name = () => sessionCookieName(env().baseUrl);
 
 /** A v5 token issued `age` seconds ago: v5's encode stamps iat and exp from the clock, so only `Date` is moved. */
 async function cookieIssuedAgo(claims: Record<string, unknown>, age: number): Promise<string> {
-  const timers = ["hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame", "requestIdleCallback", "cancelIdleCallback", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] as const;
+  const timers = [
+    "hrtime",
+    "nextTick",
+    "performance",
+    "queueMicrotask",
+    "requestAnimationFrame",
+    "cancelAnimationFrame",
+    "requestIdleCallback",
+    "cancelIdleCallback",
+    "setImmediate",
+    "clearImmediate",
+    "setInterval",
+    "clearInterval",
+    "setTimeout",
+    "clearTimeout",
+  ] as const;
   jest.useFakeTimers({ now: (now() - age) * 1000, doNotFake: [...timers] });
   try {
     return `${name()}=${await encode({ token: claims, secret: env().secret, salt: name(), maxAge: SESSION_MAX_AGE_SECONDS })}`;
@@ -31,7 +46,10 @@ async function cookieIssuedAgo(claims: Record<string, unknown>, age: number): Pr
 }
 
 async function visit(path: string, cookie: string): Promise<Response> {
-  return (await middleware(new NextRequest(`http://localhost:3000${path}`, { headers: { cookie } }), {} as NextFetchEvent)) as Response;
+  return (await middleware(
+    new NextRequest(`http://localhost:3000${path}`, { headers: { cookie } }),
+    {} as NextFetchEvent,
+  )) as Response;
 }
 
 describe("a read of an unchanged session on v5", () => {
@@ -42,7 +60,9 @@ describe("a read of an unchanged session on v5", () => {
     expect(status).toBe(200);
     expect(cookies).toEqual({});
     const token = await decode({ token: cookie.slice(cookie.indexOf("=") + 1), secret: env().secret });
-    expect(await propsOf(result)).toMatchObject({ session: { user: { id: user.id, role: "user" }, expires: new Date(Number(token?.exp) * 1000).toISOString() } });
+    expect(await propsOf(result)).toMatchObject({
+      session: { user: { id: user.id, role: "user" }, expires: new Date(Number(token?.exp) * 1000).toISOString() },
+    });
   });
 
   it("in an API route: the answer carries no Set-Cookie", async () => {
@@ -63,7 +83,9 @@ describe("a read of an unchanged session on v5", () => {
 
   it("in middleware: a plain user on an admin page is still sent to the 403 page", async () => {
     const user = await createTestUser();
-    expect((await visit("/admin", await sessionCookie(user))).headers.get("location")).toBe("http://localhost:3000/403");
+    expect((await visit("/admin", await sessionCookie(user))).headers.get("location")).toBe(
+      "http://localhost:3000/403",
+    );
   });
 });
 
@@ -89,7 +111,10 @@ describe("what still goes through v5's session action", () => {
   it("reads a chunked cookie", async () => {
     const user = await createTestUser();
     const token = (await sessionCookie(user)).split("=")[1];
-    const cookie = v4CookieHeader(token, { chunkSize: Math.ceil(token.length / 2) }).replaceAll("next-auth.session-token", name());
+    const cookie = v4CookieHeader(token, { chunkSize: Math.ceil(token.length / 2) }).replaceAll(
+      "next-auth.session-token",
+      name(),
+    );
     expect(cookie).toContain(`${name()}.1=`);
     const { result, status } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
     expect(status).toBe(200);
@@ -98,12 +123,21 @@ describe("what still goes through v5's session action", () => {
 
   it.each([
     ["a tampered cookie", async (token: string) => `${token.slice(0, -3)}${token.endsWith("AAA") ? "BBB" : "AAA"}`],
-    ["a cookie under a foreign secret", async () => (await sessionCookie({ id: "x", role: "admin" }, { secret: "some-other-secret-some-other-secret-42" })).split("=")[1]],
+    [
+      "a cookie under a foreign secret",
+      async () =>
+        (await sessionCookie({ id: "x", role: "admin" }, { secret: "some-other-secret-some-other-secret-42" })).split(
+          "=",
+        )[1],
+    ],
     ["an expired cookie", async () => (await sessionCookie({ id: "x", role: "admin" }, { maxAge: -60 })).split("=")[1]],
   ])("refuses %s and clears it", async (_label, make) => {
     const user = await createTestUser();
     const value = await make((await sessionCookie(user)).split("=")[1]);
-    const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie: `${name()}=${value}` });
+    const { result, cookies } = await runGetServerSideProps(dashboardPage, {
+      path: "/dashboard",
+      cookie: `${name()}=${value}`,
+    });
     expect(result).toHaveProperty("redirect.destination", "/login?callbackUrl=%2Fdashboard");
     expect(cookies[name()]).toBe("");
   });

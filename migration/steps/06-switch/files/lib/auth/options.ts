@@ -27,7 +27,8 @@ export function buildAuthConfig(config: Env): NextAuthConfig {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials, request) => authorizeCredentials(credentials, clientAddressFromRequest(request, config.trustProxy)),
+        authorize: (credentials, request) =>
+          authorizeCredentials(credentials, clientAddressFromRequest(request, config.trustProxy)),
       }),
       ...(config.github ? [githubProvider(config.github)] : []),
     ],

@@ -87,7 +87,10 @@ export async function sessionWithoutReissue(cookieHeader: string, config: NextAu
   if (checked !== token) return null; // changed: v5 re-issues it
 
   // As v5's session action and its server-side wrapper (next-auth/lib/index.js getSession) build it.
-  const session = { user: { name: token.name, email: token.email, image: token.picture }, expires: new Date(token.exp * 1000).toISOString() };
+  const session = {
+    user: { name: token.name, email: token.email, image: token.picture },
+    expires: new Date(token.exp * 1000).toISOString(),
+  };
   const shaped = (await config.callbacks?.session?.({ session, token } as SessionParams)) ?? session;
   return { user: token, ...shaped } as Session;
 }

@@ -34,7 +34,10 @@ function derivedKey(secret: string, salt: string, encryption: string): Promise<D
   if (!derived) {
     derived = (async () => {
       const key = await hkdf("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, length);
-      const thumbprint = await calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, `sha${length << 3}` as "sha256");
+      const thumbprint = await calculateJwkThumbprint(
+        { kty: "oct", k: base64url.encode(key) },
+        `sha${length << 3}` as "sha256",
+      );
       return { key, thumbprint };
     })();
     derived.catch(() => keys.delete(id));
@@ -45,7 +48,12 @@ function derivedKey(secret: string, salt: string, encryption: string): Promise<D
 
 const secretsOf = (secret: string | string[]) => (Array.isArray(secret) ? secret : [secret]);
 
-export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE_SECONDS, salt }: JWTEncodeParams): Promise<string> {
+export async function encodeSessionToken({
+  token = {},
+  secret,
+  maxAge = DEFAULT_MAX_AGE_SECONDS,
+  salt,
+}: JWTEncodeParams): Promise<string> {
   const { key, thumbprint } = await derivedKey(secretsOf(secret)[0], salt, ENCRYPTION);
   return new EncryptJWT(token)
     .setProtectedHeader({ alg: "dir", enc: ENCRYPTION, kid: thumbprint })

@@ -10,7 +10,9 @@ import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie
 // request; here it answers with the test's request headers. next-auth itself is the real one.
 jest.mock("next/headers", () => ({ headers: jest.fn() }));
 const asRequest = (cookie?: string) =>
-  jest.mocked(headers).mockResolvedValue(new Headers({ host: "localhost:3000", ...(cookie ? { cookie } : {}) }) as never);
+  jest
+    .mocked(headers)
+    .mockResolvedValue(new Headers({ host: "localhost:3000", ...(cookie ? { cookie } : {}) }) as never);
 
 useTestDatabase();
 

@@ -14,7 +14,10 @@ const { authorized: _ours, ...seedCallbacks } = authConfig.callbacks;
 
 type Middleware = (request: NextRequest, event: NextFetchEvent) => Promise<Response | undefined>;
 
-function middlewareFrom(callbacks: NextAuthConfig["callbacks"], wrapper?: (req: NextRequest & { auth: unknown }) => Response | void): Middleware {
+function middlewareFrom(
+  callbacks: NextAuthConfig["callbacks"],
+  wrapper?: (req: NextRequest & { auth: unknown }) => Response | void,
+): Middleware {
   const { auth } = NextAuth({ ...authConfig, ...runtimeOptions(env()), callbacks });
   return (wrapper ? (auth as unknown as (fn: typeof wrapper) => Middleware)(wrapper) : auth) as unknown as Middleware;
 }

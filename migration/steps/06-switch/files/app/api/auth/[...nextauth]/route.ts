@@ -60,7 +60,8 @@ function keepCallbackUrl(response: Response, callbackUrl: string | null): Respon
   const location = response.headers.get("location");
   if (!callbackUrl || !location) return response;
   const target = new URL(location, env().baseUrl);
-  if (target.pathname !== "/login" || !target.searchParams.has("error") || target.searchParams.has("callbackUrl")) return response;
+  if (target.pathname !== "/login" || !target.searchParams.has("error") || target.searchParams.has("callbackUrl"))
+    return response;
   target.searchParams.set("callbackUrl", callbackUrl);
   const headers = new Headers(response.headers);
   headers.set("location", target.href);
@@ -77,7 +78,10 @@ export async function POST(request: NextRequest): Promise<Response> {
 }
 
 function methodNotAllowed(request: Request): Response {
-  return Response.json({ error: `Method ${request.method} is not allowed here. Use GET or POST.` }, { status: 405, headers: { Allow: "GET, POST" } });
+  return Response.json(
+    { error: `Method ${request.method} is not allowed here. Use GET or POST.` },
+    { status: 405, headers: { Allow: "GET, POST" } },
+  );
 }
 
 export { methodNotAllowed as PUT, methodNotAllowed as DELETE, methodNotAllowed as PATCH, methodNotAllowed as OPTIONS };
