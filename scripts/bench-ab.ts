@@ -18,7 +18,7 @@ import path from "node:path";
 import { seedBenchDatabase, startInstance, type Instance } from "../bench/support/instance";
 import { comparePair, type Endpoint } from "../bench/support/load";
 import { twinApp } from "../bench/support/twin-app";
-import { freePort, ROOT, stopAllChildren } from "./support/app-server";
+import { ROOT, stopAllChildren } from "./support/app-server";
 import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
 
 const { option, options, positional: positionalArgs } = commandLine();
@@ -39,14 +39,7 @@ const { step } = progress("bench:ab");
 async function start(name: string, cwd: string, seeded: string, scratch: string): Promise<Instance> {
   const dataDir = path.join(scratch, name);
   cpSync(seeded, dataDir, { recursive: true });
-  return startInstance({
-    name,
-    cwd,
-    dataDir,
-    port: await freePort(),
-    logFile: path.join(ARTIFACTS, `${name}.log`),
-    overrides,
-  });
+  return startInstance({ name, cwd, dataDir, logDir: ARTIFACTS, overrides });
 }
 
 async function main() {

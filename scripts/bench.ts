@@ -49,14 +49,7 @@ async function start(
   dataDir: string,
   overrides: Record<string, string> = {},
 ): Promise<Instance> {
-  return startInstance({
-    name,
-    cwd,
-    dataDir,
-    port: await freePort(),
-    logFile: path.join(ARTIFACTS, `${name}.log`),
-    overrides,
-  });
+  return startInstance({ name, cwd, dataDir, logDir: ARTIFACTS, overrides });
 }
 
 const endpoint = (instance: Instance, label: string, pathName: string, signedIn = true): Endpoint => ({

@@ -8,7 +8,7 @@ import path from "node:path";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { postCredentials } from "../../security/support/auth";
 import { send } from "../../security/support/http";
-import { seedDatabase, startApp, type RunningApp } from "../../scripts/support/app-server";
+import { freePort, seedDatabase, startApp, type RunningApp } from "../../scripts/support/app-server";
 import { childAppEnv, type SeedAccounts } from "../../scripts/support/child-app-env";
 
 /** The demo accounts with passwords of this run, and the run's secret. */
@@ -46,11 +46,13 @@ export async function startInstance(options: {
   name: string;
   cwd: string;
   dataDir: string;
-  port: number;
-  logFile: string;
+  /** The folder of the app's log, `<name>.log`. */
+  logDir: string;
   overrides?: Record<string, string>;
 }): Promise<Instance> {
-  const { name, cwd, dataDir, port, logFile, overrides } = options;
+  const { name, cwd, dataDir, logDir, overrides } = options;
+  const port = await freePort();
+  const logFile = path.join(logDir, `${name}.log`);
   const url = `http://localhost:${port}`;
   const app = await startApp({ name, port, url, cwd, env: benchAppEnv(url, dataDir, overrides), logFile });
   const nextAuthVersion = (
