@@ -37,6 +37,8 @@ const config = [
   // is a package of its own; migration/ imports the codemod but not the proof.
   {
     files: ["lib/**", "pages/**", "components/**", "types/**", "middleware.ts"],
+    // The benchmark's twin pages, added to a copy of the app at bench time, import their support.
+    ignores: ["pages/bench/**", "pages/api/bench/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [layer("the app", UPGRADE_AND_PROOF)] }] },
   },
   {

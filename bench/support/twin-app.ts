@@ -32,7 +32,7 @@ export function exemptTwinsFromMiddleware(source: string): string {
 export function noOpMiddleware(source: string): string {
   const at = source.indexOf("export const config");
   if (at < 0) throw new Error("middleware.ts: no `export const config` to keep for the no-op middleware twin");
-  return `import { NextResponse } from "next/server";\n\nexport default function middleware() {\n  return NextResponse.next();\n}\n\n${source.slice(at)}`;
+  return `import { NextResponse } from "next/server";\n\nexport default function middleware(..._request: unknown[]) {\n  return NextResponse.next();\n}\n\n${source.slice(at)}`;
 }
 
 /** Wraps _app's default export so that a page marked `stockSessionProvider` gets the stock provider. */
