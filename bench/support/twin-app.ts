@@ -40,7 +40,7 @@ export function stockProviderForMarkedPages(source: string): string {
   const app = /export default function (\w+)\(/;
   const name = source.match(app)?.[1];
   if (!name) throw new Error("pages/_app.tsx: no `export default function App(` to wrap for the stock-provider twin");
-  return `${source.replace(app, `function ${name}(`)}\nimport { withStockProviderTwin } from "@/bench/twins/stock-app";\nexport default withStockProviderTwin(${name});\n`;
+  return `${source.replace(app, `function ${name}(`)}\n// eslint-disable-next-line no-restricted-imports -- the bench's copy only: the app itself imports no bench code\nimport { withStockProviderTwin } from "@/bench/twins/stock-app";\nexport default withStockProviderTwin(${name});\n`;
 }
 
 function twinFiles(dir = TWIN_PAGES, relative = ""): string[] {
