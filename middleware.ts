@@ -39,5 +39,7 @@ export default withAuth(
 );
 
 export const config = {
+  // Faster than the Edge sandbox under next start (README: Performance); Next ≥ 15.5 only.
+  runtime: "nodejs",
   matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -4,6 +4,7 @@
  *  - Next 16 `proxy.ts`: middleware.ts renamed, its export named `proxy`, and the test that
  *    imports it pointed at the new file (the rename `npx @next/codemod middleware-to-proxy` does):
  *    for the v5 end state, the guide's optional step 9 itself;
+ *  - Next 13.5 and 14.2: middleware on the Edge runtime, their only one (the app's runs on Node.js);
  *  - package pins: Next, React and the tooling that follows them (matrix/versions.ts).
  * The app code itself is the same for every v4 combination.
  */
@@ -17,6 +18,11 @@ import type { Pins } from "./versions";
 const MIDDLEWARE_TEST = "__tests__/server/middleware.test.ts";
 const TEST_IMPORT = 'import middleware, { config } from "@/middleware";';
 const PROXY_TEST_IMPORT = 'import { proxy as middleware, config } from "@/proxy";';
+/** The middleware's runtime setting (the app's and the v5 step's middleware.ts alike). */
+export const NODE_RUNTIME =
+  '  // Faster than the Edge sandbox under next start (README: Performance); Next ≥ 15.5 only.\n  runtime: "nodejs",\n';
+/** Next lines whose middleware runs on the Edge runtime only. */
+const EDGE_ONLY_NEXT = ["13.5", "14.2"];
 
 /**
  * helper-2's step engine and steps as the copied app has them (not this checkout's working tree,
@@ -53,9 +59,17 @@ function replaceOnce(file: string, source: string, from: string, to: string): st
 function renameMiddlewareToProxy(app: string): void {
   const from = path.join(app, "middleware.ts");
   const source = readFileSync(from, "utf8");
-  const proxy = replaceOnce("middleware.ts", source, "export default ", "export const proxy = ");
+  // Next 16 refuses a runtime setting in proxy.ts: it always runs on Node.js.
+  const onNode = replaceOnce("middleware.ts", source, NODE_RUNTIME, "");
+  const proxy = replaceOnce("middleware.ts", onNode, "export default ", "export const proxy = ");
   writeFileSync(path.join(app, "proxy.ts"), proxy);
   rmSync(from);
+}
+
+/** Next 13.5 and 14 refuse a Node.js middleware: the same middleware on their Edge runtime. */
+function middlewareOnEdge(app: string): void {
+  const file = path.join(app, "middleware.ts");
+  writeFileSync(file, replaceOnce("middleware.ts", readFileSync(file, "utf8"), NODE_RUNTIME, ""));
 }
 
 /** The middleware test imports the middleware module by name; after a rename it must follow. */
@@ -91,6 +105,10 @@ export function applyVariant(app: string, combo: Combination): string[] {
     // replays the steps on MIGRATION_BASE_DIR, a pristine v4 copy).
     writeFileSync(path.join(app, "migration/APPLIED"), `${applied.join("\n")}\n`);
     done.push(`migration steps ${applied.map((id) => id.slice(0, 2)).join(",")}`);
+  }
+  if (EDGE_ONLY_NEXT.includes(combo.next)) {
+    middlewareOnEdge(app);
+    done.push("middleware on the Edge runtime");
   }
   if (combo.proxy && combo.app === "v4") {
     renameMiddlewareToProxy(app);

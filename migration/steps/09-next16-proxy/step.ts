@@ -1,4 +1,4 @@
-import { edit, fragmentsOf } from "../../edit";
+import { edit, fragmentsOf, removeLines } from "../../edit";
 import type { Step } from "../../types";
 
 const fragment = fragmentsOf(__dirname);
@@ -17,6 +17,11 @@ const step: Step = {
         "export default function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {",
         fragment("proxy-export"),
       ],
+    ]),
+    // Next 16 refuses a runtime setting in proxy.ts: it always runs on Node.js.
+    edit("proxy.ts", "no runtime setting: a proxy runs on Node.js", [
+      removeLines("  // Faster than the Edge sandbox under next start (README: Performance); Next ≥ 15.5 only."),
+      removeLines('  runtime: "nodejs",'),
     ]),
     edit("__tests__/server/middleware.test.ts", "the tests import the proxy", [
       ['import middleware, { config } from "@/middleware";', 'import { proxy as middleware, config } from "@/proxy";'],

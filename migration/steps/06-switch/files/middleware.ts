@@ -18,5 +18,7 @@ export default function middleware(request: NextRequest, event: NextFetchEvent):
 }
 
 export const config = {
+  // Faster than the Edge sandbox under next start (README: Performance); Next ≥ 15.5 only.
+  runtime: "nodejs",
   matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };
