@@ -3,6 +3,8 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { exemptTwinsFromMiddleware, noOpMiddleware, stockProviderForMarkedPages } from "../../bench/support/twin-app";
 
+const nextVersion = (JSON.parse(readFileSync(require.resolve("next/package.json"), "utf8")) as { version: string })
+  .version;
 const read = (file: string) => readFileSync(path.join(process.cwd(), file), "utf8");
 // Next 16 renames middleware.ts to proxy.ts (MIGRATION.md step 9; the matrix's Next 16 rows).
 const middlewareFile = existsSync(path.join(process.cwd(), "proxy.ts")) ? "proxy.ts" : "middleware.ts";
@@ -55,24 +57,33 @@ describe("the benchmark stays outside the product", () => {
     expect(() => exemptTwinsFromMiddleware("export const config = {};")).toThrow(/matcher/);
   });
 
-  it("leaves a bench copy that passes the app's lint, which next build runs: its _app, middleware and twin pages", async () => {
-    const twinPages = readdirSync(path.join(process.cwd(), "bench/twins/pages"), { recursive: true, encoding: "utf8" });
-    const copy: [string, string][] = [
-      ["pages/_app.tsx", stockProviderForMarkedPages(read("pages/_app.tsx"))],
-      [middlewareFile, noOpMiddleware(exemptTwinsFromMiddleware(read(middlewareFile)))],
-      ...twinPages
-        .filter((file) => /\.tsx?$/.test(file))
-        .map((file): [string, string] => [path.join("pages", file), read(path.join("bench/twins/pages", file))]),
-    ];
-    expect(copy.length).toBeGreaterThan(4);
-    // ESLint in its own process: its config loads CommonJS presets that Jest's module registry refuses.
-    const errors = JSON.parse(
-      execFileSync(process.execPath, ["--input-type=module", "-e", LINT_SOURCES], {
-        cwd: process.cwd(),
-        input: JSON.stringify(copy),
+  // Next 16's build runs no lint (and its eslint-config-next is a flat config this repo's does not load).
+  const nextBuildLints = Number(nextVersion.split(".")[0]) < 16;
+  (nextBuildLints ? it : it.skip)(
+    "leaves a bench copy that passes the app's lint, which next build runs: its _app, middleware and twin pages",
+    async () => {
+      const twinPages = readdirSync(path.join(process.cwd(), "bench/twins/pages"), {
+        recursive: true,
         encoding: "utf8",
-      }),
-    );
-    expect(errors).toEqual(copy.map(([filePath]) => ({ filePath, errors: [] })));
-  }, 60_000);
+      });
+      const copy: [string, string][] = [
+        ["pages/_app.tsx", stockProviderForMarkedPages(read("pages/_app.tsx"))],
+        [middlewareFile, noOpMiddleware(exemptTwinsFromMiddleware(read(middlewareFile)))],
+        ...twinPages
+          .filter((file) => /\.tsx?$/.test(file))
+          .map((file): [string, string] => [path.join("pages", file), read(path.join("bench/twins/pages", file))]),
+      ];
+      expect(copy.length).toBeGreaterThan(4);
+      // ESLint in its own process: its config loads CommonJS presets that Jest's module registry refuses.
+      const errors = JSON.parse(
+        execFileSync(process.execPath, ["--input-type=module", "-e", LINT_SOURCES], {
+          cwd: process.cwd(),
+          input: JSON.stringify(copy),
+          encoding: "utf8",
+        }),
+      );
+      expect(errors).toEqual(copy.map(([filePath]) => ({ filePath, errors: [] })));
+    },
+    60_000,
+  );
 });
