@@ -46,6 +46,17 @@ const fixtureEnv: AppShape["env"] = (options, url) => ({
   ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
 });
 
+/** The monorepo and the plain-JS app: JWT sessions, an admin page, the same routes. */
+const jwtAppShape: Fixture["shape"] = {
+  protectedPage: "/dashboard",
+  signInPage: "/api/auth/signin",
+  api: "/api/me",
+  adminPage: "/admin",
+  strategy: "jwt",
+  authTime: false,
+  env: fixtureEnv,
+};
+
 const FIXTURES: Fixture[] = [
   {
     name: "t3-drizzle",
@@ -61,27 +72,11 @@ const FIXTURES: Fixture[] = [
   {
     name: "monorepo",
     web: "apps/web",
-    shape: {
-      protectedPage: "/dashboard",
-      signInPage: "/api/auth/signin",
-      api: "/api/me",
-      adminPage: "/admin",
-      strategy: "jwt",
-      authTime: false,
-      env: fixtureEnv,
-    },
+    shape: jwtAppShape,
   },
   {
     name: "plain-js",
-    shape: {
-      protectedPage: "/dashboard",
-      signInPage: "/api/auth/signin",
-      api: "/api/me",
-      adminPage: "/admin",
-      strategy: "jwt",
-      authTime: false,
-      env: fixtureEnv,
-    },
+    shape: jwtAppShape,
   },
 ];
 
