@@ -7,9 +7,20 @@
  * and, for the limit twin (`noOpMiddleware`), a middleware that does nothing, on the same matcher.
  * Copies live in artifacts/bench-apps/<name> and are rebuilt only when a source file changed.
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { appFiles } from "../../scripts/support/app-files";
 import { ROOT, runCommand } from "../../scripts/support/app-server";
@@ -99,7 +110,7 @@ export async function twinApp(
   if (options.noOpMiddleware) edit(middlewareFile, noOpMiddleware);
   edit("pages/_app.tsx", stockProviderForMarkedPages);
   // Hard links, not a symlink: Next 16's Turbopack will not read packages outside the project root.
-  execFileSync("cp", ["-al", realModules(source), path.join(dest, "node_modules")]);
+  hardLinkTree(realModules(source), path.join(dest, "node_modules"));
 
   log(`${name}: building the app with its twins in ${path.relative(ROOT, dest)}…`);
   const buildLog = path.join(ROOT, "artifacts", "bench-apps", `${name}-build.log`);
@@ -115,6 +126,17 @@ export async function twinApp(
   if (code !== 0) throw new Error(`next build of ${name} failed (exit ${code}):\n${tail(buildLog)}`);
   writeFileSync(stampFile, stamp);
   return dest;
+}
+
+/** `cp -al`, portably: directories made anew, files hard-linked, links kept as links. */
+function hardLinkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else if (entry.isDirectory()) hardLinkTree(source, target);
+    else linkSync(source, target);
+  }
 }
 
 function realModules(source: string): string {
