@@ -347,7 +347,7 @@ async function main() {
     let v5SetCookies: Record<string, number> | undefined;
     if (c) {
       step("v5: Set-Cookie on a signed-in visitor's answers (unchanged session)…");
-      v5SetCookies = await setCookiesOn(c, ["/dashboard", "/api/me", "/bench/public-dashboard"]);
+      v5SetCookies = await setCookiesOn(c, ["/dashboard", "/api/me", "/api/auth/session", "/bench/public-dashboard"]);
       step(
         `  ${Object.entries(v5SetCookies)
           .map(([p, n]) => `${p} ${n}`)

@@ -1,7 +1,8 @@
-// lib/auth/session-read.ts on Auth.js v5: `auth()` in pages, API routes and middleware answers an
-// unchanged session from its cookie, and every other case still goes through v5's session action.
+// lib/auth/session-read.ts on Auth.js v5: `auth()` in pages, API routes and middleware, and the
+// session route that useSession() fetches, answer an unchanged session from its cookie, and every
+// other case still goes through v5's session action.
 // First: next-test-api-route-handler must load before Next's own modules (Next 16 checks at load).
-import { callHandler } from "../support/http";
+import { callAuth, callHandler } from "../support/http";
 import { encode } from "next-auth/jwt";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import middleware from "@/middleware";
@@ -81,6 +82,25 @@ describe("a read of an unchanged session on v5", () => {
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
+  it("in the session route useSession() fetches: v5's answer, without a Set-Cookie or a cache", async () => {
+    const user = await createTestUser();
+    const claims = sessionClaims(user);
+    const ours = await callAuth({ url: "/api/auth/session", cookie: await cookieIssuedAgo(claims, 0) });
+    expect(ours.status).toBe(200);
+    expect(ours.headers.getSetCookie()).toEqual([]);
+    expect(ours.headers.get("cache-control")).toBe("private, no-cache, no-store");
+
+    // v5's own session action answers the same token once it is due for renewal.
+    const v5 = await callAuth({
+      url: "/api/auth/session",
+      cookie: await cookieIssuedAgo(claims, SESSION_UPDATE_AGE_SECONDS + 60),
+    });
+    expect(v5.cookies[name()]).toBeTruthy();
+    const withoutExpiry = ({ expires: _expires, ...session }: { expires: string }) => session;
+    expect(withoutExpiry(ours.json() as { expires: string })).toEqual(withoutExpiry(v5.json() as { expires: string }));
+    expect(ours.json()).toMatchObject({ user: { id: user.id, role: "user" } });
+  });
+
   it("in middleware: a plain user on an admin page is still sent to the 403 page", async () => {
     const user = await createTestUser();
     expect((await visit("/admin", await sessionCookie(user))).headers.get("location")).toBe(
@@ -140,6 +160,15 @@ describe("what still goes through v5's session action", () => {
     });
     expect(result).toHaveProperty("redirect.destination", "/login?callbackUrl=%2Fdashboard");
     expect(cookies[name()]).toBe("");
+  });
+
+  it("answers a tampered cookie on the session route with no session, and clears it", async () => {
+    const user = await createTestUser();
+    const value = (await sessionCookie(user)).split("=")[1];
+    const tampered = `${value.slice(0, -3)}${value.endsWith("AAA") ? "BBB" : "AAA"}`;
+    const response = await callAuth({ url: "/api/auth/session", cookie: `${name()}=${tampered}` });
+    expect(response.json()).toBeNull();
+    expect(response.cookies[name()]).toBe("");
   });
 
   it("ends a session past the lifetime cap and clears it, without a re-check being due", async () => {

@@ -4,8 +4,8 @@ import { decode, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * Auth.js v5 (5.0.0-beta.32) runs its whole session action on every `auth()` call and every
- * middleware pass: it re-encrypts the token and sends `Set-Cookie`, ignoring `updateAge` for JWT
+ * Auth.js v5 (5.0.0-beta.32) runs its whole session action on every `auth()` call, every
+ * middleware pass and every `useSession()` fetch: it re-encrypts the token and sends `Set-Cookie`, ignoring `updateAge` for JWT
  * sessions. That costs a third to a half of a request (bench/ATTEMPTS.md, attempt 5), and a
  * response that carries a `Set-Cookie` is one a shared cache must not keep.
  *
@@ -57,8 +57,11 @@ function singleCookie(cookieHeader: string, name: string): string | null {
   return value || null;
 }
 
-/** The session v5 would return for this Cookie header without re-issuing it; null: ask v5. */
-export async function sessionWithoutReissue(cookieHeader: string, config: NextAuthConfig): Promise<Session | null> {
+/** The session callback's answer for this Cookie header, as v5's session route would send it, and its token; null: ask v5. */
+async function unchangedSession(
+  cookieHeader: string,
+  config: NextAuthConfig,
+): Promise<{ session: object; token: JWT } | null> {
   const strategy = config.session?.strategy ?? (config.adapter ? "database" : "jwt");
   const secret = config.secret ?? process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   if (strategy !== "jwt" || !secret || config.events?.session) return null;
@@ -86,19 +89,29 @@ export async function sessionWithoutReissue(cookieHeader: string, config: NextAu
   }
   if (checked !== token) return null; // changed: v5 re-issues it
 
-  // As v5's session action and its server-side wrapper (next-auth/lib/index.js getSession) build it.
+  // As v5's session action builds it (@auth/core lib/actions/session.js).
   const session = {
     user: { name: token.name, email: token.email, image: token.picture },
     expires: new Date(token.exp * 1000).toISOString(),
   };
   const shaped = (await config.callbacks?.session?.({ session, token } as SessionParams)) ?? session;
-  return { user: token, ...shaped } as Session;
+  return { session: shaped, token };
 }
 
+/** The session `auth()` would return for this Cookie header without re-issuing it; null: ask v5. */
+export async function sessionWithoutReissue(cookieHeader: string, config: NextAuthConfig): Promise<Session | null> {
+  const read = await unchangedSession(cookieHeader, config);
+  // v5's server-side wrapper (next-auth/lib/index.js getSession) puts the token under `user` first.
+  return read && ({ user: read.token, ...read.session } as unknown as Session);
+}
+
+/** v5's session route sends these on a read (@auth/core lib/actions/session.js). */
+const SESSION_READ_HEADERS = { "Cache-Control": "private, no-cache, no-store", Expires: "0", Pragma: "no-cache" };
+
 /**
- * `NextAuth` whose `auth` reads an unchanged session without re-issuing it:
- * `withReadsWithoutReissue(withLegacyV4(NextAuth))(config)`. `handlers` (the `/api/auth/*`
- * route, where `useSession()` and `update()` go) stay v5's own.
+ * `NextAuth` whose `auth`, and the GET of its session route (what `useSession()` fetches), read
+ * an unchanged session without re-issuing it: `withReadsWithoutReissue(withLegacyV4(NextAuth))(config)`.
+ * Every other `/api/auth/*` request, `update()` (a POST) included, is v5's own.
  */
 export function withReadsWithoutReissue(nextAuth: typeof NextAuth): typeof NextAuth {
   return ((config: Config) => {
@@ -138,6 +151,24 @@ export function withReadsWithoutReissue(nextAuth: typeof NextAuth): typeof NextA
       })();
     };
 
-    return { ...result, auth: wrappedAuth as unknown as NextAuthResult["auth"] };
+    const v5GET = result.handlers.GET;
+    const GET = async (request: NextRequest): Promise<Response> => {
+      const cookieHeader = request.headers.get("cookie") ?? "";
+      if (cookieHeader) {
+        const config = await resolve(request);
+        if (new URL(request.url).pathname === `${config.basePath ?? "/api/auth"}/session`) {
+          // The CSRF and callback-url cookies v5 would also set here are set by the routes that use them.
+          const read = await unchangedSession(cookieHeader, config);
+          if (read) return Response.json(read.session, { headers: SESSION_READ_HEADERS });
+        }
+      }
+      return v5GET(request);
+    };
+
+    return {
+      ...result,
+      auth: wrappedAuth as unknown as NextAuthResult["auth"],
+      handlers: { ...result.handlers, GET },
+    };
   }) as typeof NextAuth;
 }

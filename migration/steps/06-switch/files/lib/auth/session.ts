@@ -1,7 +1,7 @@
 /**
  * The one way server code reads the session: Auth.js v5's `auth`, with v5's signatures.
  * - getServerSideProps: `auth(ctx)`; API routes: `auth(req, res)`; App Router: `auth()`.
- * Each call runs the session action (jwt and session callbacks) and re-issues the cookie on `res`.
+ * Each call runs the jwt and session callbacks; `res` gets a cookie only when it changed or is due (session-read.ts).
  * `auth()` without arguments reads `next/headers` and only works in the App Router.
  * @see https://authjs.dev/reference/nextjs#auth
  */
