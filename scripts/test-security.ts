@@ -4,7 +4,7 @@
  *   dependency floor → build (when stale) → a fresh PostgreSQL database (created, seeded, dropped)
  *   → instance A (database behind a TCP proxy the run can cut) and instance B, both `next start`
  *   → hostile-input corpus → oversized bodies on keep-alive connections → sign-in timing → load
- *   → faults → stop everything → summary table
+ *   on A and on instance L (role re-checked hourly: its answers come from the cookie read path) → faults → stop everything → summary table
  *   → `N passed, N failed`.
  * PostgreSQL: SECURITY_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  * `npm run test:security -- --only=corpus,faults` runs some parts (corpus, bodies, timing, load, faults).
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     const proxiedUrl = withPort(database.url, proxy.port);
     const githubPort = await freePort(); // nothing listens there: only the authorize URL is inspected
     const githubUrl = `http://127.0.0.1:${githubPort}`;
-    const [portA, portB, portC] = [await freePort(), await freePort(), await freePort()];
+    const [portA, portB, portC, portL] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const launch = (name: string, port: number, url: string, overrides: Record<string, string>) =>
       startApp({
         name,
@@ -152,6 +152,14 @@ async function main(): Promise<void> {
 
     let load: LoadOutcome | undefined;
     if (wants("load")) {
+      // A re-checks the role every second, so its answers go through the database and next-auth's
+      // session action; L's come from the cookie (lib/auth/session-read.ts). Both must be exact.
+      step("starting instance L (role re-checked hourly) for the load…");
+      const l = await launch("L-cookie-reads", portL, `http://localhost:${portL}`, {
+        NEXTAUTH_SECRET: secret,
+        DATABASE_URL: database.url,
+        ROLE_RECHECK_SECONDS: "3600",
+      });
       step(`load: ${LOAD.connections} connections for ${LOAD.durationSeconds} s…`);
       const loadSessions: Session[] = [];
       for (const account of LOAD_USERS) loadSessions.push(await signIn(a, account.email, account.password));
@@ -165,11 +173,12 @@ async function main(): Promise<void> {
         ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "anonymous" })),
       ];
       load = await runLoad(
-        a,
+        [a, l],
         identities,
         [...ids.keys()].filter((key) => key.includes("@")),
       );
       record(load.result);
+      await l.stop();
     }
 
     const faults: CheckResult[] = [];

@@ -1,7 +1,7 @@
 /**
- * A bounded load run on loopback: 100 connections for 20 s, anonymous, user and admin cookies
- * mixed across pages and APIs. Every answer is checked as it arrives: no 5xx, the right decision
- * for its cookie, and (for /api/me and /dashboard) exactly the user of its own cookie.
+ * A bounded load run on loopback: 100 connections for 20 s, shared evenly by the instances given,
+ * anonymous, user and admin cookies mixed across pages and APIs. Every answer is checked as it arrives: no 5xx, the right decision
+ * for its cookie, and (for /api/me, /dashboard and the session route) exactly the user of its own cookie.
  */
 import autocannon, { type Request } from "autocannon";
 import type { RunningApp } from "../scripts/support/app-server";
@@ -27,7 +27,9 @@ export interface LoadOutcome {
 }
 
 const PAGES = ["/", "/dashboard", "/admin", "/admin/users"];
-const APIS = ["/api/me", "/api/admin/users"];
+/** What useSession() fetches: v4's handler, or on v5 an answer read from the cookie (session-read.ts). */
+const SESSION_ROUTE = "/api/auth/session";
+const APIS = ["/api/me", "/api/admin/users", SESSION_ROUTE];
 
 function header(headers: Record<string, unknown>, name: string): string {
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
@@ -40,7 +42,7 @@ function decision(identity: LoadIdentity, path: string, status: number, location
   const to = (target: string) => status === 307 && new URL(location, "http://x").pathname === target;
   const isApi = path.startsWith("/api/");
   const needsAdmin = path.startsWith("/admin") || path.startsWith("/api/admin");
-  if (path === "/") return status === 200 ? null : `expected 200`;
+  if (path === "/" || path === SESSION_ROUTE) return status === 200 ? null : `expected 200`;
   if (identity.kind === "anonymous")
     return (isApi ? status === 401 : to("/login")) ? null : "expected 401 or a redirect to /login";
   if (identity.kind === "user" && needsAdmin)
@@ -48,7 +50,11 @@ function decision(identity: LoadIdentity, path: string, status: number, location
   return status === 200 ? null : "expected 200";
 }
 
-export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEmails: string[]): Promise<LoadOutcome> {
+export async function runLoad(
+  apps: RunningApp[],
+  identities: LoadIdentity[],
+  allEmails: string[],
+): Promise<LoadOutcome> {
   let fiveXX = 0;
   let wrongDecisions = 0;
   let leaks = 0;
@@ -81,11 +87,13 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
             return;
           }
           // Cross-user leaks: an answer about a user shows that user and nobody else.
-          if (status !== 200 || !["/", "/dashboard", "/api/me"].includes(path)) return;
+          if (status !== 200 || !["/", "/dashboard", "/api/me", SESSION_ROUTE].includes(path)) return;
           const shown = allEmails.filter((candidate) => body.includes(candidate));
           const idShown = path !== "/api/me" || !identity.id || body.includes(`"id":"${identity.id}"`);
           const exact =
-            path === "/" ? shown.every((candidate) => candidate === email) : shown.length === 1 && shown[0] === email;
+            path === "/" || !email
+              ? shown.every((candidate) => candidate === email)
+              : shown.length === 1 && shown[0] === email;
           if (!idShown || !exact) {
             leaks += 1;
             note(
@@ -103,34 +111,41 @@ export async function runLoad(app: RunningApp, identities: LoadIdentity[], allEm
     [requests[i], requests[j]] = [requests[j], requests[i]];
   }
 
-  const result = await autocannon({
-    url: `http://127.0.0.1:${app.port}`,
-    connections: LOAD.connections,
-    duration: LOAD.durationSeconds,
-    pipelining: 1,
-    timeout: 10,
-    requests,
-  });
+  const results = await Promise.all(
+    apps.map((app) =>
+      autocannon({
+        url: `http://127.0.0.1:${app.port}`,
+        connections: Math.ceil(LOAD.connections / apps.length),
+        duration: LOAD.durationSeconds,
+        pipelining: 1,
+        timeout: 10,
+        requests,
+      }),
+    ),
+  );
+  const requestsPerSecond = results.reduce((sum, result) => sum + result.requests.average, 0);
+  const p99Ms = Math.max(...results.map((result) => result.latency.p99));
+  const errors = results.reduce((sum, result) => sum + result.errors, 0);
+  const timeouts = results.reduce((sum, result) => sum + result.timeouts, 0);
 
   const problems: string[] = [];
   if (fiveXX) problems.push(`status 5xx: ${fiveXX} answers (${examples.fiveXX.join("; ")})`);
   if (wrongDecisions) problems.push(`wrong decision: ${wrongDecisions} answers (${examples.wrong.join("; ")})`);
   if (leaks) problems.push(`cross-user leak: ${leaks} answers (${examples.leak.join("; ")})`);
-  if (result.errors || result.timeouts)
-    problems.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
+  if (errors || timeouts) problems.push(`${errors} connection errors, ${timeouts} timeouts`);
   if (checked === 0) problems.push("no answer was checked");
 
   return {
-    requestsPerSecond: result.requests.average,
-    p99Ms: result.latency.p99,
+    requestsPerSecond,
+    p99Ms,
     total: checked,
     fiveXX,
     wrongDecisions,
     leaks,
     result: {
       section: "load",
-      name: `${LOAD.connections} connections for ${LOAD.durationSeconds} s over ${identities.length} identities × ${PAGES.length + APIS.length} paths`,
-      detail: `${checked} answers checked, ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`,
+      name: `${LOAD.connections} connections for ${LOAD.durationSeconds} s over ${identities.length} identities × ${PAGES.length + APIS.length} paths on ${apps.map((app) => app.name).join(" and ")}`,
+      detail: `${checked} answers checked, ${requestsPerSecond.toFixed(0)} req/s, p99 ${p99Ms} ms`,
       problems,
     },
   };
