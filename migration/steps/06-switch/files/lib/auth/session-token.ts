@@ -1,10 +1,12 @@
 import hkdf from "@panva/hkdf";
 import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
+import { decodeOnce } from "@/lib/auth/decoded-token-cache";
 
 /**
- * Auth.js v5's session-token encode/decode, with one change: the encryption key (and its
- * thumbprint, the token's `kid`) is derived once per secret and salt, not on every call.
+ * Auth.js v5's session-token encode/decode, with two changes: the encryption key (and its
+ * thumbprint, the token's `kid`) is derived once per secret and salt, not on every call, and a
+ * token decrypted before is not decrypted again (lib/auth/decoded-token-cache.ts).
  * @auth/core 0.41.3 runs HKDF and a SHA-512 thumbprint on every encode and decode. The token is
  * v5's, byte for byte in format: JWE `dir` + `A256CBC-HS512`, `kid` = the key's JWK thumbprint,
  * key = HKDF-SHA256(secret, salt = cookie name, "Auth.js Generated Encryption Key (<salt>)", 64
@@ -15,6 +17,7 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
  */
 
 const DEFAULT_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const CLOCK_TOLERANCE_SECONDS = 15;
 const ENCRYPTION = "A256CBC-HS512";
 const KEY_BYTES: Record<string, number> = { "A256CBC-HS512": 64, A256GCM: 32 };
 
@@ -65,16 +68,23 @@ export async function encodeSessionToken({
 
 export async function decodeSessionToken({ token, secret, salt }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(
-    token,
-    async ({ kid, enc }) => {
-      for (const candidate of secretsOf(secret)) {
-        const { key, thumbprint } = await derivedKey(candidate, salt, enc ?? "");
-        if (kid === undefined || kid === thumbprint) return key;
-      }
-      throw new Error("no matching decryption secret");
-    },
-    { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: [ENCRYPTION, "A256GCM"] },
-  );
-  return payload as JWT;
+  const keyId = [salt, ...secretsOf(secret)].join("\u0000");
+  return decodeOnce(keyId, token, CLOCK_TOLERANCE_SECONDS, async () => {
+    const { payload } = await jwtDecrypt(
+      token,
+      async ({ kid, enc }) => {
+        for (const candidate of secretsOf(secret)) {
+          const { key, thumbprint } = await derivedKey(candidate, salt, enc ?? "");
+          if (kid === undefined || kid === thumbprint) return key;
+        }
+        throw new Error("no matching decryption secret");
+      },
+      {
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        keyManagementAlgorithms: ["dir"],
+        contentEncryptionAlgorithms: [ENCRYPTION, "A256GCM"],
+      },
+    );
+    return payload as JWT;
+  });
 }
