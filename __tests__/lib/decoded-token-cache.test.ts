@@ -4,7 +4,7 @@ import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token
 
 const secret = "a-test-secret-that-is-long-enough-000000";
 const salt = "authjs.session-token";
-const claims = { sub: "u1", id: "u1", role: "user", email: "u@example.com" };
+const claims = { sub: "u1", id: "u1", role: "user" as const, email: "u@example.com" };
 
 /** Moves only `Date` (jose and the cache both read the clock through it). */
 function clockAt(epochMs: number): void {
