@@ -1,29 +1,11 @@
 // A session token decoded before is answered from lib/auth/decoded-token-cache.ts. Through the
 // app's own decoder, so the same test runs on v4's token format and, after step 06, on v5's.
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
+import { moveDateTo } from "../support/clock";
 
 const secret = "a-test-secret-that-is-long-enough-000000";
 const salt = "authjs.session-token";
 const claims = { sub: "u1", id: "u1", role: "user" as const, email: "u@example.com" };
-
-/** Moves only `Date` (jose and the cache both read the clock through it). */
-function clockAt(epochMs: number): void {
-  jest.useFakeTimers({
-    now: epochMs,
-    doNotFake: [
-      "hrtime",
-      "nextTick",
-      "performance",
-      "queueMicrotask",
-      "setImmediate",
-      "clearImmediate",
-      "setInterval",
-      "clearInterval",
-      "setTimeout",
-      "clearTimeout",
-    ],
-  });
-}
 
 afterEach(() => jest.useRealTimers());
 
@@ -40,9 +22,9 @@ describe("a session token decoded a second time", () => {
   it("is refused once it has expired, past the 15 s clock tolerance", async () => {
     const token = await encodeSessionToken({ token: claims, secret, salt, maxAge: 60 });
     expect(await decodeSessionToken({ token, secret, salt })).toMatchObject(claims);
-    clockAt(Date.now() + 70_000);
+    moveDateTo(Date.now() + 70_000);
     expect(await decodeSessionToken({ token, secret, salt })).toMatchObject(claims);
-    clockAt(Date.now() + 10_000);
+    moveDateTo(Date.now() + 10_000);
     await expect(decodeSessionToken({ token, secret, salt })).rejects.toThrow();
   });
 

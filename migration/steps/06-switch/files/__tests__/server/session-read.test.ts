@@ -10,6 +10,7 @@ import * as meRoute from "@/pages/api/me";
 import { getServerSideProps as dashboardPage } from "@/pages/dashboard";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/options";
 import { env } from "@/lib/env";
+import { moveDateTo } from "../support/clock";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookie, sessionCookieName } from "../support/session";
@@ -22,23 +23,7 @@ const name = () => sessionCookieName(env().baseUrl);
 
 /** A v5 token issued `age` seconds ago: v5's encode stamps iat and exp from the clock, so only `Date` is moved. */
 async function cookieIssuedAgo(claims: Record<string, unknown>, age: number): Promise<string> {
-  const timers = [
-    "hrtime",
-    "nextTick",
-    "performance",
-    "queueMicrotask",
-    "requestAnimationFrame",
-    "cancelAnimationFrame",
-    "requestIdleCallback",
-    "cancelIdleCallback",
-    "setImmediate",
-    "clearImmediate",
-    "setInterval",
-    "clearInterval",
-    "setTimeout",
-    "clearTimeout",
-  ] as const;
-  jest.useFakeTimers({ now: (now() - age) * 1000, doNotFake: [...timers] });
+  moveDateTo((now() - age) * 1000);
   try {
     return `${name()}=${await encode({ token: claims, secret: env().secret, salt: name(), maxAge: SESSION_MAX_AGE_SECONDS })}`;
   } finally {
