@@ -83,6 +83,20 @@ describe("next-auth-imports", () => {
     expect(requestInternal).not.toContain('import it from "@auth/core/types"');
     expect(requestInternal).toContain("authorize(credentials, request)");
   });
+
+  // @auth/core 0.41.3 jwt.js: getToken reads only v5's cookie name and decrypts with v5's salt.
+  it("says once per file that getToken returns null on a request with only the v4 cookie, and what to do", () => {
+    const c = fixtureCases().find((x) => x.dir === "next-auth-imports" && x.name === "report-get-token")!;
+    const todos = runFixture(c)
+      .results.flatMap((r) => r.findings)
+      .filter((f) => f.kind === "get-token");
+    expect(todos).toHaveLength(1);
+    expect(todos[0]).toMatchObject({ action: "todo", line: 2 });
+    expect(todos[0].message).toContain("only the v4 cookie");
+    expect(todos[0].message).toContain("returns null");
+    expect(todos[0].message).toContain("auth()");
+    expect(todos[0].message).toMatch(/pass secret .* and secureCookie/);
+  });
 });
 
 describe("quiet-changes", () => {

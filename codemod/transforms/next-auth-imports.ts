@@ -21,7 +21,8 @@ import type { Finding, Transform, TransformResult } from "../lib/types";
  * - reported: `DrizzleAdapter(db, tableFn)`, as create-t3-app wrote it (@auth/drizzle-adapter 1.x
  *   takes the tables themselves, and given a function it uses its own unprefixed tables);
  * - reported: other v4-only exports of "next-auth", anything still imported from "next-auth/next",
- *   and `getToken` (v5: `secret` no longer defaults to the env var, `secureCookie` defaults to false).
+ *   and `getToken` (v5: `secret` no longer defaults to the env var, `secureCookie` defaults to false,
+ *   and a request with only the v4 cookie gets null).
  */
 const V5_NEXT_AUTH_EXPORTS = new Set([
   "default",
@@ -89,6 +90,13 @@ export function v4OnlyExportMessage(name: string): string {
   if (standIn) return `"next-auth" has no ${name} in v5, and Auth.js exports none: use ${standIn}`;
   return `"next-auth" has no ${name} in v5, and "@auth/core/types" exports none: use NextAuthConfig's fields or declare the type yourself`;
 }
+
+/**
+ * getToken (@auth/core 0.41.3 jwt.js) reads only v5's cookie name and derives its key with v5's
+ * salt: a request that still carries only the v4 cookie gets null, whatever the bridge does later.
+ */
+export const GET_TOKEN_TODO =
+  'getToken from next-auth/jwt: v5\'s getToken reads only the v5 cookie (authjs.session-token, or __Secure-authjs.session-token with secureCookie: true) with v5\'s key, so on a request that carries only the v4 cookie (a user who has not loaded a page through auth(), middleware or /api/auth/session since the deploy) it returns null. Read the session with auth() instead, or treat null as "not re-issued yet" rather than "signed out"; and pass secret (v5 does not read AUTH_SECRET here) and secureCookie (it defaults to false, so on https it looks for the wrong name) explicitly';
 
 export const ADAPTER_SOURCE = /^@next-auth\/([\w-]+)-adapter$/;
 
@@ -252,7 +260,9 @@ export const nextAuthImports: Transform = {
             note(
               line,
               "get-token",
-              `${importedName(s)} from next-auth/jwt: v5 needs an explicit secret (and salt, the cookie name); getToken's secureCookie defaults to false`,
+              importedName(s) === "getToken"
+                ? GET_TOKEN_TODO
+                : `${importedName(s)} from next-auth/jwt: v5 needs an explicit secret (and salt, the cookie name); getToken's secureCookie defaults to false`,
               "todo",
             );
           }
