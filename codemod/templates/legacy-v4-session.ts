@@ -6,68 +6,106 @@ import { NextRequest } from "next/server";
 /**
  * Keeps users signed in with next-auth v4 signed in on Auth.js v5.
  * Written by the next-auth v5 codemod (step 6). It imports nothing from the app: auth.ts hands it
- * the app's config (secret, session strategy, `__Secure-` cookies, maxAge), and everything that
- * imports `auth` from auth.ts (pages, API routes, server components, middleware) reads v4 cookies.
+ * the app's config, and everything that imports `auth` from auth.ts (pages, API routes, server
+ * components, middleware) and the `/api/auth/*` route read v4 cookies.
  *
  * Delete it, and unwrap `withLegacyV4(NextAuth)` in auth.ts, once every v4 cookie has expired: the
  * session `maxAge` (30 days unless configured) after the deploy.
  *
- * v4 named the session cookie `[__Secure-]next-auth.session-token`; v5 reads only
- * `[__Secure-]authjs.session-token`. When a request carries a v4 cookie and no v5 one:
+ * v4 named the session cookie `[__Secure-]next-auth.session-token` (or the app's
+ * `cookies.sessionToken.name`); v5 names it `[__Secure-]authjs.session-token` (or the same custom
+ * name), choosing `__Secure-` per request as v5 does. When a request carries a v4 cookie and no v5 one:
  * - JWT sessions: the v4 token (A256GCM under HKDF(secret, salt "", info "NextAuth.js Generated
- *   Encryption Key")) is decrypted; tampered, foreign-secret and expired tokens are dropped. Its
- *   claims are re-encoded in v5's format with the token's own expiry, never a new one.
+ *   Encryption Key")) is decrypted; tampered, foreign-secret and expired tokens are not carried.
+ *   Its claims are re-encoded in v5's format with the token's own expiry, never a new one.
  * - Database sessions: the cookie holds the session token; it is carried to v5's name as it is,
  *   and the session row is left alone (v5's adapter looks it up and decides).
- * v5 then runs its session action as usual (callbacks, re-issue), and the response deletes the v4
- * cookie(s). Web Crypto only, so it runs in Edge middleware too. `next/headers` is imported when a
- * server component calls `auth()`, never at load: the Pages Router refuses to build it.
+ * v5 then runs its session action as usual. The v4 cookie is deleted only by a response in which
+ * v5 sets the session cookie that replaces it (or signs the user out): when v5 fails (a 4xx or 5xx,
+ * an exception, a broken configuration) the v4 cookie stays, so fixing the configuration, or
+ * redeploying v4, signs the same user in again. The session callback's result never carries the
+ * database session token (v5 hands the session row to the callback; v4 did not).
+ * Web Crypto only, so it runs in Edge middleware too. `next/headers` is imported when a server
+ * component calls `auth()`, never at load: the Pages Router refuses to build it.
  */
 
 export interface LegacyV4SessionOptions {
-  /** The secret v4 encrypted with (NEXTAUTH_SECRET); v5 must run with the same one. */
-  secret: string;
+  /** The secret v4 encrypted with (NEXTAUTH_SECRET); v5 must run with the same one (first of a list). */
+  secret: string | string[];
   /** v4's `session.strategy`: "jwt" unless an adapter was configured without it. */
   strategy: "jwt" | "database";
-  /** `__Secure-` cookie names: true when the site is served over https (v4's and v5's default rule). */
-  secureCookies: boolean;
+  /** `__Secure-` cookie names: the app's `useSecureCookies`; unset, each request decides as v5 does. */
+  secureCookies?: boolean;
   /** v5's session maxAge in seconds: an upper bound for a carried token's remaining life. */
   maxAge?: number;
-  /** Only when the app renames its v5 cookie (v5's `cookies.sessionToken.name`). */
+  /** The app's `cookies.sessionToken.name`: v4 wrote it, and v5 writes it too. */
   sessionCookieName?: string;
+  /** The app's `cookies.sessionToken.options` (domain, path): a v4 cookie is deleted with them. */
+  sessionCookieOptions?: { domain?: string; path?: string };
 }
 
 type Options = LegacyV4SessionOptions | (() => LegacyV4SessionOptions | Promise<LegacyV4SessionOptions>);
 
-const V4_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const V4_DEFAULT_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const V4_INFO = "NextAuth.js Generated Encryption Key";
 const CLOCK_TOLERANCE_SECONDS = 15; // as v4's decode
+const LOG_PREFIX = "[legacy-v4-session]";
 
 export interface LegacyUpgrade {
   /** The request's Cookie header with the v4 cookie(s) replaced by a v5 session cookie (if valid). */
   cookie: string;
-  /** Set-Cookie values that delete the v4 cookie(s) in the browser. */
+  /** The v4 cookie names (chunks included) the request carried: deleted once v5 has replaced them. */
+  legacy: string[];
+  /** Set-Cookie values that delete each of `legacy` in the browser. */
   expire: string[];
-  /** Whether the v4 cookie was carried (false: tampered, foreign or expired, so signed out). */
+  /** Whether the v4 cookie was carried (false: tampered, foreign or expired, so read as signed out). */
   valid: boolean;
 }
 
-/** v5's session cookie name for these options. */
+/** v5's session cookie name for these options (`secureCookies` as resolved for the request). */
 export function v5SessionCookieName(options: LegacyV4SessionOptions): string {
   return options.sessionCookieName ?? `${options.secureCookies ? "__Secure-" : ""}authjs.session-token`;
+}
+
+/** The names v4 may have written the session under: its two defaults and the app's own name. */
+function legacyNames(options: LegacyV4SessionOptions): string[] {
+  const custom = options.sessionCookieName;
+  return custom && !V4_DEFAULT_NAMES.includes(custom) ? [...V4_DEFAULT_NAMES, custom] : V4_DEFAULT_NAMES;
+}
+
+/**
+ * Whether v5 uses `__Secure-` names for this request, as v5 decides: the app's `useSecureCookies`;
+ * else the protocol of AUTH_URL ?? NEXTAUTH_URL; else, for the route handlers, the request URL's
+ * (Next builds it from X-Forwarded-Proto), and for `auth()`, the X-Forwarded-Proto header
+ * (v5 assumes https without one).
+ */
+export function usesSecureCookies(options: LegacyV4SessionOptions, headers: Headers, requestUrl?: string): boolean {
+  if (options.secureCookies !== undefined) return options.secureCookies;
+  const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  const url = configured || requestUrl;
+  if (url) {
+    try {
+      return new URL(url).protocol === "https:";
+    } catch {
+      return false;
+    }
+  }
+  const forwarded = headers.get("x-forwarded-proto") ?? "https";
+  return (forwarded.endsWith(":") ? forwarded : `${forwarded}:`) === "https:";
 }
 
 function parseCookies(header: string): [string, string][] {
   return header
     .split(/;\s*/)
     .filter(Boolean)
-    .map((pair) => {
+    .map((pair): [string, string] => {
       const index = pair.indexOf("=");
       return index < 0 ? [pair, ""] : [pair.slice(0, index), pair.slice(index + 1)];
     });
 }
 
-const isNameOrChunk = (name: string, base: string) => name === base || (name.startsWith(`${base}.`) && /^\d+$/.test(name.slice(base.length + 1)));
+const isNameOrChunk = (name: string, base: string) =>
+  name === base || (name.startsWith(`${base}.`) && /^\d+$/.test(name.slice(base.length + 1)));
 const chunkIndex = (name: string) => Number(name.slice(name.lastIndexOf(".") + 1)) || 0;
 
 /** The value of cookie `base`, joined from `base.0`, `base.1`, … when it was chunked. */
@@ -82,8 +120,11 @@ function readChunked(cookies: [string, string][], base: string): string | null {
 
 const text = new TextEncoder();
 
-function base64UrlDecode(input: string): Uint8Array<ArrayBuffer> {
-  const base64 = input.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(input.length / 4) * 4, "=");
+function base64UrlDecode(input: string) {
+  const base64 = input
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(input.length / 4) * 4, "=");
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
@@ -93,65 +134,168 @@ function base64UrlDecode(input: string): Uint8Array<ArrayBuffer> {
 /** v4's key: HKDF-SHA256(secret, salt "", info "NextAuth.js Generated Encryption Key"), 32 bytes. */
 async function v4EncryptionKey(secret: string): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey("raw", text.encode(secret), "HKDF", false, ["deriveBits"]);
-  const bits = await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: text.encode(V4_INFO) }, material, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: text.encode(V4_INFO) },
+    material,
+    256,
+  );
   return crypto.subtle.importKey("raw", bits, "AES-GCM", false, ["decrypt"]);
 }
 
-/** Decrypts a v4 session JWE (`dir` + `A256GCM`); null when it is malformed, tampered or expired. */
-export async function decodeV4SessionToken(token: string, secret: string): Promise<Record<string, unknown> | null> {
+/** The protected header of a JWE, or null. */
+function jweHeader(token: string): Record<string, unknown> | null {
   try {
-    const [protectedHeader, encryptedKey, iv, ciphertext, tag, ...rest] = token.split(".");
-    if (rest.length > 0 || encryptedKey !== "" || !tag) return null;
-    const header = JSON.parse(new TextDecoder().decode(base64UrlDecode(protectedHeader))) as Record<string, unknown>;
-    if (header.alg !== "dir" || header.enc !== "A256GCM") return null;
-    const sealed = new Uint8Array([...base64UrlDecode(ciphertext), ...base64UrlDecode(tag)]);
-    const plaintext = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: base64UrlDecode(iv), additionalData: text.encode(protectedHeader), tagLength: 128 },
-      await v4EncryptionKey(secret),
-      sealed,
-    );
-    const payload = JSON.parse(new TextDecoder().decode(plaintext)) as Record<string, unknown>;
-    if (!isUnexpired(payload.exp)) return null;
-    return payload;
+    const header: unknown = JSON.parse(new TextDecoder().decode(base64UrlDecode(token.split(".")[0] ?? "")));
+    return header !== null && typeof header === "object" ? (header as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** v4 sealed its session JWT with `dir` + `A256GCM` and no key id; v5 writes `A256CBC-HS512` and a `kid`. */
+function isV4Token(token: string): boolean {
+  const header = jweHeader(token);
+  return header !== null && header.alg === "dir" && header.enc === "A256GCM" && header.kid === undefined;
+}
+
+/** Decrypts a v4 session JWE (`dir` + `A256GCM`); null when it is malformed, tampered or expired. */
+export async function decodeV4SessionToken(
+  token: string,
+  secret: string | string[],
+): Promise<Record<string, unknown> | null> {
+  const parts = token.split(".");
+  if (parts.length !== 5 || parts[1] !== "" || !parts[4] || !isV4Token(token)) return null;
+  const [protectedHeader = "", , iv = "", ciphertext = "", tag = ""] = parts;
+  const body = base64UrlDecode(ciphertext);
+  const mac = base64UrlDecode(tag);
+  const sealed = new Uint8Array(body.length + mac.length);
+  sealed.set(body);
+  sealed.set(mac, body.length);
+  for (const candidate of typeof secret === "string" ? [secret] : secret) {
+    try {
+      const plaintext = await crypto.subtle.decrypt(
+        { name: "AES-GCM", iv: base64UrlDecode(iv), additionalData: text.encode(protectedHeader), tagLength: 128 },
+        await v4EncryptionKey(candidate),
+        sealed,
+      );
+      const payload: unknown = JSON.parse(new TextDecoder().decode(plaintext));
+      if (payload === null || typeof payload !== "object") return null;
+      const claims = payload as Record<string, unknown>;
+      return isUnexpired(claims.exp) ? claims : null;
+    } catch {
+      // Another secret, or not a token sealed by this app: try the next one.
+    }
+  }
+  return null;
 }
 
 function isUnexpired(exp: unknown): exp is number {
   return typeof exp === "number" && exp + CLOCK_TOLERANCE_SECONDS >= Math.floor(Date.now() / 1000);
 }
 
-function expireCookie(name: string): string {
+/** A Set-Cookie value deleting cookie `name` as v4 wrote it (its path and domain, or v4's defaults). */
+function expireCookie(name: string, options: LegacyV4SessionOptions): string {
+  const { domain, path = "/" } = options.sessionCookieOptions ?? {};
   const secure = name.startsWith("__Secure-") ? "; Secure" : "";
-  return `${name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
+  const scope = domain ? `; Domain=${domain}` : "";
+  return `${name}=; Path=${path}${scope}; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
 }
 
 /** The claims of a valid v4 JWT, re-encoded for v5 with the time it had left (never more). */
 async function reencode(legacyToken: string, options: LegacyV4SessionOptions, name: string): Promise<string | null> {
   const payload = await decodeV4SessionToken(legacyToken, options.secret);
   if (!payload) return null;
-  const { iat: _iat, exp, jti: _jti, ...claims } = payload;
-  const left = Math.max(1, (exp as number) - Math.floor(Date.now() / 1000));
-  return encode({ token: claims, secret: options.secret, salt: name, maxAge: Math.min(left, options.maxAge ?? left) });
+  const claims = { ...payload };
+  delete claims.iat;
+  delete claims.jti;
+  delete claims.exp;
+  const left = Math.max(1, (payload.exp as number) - Math.floor(Date.now() / 1000));
+  const secret = typeof options.secret === "string" ? options.secret : (options.secret[0] ?? "");
+  return encode({ token: claims, secret, salt: name, maxAge: Math.min(left, options.maxAge ?? left) });
 }
 
 /**
- * Rewrites a request's Cookie header from v4 to v5. Null when there is nothing to do: no v4
- * cookie, or a v5 session cookie is already there (it wins).
+ * Rewrites a request's Cookie header from v4 to v5, for `options` as resolved for that request
+ * (`secureCookies` set). Null when there is nothing to do: no v4 cookie, or a v5 session cookie is
+ * already there (it wins).
  */
-export async function upgradeLegacySessionCookie(cookieHeader: string | null | undefined, options: LegacyV4SessionOptions): Promise<LegacyUpgrade | null> {
+export async function upgradeLegacySessionCookie(
+  cookieHeader: string | null | undefined,
+  options: LegacyV4SessionOptions,
+): Promise<LegacyUpgrade | null> {
   const name = v5SessionCookieName(options);
   const cookies = parseCookies(cookieHeader ?? "");
-  if (cookies.some(([cookie]) => isNameOrChunk(cookie, name))) return null;
-  const legacy = V4_NAMES.map((base) => readChunked(cookies, base)).find((value) => value !== null);
+  const names = legacyNames(options);
+  const current = readChunked(cookies, name);
+  let legacy: string | null | undefined;
+  if (current !== null) {
+    // A custom name v4 and v5 share: only a JWT still in v4's format needs carrying.
+    if (!names.includes(name) || options.strategy === "database" || !isV4Token(current)) return null;
+    legacy = current;
+  } else {
+    legacy = names.map((base) => readChunked(cookies, base)).find((value) => value !== null);
+  }
   if (legacy === undefined || legacy === null) return null;
 
-  const present = cookies.map(([cookie]) => cookie).filter((cookie) => V4_NAMES.some((base) => isNameOrChunk(cookie, base)));
+  const present = cookies.map(([cookie]) => cookie).filter((cookie) => names.some((base) => isNameOrChunk(cookie, base)));
   const kept = cookies.filter(([cookie]) => !present.includes(cookie));
   const carried = options.strategy === "database" ? legacy || null : await reencode(legacy, options, name);
   if (carried) kept.push([name, carried]);
-  return { cookie: kept.map(([n, v]) => `${n}=${v}`).join("; "), expire: present.map(expireCookie), valid: carried !== null };
+  return {
+    cookie: kept.map(([n, v]) => `${n}=${v}`).join("; "),
+    legacy: present,
+    expire: present.map((cookie) => expireCookie(cookie, options)),
+    valid: carried !== null,
+  };
+}
+
+// ---- When the v4 cookie may go: only once v5 has set the cookie that replaces it. ----
+
+const cookieName = (setCookie: string) => setCookie.slice(0, setCookie.indexOf("=")).trim();
+const cookieValue = (setCookie: string) => setCookie.slice(setCookie.indexOf("=") + 1).split(";")[0] ?? "";
+
+/**
+ * What v5 did with the session cookie in `v5SetCookies`, and the Set-Cookie values deleting the v4
+ * cookies `legacy`: none unless v5 set its session cookie (a value, or a deletion when it signed
+ * the user out); never one that would delete a cookie v5 has just written under the same name.
+ */
+function legacyExpiry(
+  legacy: string[],
+  options: LegacyV4SessionOptions,
+  v5SetCookies: string[],
+  signOut: boolean,
+): { replaced: boolean; expire: string[] } {
+  const name = v5SessionCookieName(options);
+  const session = v5SetCookies.filter((line) => isNameOrChunk(cookieName(line), name));
+  const replaced = session.some((line) => cookieValue(line) !== "");
+  if (!replaced && !(signOut && session.length > 0)) return { replaced, expire: [] };
+  const written = new Set(session.map(cookieName));
+  return {
+    replaced,
+    expire: legacy.filter((cookie) => !written.has(cookie)).map((cookie) => expireCookie(cookie, options)),
+  };
+}
+
+/** The v4 session cookies (chunks included) a Cookie header carries. */
+function legacyCookiesIn(cookieHeader: string, options: LegacyV4SessionOptions): string[] {
+  const names = legacyNames(options);
+  const v5Name = v5SessionCookieName(options);
+  return parseCookies(cookieHeader)
+    .map(([cookie]) => cookie)
+    .filter((cookie) => !isNameOrChunk(cookie, v5Name) && names.some((base) => isNameOrChunk(cookie, base)));
+}
+
+const logged = new Set<string>();
+
+/** Logs a kept v4 cookie once per process and reason: the reason is the deploy's, not the visitor's. */
+function logKept(reason: string): void {
+  if (logged.has(reason)) return;
+  logged.add(reason);
+  console.error(
+    `${LOG_PREFIX} ${reason}. The visitor's next-auth v4 session cookie was kept: once Auth.js answers ` +
+      "(fix the configuration, e.g. AUTH_SECRET, AUTH_URL or AUTH_TRUST_HOST), or v4 is redeployed, the same " +
+      "session is signed in again. Logged once per process.",
+  );
 }
 
 // ---- Wiring: wraps NextAuth()'s result so every way of reading the session sees the upgrade. ----
@@ -182,12 +326,30 @@ async function withCookie(request: NextRequest, cookie: string): Promise<NextReq
   const headers = new Headers(request.headers);
   headers.set("cookie", cookie);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
-  return new NextRequest(request.url, { method: request.method, headers, body: hasBody ? await request.text() : undefined });
+  return new NextRequest(request.url, {
+    method: request.method,
+    headers,
+    body: hasBody ? await request.text() : undefined,
+  });
 }
 
-function withExpired(response: Response, expire: string[]): Response {
-  for (const value of expire) response.headers.append("set-cookie", value);
-  return response;
+/** The session result without the database session token: v5 passes the row to the callback. */
+function withoutSessionToken<T>(session: T): T {
+  if (session === null || typeof session !== "object" || !("sessionToken" in session)) return session;
+  const copy = { ...session } as Record<string, unknown>;
+  delete copy.sessionToken;
+  return copy as T;
+}
+
+type Config = Parameters<typeof NextAuth>[0];
+type SessionCallback = (...args: unknown[]) => unknown;
+
+/** The config with its session callback's result never carrying the session token. */
+function withSafeSessionCallback(config: NextAuthConfig): NextAuthConfig {
+  const callback = config.callbacks?.session as SessionCallback | undefined;
+  if (!callback) return config;
+  const session = async (...args: unknown[]) => withoutSessionToken(await callback(...args));
+  return { ...config, callbacks: { ...config.callbacks, session: session as NonNullable<NextAuthConfig["callbacks"]>["session"] } };
 }
 
 /**
@@ -197,23 +359,62 @@ function withExpired(response: Response, expire: string[]): Response {
  */
 export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "handlers">>(result: T, options: Options): T {
   const v5auth = result.auth as (...args: unknown[]) => unknown;
-  // Most requests carry no v4 cookie: answer them before resolving the options, which with a lazy
-  // config (NextAuth(() => config)) builds the whole Auth.js config.
-  const upgradeFor = async (cookieHeader: string | null | undefined) =>
-    cookieHeader && V4_NAMES.some((name) => cookieHeader.includes(name))
-      ? upgradeLegacySessionCookie(cookieHeader, typeof options === "function" ? await options() : options)
-      : null;
 
-  const upgradeRequest = async (request: NextRequest) => {
-    const upgrade = await upgradeFor(request.headers.get("cookie"));
-    return upgrade ? { request: await withCookie(request, upgrade.cookie), expire: upgrade.expire } : { request, expire: [] };
+  /** The v4 names, once known: most requests carry none, and are answered without resolving the options. */
+  let knownNames: string[] | null = null;
+  const resolve = async (headers: Headers, requestUrl?: string) => {
+    const resolved = typeof options === "function" ? await options() : options;
+    knownNames = legacyNames(resolved);
+    return { ...resolved, secureCookies: usesSecureCookies(resolved, headers, requestUrl) };
+  };
+  const mayCarryLegacy = (cookieHeader: string | null): cookieHeader is string =>
+    Boolean(cookieHeader) && (knownNames === null || knownNames.some((name) => cookieHeader!.includes(name)));
+
+  /** The upgrade for a request, and the options it was made with; null when it carries no v4 cookie to carry. */
+  const upgradeFor = async (headers: Headers, requestUrl?: string) => {
+    const cookieHeader = headers.get("cookie");
+    if (!mayCarryLegacy(cookieHeader)) return null;
+    const forRequest = await resolve(headers, requestUrl);
+    const upgrade = await upgradeLegacySessionCookie(cookieHeader, forRequest);
+    return upgrade ? { upgrade, options: forRequest } : null;
+  };
+  type Upgraded = NonNullable<Awaited<ReturnType<typeof upgradeFor>>>;
+
+  /**
+   * Adds the deletions of the v4 cookies to a response in which v5 set their replacement. `reads`:
+   * the request ran v5's session action, so a valid v4 session left without a v5 cookie means v5 failed.
+   */
+  const finish = (response: Response, upgraded: Upgraded, { reads = true, signOut = false } = {}): Response => {
+    const { legacy, valid } = upgraded.upgrade;
+    const { replaced, expire } =
+      response.status < 400
+        ? legacyExpiry(legacy, upgraded.options, response.headers.getSetCookie(), signOut)
+        : { replaced: false, expire: [] };
+    if (reads && valid && !replaced) logKept(`Auth.js answered ${response.status} with no session cookie to a valid v4 session`);
+    for (const value of expire) response.headers.append("set-cookie", value);
+    return response;
+  };
+
+  /** Sign-out with a v5 cookie: v4 cookies still in the browser go too, or the bridge would sign the user in again. */
+  const signOutAll = async (request: NextRequest, response: Response): Promise<Response> => {
+    const cookieHeader = request.headers.get("cookie");
+    if (response.status >= 400 || !mayCarryLegacy(cookieHeader)) return response;
+    const forRequest = await resolve(request.headers, request.url);
+    const legacy = legacyCookiesIn(cookieHeader, forRequest);
+    const { expire } = legacyExpiry(legacy, forRequest, response.headers.getSetCookie(), true);
+    for (const value of expire) response.headers.append("set-cookie", value);
+    return response;
   };
 
   const route =
     (handler: (request: NextRequest) => Promise<Response>) =>
     async (request: NextRequest): Promise<Response> => {
-      const upgraded = await upgradeRequest(request);
-      return withExpired(await handler(upgraded.request), upgraded.expire);
+      const action = new URL(request.url).pathname.replace(/\/+$/, "").split("/").pop();
+      const signOut = request.method === "POST" && action === "signout";
+      const upgraded = await upgradeFor(request.headers, request.url);
+      if (!upgraded) return signOut ? signOutAll(request, await handler(request)) : handler(request);
+      const response = await handler(await withCookie(request, upgraded.upgrade.cookie));
+      return finish(response, upgraded, { reads: action === "session", signOut });
     };
 
   const readSession = async (...args: unknown[]): Promise<unknown> => {
@@ -221,27 +422,35 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
       // Server component: read the incoming headers; a component cannot set cookies.
       const { headers: requestHeaders } = await import("next/headers");
       const incoming = await requestHeaders();
-      const upgrade = await upgradeFor(incoming.get("cookie"));
-      if (!upgrade) return v5auth();
+      const upgraded = await upgradeFor(new Headers(incoming));
+      if (!upgraded) return v5auth();
       const headers = new Headers(incoming);
-      headers.set("cookie", upgrade.cookie);
+      headers.set("cookie", upgraded.upgrade.cookie);
       return v5auth({ headers }, { headers: new Headers() });
     }
     if (args[0] instanceof Request) {
       // middleware: `export default auth`
-      const upgraded = await upgradeRequest(args[0] as NextRequest);
-      return withExpired((await v5auth(upgraded.request, args[1])) as Response, upgraded.expire);
+      const request = args[0] as NextRequest;
+      const upgraded = await upgradeFor(request.headers);
+      if (!upgraded) return v5auth(request, args[1]);
+      const response = (await v5auth(await withCookie(request, upgraded.upgrade.cookie), args[1])) as Response;
+      return finish(response, upgraded);
     }
     // getServerSideProps `auth(ctx)` or API route `auth(req, res)`
     const first = args[0] as { req?: PagesRequest; res?: PagesResponse } & PagesRequest;
     const req = (first.req ?? first) as PagesRequest;
     const res = (first.res ?? args[1]) as PagesResponse;
     const headers = headerRecord(req.headers);
-    const upgrade = await upgradeFor(headers.get("cookie"));
-    if (!upgrade) return v5auth(req, res);
-    headers.set("cookie", upgrade.cookie);
-    const session = await v5auth({ headers }, res);
-    appendSetCookies(res, upgrade.expire);
+    const upgraded = await upgradeFor(headers);
+    if (!upgraded) return v5auth(req, res);
+    headers.set("cookie", upgraded.upgrade.cookie);
+    // v5 writes its cookies here first, so the v4 cookie is deleted only if it set the replacement.
+    const written = { headers: new Headers() };
+    const session = await v5auth({ headers }, written);
+    const set = written.headers.getSetCookie();
+    const { replaced, expire } = legacyExpiry(upgraded.upgrade.legacy, upgraded.options, set, false);
+    if (!replaced && upgraded.upgrade.valid) logKept("Auth.js read no session from a valid v4 session cookie");
+    appendSetCookies(res, [...set, ...expire]);
     return session;
   };
 
@@ -252,8 +461,9 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
       // With a lazy config, NextAuth(() => config), v5 (beta.32) hands back a promise of the handler.
       const wrapped = v5auth(args[0]) as Handler | Promise<Handler>;
       return async (request: NextRequest, context: unknown) => {
-        const upgraded = await upgradeRequest(request);
-        return withExpired(await (await wrapped)(upgraded.request, context), upgraded.expire);
+        const upgraded = await upgradeFor(request.headers);
+        if (!upgraded) return (await wrapped)(request, context);
+        return finish(await (await wrapped)(await withCookie(request, upgraded.upgrade.cookie), context), upgraded);
       };
     }
     return readSession(...args);
@@ -269,16 +479,19 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
 /**
  * The bridge's options read from the app's own Auth.js config: its secret (or AUTH_SECRET /
  * NEXTAUTH_SECRET), its session strategy (database when an adapter is set without one, as in v4),
- * `useSecureCookies` (or an https AUTH_URL / NEXTAUTH_URL, v4's rule), maxAge and cookie name.
+ * `useSecureCookies`, maxAge, and its session cookie's name and options.
  */
 export function legacyV4Options(config: NextAuthConfig): LegacyV4SessionOptions {
-  const url = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "";
+  const secrets = [config.secret ?? []].flat().filter(Boolean);
+  const fallback = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "";
+  const cookie = config.cookies?.sessionToken;
   return {
-    secret: [config.secret].flat()[0] ?? process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "",
+    secret: secrets.length > 0 ? secrets : fallback,
     strategy: config.session?.strategy ?? (config.adapter ? "database" : "jwt"),
-    secureCookies: config.useSecureCookies ?? url.startsWith("https://"),
+    secureCookies: config.useSecureCookies,
     maxAge: config.session?.maxAge,
-    sessionCookieName: config.cookies?.sessionToken?.name,
+    sessionCookieName: cookie?.name,
+    sessionCookieOptions: cookie?.options ? { domain: cookie.options.domain, path: cookie.options.path } : undefined,
   };
 }
 
@@ -288,9 +501,13 @@ export function legacyV4Options(config: NextAuthConfig): LegacyV4SessionOptions 
  * server components, middleware) and the `/api/auth/*` route read v4 cookies too.
  */
 export function withLegacyV4(nextAuth: typeof NextAuth): typeof NextAuth {
-  return ((config: Parameters<typeof NextAuth>[0]) => {
+  return ((config: Config) => {
+    const safe: Config =
+      typeof config === "function"
+        ? async (request) => withSafeSessionCallback(await config(request))
+        : withSafeSessionCallback(config);
     // Read per request, as v5 reads a lazy config: the environment decides the secret and cookie names.
     const options = async () => legacyV4Options(typeof config === "function" ? await config(undefined) : config);
-    return withLegacyV4Sessions(nextAuth(config), options);
+    return withLegacyV4Sessions(nextAuth(safe), options);
   }) as typeof NextAuth;
 }
