@@ -10,6 +10,7 @@ import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { serverSession } from "../transforms/server-session";
+import { sessionCallback } from "../transforms/session-callback";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
@@ -25,6 +26,7 @@ export const TRANSFORMS: readonly Transform[] = [
   envConfig,
   jwtAugmentation,
   nextAuthImports,
+  sessionCallback,
   packageJson,
   middleware,
   quietChanges,
