@@ -92,9 +92,10 @@ describe("apply", () => {
       "-  res.json(await getServerSession(req, res, authOptions));\n+  res.json(await auth(req, res));",
     );
     expect(out).toContain("+++ b/app/api/auth/[...nextauth]/route.ts");
-    expect(out).toContain("+++ b/.env.sample\n@@ -1,1 +1,1 @@\n-NEXTAUTH_SECRET=***\n+AUTH_SECRET=***");
+    // The v4 key stays beside the v5 one: v4 reads it until the switch ships.
+    expect(out).toContain("+++ b/.env.sample\n@@ -1,1 +1,2 @@\n NEXTAUTH_SECRET=***\n+AUTH_SECRET=***");
     expect(out).toContain("not written: .env.local is not tracked by git");
-    expect(out).toContain("rename NEXTAUTH_SECRET → AUTH_SECRET (same value)");
+    expect(out).toContain("add AUTH_SECRET beside NEXTAUTH_SECRET (same value; keep NEXTAUTH_SECRET until the switch)");
     expect(out).not.toMatch(/do-not-print-this-(secret|either)/);
     expect(out).toMatch(/manual to-dos: +\d+/);
     expect(readFileSync(path.join(app, "pages/api/me.ts"), "utf8")).toBe(before);

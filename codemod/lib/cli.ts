@@ -184,7 +184,7 @@ function apply(args: Args, io: Output): number {
   // Never write a file git does not track (a git-ignored .env.local): print its change instead.
   const untracked = tracked ? result.changes.filter((c) => c.before !== null && !tracked.has(c.path)) : [];
   const writable = result.changes.filter((c) => !untracked.includes(c));
-  // Nothing was renamed in a file that is not written: no deployment to update for it.
+  // Nothing was added to a file that is not written: no deployment to update for it.
   result.findings = result.findings.filter(
     (f) => !(f.kind === "env-deployment" && untracked.some((c) => c.path === f.file)),
   );
@@ -269,16 +269,17 @@ function trackedFiles(root: string): Set<string> | undefined {
   }
 }
 
-/** An untracked file's change as instructions: .env key renames by name, never a value. */
+/** An untracked file's change as instructions: .env keys added beside the old ones, by name, never a value. */
 function untrackedChange(change: FileDiff): string {
   if (!isEnvFile(change.path)) return unifiedDiff(change);
   const key = (l: string) => l.match(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/)?.[1];
-  const before = (change.before ?? "").split("\n");
+  const had = new Set((change.before ?? "").split("\n").map(key));
   const after = (change.after ?? "").split("\n");
-  return before
+  // env-names writes each new key on the line after the key it copies.
+  return after
     .flatMap((l, i) =>
-      key(l) && key(after[i] ?? "") && key(l) !== key(after[i])
-        ? [`  rename ${key(l)} → ${key(after[i])} (same value)`]
+      key(l) && !had.has(key(l)) && key(after[i - 1] ?? "")
+        ? [`  add ${key(l)} beside ${key(after[i - 1])} (same value; keep ${key(after[i - 1])} until the switch)`]
         : [],
     )
     .join("\n");
@@ -286,7 +287,7 @@ function untrackedChange(change: FileDiff): string {
 
 /**
  * Open items of the list an earlier apply wrote that no scan can find again: after a key is
- * renamed, nothing in the repo shows that deployments still need it. Kept until ticked ([x]) or
+ * added, nothing in the repo shows that deployments still need it. Kept until ticked ([x]) or
  * deleted, so a second apply drops nothing that is still open.
  */
 function carriedTodos(root: string, current: readonly Finding[]): Finding[] {

@@ -3,8 +3,11 @@ import { applyEdits, lineOf, parseInput, range, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
- * Step 3. v5's variable names. In `.env*` files the keys are renamed (values are never read into
- * output). In code, `process.env.NEXTAUTH_SECRET` becomes
+ * Step 3. v5's variable names, while the app still runs v4. In `.env*` files each v5 key is added
+ * beside the v4 one with the same value (values are never read into output): v4 reads
+ * NEXTAUTH_URL, NEXTAUTH_URL_INTERNAL and NEXTAUTH_SECRET itself, and the app's code the old provider
+ * names, until the switch (step 6); the old keys go in the clean-up (step 10). In code,
+ * `process.env.NEXTAUTH_SECRET` becomes
  * `process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET`: a deployment whose dashboard still
  * has only the old name keeps working, exactly as v5 itself falls back (`AUTH_SECRET ?? NEXTAUTH_SECRET`).
  */
@@ -110,14 +113,15 @@ export const envConfig: Transform = {
     const findings: Finding[] = [];
     source.split("\n").forEach((line, i) => {
       for (const [from, to] of Object.entries(renames)) {
-        if (new RegExp(`\\b${from}\\b`).test(line) && !new RegExp(`\\b${to}\\b`).test(line)) {
+        // Both names in the file is the state step 3 wants until the switch.
+        if (new RegExp(`\\b${from}\\b`).test(line) && !new RegExp(`\\b${to}\\b`).test(source)) {
           findings.push({
             step: 3,
             file,
             line: i + 1,
             kind: "env-config",
             action: "todo",
-            message: `still names ${from}: v5 reads ${to} (rename it here, or set both)`,
+            message: `still names ${from}: v5 reads ${to}; set ${to} here too (same value) and ${keepOld(from)}`,
           });
         }
       }
@@ -131,9 +135,15 @@ const INTERNAL_URL = "NEXTAUTH_URL_INTERNAL";
 const INTERNAL_URL_NOTE =
   "NEXTAUTH_URL_INTERNAL keeps its name: v5 has no AUTH_ form of it. next-auth/react (v4 and v5) reads it as the base URL of its calls made on the server; v5's server reads AUTH_URL ?? NEXTAUTH_URL";
 
-/** After a rename no file shows it, so apply carries this to-do over from its list (lib/cli.ts). */
+/** Why the old key stays beside the new one until the switch. */
+function keepOld(from: string): string {
+  const reader = from.startsWith("NEXTAUTH_") ? "next-auth v4 reads it" : "your v4 code reads it";
+  return `keep ${from} (${reader} until the switch, step 6; remove it in the clean-up, step 10)`;
+}
+
+/** No file shows where the deployments stand, so apply carries this to-do over from its list (lib/cli.ts). */
 export const ENV_DEPLOYMENT_TODO =
-  "set the renamed variables in every deployment environment too (same values); the codemod only sees files";
+  "add the v5 names in every deployment environment too (same values), keeping the old ones: next-auth v4 reads NEXTAUTH_URL and NEXTAUTH_SECRET until the switch (step 6); remove the old names only in the clean-up (step 10). The codemod only sees files";
 
 const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)(\s*=)/;
 
@@ -144,26 +154,35 @@ export const envFiles: Transform = {
   run({ file, source, project }): TransformResult {
     const renames = renamesFor(project.providers);
     const lines = source.split("\n");
-    const keys = new Set(lines.map((l) => l.match(ENV_LINE)?.[2]).filter(Boolean));
+    // Each key's value as written (compared, never shown).
+    const values = new Map<string, string>();
+    for (const l of lines) {
+      const m = l.match(ENV_LINE);
+      if (m && !values.has(m[2])) values.set(m[2], l.slice(m[0].length).trim());
+    }
     const findings: Finding[] = [];
+    const out: string[] = [];
     let changed = false;
     lines.forEach((line, i) => {
+      out.push(line);
       const m = line.match(ENV_LINE);
       const next = m && renames[m[2]];
       if (!m || !next) return;
-      if (keys.has(next)) {
-        findings.push({
-          step: 3,
-          file,
-          line: i + 1,
-          kind: "env-file-key",
-          action: "todo",
-          message: `${m[2]} and ${next} are both set: keep one (${next}, with the same value)`,
-        });
+      if (values.has(next)) {
+        if (values.get(next) !== values.get(m[2]))
+          findings.push({
+            step: 3,
+            file,
+            line: i + 1,
+            kind: "env-file-key",
+            action: "todo",
+            message: `${m[2]} and ${next} are both set, to different values: v4 reads ${m[2]} and v5 ${next}; give them the same value, and ${keepOld(m[2])}`,
+          });
         return;
       }
-      lines[i] = m[1] + next + line.slice(m[1].length + m[2].length);
-      keys.add(next);
+      // The v5 key on the next line, with this line's value; the v4 key stays.
+      out.push(m[1] + next + line.slice(m[1].length + m[2].length));
+      values.set(next, values.get(m[2])!);
       changed = true;
       findings.push({
         step: 3,
@@ -171,7 +190,7 @@ export const envFiles: Transform = {
         line: i + 1,
         kind: "env-file-key",
         action: "rewrite",
-        message: `${m[2]} → ${next}`,
+        message: `${next} added beside ${m[2]} (same value); ${keepOld(m[2])}`,
       });
     });
     if (changed) {
@@ -184,7 +203,7 @@ export const envFiles: Transform = {
         message: ENV_DEPLOYMENT_TODO,
       });
     }
-    return { source: changed ? lines.join("\n") : undefined, findings };
+    return { source: changed ? out.join("\n") : undefined, findings };
   },
 };
 
