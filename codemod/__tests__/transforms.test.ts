@@ -4,6 +4,8 @@ import { newTransformContext, ParseError } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
 import { quietChanges } from "../transforms/quiet-changes";
 import { Project } from "../lib/project";
+import { run } from "../lib/run";
+import { tmpdir } from "node:os";
 
 /**
  * Every transform has fixture pairs in transforms/__testfixtures__/<transform>/:
@@ -128,5 +130,41 @@ describe("quiet-changes", () => {
       context: newTransformContext(),
     });
     expect(findings.map((f) => `${f.line} ${f.kind}`)).toEqual(["7 session-user-type", "12 user-id-optional"]);
+  });
+});
+
+describe("session-callback", () => {
+  // A T3-style app whose database-session options are inline in the Pages route: the rewrite must
+  // reach the auth.ts that step 6 writes from that route (the route transform runs after it).
+  it("takes sessionToken out of the result in the auth.ts step 6 writes from the route", () => {
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ dependencies: { next: "14.2.0", "next-auth": "4.24.11" } }),
+      "pages/index.tsx": "export default function Home() {\n  return null;\n}\n",
+      "pages/api/auth/[...nextauth].ts": [
+        'import { PrismaAdapter } from "@next-auth/prisma-adapter";',
+        'import NextAuth from "next-auth";',
+        'import { prisma } from "../../../lib/prisma";',
+        "",
+        "export default NextAuth({",
+        "  adapter: PrismaAdapter(prisma),",
+        "  providers: [],",
+        "  callbacks: {",
+        "    session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),",
+        "  },",
+        "});",
+        "",
+      ].join("\n"),
+      "lib/prisma.ts": "export const prisma = {};\n",
+    };
+    const result = run(tmpdir(), "apply", new Set([6]), {
+      files: Object.keys(files),
+      read: (f) => files[f] ?? null,
+    });
+    const auth = result.changes.find((c) => c.path === "auth.ts")?.after ?? "";
+    expect(auth).toContain(
+      "session: ({ session, user }) => ({ expires: session.expires, user: { ...session.user, id: user.id } }),",
+    );
+    expect(auth).not.toContain("...session,");
+    expect(result.findings.filter((f) => f.kind === "session-token-spread")).toHaveLength(1);
   });
 });
