@@ -77,10 +77,14 @@ export const authOptions: NextAuthOptions = {
   adapter: PrismaAdapter(prisma),
   secret: process.env.NEXTAUTH_SECRET,
   providers: [GitHubProvider({ clientId: process.env.GITHUB_ID ?? "", clientSecret: process.env.GITHUB_SECRET ?? "" })],
+  callbacks: {
+    session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+  },
 };
 `,
     ["options-type", 1],
     ["adapter-import", 1],
+    ["session-token-spread", 1],
     ["env-read", 3],
   );
   write(
