@@ -25,8 +25,7 @@ export const sessionCallback: Transform = {
   kind: "source",
   run(input): TransformResult {
     const { file, source } = input;
-    if (!/\badapter\b/.test(source) || !/\bcallbacks\b/.test(source) || !/\bsession\b/.test(source))
-      return { findings: [] };
+    if (!/\badapter\b/.test(source) || !/\bcallbacks\b/.test(source)) return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
@@ -34,8 +33,21 @@ export const sessionCallback: Transform = {
     root.find(j.ObjectExpression).forEach((options) => {
       const props: Node[] = options.node.properties;
       if (!props.some((p) => keyOf(p) === "adapter") || !usesDatabaseSessions(props)) return;
-      const callbacks = props.find((p) => keyOf(p) === "callbacks" && p.type !== "ObjectMethod")?.value;
-      if (callbacks?.type !== "ObjectExpression") return;
+      const written = props.find((p) => keyOf(p) === "callbacks" && p.type !== "ObjectMethod");
+      if (!written) return;
+      const callbacks = callbacksObject(parsed, written.value);
+      if (typeof callbacks === "string") {
+        findings.push({
+          step: 6,
+          file,
+          line: lineOf(written, source),
+          kind: "session-token-leak",
+          action: "todo",
+          message: `the callbacks (${callbacks}) are defined elsewhere: ${SESSION_ROW}. Make sure the session callback returns { user: session.user, expires: session.expires } and your own fields, never the session object or a spread of it`,
+        });
+        return;
+      }
+      if (!callbacks) return;
       const member = (callbacks.properties as Node[]).find((p) => keyOf(p) === "session");
       if (!member) return;
       const fn = sessionFunction(parsed, member);
@@ -91,6 +103,16 @@ function usesDatabaseSessions(props: Node[]): boolean {
   if (session?.type !== "ObjectExpression") return true;
   const strategy = (session.properties as Node[]).find((p) => keyOf(p) === "strategy")?.value;
   return !(strategy?.type === "StringLiteral" && strategy.value === "jwt");
+}
+
+/** The callbacks object literal (inline, or a `const` of this file), the name it comes from, or undefined. */
+function callbacksObject({ j, root }: Parsed, value: Node): Node | string | undefined {
+  const node = unwrap(value);
+  if (node.type === "ObjectExpression") return node;
+  if (node.type !== "Identifier") return undefined;
+  const init = root.find(j.VariableDeclarator, { id: { type: "Identifier", name: node.name } }).nodes()[0]?.init;
+  if (!init) return node.name;
+  return unwrap(init).type === "ObjectExpression" ? unwrap(init) : undefined;
 }
 
 /** The session callback's function node, or the name it is bound to when it is not in this file. */
