@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkWrittenFiles, findMisses, grepBaseline, introducedErrors, tscErrors } from "../scripts/field-test";
@@ -76,6 +76,17 @@ describe("field test checks", () => {
     const misses = findMisses(hits, [{ file: "pages/api/a.ts", line: 2, action: "rewrite" }]);
     expect(misses.lines.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/a.ts:7"]);
     expect(misses.files.map((h) => `${h.file}:${h.line}`)).toEqual(["pages/api/b.ts:2"]);
+  });
+
+  it("passes over a tracked .env symlink whose target the repository does not have", () => {
+    mkdirSync(path.join(dir, "apps/web"), { recursive: true });
+    symlinkSync("../../.env", path.join(dir, "apps/web/.env"));
+    write(dir, {
+      "apps/web/auth.ts": 'import NextAuth from "next-auth";\nexport const url = process.env.NEXTAUTH_URL;\n',
+    });
+    const files = ["apps/web/.env", "apps/web/auth.ts"];
+    expect(grepBaseline(dir, files).map((h) => h.file)).toEqual(["apps/web/auth.ts"]);
+    expect(checkWrittenFiles(dir, files).unparsedFiles).toEqual([]);
   });
 });
 

@@ -286,6 +286,15 @@ function isEnvFile(file: string) {
   return /(?:^|\/)\.env(?:[.-][\w.-]*)?$/.test(file);
 }
 
+/**
+ * A tracked file's text, or null when there is none to read: a repository may track a symlink
+ * whose target is not in it (`apps/web/.env -> ../../.env`, a developer's own file).
+ */
+function readTracked(dir: string, file: string): string | null {
+  const full = path.join(dir, file);
+  return existsSync(full) && statSync(full).isFile() ? readFileSync(full, "utf8") : null;
+}
+
 export function grepBaseline(dir: string, files: string[]): BaselineHit[] {
   const hits: BaselineHit[] = [];
   for (const file of files) {
@@ -294,8 +303,9 @@ export function grepBaseline(dir: string, files: string[]): BaselineHit[] {
     const pkg = /(?:^|\/)package\.json$/.test(file);
     const route = /\[\.\.\.nextauth\]/.test(file) && SOURCE.test(file);
     if (!source && !pkg) continue;
+    const text = readTracked(dir, file);
+    if (text === null) continue;
     if (route) hits.push({ category: "[...nextauth] route", file, line: 1, text: file });
-    const text = readFileSync(path.join(dir, file), "utf8");
     const lines = text.split("\n");
     const mentionsNextAuth = pkg || isEnvFile(file) || /next-auth/.test(text) || /NEXTAUTH_/.test(text);
     if (!mentionsNextAuth) continue;
@@ -629,7 +639,8 @@ export function checkWrittenFiles(dir: string, files: string[]) {
   for (const file of files) {
     const isSource = SOURCE.test(file) && !file.endsWith(".d.ts");
     if (!isSource && !file.endsWith("package.json")) continue;
-    const after = readFileSync(path.join(dir, file), "utf8");
+    const after = readTracked(dir, file);
+    if (after === null) continue;
     const before = showHead(dir, file);
     const error = syntaxErrors(file, after);
     if (error && (before === undefined || !syntaxErrors(file, before))) unparsedFiles.push({ file, reason: error });
@@ -672,8 +683,8 @@ function appDirs(dir: string, files: string[]): string[] {
   const dirs = new Set<string>();
   for (const file of files) {
     if (!/(?:^|\/)package\.json$/.test(file) || SKIP_DIRS.test(file)) continue;
-    const text = readFileSync(path.join(dir, file), "utf8");
-    if (/"next"\s*:/.test(text)) dirs.add(path.dirname(file));
+    const text = readTracked(dir, file);
+    if (text !== null && /"next"\s*:/.test(text)) dirs.add(path.dirname(file));
   }
   return [...dirs];
 }
