@@ -1,5 +1,5 @@
-import type { ObjectExpression } from "jscodeshift";
-import { applyEdits, lineOf, parseInput, range, importedName, localName } from "../lib/ast";
+import type { Collection, JSCodeshift, ObjectExpression } from "jscodeshift";
+import { applyEdits, lineOf, parseInput, range, importedName, localName, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -47,9 +47,14 @@ export const clientRedirectTo: Transform = {
       }
       if (!fn) return;
       const options = p.node.arguments[CLIENT_FUNCTIONS[fn]];
-      if (!options) return;
+      // `signIn(id, undefined, authorizationParams)`: no options, so nothing to rename.
+      if (!options || isNothing(options)) return;
       if (options.type !== "ObjectExpression") {
         const code = source.slice(range(options).start, range(options).end);
+        // A `const` of this file written as an object: reported only when it has callbackUrl (or a spread).
+        const local = options.type === "Identifier" ? constObject(root, j, options.name) : undefined;
+        if (local && !local.properties.some((prop) => prop.type === "SpreadElement" || keyOf(prop) === "callbackUrl"))
+          return;
         if (code.includes("callbackUrl") || options.type === "Identifier") {
           note(
             p.node,
@@ -61,10 +66,6 @@ export const clientRedirectTo: Transform = {
       }
       const obj = options as ObjectExpression;
       const props = obj.properties;
-      const keyOf = (prop: (typeof props)[number]) =>
-        (prop.type === "ObjectProperty" || prop.type === "Property") && !prop.computed && prop.key.type === "Identifier"
-          ? prop.key.name
-          : undefined;
       const callbackUrl = props.find((prop) => keyOf(prop) === "callbackUrl");
       if (!callbackUrl) {
         if (props.some((prop) => prop.type === "SpreadElement"))
@@ -97,3 +98,33 @@ export const clientRedirectTo: Transform = {
     return { source: changed ? applyEdits(source, edits) : undefined, findings };
   },
 };
+
+type Property = ObjectExpression["properties"][number];
+
+function keyOf(prop: Property): string | undefined {
+  return (prop.type === "ObjectProperty" || prop.type === "Property") &&
+    !prop.computed &&
+    prop.key.type === "Identifier"
+    ? prop.key.name
+    : undefined;
+}
+
+/** `undefined`, `null` or `void 0`: an argument that passes no options. */
+function isNothing(node: Node): boolean {
+  return (
+    (node.type === "Identifier" && node.name === "undefined") ||
+    node.type === "NullLiteral" ||
+    (node.type === "Literal" && node.value === null) ||
+    (node.type === "UnaryExpression" && node.operator === "void")
+  );
+}
+
+/** The object a top-level or local `const name = { … }` of this file holds, if it is one. */
+function constObject(root: Collection, j: JSCodeshift, name: string): ObjectExpression | undefined {
+  const found = root
+    .find(j.VariableDeclarator, { id: { type: "Identifier", name } })
+    .filter((p) => (p.parent.node as { kind?: string }).kind === "const")
+    .nodes();
+  const init = found.length === 1 ? found[0].init : undefined;
+  return init?.type === "ObjectExpression" ? init : undefined;
+}
