@@ -173,6 +173,11 @@ interface StartOptions {
   logFile: string;
   /** The app to serve (its own `.next` and `node_modules`); this checkout by default. */
   cwd?: string;
+  /**
+   * When the app is up: `path` (default /api/auth/providers; under a basePath, prefix it) answers
+   * 2xx, or any status with `anyStatus` (a deliberately broken configuration answers 500).
+   */
+  ready?: { path?: string; anyStatus?: boolean };
 }
 
 /** A `next start` that has been spawned but not waited for (the benchmark times its cold start). */
@@ -198,19 +203,21 @@ export function spawnApp(options: StartOptions): SpawnedApp {
   return { name, port, url, logFile, child, stop: () => stopChild(child) };
 }
 
-/** Spawns `next start` (see spawnApp) and resolves once /api/auth/providers answers. */
+/** Spawns `next start` (see spawnApp) and resolves once /api/auth/providers (or `ready`) answers. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const app = spawnApp(options);
   const { child, name, port, logFile } = app;
+  const { path: readyPath = "/api/auth/providers", anyStatus = false } = options.ready ?? {};
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`${name}: next start exited with ${child.exitCode}:\n${tail(logFile)}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/auth/providers`, {
+      const response = await fetch(`http://127.0.0.1:${port}${readyPath}`, {
         signal: AbortSignal.timeout(2_000),
       });
-      if (response.ok) break;
+      await response.body?.cancel();
+      if (response.ok || anyStatus) break;
     } catch {
       /* not listening yet */
     }

@@ -1,9 +1,10 @@
 /**
- * A browser's cookie jar over plain HTTP, for checks against a served app: redirects are not
- * followed (each answer is checked), cookies keep their expiry, and a jar can be copied to replay
- * the same cookies later (on another build of the app). Sign-in and sign-out go through the same
- * endpoints a browser posts to, for next-auth v4 and Auth.js v5 alike.
+ * A browser's cookie jar over HTTP (or HTTPS with a test certificate authority), for checks against
+ * a served app: redirects are not followed (each answer is checked), cookies keep their expiry, and
+ * a jar can be copied to replay the same cookies later (on another build of the app). Sign-in and
+ * sign-out go through the same endpoints a browser posts to, for next-auth v4 and Auth.js v5 alike.
  */
+import { request as httpsRequest } from "node:https";
 
 const TIMEOUT_MS = 30_000;
 
@@ -22,19 +23,43 @@ export interface Answer {
   setCookies: string[];
 }
 
+/** One request over HTTPS trusting `ca` (a run's self-signed certificate), which fetch cannot be told to do. */
+function httpsFetch(url: string, ca: string, method: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; location: string; setCookies: string[]; body: string }>((resolve, reject) => {
+    const request = httpsRequest(url, { method, headers, ca, timeout: TIMEOUT_MS }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          location: response.headers.location ?? "",
+          setCookies: response.headers["set-cookie"] ?? [],
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+    });
+    request.on("timeout", () => request.destroy(new Error(`${method} ${url} took longer than ${TIMEOUT_MS / 1000}s`)));
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 export class CookieClient {
   readonly jar: Map<string, StoredCookie>;
 
+  /** `tls.ca`: the certificate an https `base` is served with (scripts/support/tls-proxy.ts). */
   constructor(
     readonly base: string,
     jar?: Map<string, StoredCookie>,
+    readonly tls?: { ca: string },
   ) {
     this.jar = new Map(jar);
   }
 
   /** The same cookies against another address (the next build, served on the same data). */
   copy(base = this.base): CookieClient {
-    return new CookieClient(base, this.jar);
+    return new CookieClient(base, this.jar, this.tls);
   }
 
   cookieHeader(): string {
@@ -46,22 +71,28 @@ export class CookieClient {
     if (this.jar.size) headers.cookie = this.cookieHeader();
     if (init.form) headers["content-type"] = "application/x-www-form-urlencoded";
     const url = /^https?:/.test(path) ? path : `${this.base}${path}`;
-    const response = await fetch(url, {
-      method: init.method ?? (init.form ? "POST" : "GET"),
-      headers,
-      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const setCookies = response.headers.getSetCookie();
+    const method = init.method ?? (init.form ? "POST" : "GET");
+    const body = init.form ? new URLSearchParams(init.form).toString() : undefined;
+    let answer: Answer;
+    if (this.tls && url.startsWith("https:")) answer = await httpsFetch(url, this.tls.ca, method, headers, body);
+    else {
+      const response = await fetch(url, {
+        method,
+        headers,
+        body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      answer = {
+        status: response.status,
+        location: response.headers.get("location") ?? "",
+        body: await response.text(),
+        setCookies: response.headers.getSetCookie(),
+      };
+    }
     // Only the app's own cookies: an answer from the OAuth provider sets none we keep.
-    if (url.startsWith(this.base)) for (const line of setCookies) this.store(line);
-    return {
-      status: response.status,
-      location: response.headers.get("location") ?? "",
-      body: await response.text(),
-      setCookies,
-    };
+    if (url.startsWith(this.base)) for (const line of answer.setCookies) this.store(line);
+    return answer;
   }
 
   private store(line: string): void {
