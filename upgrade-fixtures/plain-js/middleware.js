@@ -1,5 +1,6 @@
 import { withAuth } from "next-auth/middleware";
 import { NextResponse } from "next/server";
+import { sessionCookieName } from "./lib/auth";
 
 /** Signed-out visitors go to sign in; /admin is for admins. The pages themselves trust this. */
 export default withAuth(
@@ -12,6 +13,8 @@ export default withAuth(
     callbacks: {
       authorized: ({ token }) => !!token,
     },
+    // withAuth reads no auth options: the session cookie's name, where this deployment sets one.
+    cookies: { sessionToken: { name: sessionCookieName() } },
   },
 );
 

@@ -6,7 +6,8 @@ import { z } from "zod";
  */
 const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET: at least 32 characters (openssl rand -base64 32)"),
-  NEXTAUTH_URL: z.url(),
+  /** Unset where the platform or the proxy says the host (Vercel, AUTH_TRUST_HOST). */
+  NEXTAUTH_URL: z.url().optional(),
   GITHUB_ID: z.string().min(1),
   GITHUB_SECRET: z.string().min(1),
   /** A GitHub-compatible server (GitHub Enterprise, or a local one in tests); github.com when unset. */

@@ -41,6 +41,9 @@ export const authOptions: NextAuthOptions = {
   },
   adapter: DrizzleAdapter(db, createTable) as Adapter,
   providers: process.env.GITHUB_ID ? [github()] : [],
+  // Where a deployment names the session cookie itself, or wants `__Secure-` names on any protocol.
+  useSecureCookies: process.env.SECURE_COOKIES === "true" || undefined,
+  cookies: process.env.SESSION_COOKIE_NAME ? { sessionToken: { name: process.env.SESSION_COOKIE_NAME, options: { httpOnly: true, sameSite: "strict", path: "/", secure: false } } } : undefined,
 };
 
 /**
