@@ -1,7 +1,8 @@
 /**
- * `npm run test:upgrade [-- <fixture>…]`: upgrades the apps in upgrade-fixtures/ (shapes unlike
- * this one) from next-auth v4 to Auth.js v5, each as a maintainer would, and checks that nobody
- * is signed out. Per app, in a scratch copy with its own git history:
+ * `npm run test:upgrade [-- <fixture>…] [--deployments-only | --no-deployments] [--deployment <id>…]`:
+ * upgrades the apps in upgrade-fixtures/ (shapes unlike this one) from next-auth v4 to Auth.js v5,
+ * each as a maintainer would, and checks that nobody is signed out. Per app, in a scratch copy with
+ * its own git history:
  *   install on v4 (node_modules hard-linked from this checkout, then `npm install` adds the rest)
  *   → next build → start, sign in through the local GitHub-compatible provider, keep the cookies
  *   → the codemod over all steps → the committed hand patch (upgrade-fixtures/hand-patches/; a
@@ -9,42 +10,57 @@
  *   → install v5 → type check → next build → start on the same database and secret → the kept
  *   cookies are signed in and re-issued as v5; anonymous, tampered (and expired) are refused.
  * The sign-in and the checks are scripts/support/continuity.ts, as `npm run migration:verify`
- * runs them on this app. Writes artifacts/upgrade/results.json and ends with `N passed, N failed`.
+ * runs them on this app.
+ * Then, for one JWT app (plain-js) and the database-session app (t3-drizzle), the served deployment
+ * matrix (scripts/support/deployment-matrix.ts): a v4 cookie issued under each row's settings (http
+ * with a URL, https behind a TLS proxy with AUTH_TRUST_HOST or VERCEL, a custom cookie, a basePath,
+ * useSecureCookies, a broken v5 configuration then its fix and a rollback) is signed in on v5. The v4
+ * build signs the rows in before the codemod; a copy of it serves the rollback; the basePath rows
+ * get a build of each version with BASE_PATH set.
+ * Writes artifacts/upgrade/results.json (one element per app, then one per deployment row) and ends
+ * with `N passed, N failed`.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
-import { startGithubProvider } from "../e2e/support/github-provider";
+import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { freePort, ROOT, runCommand, stopAllChildren } from "./support/app-server";
 import { commandLine, markdownTable, onInterrupt, progress, tail } from "./support/cli";
 import { SessionContinuity, type AppShape, type Check } from "./support/continuity";
+import { DEPLOYMENTS, DeploymentMatrix, type Deployment, type DeploymentResult } from "./support/deployment-matrix";
+import { startTlsProxy, type TlsProxy } from "./support/tls-proxy";
 
 interface Fixture {
   name: string;
   shape: AppShape;
   /** The Next.js app inside the fixture (a monorepo's `apps/web`); the fixture itself by default. */
   web?: string;
+  /** Runs the served deployment matrix (its v4 options read SESSION_COOKIE_NAME, SECURE_COOKIES, BASE_PATH). */
+  deployments?: boolean;
 }
 
-/** The environment of a fixture's build: the same for v4 and v5, with both generations' names. */
-const fixtureEnv: AppShape["env"] = (options, url) => ({
+type ServedOptions = Parameters<AppShape["env"]>[0];
+
+/** The environment every served build of a fixture gets: no URL, which each deployment sets its own way. */
+const servedEnv = (options: ServedOptions): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
   HOME: process.env.HOME,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_SECRET: options.secret,
   AUTH_SECRET: options.secret,
-  NEXTAUTH_URL: url,
-  AUTH_URL: url,
   GITHUB_ID: OAUTH_CLIENT.id,
   GITHUB_SECRET: OAUTH_CLIENT.secret,
   GITHUB_URL: options.providerUrl,
   PGLITE_DATA_DIR: options.dataDir,
   ADMIN_EMAILS: GITHUB_ADMIN_EMAILS.join(","),
 });
+
+/** The environment of the upgrade's own checks: the same for v4 and v5, with both generations' URL names. */
+const fixtureEnv: AppShape["env"] = (options, url) => ({ ...servedEnv(options), NEXTAUTH_URL: url, AUTH_URL: url });
 
 /** The monorepo and the plain-JS app: JWT sessions, an admin page, the same routes. */
 const jwtAppShape: Fixture["shape"] = {
@@ -60,6 +76,7 @@ const jwtAppShape: Fixture["shape"] = {
 const FIXTURES: Fixture[] = [
   {
     name: "t3-drizzle",
+    deployments: true,
     shape: {
       protectedPage: "/dashboard",
       signInPage: "/api/auth/signin",
@@ -76,6 +93,7 @@ const FIXTURES: Fixture[] = [
   },
   {
     name: "plain-js",
+    deployments: true,
     shape: jwtAppShape,
   },
 ];
@@ -83,6 +101,20 @@ const FIXTURES: Fixture[] = [
 const FIXTURES_DIR = path.join(ROOT, "upgrade-fixtures");
 const STEP_TIMEOUT_MS = 10 * 60_000;
 const { step: log } = progress("upgrade");
+
+/** What the command line asks for. */
+interface RunOptions {
+  /** The upgrade's own checks (sign in on v4, the kept cookies on v5). */
+  upgradeChecks: boolean;
+  deployments: Deployment[];
+}
+
+/** What the fixtures share in one run: the port, the providers per callback URL, the TLS proxy. */
+interface Shared {
+  port: number;
+  provider(redirectUri: string): Promise<string>;
+  proxy(): Promise<TlsProxy>;
+}
 
 interface Row {
   app: string;
@@ -94,6 +126,24 @@ interface Row {
   seconds: number;
   passed: boolean;
   failed: string[];
+}
+
+/** A copy of a built app that later steps leave alone: its files copied, node_modules hard-linked (npm replaces, never rewrites, a package's files). */
+function copyBuiltApp(from: string, to: string): void {
+  cpSync(from, to, {
+    recursive: true,
+    filter: (source) => !/[\\/](node_modules|\.git|\.next[\\/]cache)$/.test(source),
+  });
+  const linkModules = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || [".git", ".next"].includes(entry.name)) continue;
+      const source = path.join(dir, entry.name);
+      if (entry.name === "node_modules")
+        execFileSync("cp", ["-al", source, path.join(to, path.relative(from, source))]);
+      else linkModules(source);
+    }
+  };
+  linkModules(from);
 }
 
 async function step(
@@ -149,15 +199,18 @@ async function install(app: string, logFile: string): Promise<void> {
   );
 }
 
-const nextBuild = (web: string, logFile: string) =>
+const nextBuild = (web: string, logFile: string, env: Record<string, string> = {}) =>
   step(
     "next build",
     process.execPath,
     [require.resolve("next/dist/bin/next", { paths: [web] }), "build"],
     web,
     logFile,
-    { ...process.env, NODE_ENV: "production" },
+    { ...process.env, ...env, NODE_ENV: "production" },
   );
+
+/** The basePath of the deployment rows that have one (the fixtures read BASE_PATH in next.config.js). */
+const basePathOf = (rows: Deployment[]) => rows.find((row) => row.basePath)?.basePath;
 
 /** Lines a patch adds or removes (a file moved as it is counts none). */
 const patchLines = (patch: string) =>
@@ -165,7 +218,12 @@ const patchLines = (patch: string) =>
     .split("\n")
     .filter((line) => /^[-+](?![-+]{2} )/.test(line)).length;
 
-async function upgrade(fixture: Fixture, scratch: string, port: number, providerUrl: string): Promise<Row> {
+async function upgrade(
+  fixture: Fixture,
+  scratch: string,
+  shared: Shared,
+  run: RunOptions,
+): Promise<{ row: Row; deployments: DeploymentResult[] }> {
   const since = Date.now();
   const app = path.join(scratch, fixture.name);
   const web = path.join(app, fixture.web ?? "");
@@ -185,22 +243,51 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
   };
   const checks: Check[] = [];
   const say = (what: string) => log(`${fixture.name}: ${what}`);
+  const served: ServedOptions = {
+    dataDir: path.join(scratch, `${fixture.name}-data`),
+    secret: randomBytes(32).toString("base64"),
+    providerUrl: await shared.provider(`http://127.0.0.1:${shared.port}/api/auth/callback/github`),
+  };
+  const rows = fixture.deployments ? run.deployments : [];
+  const matrix = rows.length
+    ? new DeploymentMatrix(
+        {
+          app: fixture.name,
+          strategy: fixture.shape.strategy,
+          protectedPage: fixture.shape.protectedPage,
+          api: fixture.shape.api,
+          env: (providerUrl) => servedEnv({ ...served, providerUrl }),
+          port: shared.port,
+          logDir: logs,
+          provider: shared.provider,
+          proxy: shared.proxy,
+        },
+        rows,
+      )
+    : undefined;
+  const basePath = basePathOf(rows);
+  const v4Copy = path.join(scratch, `${fixture.name}-v4`);
   try {
     copyFixture(fixture.name, app);
     say("install v4");
     await install(app, path.join(logs, "install-v4.log"));
     say("build v4");
     await nextBuild(web, path.join(logs, "build-v4.log"));
-    const continuity = new SessionContinuity({
-      dataDir: path.join(scratch, `${fixture.name}-data`),
-      secret: randomBytes(32).toString("base64"),
-      port,
-      providerUrl,
-      logDir: logs,
-      shape: fixture.shape,
-    });
-    say("serve v4, sign in");
-    checks.push(...(await continuity.serve(web, "v4", (base) => continuity.signInOnV4(base))));
+    const continuity = new SessionContinuity({ ...served, port: shared.port, logDir: logs, shape: fixture.shape });
+    if (run.upgradeChecks) {
+      say("serve v4, sign in");
+      checks.push(...(await continuity.serve(web, "v4", (base) => continuity.signInOnV4(base))));
+    }
+    if (matrix) {
+      say(`deployments: sign in on v4 (${rows.filter((r) => !r.basePath).length} rows)`);
+      await matrix.signInOnV4(web, { basePath: false });
+      if (matrix.needsRollback) copyBuiltApp(app, v4Copy); // the v4 build, served again for the rollback
+      if (basePath) {
+        say(`deployments: build v4 with basePath ${basePath}, sign in`);
+        await nextBuild(web, path.join(logs, "build-v4-basepath.log"), { BASE_PATH: basePath });
+        await matrix.signInOnV4(web, { basePath: true });
+      }
+    }
 
     const todos = new Set<string>();
     const codemod = (label: string) => {
@@ -266,72 +353,150 @@ async function upgrade(fixture: Fixture, scratch: string, port: number, provider
     }
     say("build v5");
     await nextBuild(web, path.join(logs, "build-v5.log"));
-    say("serve v5, check the kept cookies");
-    const after = await continuity.serve(web, "v5", (base) => continuity.checkAfterSwitch(base, "v5"));
-    checks.push(...after);
-    const carried = after.filter((c) => c.name.includes("v4 cookies of"));
-    row.signedInAfter = carried.length > 0 && carried.every((c) => c.ok);
+    if (run.upgradeChecks) {
+      say("serve v5, check the kept cookies");
+      const after = await continuity.serve(web, "v5", (base) => continuity.checkAfterSwitch(base, "v5"));
+      checks.push(...after);
+      const carried = after.filter((c) => c.name.includes("v4 cookies of"));
+      row.signedInAfter = carried.length > 0 && carried.every((c) => c.ok);
+    }
+    if (matrix) {
+      say("deployments: serve v5 under each row's settings");
+      await matrix.checkOnV5(web, { basePath: false, v4App: path.join(v4Copy, fixture.web ?? "") });
+      if (basePath) {
+        say(`deployments: build v5 with basePath ${basePath}, check`);
+        await nextBuild(web, path.join(logs, "build-v5-basepath.log"), { BASE_PATH: basePath });
+        await matrix.checkOnV5(web, { basePath: true });
+      }
+    }
   } catch (error) {
     checks.push({ name: "upgrade", ok: false, detail: (error as Error).message });
   }
   for (const check of checks) say(`${check.ok ? "ok  " : "FAIL"} ${check.name}${check.ok ? "" : ` — ${check.detail}`}`);
   row.failed = checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
-  row.passed = row.failed.length === 0 && row.signedInAfter;
+  row.passed = row.failed.length === 0 && (row.signedInAfter || !run.upgradeChecks);
   row.seconds = Math.round((Date.now() - since) / 1000);
   writeFileSync(path.join(logs, "checks.json"), JSON.stringify(checks, null, 2));
-  return row;
+  if (!matrix) return { row, deployments: [] };
+  writeFileSync(path.join(logs, "deployments.json"), JSON.stringify(matrix.checks(), null, 2));
+  const deployments = matrix.results(`the upgrade stopped before v5 was served: ${row.failed.join("; ")}`);
+  for (const d of deployments)
+    say(`deployment ${d.deployment}: ${d.passed ? "pass" : "FAIL"}${d.passed ? "" : ` — ${d.failed.join("; ")}`}`);
+  return { row, deployments };
 }
 
-async function main(): Promise<number> {
-  const only = commandLine().positional();
+/** `<fixture>…`, `--deployments-only`, `--no-deployments`, `--deployment <id>` (repeatable). */
+function parseArguments(): { fixtures: Fixture[]; run: RunOptions } {
+  const line = commandLine();
+  const only = line.args.filter((arg, i) => !arg.startsWith("--") && line.args[i - 1] !== "--deployment");
   const unknown = only.filter((name) => !FIXTURES.some((f) => f.name === name));
   if (unknown.length)
     throw new Error(`Unknown fixture ${unknown.join(", ")}: ${FIXTURES.map((f) => f.name).join(", ")}`);
-  const fixtures = only.length ? FIXTURES.filter((f) => only.includes(f.name)) : FIXTURES;
+  const ids = line.options("--deployment");
+  const unknownIds = ids.filter((id) => !DEPLOYMENTS.some((d) => d.id === id));
+  if (unknownIds.length)
+    throw new Error(`Unknown deployment ${unknownIds.join(", ")}: ${DEPLOYMENTS.map((d) => d.id).join(", ")}`);
+  const deploymentsOnly = line.flag("--deployments-only");
+  const deployments = line.flag("--no-deployments") ? [] : DEPLOYMENTS.filter((d) => !ids.length || ids.includes(d.id));
+  const fixtures = FIXTURES.filter(
+    (f) => (only.length ? only.includes(f.name) : true) && (!deploymentsOnly || f.deployments),
+  );
+  return { fixtures, run: { upgradeChecks: !deploymentsOnly, deployments } };
+}
 
+function printSummary(rows: Row[], deployments: DeploymentResult[]): void {
+  if (rows.length) {
+    const header = [
+      "app",
+      "files",
+      "rewrites",
+      "to-dos",
+      "hand-patch lines",
+      "signed in after the switch",
+      "seconds",
+      "result",
+    ];
+    const cells = rows.map((r) => [
+      r.app,
+      String(r.files),
+      String(r.rewrites),
+      String(r.todos),
+      String(r.handPatchLines),
+      r.signedInAfter ? "yes" : "no",
+      String(r.seconds),
+      r.passed ? "pass" : "FAIL",
+    ]);
+    console.log(`\n${markdownTable(header, cells)}`);
+  }
+  if (deployments.length) {
+    const header = [
+      "app",
+      "deployment",
+      "sessions",
+      "signed in after",
+      "v4 cookies lost",
+      "token leaks",
+      "seconds",
+      "result",
+    ];
+    const cells = deployments.map((d) => [
+      d.app,
+      d.deployment,
+      d.strategy,
+      d.signedInAfter ? "yes" : "no",
+      String(d.v4CookiesLost),
+      String(d.sessionTokenLeaks),
+      String(d.seconds),
+      d.passed ? "pass" : "FAIL",
+    ]);
+    console.log(`\n${markdownTable(header, cells)}`);
+  }
+  for (const r of rows.filter((x) => !x.passed)) console.log(`\n${r.app} failed:\n  ${r.failed.join("\n  ")}`);
+  for (const d of deployments.filter((x) => !x.passed))
+    console.log(`\n${d.app} ${d.deployment} failed:\n  ${d.failed.join("\n  ")}`);
+}
+
+async function main(): Promise<number> {
+  const { fixtures, run } = parseArguments();
   const scratch = mkdtempSync(path.join(tmpdir(), "upgrade-"));
   const port = await freePort();
-  const provider = await startGithubProvider({
-    clientId: OAUTH_CLIENT.id,
-    clientSecret: OAUTH_CLIENT.secret,
-    redirectUri: `http://127.0.0.1:${port}/api/auth/callback/github`,
-  });
+  // One provider per callback URL (GitHub registers one per app: http, the https proxy, a basePath).
+  const providers = new Map<string, Promise<RunningProvider>>();
+  let proxy: Promise<TlsProxy> | undefined;
+  const shared: Shared = {
+    port,
+    provider: async (redirectUri) => {
+      if (!providers.has(redirectUri))
+        providers.set(
+          redirectUri,
+          startGithubProvider({ clientId: OAUTH_CLIENT.id, clientSecret: OAUTH_CLIENT.secret, redirectUri }),
+        );
+      return (await providers.get(redirectUri)!).url;
+    },
+    proxy: () => (proxy ??= startTlsProxy(port)),
+  };
   const rows: Row[] = [];
+  const deployments: DeploymentResult[] = [];
   try {
-    for (const fixture of fixtures) rows.push(await upgrade(fixture, scratch, port, provider.url));
+    for (const fixture of fixtures) {
+      const result = await upgrade(fixture, scratch, shared, run);
+      if (run.upgradeChecks) rows.push(result.row);
+      deployments.push(...result.deployments);
+    }
   } finally {
-    await provider.close();
+    await Promise.all([...providers.values()].map(async (p) => (await p).close()));
+    await (await proxy)?.close();
     await stopAllChildren();
     rmSync(scratch, { recursive: true, force: true });
   }
 
   mkdirSync(path.join(ROOT, "artifacts/upgrade"), { recursive: true });
-  writeFileSync(path.join(ROOT, "artifacts/upgrade/results.json"), JSON.stringify(rows, null, 2) + "\n");
-  const header = [
-    "app",
-    "files",
-    "rewrites",
-    "to-dos",
-    "hand-patch lines",
-    "signed in after the switch",
-    "seconds",
-    "result",
-  ];
-  const cells = rows.map((r) => [
-    r.app,
-    String(r.files),
-    String(r.rewrites),
-    String(r.todos),
-    String(r.handPatchLines),
-    r.signedInAfter ? "yes" : "no",
-    String(r.seconds),
-    r.passed ? "pass" : "FAIL",
-  ]);
-  console.log(`\n${markdownTable(header, cells)}`);
-  for (const r of rows.filter((x) => !x.passed)) console.log(`\n${r.app} failed:\n  ${r.failed.join("\n  ")}`);
-  const passed = rows.filter((r) => r.passed).length;
-  console.log(`\n${passed} passed, ${rows.length - passed} failed`);
-  return passed === rows.length ? 0 : 1;
+  const results = [...rows, ...deployments];
+  writeFileSync(path.join(ROOT, "artifacts/upgrade/results.json"), JSON.stringify(results, null, 2) + "\n");
+  printSummary(rows, deployments);
+  const passed = results.filter((r) => r.passed).length;
+  console.log(`\n${passed} passed, ${results.length - passed} failed`);
+  return passed === results.length && results.length > 0 ? 0 : 1;
 }
 
 onInterrupt(stopAllChildren);
