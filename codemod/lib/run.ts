@@ -1,7 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientRedirectTo } from "../transforms/client-redirect-to";
-import { envCode, envConfig, envFiles, isEnvConfigFile, isEnvFile, providersIn } from "../transforms/env-names";
+import {
+  envCode,
+  envConfig,
+  envFiles,
+  isEnvConfigFile,
+  isEnvFile,
+  nextAuthEnvScope,
+  NOT_NEXT_AUTH,
+  providersIn,
+} from "../transforms/env-names";
 import { jwtAugmentation } from "../transforms/jwt-augmentation";
 import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
@@ -334,10 +343,11 @@ function runUnit(
             p.files.filter((f) => kindOf(f) === "source").map((f) => readRoot(p.dir ? `${p.dir}/${f}` : f) ?? ""),
           ),
         );
+  const envScope = nextAuthEnvScope(unit.packages);
   for (const pkg of unit.packages) {
     const prefix = pkg.dir ? `${pkg.dir}/` : "";
     const read: FileReader = (file) => readRoot(prefix + file);
-    const project = new Project(pkg.dir, pkg.files, { read, providers });
+    const project = new Project(pkg.dir, pkg.files, { read, providers: envScope.has(pkg) ? providers : NOT_NEXT_AUTH });
     let style: Style | undefined;
     const appStyle = () => (style ??= prevailingStyle(project));
     const context = newTransformContext();

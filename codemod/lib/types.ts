@@ -46,10 +46,12 @@ export interface OptionsOrigin {
 export interface TransformContext {
   /** The options of the getServerSession calls rewritten so far (server-session). */
   sessionOptions: OptionsOrigin[];
+  /** Whether env-code has said once, for this package, that reads of NEXTAUTH_URL stay the app's own. */
+  appUrlNoted: boolean;
 }
 
 export function newTransformContext(): TransformContext {
-  return { sessionOptions: [] };
+  return { sessionOptions: [], appUrlNoted: false };
 }
 
 export interface TransformInput {

@@ -1,5 +1,6 @@
 import type { MemberExpression } from "jscodeshift";
 import { applyEdits, lineOf, parseInput, range, type Node } from "../lib/ast";
+import type { Pkg } from "../lib/apps";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -60,11 +61,40 @@ export function providerPrefix(module: string): string {
 }
 
 /**
- * The renames that apply to a project: next-auth's own keys, and the keys of the providers its
- * auth options configure (another integration's SLACK_CLIENT_ID stays). Unknown providers: all.
+ * A package outside next-auth (a sibling app of a monorepo that does not use it): none of its env
+ * keys is next-auth's. The runner passes it as a Project's providers (lib/run.ts).
+ */
+export const NOT_NEXT_AUTH: ReadonlySet<string> = new Set<string>();
+
+/**
+ * The packages of a unit whose env keys are next-auth's: the apps that depend on next-auth (or on
+ * a workspace package that does), and the workspace packages they use. A sibling app that only
+ * shares a package with them keeps its env as it is. When no package declares next-auth (a
+ * monorepo root does), all of them.
+ */
+export function nextAuthEnvScope(packages: readonly Pkg[]): Set<Pkg> {
+  const byName = new Map(packages.filter((p) => p.name).map((p) => [p.name!, p]));
+  const closure = (pkg: Pkg): Pkg[] => {
+    const seen = new Set([pkg]);
+    for (const p of seen) for (const dep of p.deps) if (byName.has(dep)) seen.add(byName.get(dep)!);
+    return [...seen];
+  };
+  const users = packages.filter((p) => p.deps.includes("next-auth"));
+  if (!users.length) return new Set(packages);
+  const scope = new Set(users);
+  for (const pkg of packages)
+    if (pkg.app && closure(pkg).some((p) => users.includes(p))) for (const p of closure(pkg)) scope.add(p);
+  return scope;
+}
+
+/**
+ * The renames that apply to a project: next-auth's own keys, and the keys of the providers v5
+ * would fill in from the environment (another integration's SLACK_CLIENT_ID stays). Unknown
+ * providers: all.
  */
 export function renamesFor(providers: ReadonlySet<string> | undefined): Readonly<Record<string, string>> {
   if (!providers) return ENV_RENAMES;
+  if (providers === NOT_NEXT_AUTH) return {};
   return Object.fromEntries(
     Object.entries(ENV_RENAMES).filter(
       ([from]) =>
@@ -79,13 +109,46 @@ export function renamesFor(providers: ReadonlySet<string> | undefined): Readonly
   );
 }
 
-/** Providers imported from next-auth (or @auth/core) anywhere in these sources. */
+/**
+ * Providers imported from next-auth (or @auth/core) in these sources whose keys v5 reads from the
+ * environment: v5 sets a provider's clientId and clientSecret from AUTH_<ID>_ID and AUTH_<ID>_SECRET
+ * only where the config gives none (@auth/core 0.41.3, `setEnvDefaults`). A v4 app passes both, so
+ * its GITHUB_ID stays its own name; a provider called without them (or with options built
+ * elsewhere) counts.
+ */
 export function providersIn(sources: Iterable<string>): Set<string> {
   const found = new Set<string>();
   for (const text of sources) {
-    for (const m of text.matchAll(/["'](?:next-auth|@auth\/core)\/providers\/([\w-]+)["']/g)) found.add(m[1]);
+    for (const m of text.matchAll(/["'](?:next-auth|@auth\/core)\/providers\/([\w-]+)["']/g)) {
+      if (!found.has(m[1]) && !passesClientKeys(text, m.index!)) found.add(m[1]);
+    }
   }
   return found;
+}
+
+/** Whether every call of the provider imported at `at` passes clientId and clientSecret in an object literal. */
+function passesClientKeys(text: string, at: number): boolean {
+  const statement = text.slice(text.lastIndexOf("\n", at) + 1, at);
+  const local = statement.match(/^\s*import\s+(\w+)\s+from\s*$/)?.[1];
+  if (!local) return false;
+  const calls = [...text.matchAll(new RegExp(`(?<![\\w.$])${local}\\s*\\(`, "g"))].map((c) =>
+    callArguments(text, c.index! + c[0].length),
+  );
+  // Named but never called (`providers: [GitHub]`) is v5's form: the keys come from the environment.
+  return (
+    calls.length > 0 &&
+    calls.every((args) => /^\s*\{/.test(args) && /\bclientId\b/.test(args) && /\bclientSecret\b/.test(args))
+  );
+}
+
+/** The text between a call's parentheses, from just after the opening one. */
+function callArguments(text: string, from: number): string {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    if ("([{".includes(text[i])) depth++;
+    else if (")]}".includes(text[i]) && --depth === 0) return text.slice(from, i);
+  }
+  return text.slice(from);
 }
 
 /**
@@ -134,6 +197,11 @@ const INTERNAL_URL = "NEXTAUTH_URL_INTERNAL";
 /** Read in next-auth 4.24 and 5.0.0-beta.32 by next-auth/react only (react.js `__NEXTAUTH.baseUrlServer`). */
 const INTERNAL_URL_NOTE =
   "NEXTAUTH_URL_INTERNAL keeps its name: v5 has no AUTH_ form of it. next-auth/react (v4 and v5) reads it as the base URL of its calls made on the server; v5's server reads AUTH_URL ?? NEXTAUTH_URL";
+
+const APP_URL = "NEXTAUTH_URL";
+/** next-auth 5.0.0-beta.32 lib/env.js: `process.env.AUTH_URL ?? process.env.NEXTAUTH_URL`. */
+const APP_URL_NOTE =
+  "NEXTAUTH_URL read in code is the app's own base URL (next-auth reads its own copy): left as it is, as v5 reads AUTH_URL ?? NEXTAUTH_URL. Keep NEXTAUTH_URL set beside AUTH_URL while your code reads it, the clean-up (step 10) included";
 
 /** Why the old key stays beside the new one until the switch. */
 function keepOld(from: string): string {
@@ -212,7 +280,7 @@ export const envCode: Transform = {
   step: 3,
   kind: "source",
   run(input): TransformResult {
-    const { file, source, project } = input;
+    const { file, source, project, context } = input;
     const renames = renamesFor(project.providers);
     const names = [...Object.keys(renames), INTERNAL_URL].filter((n) => source.includes(n));
     if (names.length === 0) return { findings: [] };
@@ -263,6 +331,8 @@ export const envCode: Transform = {
         (parent.type === "AssignmentExpression" && parent.left === p.node) ||
         (parent.type === "UnaryExpression" && parent.operator === "delete")
       ) {
+        // Done once the file writes (or deletes) the v5 name too.
+        if (new RegExp(`(delete\\s+process\\.env\\.${next}\\b|process\\.env\\.${next}\\s*=[^=])`).test(source)) return;
         findings.push({
           step: 3,
           file,
@@ -271,6 +341,20 @@ export const envCode: Transform = {
           action: "todo",
           message: `writes or deletes process.env.${name}: do the same for ${next}`,
         });
+        return;
+      }
+      if (name === APP_URL) {
+        // The app's own base URL (links in emails, workers): v5 still reads NEXTAUTH_URL after AUTH_URL.
+        if (!context.appUrlNoted)
+          findings.push({
+            step: 3,
+            file,
+            line: lineOf(p.node, source),
+            kind: "env-read",
+            action: "ok",
+            message: APP_URL_NOTE,
+          });
+        context.appUrlNoted = true;
         return;
       }
       const line = lineOf(p.node, source);
@@ -311,7 +395,7 @@ export const envCode: Transform = {
       key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined;
     keyed.forEach((p) => {
       const name = keyName(p.node.key);
-      const next = name && renames[name];
+      const next = name !== APP_URL && name && renames[name];
       // Settled once the file names the new key (t3-env's `runtimeEnv: { X: process.env.AUTH_X ?? … }`).
       if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
       findings.push({

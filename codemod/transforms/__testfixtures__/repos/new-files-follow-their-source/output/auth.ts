@@ -4,5 +4,5 @@ import GitHubProvider from "next-auth/providers/github";
 import { withLegacyV4 } from "./legacy-v4-session";
 
 export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)({
-  providers: [GitHubProvider({ clientId: (process.env.AUTH_GITHUB_ID ?? process.env.GITHUB_ID) ?? "", clientSecret: (process.env.AUTH_GITHUB_SECRET ?? process.env.GITHUB_SECRET) ?? "" })],
+  providers: [GitHubProvider({ clientId: process.env.GITHUB_ID ?? "", clientSecret: process.env.GITHUB_SECRET ?? "" })],
 });

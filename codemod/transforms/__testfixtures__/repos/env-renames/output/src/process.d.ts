@@ -1,5 +1,5 @@
 declare namespace NodeJS {
   export interface ProcessEnv {
-    NEXTAUTH_URL: string;
+    NEXTAUTH_SECRET: string;
   }
 }

@@ -6,7 +6,7 @@ import { fauna } from "./fauna";
 export const authOptions: NextAuthConfig = {
   adapter: FaunaAdapter(fauna),
   session: { strategy: "jwt" },
-  providers: [GitHubProvider({ clientId: (process.env.AUTH_GITHUB_ID ?? process.env.GITHUB_ID)!, clientSecret: (process.env.AUTH_GITHUB_SECRET ?? process.env.GITHUB_SECRET)! })],
+  providers: [GitHubProvider({ clientId: process.env.GITHUB_ID!, clientSecret: process.env.GITHUB_SECRET! })],
   callbacks: {
     jwt({ token, user }) {
       if (user) token.role = "member";

@@ -3,5 +3,5 @@ import GitHubProvider from "next-auth/providers/github";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
-  providers: [GitHubProvider({ clientId: (process.env.AUTH_GITHUB_ID ?? process.env.GITHUB_ID)!, clientSecret: (process.env.AUTH_GITHUB_SECRET ?? process.env.GITHUB_SECRET)! })],
+  providers: [GitHubProvider({ clientId: process.env.GITHUB_ID!, clientSecret: process.env.GITHUB_SECRET! })],
 };
