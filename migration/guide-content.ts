@@ -20,6 +20,8 @@ export interface StepGuide {
   key: string[];
   /** One-line notes for files in "Everything else", where the step's own description is missing. */
   notes?: Record<string, string>;
+  /** The deployments the step is proven in, as `npm run test:upgrade` serves them (`<!-- generated: deployments <id> -->`). */
+  deployments?: { intro: string; rows: { row: string; v4: string; v5: string }[]; checked: string };
 }
 
 export const stepGuides: Record<string, StepGuide> = {
@@ -101,6 +103,38 @@ export const stepGuides: Record<string, StepGuide> = {
       "lib/auth/logger.ts": "v5's logger signature",
       "lib/http/client-address.ts":
         "a Web `Request` has no socket address: `X-Forwarded-For` only with `TRUST_PROXY=true`",
+    },
+    deployments: {
+      intro:
+        "**Deployments it is tested in.** `npm run test:upgrade -- --deployments-only` serves a JWT and a database-session app, " +
+        "v4 then v5, in each, from a cookie the v4 build issued:",
+      rows: [
+        { row: "`http-auth-url`", v4: "http, `NEXTAUTH_URL`", v5: "`AUTH_URL`" },
+        {
+          row: "`https-trust-host`, `https-vercel`",
+          v4: "https through a TLS proxy (`X-Forwarded-Proto`); `NEXTAUTH_URL=https://…`, or `VERCEL=1`",
+          v5: "the same proxy, `AUTH_TRUST_HOST=true` or `VERCEL=1`, no URL",
+        },
+        {
+          row: "`custom-cookie`",
+          v4: '`cookies.sessionToken`: its own name, `sameSite: "strict"`',
+          v5: "the same config; the cookie keeps its name and options",
+        },
+        {
+          row: "`base-path`",
+          v4: 'Next `basePath: "/app"`, `NEXTAUTH_URL=…/app/api/auth`',
+          v5: "`AUTH_URL` = the origin only (with the path, v5 takes it as its `basePath`: `UnknownAction`)",
+        },
+        { row: "`secure-cookies-http`", v4: "`useSecureCookies: true` on http", v5: "the same" },
+        {
+          row: "`broken-config`",
+          v4: "http, `NEXTAUTH_URL`",
+          v5: "only `NEXTAUTH_URL` (`UntrustedHost`, 500); then `AUTH_TRUST_HOST=true`; then v4 again",
+        },
+      ],
+      checked:
+        "Each: page, API route and `/api/auth/session` read the same user, re-issued as v5; a v4 cookie is deleted only " +
+        "with the v5 one set (none on the broken config); no body carries the token.",
     },
   },
   "07-redirect-to": {

@@ -186,6 +186,21 @@ export function atAGlance(): string {
   ].join("\n");
 }
 
+/** The deployments a step is proven in (StepGuide.deployments): what each row serves, and what is checked. */
+export function deploymentsTable(step: Step): string {
+  const table = guideFor(step).deployments;
+  if (!table) throw new Error(`MIGRATION.md has a deployments region for step ${step.id}, which has no deployments`);
+  return [
+    table.intro,
+    "",
+    "| row | v4 served with | v5 served with |",
+    "|---|---|---|",
+    ...table.rows.map((r) => `| ${r.row} | ${r.v4} | ${r.v5} |`),
+    "",
+    table.checked,
+  ].join("\n");
+}
+
 /** A step's heading in MIGRATION.md, and the GitHub anchor it gets. */
 export const stepHeading = (step: Step) => `Step ${stepNumber(step)}: ${guideFor(step).heading}`;
 export const headingAnchor = (step: Step) => githubSlug(stepHeading(step));
@@ -226,6 +241,8 @@ export function renderGuide(markdown: string, all: StepChanges[], verified: Veri
           return `**Key changes**\n\n${keyChanges(changes!)}`;
         case "rest":
           return everythingElse(changes!);
+        case "deployments":
+          return deploymentsTable(changes!.step);
         default:
           throw new Error(`MIGRATION.md has a generated region of unknown kind ${kind}`);
       }

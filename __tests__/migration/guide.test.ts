@@ -56,8 +56,9 @@ describeOnV4("MIGRATION.md", () => {
   const all = migratedWithoutBase ? [] : stepChanges(v4Root);
   const regions = generatedRegions(guide);
 
-  it("is no longer than 900 lines", () => {
-    expect(guide.trimEnd().split("\n").length).toBeLessThanOrEqual(900);
+  // 900 until step 6 gained the table of the deployments test:upgrade serves (15 lines).
+  it("is no longer than 915 lines", () => {
+    expect(guide.trimEnd().split("\n").length).toBeLessThanOrEqual(915);
   });
 
   it("has every generated part as the generator writes it (if this fails: npm run migration:docs)", () => {
