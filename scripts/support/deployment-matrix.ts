@@ -223,10 +223,7 @@ export class DeploymentMatrix {
     for (const row of rows) this.state.set(row.id, { checks: [], signedIn: [], lost: 0, leaks: 0, ms: 0, done: false });
   }
 
-  /** Whether any row needs builds made with BASE_PATH, or the v4 build kept for a rollback. */
-  get needsBasePathBuilds(): boolean {
-    return this.rows.some((row) => row.basePath);
-  }
+  /** Whether a row serves the v4 build again after v5 (the caller keeps a copy of it). */
   get needsRollback(): boolean {
     return this.rows.some((row) => row.broken);
   }
