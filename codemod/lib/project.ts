@@ -6,8 +6,16 @@ import path from "node:path";
  * file imports it (tsconfig `paths` alias or a relative path), and where the Pages API route is.
  */
 export class Project {
-  /** e.g. "auth" or "src/auth": the v5 auth module, without extension. */
-  readonly authModule: string;
+  /**
+   * e.g. "auth" or "src/auth": the v5 auth module, without extension. When the module the route
+   * takes its options from also holds the session helper (create-t3-app's `src/server/auth.ts`),
+   * that module: NextAuth(config) goes beside the config there, as v5's T3 template has it, and no
+   * root auth.ts imports it back (an import cycle).
+   */
+  get authModule(): string {
+    return this.optionsBesideHelper?.module ?? this.rootAuthModule;
+  }
+  private readonly rootAuthModule: string;
   /** "app" or "src/app". */
   readonly appDir: string;
   /** The v4 route file, e.g. "pages/api/auth/[...nextauth].ts" or an App Router route.ts, if there is one. */
@@ -38,7 +46,7 @@ export class Project {
     this.read = overrides.read ?? diskReader(root);
     const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
     const base = inSrc ? "src/" : "";
-    this.authModule = `${base}auth`;
+    this.rootAuthModule = `${base}auth`;
     this.appDir = `${base}app`;
     this.routeFile =
       files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f)) ??
@@ -78,6 +86,38 @@ export class Project {
       ...SOURCE_EXTENSIONS.map((ext) => `${modulePath}/index${ext}`),
     ];
     return candidates.find((f) => this.fileSet.has(f));
+  }
+
+  /**
+   * The options module that also calls getServerSession (the session helper beside the options),
+   * and the name it exports the options under, when the route passes them to NextAuth as they are.
+   */
+  get optionsBesideHelper(): { module: string; file: string; name: string } | undefined {
+    if (this.cachedBeside === undefined) this.cachedBeside = this.findOptionsBesideHelper() ?? null;
+    return this.cachedBeside ?? undefined;
+  }
+  private cachedBeside: { module: string; file: string; name: string } | null | undefined;
+
+  private findOptionsBesideHelper(): { module: string; file: string; name: string } | undefined {
+    const route = this.routeFile && this.read(this.routeFile);
+    if (!route) return undefined;
+    // `NextAuth(authOptions)`: the default export, or v4's App Router `const handler = NextAuth(authOptions)`.
+    const local = route.match(/\bNextAuth\(\s*(\w+)\s*\)/)?.[1];
+    if (!local) return undefined;
+    for (const m of route.matchAll(/\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+      const specifier = m[1]
+        .split(",")
+        .map((s) => s.trim().split(/\s+as\s+/))
+        .find((parts) => (parts[1] ?? parts[0]) === local);
+      if (!specifier) continue;
+      const target = this.resolve(this.routeFile!, m[2]);
+      const file = target === undefined ? undefined : this.has(target);
+      const text = file && this.read(file);
+      if (!file || !text || !/["']next-auth(\/next)?["']/.test(text)) return undefined;
+      if (!/\b(unstable_)?getServerSession\s*\(/.test(text)) return undefined;
+      return { module: stripExt(file), file, name: specifier[0] };
+    }
+    return undefined;
   }
 
   private get fileSet(): Set<string> {

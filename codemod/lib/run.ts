@@ -539,9 +539,11 @@ function whyNotWritten(
   if (steps.has(6) && unit.app && switched && !nextAuthV5Declared(unit, read, { ...applied, changes: [] })) {
     if (!converted) {
       const why = applied.findings.find((f) => f.kind === "nextauth-route" && f.action === "todo");
+      // A to-do's first line says why; the lines after it are the code to write (nextauth-route).
+      const [reason, ...code] = why?.message.split("\n") ?? [];
       return {
         step: 6,
-        message: `nothing written for ${name}: next-auth moves to v5 only together with its route, and ${why ? `${why.file}:${why.line} is not converted (${why.message})` : "no next-auth route was found (pages/api/auth/[...nextauth] or app/api/auth/[...nextauth]/route)"}. Do MIGRATION.md step 6 by hand, or convert the route first and run again.`,
+        message: `nothing written for ${name}: next-auth moves to v5 only together with its route, and ${why ? `${why.file}:${why.line} is not converted (${reason.replace(/\.$/, "")})` : "no next-auth route was found (pages/api/auth/[...nextauth] or app/api/auth/[...nextauth]/route)"}. Do MIGRATION.md step 6 by hand, or convert the route first and run again.${code.length ? `\n${code.join("\n")}` : ""}`,
       };
     }
     if (!bumped && !nextAuthV5Declared(unit, read, applied)) {

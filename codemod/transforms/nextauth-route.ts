@@ -8,6 +8,8 @@ import {
   quoteOf,
   range,
   topImports,
+  importedName,
+  isTypeScript,
   usesSemicolons,
   type Parsed,
   Node,
@@ -15,6 +17,9 @@ import {
 import type { Project } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
+import { lazyRoute, type LazyRoute } from "./lazy-config";
+
+type LazyStyle = Parameters<typeof lazyRoute>[3];
 
 /** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
 export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
@@ -41,6 +46,8 @@ export const nextAuthRoute: Transform = {
   kind: "source",
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
+    const beside = project.optionsBesideHelper;
+    if (beside && file === beside.file) return authBesideOptions(input, beside);
     if (file !== project.routeFile) return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
@@ -65,7 +72,12 @@ export const nextAuthRoute: Transform = {
       );
       return { findings };
     }
-    const found = appRoute ? appRouterHandler(parsed, nextAuthLocal) : pagesHandler(parsed, nextAuthLocal);
+    // The file's own style: a statement-ending semicolon only where the file writes one.
+    const semi = usesSemicolons(source) ? ";" : "";
+    const q = quoteOf(source);
+    const found = appRoute
+      ? appRouterHandler(parsed, nextAuthLocal)
+      : pagesHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q });
     if (typeof found === "string") {
       todo(1, "nextauth-route", found);
       return { findings };
@@ -75,6 +87,9 @@ export const nextAuthRoute: Transform = {
     if (typeof config === "string") {
       todo(line, "nextauth-route", config);
       return { findings };
+    }
+    if (beside && config.type === "Identifier" && importedFrom(parsed, config.name, project, file) === beside) {
+      return routeBesideOptions(input, beside, line, appRoute);
     }
     const existing = project.has(project.authModule);
     if (existing && !isV4Helper(project, existing)) {
@@ -90,20 +105,15 @@ export const nextAuthRoute: Transform = {
     const ext = path.extname(file).replace(/x$/, "");
     const authFile = project.authModule + ext;
     const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
-    const configText =
-      config.type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy
+    const lazy = isLazyRoute(config) ? config : undefined;
+    const configText = lazy
+      ? lazy.config
+      : (config as Node).type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy
         ? `() => ${slice((config as { lazy?: Node }).lazy)}`
         : slice(config);
-    // The file's own style: a statement-ending semicolon only where the file writes one.
-    const semi = usesSemicolons(source) ? ";" : "";
-    const q = quoteOf(source);
     // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
-    const edits = [
-      {
-        ...range(replace),
-        text: `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`,
-      },
-    ];
+    const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
+    const edits = [{ ...range(replace), text: nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "") }];
     for (const node of removeNodes) edits.push({ ...range(node), text: "" });
     const imports = root.find(j.ImportDeclaration).nodes();
     const afterImports = range(imports[imports.length - 1]).end;
@@ -118,9 +128,39 @@ export const nextAuthRoute: Transform = {
     });
     const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
     const routeFile = appRoute ? file : `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
+    // The guards' own imports (a URL check the route calls) come along, re-pathed for the route.
+    const guardImports = lazy?.guards
+      ? root
+          .find(j.ImportDeclaration)
+          .nodes()
+          .filter((d) =>
+            (d.specifiers ?? []).some((sp) => new RegExp(`\\b${localName(sp)}\\b`).test(lazy.guards!.code)),
+          )
+          .map((d) => {
+            const spec = String(d.source.value);
+            const target = spec.startsWith(".") ? project.resolve(file, spec) : undefined;
+            const text = slice(d);
+            return target === undefined
+              ? text
+              : text.replace(slice(d.source), `${q}${project.importSpecifier(routeFile, target)}${q}`);
+          })
+          .map((text) => `${text}\n`)
+          .join("")
+      : "";
     const routeSource = appRoute
       ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\nexport const { GET, POST } = handlers${semi}\n`
-      : `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\nexport const { GET, POST } = handlers${semi}\n`;
+      : dropUnusedImports(
+          routeFile,
+          `${lazy?.guards?.imports ?? ""}import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
+        );
+    if (lazy?.problems.length) {
+      todo(
+        line,
+        "nextauth-route",
+        `advanced initialization: ${lazy.problems.join("; ")}.\nThe code to write, with those lines changed by hand; then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
+      );
+      return { findings };
+    }
     const bridge = bridgeModule(project, ext);
     const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
     if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER)) {
@@ -168,6 +208,157 @@ export const nextAuthRoute: Transform = {
   },
 };
 
+type Beside = NonNullable<Project["optionsBesideHelper"]>;
+
+/** The module `name` is imported from in `file`, when it is the options module beside the helper. */
+function importedFrom(parsed: Parsed, name: string, project: Project, file: string): Beside | undefined {
+  const beside = project.optionsBesideHelper;
+  const found = topImports(parsed)
+    .nodes()
+    .some(
+      (d) =>
+        project.resolve(file, String(d.source.value)) === beside?.module &&
+        (d.specifiers ?? []).some(
+          (s) => s.type === "ImportSpecifier" && localName(s) === name && importedName(s) === beside?.name,
+        ),
+    );
+  return found ? beside : undefined;
+}
+
+const AUTH_EXPORTS = ["handlers", "auth", "signIn", "signOut"];
+
+/** Why the options module cannot take v5's exports (it has names of its own that clash), or undefined. */
+function besideConflict(project: Project, beside: Beside): string | undefined {
+  const text = project.read(beside.file) ?? "";
+  const declared = AUTH_EXPORTS.filter((name) =>
+    new RegExp(
+      `^(?:export\\s+)?(?:(?:async\\s+)?function\\*?|const|let|var|class)\\s+${name}\\b|^import[^;]*\\b${name}\\b[^;]*from`,
+      "m",
+    ).test(text),
+  );
+  if (!declared.length) return undefined;
+  return `${beside.file} already exists and already defines ${declared.map((n) => `\`${n}\``).join(", ")}: rename ${declared.length === 1 ? "it" : "them"}, then run again, or add \`export const { handlers, auth, signIn, signOut } = NextAuth(${beside.name})\` to it by hand`;
+}
+
+/**
+ * The route of an app whose options module also holds the session helper (create-t3-app's
+ * `src/server/auth.ts`): that module becomes the auth module (see authBesideOptions), and the
+ * route only mounts its handlers.
+ */
+function routeBesideOptions(input: TransformInput, beside: Beside, line: number, appRoute: boolean): TransformResult {
+  const { file, source, project } = input;
+  const findings: Finding[] = [];
+  const todo = (message: string) =>
+    findings.push({ step: 6, file, line, kind: "nextauth-route", action: "todo", message });
+  const conflict = besideConflict(project, beside);
+  if (conflict) {
+    todo(conflict);
+    return { findings };
+  }
+  const authExt = path.extname(beside.file);
+  const bridge = bridgeModule(project, authExt);
+  const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
+  if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER)) {
+    todo(
+      `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`,
+    );
+    return { findings };
+  }
+  const ext = path.extname(file).replace(/x$/, "");
+  const semi = usesSemicolons(source) ? ";" : "";
+  const q = quoteOf(source);
+  const routeFile = appRoute ? file : `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
+  const routeSource =
+    `import { handlers } from ${q}${project.importSpecifier(routeFile, beside.module)}${q}${semi}\n\n` +
+    (appRoute
+      ? ""
+      : "// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n") +
+    `export const { GET, POST } = handlers${semi}\n`;
+  findings.push({
+    step: 6,
+    file: bridge.path,
+    line: 1,
+    kind: "session-bridge",
+    action: "rewrite",
+    message: `written, wired into ${path.posix.basename(beside.file)} beside it: ${BRIDGE_NOTE}`,
+  });
+  findings.push({
+    step: 6,
+    file,
+    line,
+    kind: "nextauth-route",
+    action: "rewrite",
+    message: `NextAuth(${beside.name}) → ${beside.file}, beside the options and the session helper (v5's T3 layout: no module imports it back); ${
+      appRoute ? `${file} exports its handlers` : `${routeFile} exports its handlers; ${file} deleted`
+    }`,
+  });
+  if (appRoute) return { findings, source: routeSource, create: [bridge] };
+  const transpile = transpileTodo(project, file);
+  if (transpile) findings.push(transpile);
+  return { findings, create: [{ path: routeFile, source: routeSource }, bridge], remove: true };
+}
+
+/**
+ * The options module beside the session helper: `export const { handlers, auth, signIn, signOut }
+ * = withLegacyV4(NextAuth)(authOptions)` right after the options, as v5's T3 template has it; the
+ * helper (rewritten to auth() by step 2) reads the auth that this module now exports.
+ */
+function authBesideOptions(input: TransformInput, beside: Beside): TransformResult {
+  const { file, source, project } = input;
+  if (!project.routeFile || besideConflict(project, beside)) return { findings: [] };
+  const parsed = parseInput(input);
+  const { j, root } = parsed;
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const statement = program.body.find((st) => {
+    const declaration = st.type === "ExportNamedDeclaration" ? st.declaration : st;
+    return (
+      declaration?.type === "VariableDeclaration" &&
+      declaration.declarations.some((d: Node) => d.id?.type === "Identifier" && d.id.name === beside.name)
+    );
+  });
+  if (!statement) return { findings: [] };
+  const semi = usesSemicolons(source) ? ";" : "";
+  const q = quoteOf(source);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const imports = topImports(parsed).nodes();
+  const nextAuthImports = imports.filter((d) => d.source.value === "next-auth" && d.importKind !== "type");
+  const defaultImport = nextAuthImports
+    .flatMap((d) => d.specifiers ?? [])
+    .find((s) => s.type === "ImportDefaultSpecifier");
+  const nextAuth = defaultImport ? localName(defaultImport) : "NextAuth";
+  const named = nextAuthImports.find((d) => (d.specifiers ?? []).every((s) => s.type === "ImportSpecifier"));
+  const last = imports[imports.length - 1];
+  if (!defaultImport && named && (named.specifiers ?? []).length) {
+    const at = range(named).start + "import".length;
+    edits.push({ start: at, end: at, text: ` ${nextAuth},` });
+  }
+  const newImports =
+    (!defaultImport && !(named && (named.specifiers ?? []).length)
+      ? `import ${nextAuth} from ${q}next-auth${q}${semi}\n`
+      : "") + bridgeImport(q, semi);
+  if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${newImports.trimEnd()}` });
+  else edits.push({ start: 0, end: 0, text: `${newImports}\n` });
+  const end = range(statement).end;
+  edits.push({
+    start: end,
+    end,
+    text: `\n\nexport const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuth})(${beside.name})${semi}`,
+  });
+  return {
+    source: applyEdits(source, edits),
+    findings: [
+      {
+        step: 6,
+        file,
+        line: lineOf(statement, source),
+        kind: "auth-module",
+        action: "rewrite",
+        message: `NextAuth(${beside.name}) here, beside the options: this module exports handlers, auth, signIn, signOut`,
+      },
+    ],
+  };
+}
+
 /**
  * A Pages Router app on v5 whose Next config does not transpile next-auth: found again on an
  * applied tree (package.json). `movedRoute`, the Pages route this run moves to app/, is no page.
@@ -191,16 +382,16 @@ interface Handler {
   replace: Node;
   /** Statements auth.ts drops (the App Router route's `export { handler as GET, handler as POST }`). */
   remove: Node[];
-  config: Node | string;
+  config: Node | LazyRoute | string;
 }
 
 /** Pages: `export default NextAuth(options)` or a handler around `NextAuth(req, res, options)`. */
-function pagesHandler(parsed: Parsed, nextAuth: string): Handler | string {
+function pagesHandler(parsed: Parsed, nextAuth: string, style: LazyStyle): Handler | string {
   const exported = parsed.root.find(parsed.j.ExportDefaultDeclaration);
   if (exported.size() !== 1)
     return "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand";
   const node = exported.get().node;
-  return { replace: node, remove: [], config: configExpression(parsed, node.declaration, nextAuth) };
+  return { replace: node, remove: [], config: configExpression(parsed, node.declaration, nextAuth, style) };
 }
 
 /** App Router (v4): `const handler = NextAuth(options); export { handler as GET, handler as POST }`. */
@@ -244,7 +435,13 @@ function appRouterHandler(parsed: Parsed, nextAuth: string): Handler | string {
 }
 
 /** The config argument for v5's NextAuth(), or why there is none. */
-function configExpression({ j }: Parsed, declaration: Node, nextAuth: string): Node | string {
+function configExpression(
+  parsed: Parsed,
+  declaration: Node,
+  nextAuth: string,
+  style: LazyStyle,
+): Node | LazyRoute | string {
+  const { j } = parsed;
   const isNextAuthCall = (n: Node): boolean =>
     n?.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === nextAuth;
   if (isNextAuthCall(declaration)) {
@@ -274,14 +471,26 @@ function configExpression({ j }: Parsed, declaration: Node, nextAuth: string): N
             .find(j.Identifier, { name })
             .size() > 0,
       );
-      if (usesRequest)
-        return "advanced initialization reads the request: move that logic into NextAuth((req) => config) in auth.ts by hand";
-      if (options.type === "Identifier") return options;
-      return { type: "ArrowFunctionExpression", lazy: options } as unknown as Node;
+      if (!usesRequest && options.type === "Identifier") return options;
+      if (!usesRequest) return { type: "ArrowFunctionExpression", lazy: options } as unknown as Node;
     }
-    return "advanced initialization (a handler around NextAuth(req, res, options)): move its logic into NextAuth((req) => config) in auth.ts by hand";
+    // Options built per request, guards before NextAuth: v5's lazy initialisation.
+    return (
+      lazyRoute(parsed, declaration, nextAuth, style) ??
+      "advanced initialization (a handler that does more than `return NextAuth(req, res, options)` after its checks): move its logic into NextAuth((req) => config) in auth.ts by hand"
+    );
   }
   return "the default export is not NextAuth(...): write auth.ts by hand";
+}
+
+function isLazyRoute(config: Node | LazyRoute): config is LazyRoute {
+  return typeof (config as LazyRoute).config === "string";
+}
+
+/** Code for a person to write, fenced, indented to stay inside a to-do list item. */
+function codeBlock(file: string, code: string): string {
+  const lang = /\.[cm]?ts$/.test(file) ? "ts" : "js";
+  return ["```" + lang, `// ${file}`, ...code.trim().split("\n"), "```"].map((l) => (l ? `  ${l}` : l)).join("\n");
 }
 
 function isV4Helper(project: Project, file: string): boolean {

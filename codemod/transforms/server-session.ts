@@ -36,7 +36,7 @@ export const serverSession: Transform = {
   step: 2,
   kind: "source",
   run(input: TransformInput): TransformResult {
-    const { file, source, project, context } = input;
+    const { file, source, project, context, steps } = input;
     if (!SESSION_FUNCTIONS.some((f) => source.includes(f)) || !/["']next-auth(\/next)?["']/.test(source))
       return { findings: [] };
     const parsed = parseInput(input);
@@ -69,6 +69,27 @@ export const serverSession: Transform = {
     }
     if (imports.length === 0) return { findings };
 
+    // The options module that also holds the session helper becomes the auth module in step 6
+    // (NextAuth(config) beside the config): auth() exists there only once step 6 runs too.
+    const beside = project.optionsBesideHelper;
+    if (beside && !steps.has(6)) {
+      root
+        .find(j.CallExpression)
+        .filter(
+          (p) =>
+            p.node.callee.type === "Identifier" &&
+            imports.some((i) => i.local === (p.node.callee as { name: string }).name),
+        )
+        .forEach((p) =>
+          report(
+            p.node,
+            "getServerSession-call",
+            `v5's auth() will live in ${beside.file}, beside the options (step 6 puts NextAuth(config) there): run step 2 together with step 6 (\`apply --step 2 --step 6\`, or \`--all\`)`,
+          ),
+        );
+      return { findings };
+    }
+    const selfImport = beside !== undefined && file === beside.file;
     const inPages = /^(src\/)?pages\//.test(file);
     const authName =
       references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length
@@ -101,9 +122,10 @@ export const serverSession: Transform = {
         const options = args[args.length - 1];
         if (options?.type === "Identifier") optionNames.add(options.name);
         if (options) recordOptions(parsed, file, project, options, context.sessionOptions);
+        const cast = replacement.length === 1 ? contextCast(parsed, p, replacement[0]) : undefined;
         edits.push({
           ...range(call),
-          text: `${authName}(${replacement.map((a) => source.slice(range(a).start, range(a).end)).join(", ")})`,
+          text: `${authName}(${cast ?? replacement.map((a) => source.slice(range(a).start, range(a).end)).join(", ")})`,
         });
         replaced.push(range(call));
         report(
@@ -132,7 +154,8 @@ export const serverSession: Transform = {
     const q = quoteOf(source);
     const semi = usesSemicolons(source) ? ";" : "";
     const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
-    let placed = false;
+    // In the auth module itself, auth is the NextAuth(config) result step 6 writes beside the options.
+    let placed = selfImport;
     const declarations = topImports(parsed).nodes();
     const goneOf = new Map(
       declarations.map((d) => [
@@ -240,6 +263,25 @@ function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean)
   if (reqOwner && resOwner && code(reqOwner) === code(resOwner))
     return [reqOwner as CallExpression["arguments"][number]];
   return [req, res];
+}
+
+/**
+ * create-t3-app's helper types its context as `{ req: GetServerSidePropsContext["req"]; res: … }`;
+ * v5's auth() takes the whole GetServerSidePropsContext (it reads only req and res): `ctx as
+ * GetServerSidePropsContext`, when the file imports that type and the parameter is such a literal.
+ */
+function contextCast(parsed: Parsed, at: { parent: unknown }, ctx: Node): string | undefined {
+  if (ctx.type !== "Identifier") return undefined;
+  const typeName = namedImports(parsed, ["next"], "GetServerSidePropsContext")[0]?.local;
+  if (!typeName) return undefined;
+  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
+    const params = /Function/.test(p.node.type) ? (p.node.params as Node[]) : undefined;
+    if (!params) continue;
+    const param = params.find((n) => n.type === "Identifier" && n.name === ctx.name);
+    if (!param) return undefined;
+    return param.typeAnnotation?.typeAnnotation?.type === "TSTypeLiteral" ? `${ctx.name} as ${typeName}` : undefined;
+  }
+  return undefined;
 }
 
 /** Adds a rewritten call's options, and where they are imported from, to `seen` (once each). */

@@ -1,10 +1,13 @@
-import { getServerSession, type NextAuthOptions } from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHubProvider from "next-auth/providers/github";
+import { withLegacyV4 } from "./legacy-v4-session";
 
-export const authOptions: NextAuthOptions = {
+export const authOptions: NextAuthConfig = {
   providers: [GitHubProvider({ clientId: process.env.AUTH_GITHUB_ID as string, clientSecret: process.env.AUTH_GITHUB_SECRET as string })],
 };
 
+export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(authOptions);
+
 export function getSession() {
-  return getServerSession(authOptions);
+  return auth();
 }

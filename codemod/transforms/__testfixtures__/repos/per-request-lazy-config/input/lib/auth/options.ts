@@ -1,0 +1,5 @@
+import type { NextAuthOptions } from "next-auth";
+import GitHub from "next-auth/providers/github";
+export async function getOptions(input: { cookies: Partial<{ [key: string]: string }>; host?: string; tenant?: string | string[] }): Promise<NextAuthOptions> {
+  return { providers: [GitHub({ clientId: input.host ?? "", clientSecret: String(input.tenant ?? input.cookies.ref ?? "") })] };
+}

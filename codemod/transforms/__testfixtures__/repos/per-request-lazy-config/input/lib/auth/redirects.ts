@@ -1,0 +1,1 @@
+export const isSafeCallbackUrl = (url: string) => url.startsWith("/");

@@ -1,0 +1,409 @@
+import { applyEdits, lineOf, range, type Node, type Parsed } from "../lib/ast";
+
+/**
+ * Step 6, a Pages route that builds its options per request:
+ *   export default async function auth(req, res) {
+ *     if (req.method === "HEAD") return res.status(200).end();      guards: answered before NextAuth
+ *     const options = await getOptions({ cookies: req.cookies });    the config, built from the request
+ *     return await NextAuth(req, res, options);
+ *   }
+ * becomes v5's lazy initialisation, `NextAuth(async (req) => { …; return options })`, in auth.ts,
+ * and the guards wrap the App Router route's GET and POST. The option builders stay as they are.
+ */
+export interface LazyRoute {
+  /** The argument of NextAuth in auth.ts. */
+  config: string;
+  /** Declarations auth.ts gains after the NextAuth call (v4RequestOf), or "". */
+  helpers: string;
+  /** The route's guard and its GET and POST (replacing `export const { GET, POST } = handlers`), if any. */
+  guards?: { imports: string; code: string };
+  /** What it cannot carry: the app is refused, and the code above is what to write by hand. */
+  problems: string[];
+}
+
+interface Style {
+  typescript: boolean;
+  semi: string;
+  q: string;
+}
+
+const V4_REQUEST_NAME = "v4Req";
+const V4_REQUEST_FIELDS = new Set(["cookies", "headers", "query"]);
+
+/** The lazy config for handler `fn` around `return NextAuth(req, res, options)`, or undefined when that is not its shape. */
+export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
+  const { j, source } = parsed;
+  const params = fn.params as Node[];
+  if (params.length !== 2 || params.some((p) => p.type !== "Identifier")) return undefined;
+  const [reqName, resName] = params.map((p) => p.name as string);
+  const statements: Node[] =
+    fn.body.type === "BlockStatement" ? fn.body.body : [{ type: "ReturnStatement", argument: fn.body }];
+  const last = statements[statements.length - 1];
+  const call = last?.type === "ReturnStatement" ? unwrapAwait(last.argument) : undefined;
+  if (
+    call?.type !== "CallExpression" ||
+    call.callee.type !== "Identifier" ||
+    call.callee.name !== nextAuth ||
+    call.arguments.length !== 3 ||
+    call.arguments[0].type !== "Identifier" ||
+    call.arguments[0].name !== reqName ||
+    call.arguments[1].type !== "Identifier" ||
+    call.arguments[1].name !== resName
+  )
+    return undefined;
+  const options: Node = call.arguments[2];
+  const problems = new Set<string>();
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+
+  // Leading `if (…) return res…` statements are the route's own answers: the route's guard.
+  const rest = statements.slice(0, -1);
+  const guardLines: string[] = [];
+  let first = 0;
+  for (; first < rest.length; first++) {
+    const statement = rest[first];
+    if (statement.type !== "IfStatement" || !mentions(j, statement, resName)) break;
+    const guard = guardLine(parsed, statement, reqName, resName, style);
+    if (typeof guard === "string") {
+      guardLines.push(`  ${code(statement).split("\n").join("\n  ")} // ${guard}`);
+      problems.add(`the check at ${at(statement)}: ${guard}`);
+    } else guardLines.push(`  ${guard.line}`);
+  }
+  const body = rest.slice(first);
+
+  // The config part: v4's req.cookies, req.headers and req.query read through v4RequestOf(req).
+  const edits: { start: number; end: number; text: string }[] = [];
+  let readsRequest = false;
+  let usesParam = false;
+  for (const node of [...body, options]) {
+    j(node as never)
+      .find(j.Identifier)
+      .forEach((p) => {
+        const parent = p.parent.node as Node;
+        if (isPropertyName(p.node, parent)) return;
+        const name = p.node.name;
+        const shown = ["MemberExpression", "CallExpression", "NewExpression"].includes(parent.type) ? parent : p.node;
+        if (name === resName) {
+          problems.add(
+            `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config no response; do this in an event or callback, or in the route's GET and POST`,
+          );
+          return;
+        }
+        if (name !== reqName) return;
+        // `new Tracker(req, res)`: reported once, for the response.
+        if (shown !== p.node && mentions(j, shown, resName)) return;
+        usesParam = true;
+        const field =
+          parent.type === "MemberExpression" && parent.object === p.node && !parent.computed
+            ? (parent.property.name as string)
+            : undefined;
+        if (field === "method") {
+          edits.push({ ...range(parent), text: `${reqName}?.method` });
+        } else if (field && V4_REQUEST_FIELDS.has(field)) {
+          const outer = p.parent.parent?.node as Node | undefined;
+          if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth") {
+            problems.add(
+              `\`${code(outer)}\` at ${at(outer)}: the route's path segments, which only the route sees; read them from \`new URL(req.url).pathname\` in the route's GET and POST`,
+            );
+            return;
+          }
+          readsRequest = true;
+          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+        } else {
+          readsRequest = true; // the code to write offers v4RequestOf(req) for it
+          problems.add(
+            `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, as the codemod writes it for those reads)`,
+          );
+        }
+      });
+  }
+  for (const statement of body) {
+    j(statement as never)
+      .find(j.ReturnStatement)
+      .filter((p) => !insideFunction(p, statement))
+      .forEach((p) => {
+        problems.add(
+          `\`${code(p.node)}\` at ${at(p.node)}: it answers before NextAuth: move it into the route's GET and POST`,
+        );
+      });
+  }
+  const slice = (start: number, end: number) =>
+    applyEdits(
+      source.slice(start, end),
+      edits
+        .filter((e) => e.start >= start && e.end <= end)
+        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
+  const optionsText = slice(range(options).start, range(options).end);
+  const statementsText = body.length ? slice(range(body[0]).start, range(body[body.length - 1]).end) : "";
+  const isAsync = Boolean(fn.async) || /\bawait\b/.test(statementsText + optionsText);
+  const lines = [
+    ...(readsRequest ? [`  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${style.semi}`] : []),
+    ...(statementsText ? [`  ${statementsText}`] : []),
+  ];
+  const param = usesParam ? reqName : "";
+  const config =
+    !lines.length && !usesParam && options.type === "Identifier"
+      ? optionsText
+      : lines.length
+        ? `${isAsync ? "async " : ""}(${param}) => {\n${lines.join("\n")}\n  return ${optionsText}${style.semi}\n}`
+        : `${isAsync ? "async " : ""}(${param}) => ${optionsText.startsWith("{") ? `(${optionsText})` : optionsText}`;
+  return {
+    config,
+    helpers: readsRequest ? v4RequestHelper(style) : "",
+    guards: guardLines.length ? routeGuards(guardLines, reqName, style) : undefined,
+    problems: [...problems],
+  };
+}
+
+function unwrapAwait(n: Node | undefined): Node | undefined {
+  return n?.type === "AwaitExpression" ? n.argument : n;
+}
+
+function memberName(n: Node): string | undefined {
+  if (n.computed) return n.property.type === "StringLiteral" ? n.property.value : undefined;
+  return n.property.type === "Identifier" ? n.property.name : undefined;
+}
+
+function mentions(j: Parsed["j"], node: Node, name: string): boolean {
+  return (
+    j(node as never)
+      .find(j.Identifier, { name })
+      .filter((p) => !isPropertyName(p.node, p.parent.node))
+      .size() > 0
+  );
+}
+
+/** `x.name`, `{ name: … }`: a property, not a reference to a variable. */
+function isPropertyName(node: Node, parent: Node): boolean {
+  if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.property === node)
+    return !parent.computed;
+  if ((parent.type === "ObjectProperty" || parent.type === "ObjectMethod") && parent.key === node)
+    return !parent.computed && !parent.shorthand;
+  return false;
+}
+
+function insideFunction(p: { parent: unknown; node: Node }, top: Node): boolean {
+  for (let at = p.parent as { node: Node; parent: unknown } | null; at && at.node !== top; at = at.parent as never)
+    if (/Function|ArrowFunction|ObjectMethod|ClassMethod/.test(at.node.type)) return true;
+  return false;
+}
+
+/** `if (test) return res.status(405).end()` → `if (test) return new Response(null, { status: 405 })`, or why not. */
+function guardLine(
+  parsed: Parsed,
+  statement: Node,
+  reqName: string,
+  resName: string,
+  style: Style,
+): { line: string } | string {
+  const { j, source } = parsed;
+  if (statement.alternate) return "an `else` branch: write it as a Response in the route's guard";
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  // The test, with v4's request reads mapped to the route's NextRequest.
+  const edits: { start: number; end: number; text: string }[] = [];
+  let why: string | undefined;
+  if (mentions(j, statement.test, resName)) return "it reads the response";
+  if (
+    j(statement.test as never)
+      .find(j.AwaitExpression)
+      .size()
+  )
+    return "it awaits: write it in the route's GET and POST";
+  j(statement.test as never)
+    .find(j.Identifier, { name: reqName })
+    .filter((p) => !isPropertyName(p.node, p.parent.node))
+    .forEach((p) => {
+      const parent = p.parent.node as Node;
+      const field = parent.type === "MemberExpression" && parent.object === p.node ? memberName(parent) : undefined;
+      const outer = p.parent.parent?.node as Node | undefined;
+      const key = outer?.type === "MemberExpression" && outer.object === parent ? memberName(outer) : undefined;
+      if (field === "method") return;
+      if (field === "query" && key && key !== "nextauth")
+        edits.push({
+          ...range(outer),
+          text: `(${reqName}.nextUrl.searchParams.get(${style.q}${key}${style.q}) ?? undefined)`,
+        });
+      else if (field === "headers" && key)
+        edits.push({
+          ...range(outer),
+          text: `(${reqName}.headers.get(${style.q}${key.toLowerCase()}${style.q}) ?? undefined)`,
+        });
+      else if (field === "cookies" && key)
+        edits.push({ ...range(outer), text: `${reqName}.cookies.get(${style.q}${key}${style.q})?.value` });
+      else
+        why ??= `\`${code(outer?.type === "MemberExpression" ? outer : parent)}\` has no certain NextRequest equivalent`;
+    });
+  if (why) return why;
+  const test = applyEdits(
+    code(statement.test),
+    edits.map((e) => ({
+      ...e,
+      start: e.start - range(statement.test).start,
+      end: e.end - range(statement.test).start,
+    })),
+  );
+  // The consequent: res.setHeader(…) lines, then one answer, then at most a bare `return`.
+  const steps: Node[] =
+    statement.consequent.type === "BlockStatement" ? statement.consequent.body : [statement.consequent];
+  const headers: string[] = [];
+  let answer: string | undefined;
+  for (const step of steps) {
+    if (answer !== undefined) {
+      if (step.type === "ReturnStatement" && !step.argument) continue;
+      return "it does more after answering";
+    }
+    const expression =
+      step.type === "ExpressionStatement"
+        ? step.expression
+        : step.type === "ReturnStatement"
+          ? step.argument
+          : undefined;
+    if (!expression) return "it does more than answer";
+    if (mentions(j, expression, reqName) && !isRedirect(expression, resName)) return "its answer reads the request";
+    const header = setHeaderCall(expression, resName);
+    if (header) {
+      const name = header.name.type === "StringLiteral" ? (header.name.value as string) : undefined;
+      const key =
+        name === undefined ? `[${code(header.name)}]` : /^[A-Za-z_$][\w$]*$/.test(name) ? name : code(header.name);
+      headers.push(`${key}: ${code(header.value)}`);
+      continue;
+    }
+    const response = webResponse(expression, resName, reqName, headers, code);
+    if (!response) return `\`${code(expression)}\` has no certain Response equivalent`;
+    answer = response;
+  }
+  if (answer === undefined) return "it does not answer";
+  return { line: `if (${test}) return ${answer}${style.semi}` };
+}
+
+function isRedirect(n: Node, resName: string): boolean {
+  return (
+    n.type === "CallExpression" &&
+    n.callee.type === "MemberExpression" &&
+    n.callee.object.name === resName &&
+    memberName(n.callee) === "redirect"
+  );
+}
+
+function setHeaderCall(n: Node, resName: string): { name: Node; value: Node } | undefined {
+  if (
+    n.type === "CallExpression" &&
+    n.callee.type === "MemberExpression" &&
+    n.callee.object.type === "Identifier" &&
+    n.callee.object.name === resName &&
+    memberName(n.callee) === "setHeader" &&
+    n.arguments.length === 2
+  )
+    return { name: n.arguments[0], value: n.arguments[1] };
+  return undefined;
+}
+
+/** `res.status(405).end()`, `res.status(400).json(x)`, `res.send("…")`, `res.redirect([status,] url)` as a Web Response. */
+function webResponse(
+  n: Node,
+  resName: string,
+  reqName: string,
+  headers: string[],
+  code: (n: Node) => string,
+): string | undefined {
+  if (n.type !== "CallExpression" || n.callee.type !== "MemberExpression") return undefined;
+  const method = memberName(n.callee);
+  let target = n.callee.object;
+  let status: string | undefined;
+  if (
+    target.type === "CallExpression" &&
+    target.callee.type === "MemberExpression" &&
+    memberName(target.callee) === "status"
+  ) {
+    if (target.arguments.length !== 1) return undefined;
+    status = code(target.arguments[0]);
+    target = target.callee.object;
+  }
+  if (target.type !== "Identifier" || target.name !== resName) return undefined;
+  const init = (extra: string[] = []) => {
+    const fields = [
+      ...(status ? [`status: ${status}`] : []),
+      ...(headers.length ? [`headers: { ${headers.join(", ")} }`] : []),
+      ...extra,
+    ];
+    return fields.length ? `{ ${fields.join(", ")} }` : undefined;
+  };
+  const args = n.arguments as Node[];
+  if (method === "end" && args.length === 0) {
+    const options = init();
+    return `new Response(null${options ? `, ${options}` : ""})`;
+  }
+  if (method === "json" && args.length === 1) {
+    const options = init();
+    return `Response.json(${code(args[0])}${options ? `, ${options}` : ""})`;
+  }
+  if (
+    method === "send" &&
+    args.length === 1 &&
+    (args[0].type === "StringLiteral" || args[0].type === "TemplateLiteral")
+  ) {
+    const options = init();
+    return `new Response(${code(args[0])}${options ? `, ${options}` : ""})`;
+  }
+  if (method === "redirect" && !status && !headers.length && (args.length === 1 || args.length === 2)) {
+    const [redirectStatus, url] = args.length === 2 ? [code(args[0]), args[1]] : ["307", args[0]];
+    return `Response.redirect(new URL(${code(url)}, ${reqName}.url), ${redirectStatus})`;
+  }
+  return undefined;
+}
+
+/** The route's GET and POST, each answering the v4 route's guards before Auth.js. */
+function routeGuards(lines: string[], reqName: string, { typescript, semi }: Style): { imports: string; code: string } {
+  const type = (t: string) => (typescript ? `: ${t}` : "");
+  return {
+    imports: typescript ? `import type { NextRequest } from "next/server"${semi}\n` : "",
+    code: [
+      "// The v4 route's own answers, given before Auth.js sees the request.",
+      `function guard(${reqName}${type("NextRequest")})${type("Response | undefined")} {`,
+      ...lines,
+      `  return undefined${semi}`,
+      "}",
+      "",
+      `export const GET = (${reqName}${type("NextRequest")}) => guard(${reqName}) ?? handlers.GET(${reqName})${semi}`,
+      `export const POST = (${reqName}${type("NextRequest")}) => guard(${reqName}) ?? handlers.POST(${reqName})${semi}`,
+      "",
+    ].join("\n"),
+  };
+}
+
+/** v4's req.headers, req.cookies and req.query, rebuilt from whatever v5 hands the config. */
+function v4RequestHelper({ typescript, semi }: Style): string {
+  const t = (text: string) => (typescript ? text : "");
+  const s = semi;
+  return `
+/**
+ * v4's \`req.headers\`, \`req.cookies\` and \`req.query\`, from what v5 hands the config: the route's
+ * NextRequest, the Pages request of \`auth(ctx)\` and \`auth(req, res)\`, or nothing (\`auth()\` in a
+ * server component, \`signIn()\`, \`signOut()\`), when all three are empty.
+ */
+function v4RequestOf(req${t(": unknown")}) {
+  const { headers: raw, url } = ${typescript ? "(req ?? {}) as { headers?: Headers | Record<string, string | string[] | undefined>; url?: string }" : "req ?? {}"}${s}
+  const headers${t(": Record<string, string | undefined>")} = {}${s}
+  if (raw instanceof Headers) raw.forEach((value, name) => (headers[name] = value))${s}
+  else for (const [name, value] of Object.entries(raw ?? {})) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value${s}
+  const cookies${t(": Partial<Record<string, string>>")} = {}${s}
+  for (const pair of headers.cookie?.split(";") ?? []) {
+    const at = pair.indexOf("=")${s}
+    const name = pair.slice(0, at).trim()${s}
+    if (at < 1 || name in cookies) continue${s}
+    try {
+      cookies[name] = decodeURIComponent(pair.slice(at + 1).trim())${s}
+    } catch {
+      cookies[name] = pair.slice(at + 1).trim()${s}
+    }
+  }
+  const query${t(": Partial<Record<string, string | string[]>>")} = {}${s}
+  for (const [name, value] of new URL(url ?? "/", "http://localhost").searchParams) {
+    const seen = query[name]${s}
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value]${s}
+  }
+  return { headers, cookies, query }${s}
+}
+`;
+}
