@@ -206,6 +206,22 @@ function parseSetCookie(line: string): SetCookie {
   return { name: pair.slice(0, at), value, deletes: value === "" || expired, line };
 }
 
+/**
+ * The v4 session cookies (v4's default names and the row's own) that `answer` deletes without
+ * setting the v5 session cookie in the same response: each is a session lost if v5 then fails.
+ */
+export function v4CookiesLostIn(answer: Pick<Answer, "setCookies">, cookies: Deployment["cookies"]): number {
+  const lines = answer.setCookies.map(parseSetCookie);
+  const v4Names = [DEFAULT_V4, secure(DEFAULT_V4), cookies.v4];
+  const deleted = lines.filter((c) => c.deletes && v4Names.some((name) => isNamed(c.name, name)));
+  const setsV5 = lines.some((c) => !c.deletes && isNamed(c.name, cookies.v5));
+  return setsV5 ? 0 : deleted.length;
+}
+
+/** Whether the body of `answer` (JSON or a page's HTML) carries one of the session cookies' values. */
+export const carriesToken = (answer: Pick<Answer, "body">, tokens: string[]) =>
+  tokens.some((token) => token && answer.body.includes(token));
+
 /** ` (sets a, deletes b)`: what an answer did to cookies, for a failure's detail. */
 function setCookieNames(answer: Answer): string {
   const lines = answer.setCookies.map(parseSetCookie);
@@ -282,13 +298,9 @@ export class DeploymentMatrix {
   /** Counts, over `answers`, v4 session cookies deleted without the v5 one set, and bodies carrying a token. */
   private audit(row: Deployment, answers: Answer[], tokens: string[]): void {
     const state = this.state.get(row.id)!;
-    const v4Names = [DEFAULT_V4, secure(DEFAULT_V4), row.cookies.v4];
     for (const answer of answers) {
-      const lines = answer.setCookies.map(parseSetCookie);
-      const deleted = lines.filter((c) => c.deletes && v4Names.some((name) => isNamed(c.name, name)));
-      const setsV5 = lines.some((c) => !c.deletes && isNamed(c.name, row.cookies.v5));
-      if (deleted.length && !setsV5) state.lost += deleted.length;
-      if (tokens.some((token) => token && answer.body.includes(token))) state.leaks += 1;
+      state.lost += v4CookiesLostIn(answer, row.cookies);
+      if (carriesToken(answer, tokens)) state.leaks += 1;
     }
   }
 
