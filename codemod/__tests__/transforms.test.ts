@@ -3,6 +3,7 @@ import { parse } from "../lib/ast";
 import { newTransformContext, ParseError } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
 import { quietChanges } from "../transforms/quiet-changes";
+import { middleware } from "../transforms/middleware";
 import { Project } from "../lib/project";
 import { run } from "../lib/run";
 import { tmpdir } from "node:os";
@@ -67,6 +68,67 @@ describe("middleware", () => {
     const c = fixtureCases().find((x) => x.dir === "middleware" && x.name === "with-fn")!;
     const findings = runFixture(c).results.flatMap((r) => r.findings);
     expect(findings.filter((f) => /still imports/.test(f.message))).toEqual([]);
+  });
+});
+
+describe("middleware claims and the Edge", () => {
+  const v5Middleware = (body: string, config = 'export const config = { matcher: ["/admin/:path*"] };') =>
+    middleware.run({
+      file: "middleware.ts",
+      source: [
+        'import { auth } from "@/auth";',
+        "",
+        `export default auth((req) => {\n${body}\n});`,
+        "",
+        config,
+        "",
+      ].join("\n"),
+      project: new Project("/x", ["middleware.ts", "auth.ts"], { paths: { "@/": "" }, read: () => null }),
+      steps: new Set([6]),
+      context: newTransformContext(),
+    }).findings;
+
+  // v5 middleware's req.auth is the session: a claim the session callback copies is on its user.
+  it("names req.auth?.user?.role as the fix for a role read from the JWT", () => {
+    const c = fixtureCases().find((x) => x.dir === "middleware" && x.name === "with-fn")!;
+    const claims = runFixture(c)
+      .results.flatMap((r) => r.findings)
+      .filter((f) => f.kind === "token-claim");
+    expect(claims).toHaveLength(1);
+    expect(claims[0].message).toContain("read req.auth?.user?.role");
+    expect(claims[0].message).toContain("session.user.role = token.role");
+  });
+
+  it("clears once the claim is read from the session's user, on a middleware that runs on Node.js", () => {
+    expect(
+      v5Middleware('  if (req.auth?.role !== "admin") return Response.redirect(new URL("/", req.url));').map(
+        (f) => f.kind,
+      ),
+    ).toEqual(["token-claim", "middleware-edge"]);
+    expect(
+      v5Middleware(
+        '  if (req.auth?.user?.role !== "admin") return Response.redirect(new URL("/", req.url));',
+        'export const config = { runtime: "nodejs", matcher: ["/admin/:path*"] };',
+      ),
+    ).toEqual([]);
+  });
+
+  it("still reads the claims of a middleware split off to an Edge-safe config, which needs no Edge to-do", () => {
+    const findings = middleware.run({
+      file: "middleware.ts",
+      source: [
+        'import NextAuth from "next-auth";',
+        'import { authConfig } from "./auth.config";',
+        "",
+        "const { auth } = NextAuth(authConfig);",
+        'export default auth((req) => (req.auth?.role === "admin" ? undefined : Response.redirect(new URL("/", req.url))));',
+        "",
+      ].join("\n"),
+      project: new Project("/x", ["middleware.ts", "auth.config.ts", "auth.ts"], { paths: {}, read: () => null }),
+      steps: new Set([6]),
+      context: newTransformContext(),
+    }).findings;
+    expect(findings.map((f) => f.kind)).toEqual(["token-claim"]);
   });
 });
 

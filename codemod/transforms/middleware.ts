@@ -11,6 +11,7 @@ import {
   references,
   type Parsed,
   importedName,
+  importsFrom,
   localName,
   type Node,
 } from "../lib/ast";
@@ -51,10 +52,10 @@ export const middleware: Transform = {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
         const parsed = parseInput(input);
-        if (importsAuthModule(parsed, file, project)) {
-          reportClaims(parsed, note);
-          note(1, "middleware-edge", EDGE_TODO);
-        }
+        const fromAuthModule = importsAuthModule(parsed, file, project);
+        // An Edge-safe split (`NextAuth(authConfig)` in middleware) reads the same session.
+        if (fromAuthModule || importsFrom(parsed, ["next-auth"]).size() > 0) reportClaims(parsed, note);
+        if (fromAuthModule && !edgeReady(source, project)) note(1, "middleware-edge", EDGE_TODO);
       }
       return { findings };
     }
@@ -205,12 +206,41 @@ export const middleware: Transform = {
     text = applyEdits(text, importEdits);
     // On the final text: the import lines above shift every line below them.
     reportClaims(parse(file, text), note);
-    if (uses(written.auth)) note(1, "middleware-edge", EDGE_TODO);
+    if (uses(written.auth) && !edgeReady(text, project)) note(1, "middleware-edge", EDGE_TODO);
     return { source: text, findings };
   },
 };
 
 const MIDDLEWARE_FILE = /^(src\/)?middleware\.[cm]?[jt]s$/;
+
+/** Packages whose code runs on the Edge runtime: what an Edge-safe auth module may import. */
+const EDGE_PACKAGES = /^(next-auth|@auth\/core|next|zod|@t3-oss\/env-(nextjs|core))(\/|$)/;
+
+/**
+ * Whether the Edge to-do is settled: the middleware runs on Node.js (`runtime: "nodejs"`, Next ≥
+ * 15.5), or the auth module, through the files of the package it imports, imports no package but
+ * next-auth, next and zod (no adapter, no database client): then the Edge runs it as it is.
+ */
+function edgeReady(middlewareSource: string, project: TransformInput["project"]): boolean {
+  if (/\bruntime\s*:\s*["']nodejs["']/.test(middlewareSource)) return true;
+  const start = project.has(project.authModule);
+  const seen = new Set<string>();
+  const queue = start ? [start] : [];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = project.read(file);
+    if (text === null) return false;
+    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'])([^"'\n]+)\1/g)) {
+      if (EDGE_PACKAGES.test(m[2])) continue;
+      const target = project.resolve(file, m[2]);
+      const found = target === undefined ? undefined : project.has(target);
+      if (!found) return false;
+      queue.push(found);
+    }
+  }
+  return start !== undefined;
+}
 
 /** Whether the file imports `auth` from the app's auth module. */
 function importsAuthModule({ j, root }: Parsed, file: string, project: TransformInput["project"]): boolean {
@@ -271,7 +301,7 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
       note(
         lineOf(p.node, source),
         "token-claim",
-        `reads ${source.slice(range(n).start, range(n).end)}: v5 middleware sees the session (your session callback's result), not the JWT; make sure it carries ${prop.name}`,
+        `reads ${source.slice(range(n).start, range(n).end)}: in v5 middleware ${source.slice(range(n.object).start, range(n.object).end)} is the session (your session callback's result), not the JWT, and the claims are on its user: read ${source.slice(range(n.object).start, range(n.object).end)}?.user?.${prop.name}, and have the session callback set session.user.${prop.name} = token.${prop.name}`,
       );
     }
   });
