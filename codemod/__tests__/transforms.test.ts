@@ -195,6 +195,45 @@ describe("quiet-changes", () => {
   });
 });
 
+describe("quiet-changes: a custom session cookie", () => {
+  const cookieFindings = (cookies: string) =>
+    quietChanges
+      .run({
+        file: "lib/auth.ts",
+        source: [
+          'import type { NextAuthOptions } from "next-auth";',
+          "export const options: NextAuthOptions = {",
+          "  providers: [],",
+          `  cookies: ${cookies},`,
+          "};",
+        ].join("\n"),
+        project: new Project("/x", [], { paths: {} }),
+        steps: new Set([6]),
+        context: newTransformContext(),
+      })
+      .findings.filter((f) => f.kind === "session-cookie");
+
+  // The bridge reads v4 cookies under the config's name and deletes them with its domain and path.
+  it("is reported as ok, kept as the config carries over, with getToken's cookieName and salt", () => {
+    const [finding, ...rest] = cookieFindings(
+      '{ sessionToken: { name: "next-auth.session-token", options: { domain: ".example.com", path: "/", httpOnly: true } } }',
+    );
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ action: "ok", line: 4 });
+    expect(finding.message).toContain('"next-auth.session-token"');
+    expect(finding.message).toContain("deletes them with its domain and path");
+    expect(finding.message).toContain("pass cookieName and salt");
+  });
+
+  it("says when its name or options are computed per environment", () => {
+    const [finding] = cookieFindings(
+      "{ sessionToken: { name: `${prefix}app.session`, options: { domain: process.env.COOKIE_DOMAIN } } }",
+    );
+    expect(finding.action).toBe("ok");
+    expect(finding.message).toContain("computed per environment");
+  });
+});
+
 describe("session-callback", () => {
   // A T3-style app whose database-session options are inline in the Pages route: the rewrite must
   // reach the auth.ts that step 6 writes from that route (the route transform runs after it).

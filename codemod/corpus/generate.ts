@@ -85,7 +85,8 @@ export const authOptions: NextAuthOptions = {
     ["options-type", 1],
     ["adapter-import", 1],
     ["session-token-spread", 1],
-    ["env-read", 3],
+    // NEXTAUTH_SECRET only: GitHub is given its keys, so GITHUB_ID stays the app's own name in v5.
+    ["env-read", 1],
   );
   write(
     "lib/github-profile.ts",
@@ -199,7 +200,7 @@ export function link${i}(path: string) {
   return new URL(path, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
 }
 `,
-      ["env-read", 1],
+      // The app's own base URL, left as it is (one ok note per package, not a usage per file).
     );
     write(
       `components/SignOut${i}.tsx`,

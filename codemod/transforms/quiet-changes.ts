@@ -1,4 +1,5 @@
-import type { Finding, Transform, TransformResult } from "../lib/types";
+import { lineOf, parseInput, range, type Node } from "../lib/ast";
+import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
 /**
  * Step 6, report only: behaviours that change quietly at the switch and that no rewrite can
@@ -40,9 +41,10 @@ export const quietChanges: Transform = {
   name: "quiet-changes",
   step: 6,
   kind: "source",
-  run({ file, source }): TransformResult {
+  run(input): TransformResult {
+    const { file, source } = input;
     if (!source.includes("next-auth") && !/\baccount\??\.type\b/.test(source)) return { findings: [] };
-    const findings: Finding[] = [];
+    const findings: Finding[] = customSessionCookie(input);
     source.split("\n").forEach((line, i) => {
       for (const check of CHECKS) {
         if (check.pattern.test(line))
@@ -65,3 +67,46 @@ export const quietChanges: Transform = {
     return { findings };
   },
 };
+
+/**
+ * `cookies: { sessionToken: { name, options } }`: nothing to rewrite, as the config carries over
+ * to v5, which keeps writing the session under that name and those options; the session bridge
+ * (legacy-v4-session.ts) reads v4 cookies under the same name and deletes them with its domain
+ * and path. Reported as `ok`, with what a person may still meet: getToken's defaults.
+ */
+function customSessionCookie(input: TransformInput): Finding[] {
+  const { file, source } = input;
+  if (!source.includes("sessionToken") || !/\bcookies\b/.test(source)) return [];
+  const { j, root } = parseInput(input);
+  const keyName = (key: Node) =>
+    key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined;
+  const out: Finding[] = [];
+  root.find(j.ObjectProperty).forEach((p) => {
+    if (keyName(p.node.key) !== "sessionToken" || p.node.value.type !== "ObjectExpression") return;
+    const parent = p.parent.parent?.node as { type?: string; key?: Node } | undefined;
+    if (parent?.type !== "ObjectProperty" || !parent.key || keyName(parent.key) !== "cookies") return;
+    const props = p.node.value.properties.filter((x) => x.type === "ObjectProperty");
+    const name = props.find((x) => keyName(x.key) === "name")?.value;
+    const options = props.find((x) => keyName(x.key) === "options")?.value;
+    const code = (n: unknown) => source.slice(range(n).start, range(n).end);
+    const literal = name?.type === "StringLiteral" ? name.value : undefined;
+    // A name or options that depend on the environment are still read per request, as v5 reads them.
+    const computed =
+      (name !== undefined && literal === undefined) ||
+      (options?.type === "ObjectExpression" &&
+        options.properties.some(
+          (x) =>
+            x.type !== "ObjectProperty" ||
+            !["StringLiteral", "BooleanLiteral", "NumericLiteral"].includes(x.value.type),
+        ));
+    out.push({
+      step: 6,
+      file,
+      line: lineOf(p.node, source),
+      kind: "session-cookie",
+      action: "ok",
+      message: `custom session cookie${name ? ` ${literal !== undefined ? `"${literal}"` : code(name)}` : ""}: kept, as the config carries over; v5 writes the session under ${literal?.startsWith("next-auth.") || literal?.startsWith("__Secure-next-auth.") ? "this v4-style name too (fine: v5's own format, the bridge tells the two apart)" : "it"}, and the session bridge reads v4 cookies under it and deletes them with its domain and path${computed ? " (computed per environment: each deployment keeps its v4 values as long as it computes them the same way)" : ""}. v5's getToken defaults to authjs.session-token: pass cookieName and salt (both this name) where you call it`,
+    });
+  });
+  return out;
+}
