@@ -141,7 +141,8 @@ describe("apply", () => {
     expect(out).not.toMatch(/signed out at deploy/);
     expect(readFileSync(path.join(app, "legacy-v4-session.ts"), "utf8")).toBe(readFileSync(BRIDGE_TEMPLATE, "utf8"));
     expect(out).toMatch(/call sites rewritten: +\d+/);
-    expect(out).toMatch(/middleware\.ts:1 +\[step 6\] v5 middleware runs the whole session action/);
+    // Its auth module imports nothing but next-auth: the Edge runs it as it is, so no Edge to-do.
+    expect(out).not.toMatch(/v5 middleware runs the whole session action/);
     // Every fixture app of `npm run test:upgrade` needed it: without it a Pages Router build fails.
     expect(out).toMatch(
       /next\.config\.js:1 +\[step 6\] add `transpilePackages: \["next-auth"\]` to the Next\.js config/,
