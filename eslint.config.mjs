@@ -23,6 +23,7 @@ const config = [
       "codemod/transforms/__testfixtures__/**",
       "codemod/dist/**",
       "upgrade-fixtures/**",
+      "codemod/toolchain-apps/**",
     ],
   },
   ...compat.extends("next/core-web-vitals", "next/typescript"),

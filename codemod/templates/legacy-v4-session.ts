@@ -35,13 +35,13 @@ export interface LegacyV4SessionOptions {
   /** v4's `session.strategy`: "jwt" unless an adapter was configured without it. */
   strategy: "jwt" | "database";
   /** `__Secure-` cookie names: the app's `useSecureCookies`; unset, each request decides as v5 does. */
-  secureCookies?: boolean;
+  secureCookies?: boolean | undefined;
   /** v5's session maxAge in seconds: an upper bound for a carried token's remaining life. */
-  maxAge?: number;
+  maxAge?: number | undefined;
   /** The app's `cookies.sessionToken.name`: v4 wrote it, and v5 writes it too. */
-  sessionCookieName?: string;
+  sessionCookieName?: string | undefined;
   /** The app's `cookies.sessionToken.options` (domain, path): a v4 cookie is deleted with them. */
-  sessionCookieOptions?: { domain?: string; path?: string };
+  sessionCookieOptions?: { domain?: string | undefined; path?: string | undefined } | undefined;
 }
 
 type Options = LegacyV4SessionOptions | (() => LegacyV4SessionOptions | Promise<LegacyV4SessionOptions>);
@@ -82,7 +82,7 @@ function legacyNames(options: LegacyV4SessionOptions): string[] {
 export function usesSecureCookies(options: LegacyV4SessionOptions, headers: Headers, requestUrl?: string): boolean {
   if (options.secureCookies !== undefined) return options.secureCookies;
   const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
-  const url = configured || requestUrl;
+  const url = configured !== undefined && configured !== "" ? configured : requestUrl;
   if (url) {
     try {
       return new URL(url).protocol === "https:";
@@ -249,6 +249,9 @@ export async function upgradeLegacySessionCookie(
   };
 }
 
+/** `headers.getSetCookie()`, which TypeScript's DOM lib declares only from 5.2 on. */
+const setCookies = (headers: Headers): string[] => (headers as Headers & { getSetCookie(): string[] }).getSetCookie();
+
 // ---- When the v4 cookie may go: only once v5 has set the cookie that replaces it. ----
 
 const cookieName = (setCookie: string) => setCookie.slice(0, setCookie.indexOf("=")).trim();
@@ -325,12 +328,9 @@ function appendSetCookies(response: PagesResponse | undefined, values: string[])
 async function withCookie(request: NextRequest, cookie: string): Promise<NextRequest> {
   const headers = new Headers(request.headers);
   headers.set("cookie", cookie);
-  const hasBody = request.method !== "GET" && request.method !== "HEAD";
-  return new NextRequest(request.url, {
-    method: request.method,
-    headers,
-    body: hasBody ? await request.text() : undefined,
-  });
+  const init: NonNullable<ConstructorParameters<typeof NextRequest>[1]> = { method: request.method, headers };
+  if (request.method !== "GET" && request.method !== "HEAD") init.body = await request.text();
+  return new NextRequest(request.url, init);
 }
 
 /** The session result without the database session token: v5 passes the row to the callback. */
@@ -349,7 +349,7 @@ function withSafeSessionCallback(config: NextAuthConfig): NextAuthConfig {
   const callback = config.callbacks?.session as SessionCallback | undefined;
   if (!callback) return config;
   const session = async (...args: unknown[]) => withoutSessionToken(await callback(...args));
-  return { ...config, callbacks: { ...config.callbacks, session: session as NonNullable<NextAuthConfig["callbacks"]>["session"] } };
+  return { ...config, callbacks: { ...config.callbacks, session: session as NonNullable<NonNullable<NextAuthConfig["callbacks"]>["session"]> } };
 }
 
 /**
@@ -388,7 +388,7 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
     const { legacy, valid } = upgraded.upgrade;
     const { replaced, expire } =
       response.status < 400
-        ? legacyExpiry(legacy, upgraded.options, response.headers.getSetCookie(), signOut)
+        ? legacyExpiry(legacy, upgraded.options, setCookies(response.headers), signOut)
         : { replaced: false, expire: [] };
     if (reads && valid && !replaced) logKept(`Auth.js answered ${response.status} with no session cookie to a valid v4 session`);
     for (const value of expire) response.headers.append("set-cookie", value);
@@ -401,7 +401,7 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
     if (response.status >= 400 || !mayCarryLegacy(cookieHeader)) return response;
     const forRequest = await resolve(request.headers, request.url);
     const legacy = legacyCookiesIn(cookieHeader, forRequest);
-    const { expire } = legacyExpiry(legacy, forRequest, response.headers.getSetCookie(), true);
+    const { expire } = legacyExpiry(legacy, forRequest, setCookies(response.headers), true);
     for (const value of expire) response.headers.append("set-cookie", value);
     return response;
   };
@@ -438,7 +438,7 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
     }
     // getServerSideProps `auth(ctx)` or API route `auth(req, res)`
     const first = args[0] as { req?: PagesRequest; res?: PagesResponse } & PagesRequest;
-    const req = (first.req ?? first) as PagesRequest;
+    const req: PagesRequest = first.req ?? first;
     const res = (first.res ?? args[1]) as PagesResponse;
     const headers = headerRecord(req.headers);
     const upgraded = await upgradeFor(headers);
@@ -447,7 +447,7 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
     // v5 writes its cookies here first, so the v4 cookie is deleted only if it set the replacement.
     const written = { headers: new Headers() };
     const session = await v5auth({ headers }, written);
-    const set = written.headers.getSetCookie();
+    const set = setCookies(written.headers);
     const { replaced, expire } = legacyExpiry(upgraded.upgrade.legacy, upgraded.options, set, false);
     if (!replaced && upgraded.upgrade.valid) logKept("Auth.js read no session from a valid v4 session cookie");
     appendSetCookies(res, [...set, ...expire]);
@@ -501,7 +501,7 @@ export function legacyV4Options(config: NextAuthConfig): LegacyV4SessionOptions 
  * server components, middleware) and the `/api/auth/*` route read v4 cookies too.
  */
 export function withLegacyV4(nextAuth: typeof NextAuth): typeof NextAuth {
-  return ((config: Config) => {
+  return (config: Config) => {
     const safe: Config =
       typeof config === "function"
         ? async (request) => withSafeSessionCallback(await config(request))
@@ -509,5 +509,5 @@ export function withLegacyV4(nextAuth: typeof NextAuth): typeof NextAuth {
     // Read per request, as v5 reads a lazy config: the environment decides the secret and cookie names.
     const options = async () => legacyV4Options(typeof config === "function" ? await config(undefined) : config);
     return withLegacyV4Sessions(nextAuth(safe), options);
-  }) as typeof NextAuth;
+  };
 }

@@ -1,0 +1,4 @@
+/** @type {import('prettier').Config} */
+const config = {};
+
+export default config;
