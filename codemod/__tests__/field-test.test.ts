@@ -2,7 +2,14 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkWrittenFiles, findMisses, grepBaseline, introducedErrors, tscErrors } from "../scripts/field-test";
+import {
+  checkWrittenFiles,
+  findMisses,
+  grepBaseline,
+  introducedErrors,
+  switchOutcome,
+  tscErrors,
+} from "../scripts/field-test";
 
 function write(dir: string, files: Record<string, string>) {
   for (const [file, text] of Object.entries(files)) {
@@ -87,6 +94,60 @@ describe("field test checks", () => {
     const files = ["apps/web/.env", "apps/web/auth.ts"];
     expect(grepBaseline(dir, files).map((h) => h.file)).toEqual(["apps/web/auth.ts"]);
     expect(checkWrittenFiles(dir, files).unparsedFiles).toEqual([]);
+  });
+});
+
+describe("field test: switch done", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "field-test-switch-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const outcome = (files: Record<string, string>, run = { refused: [] as string[], unresolved: 0 }) => {
+    write(dir, files);
+    return switchOutcome(dir, Object.keys(files), run);
+  };
+  const v5App = {
+    "package.json": '{ "dependencies": { "next-auth": "5.0.0-beta.32" } }',
+    "auth.ts":
+      'import NextAuth from "next-auth";\nimport { withLegacyV4 } from "./legacy-v4-session";\nexport const { handlers, auth } = withLegacyV4(NextAuth)({ providers: [] });\n',
+    "legacy-v4-session.ts": "export const withLegacyV4 = (f: unknown) => f;\n",
+    "app/api/auth/[...nextauth]/route.ts":
+      'import { handlers } from "@/auth";\nexport const { GET, POST } = handlers;\n',
+  };
+
+  it("counts the switch done with next-auth 5, a v5 route, the bridge wired into the module that calls NextAuth, and every import resolving", () => {
+    expect(outcome(v5App).status).toBe("done");
+    expect(outcome(v5App, { refused: [], unresolved: 1 }).status).toBe("broken");
+  });
+
+  it("counts next-auth 5 without the bridge wired, or with a v4 route or a v4 package left, as broken", () => {
+    const unwired = {
+      ...v5App,
+      "auth.ts": 'import NextAuth from "next-auth";\nexport const { handlers } = NextAuth({});\n',
+    };
+    expect(outcome(unwired)).toEqual({
+      status: "broken",
+      why: "the bridge is wired into no module that calls NextAuth",
+    });
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const half = {
+      ...v5App,
+      "pages/api/auth/[...nextauth].ts": "export default 1;\n",
+      "packages/db/package.json": '{ "dependencies": { "next-auth": "^4.24.5" } }',
+    };
+    expect(outcome(half).why).toBe(
+      "next-auth still v4 in packages/db/package.json; v4 route left: pages/api/auth/[...nextauth].ts",
+    );
+  });
+
+  it("counts an app left on v4 as refused only when the codemod said why", () => {
+    const v4 = { "package.json": '{ "dependencies": { "next-auth": "^4.24.5" } }' };
+    expect(outcome(v4, { refused: ["apps/web: nothing written for apps/web: …"], unresolved: 0 }).status).toBe(
+      "refused",
+    );
+    expect(outcome(v4).status).toBe("broken");
   });
 });
 

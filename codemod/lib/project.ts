@@ -92,18 +92,18 @@ export class Project {
    * The options module that also calls getServerSession (the session helper beside the options),
    * and the name it exports the options under, when the route passes them to NextAuth as they are.
    */
-  get optionsBesideHelper(): { module: string; file: string; name: string } | undefined {
+  get optionsBesideHelper(): OptionsBesideHelper | undefined {
     if (this.cachedBeside === undefined) this.cachedBeside = this.findOptionsBesideHelper() ?? null;
     return this.cachedBeside ?? undefined;
   }
-  private cachedBeside: { module: string; file: string; name: string } | null | undefined;
+  private cachedBeside: OptionsBesideHelper | null | undefined;
 
-  private findOptionsBesideHelper(): { module: string; file: string; name: string } | undefined {
+  private findOptionsBesideHelper(): OptionsBesideHelper | undefined {
     const route = this.routeFile && this.read(this.routeFile);
     if (!route) return undefined;
     // `NextAuth(authOptions)`: the default export, or v4's App Router `const handler = NextAuth(authOptions)`.
     const local = route.match(/\bNextAuth\(\s*(\w+)\s*\)/)?.[1];
-    if (!local) return undefined;
+    if (!local) return this.findHandlerBesideHelper(route);
     for (const m of route.matchAll(/\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
       const specifier = m[1]
         .split(",")
@@ -118,6 +118,39 @@ export class Project {
       return { module: stripExt(file), file, name: specifier[0] };
     }
     return undefined;
+  }
+
+  /**
+   * An App Router route that only re-exports a handler made beside the options and the session
+   * helper: `export { authHandler as GET, authHandler as POST }`, with `export const authHandler =
+   * NextAuth(authOptions)` in that module. The handler is then the route's alone.
+   */
+  private findHandlerBesideHelper(route: string): OptionsBesideHelper | undefined {
+    const routeFile = this.routeFile!;
+    if (!/\/route\.[cm]?[jt]sx?$/.test(routeFile)) return undefined;
+    const statements = route
+      .replace(/\/\/.*$/gm, "")
+      .split(/;|\n(?=\s*(?:import|export)\b)/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const imported =
+      statements.length === 2 ? statements[0].match(/^import\s*\{\s*(\w+)\s*\}\s*from\s*["']([^"']+)["']$/) : null;
+    const reexport = statements[1]?.match(
+      /^export\s*\{\s*(\w+)\s+as\s+(GET|POST)\s*,\s*(\w+)\s+as\s+(GET|POST)\s*,?\s*\}$/,
+    );
+    if (!imported || !reexport) return undefined;
+    const handler = imported[1];
+    if (reexport[1] !== handler || reexport[3] !== handler || reexport[2] === reexport[4]) return undefined;
+    const target = this.resolve(routeFile, imported[2]);
+    const file = target === undefined ? undefined : this.has(target);
+    const text = file && this.read(file);
+    if (!file || !text || !/["']next-auth(\/next)?["']/.test(text)) return undefined;
+    if (!/\b(unstable_)?getServerSession\s*\(/.test(text)) return undefined;
+    const made = text.match(
+      new RegExp(`^export\\s+const\\s+${handler}\\s*=\\s*NextAuth\\(\\s*(\\w+)\\s*\\)\\s*;?\\s*$`, "m"),
+    );
+    if (!made) return undefined;
+    return { module: stripExt(file), file, name: made[1], handler };
   }
 
   private get fileSet(): Set<string> {
@@ -143,6 +176,17 @@ export class Project {
 }
 
 export type FileReader = (file: string) => string | null;
+
+/** The options module that also holds the session helper (see Project.optionsBesideHelper). */
+export interface OptionsBesideHelper {
+  /** Project-relative, without extension. */
+  module: string;
+  file: string;
+  /** The name the module exports the options under. */
+  name: string;
+  /** The handler the module makes with `NextAuth(options)`, when the route only re-exports it. */
+  handler?: string;
+}
 
 export function diskReader(root: string): FileReader {
   return (file) => {

@@ -595,7 +595,11 @@ function whyNotWritten(
           message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
         };
       }
-      if (found && importsBack(unit, prefix + target, change.path, finalFiles, finalText)) {
+      if (
+        found &&
+        importsBack(unit, prefix + target, change.path, finalFiles, finalText) &&
+        !cycleBefore(unit, change.path, fileIn(prefix + target, finalFiles)!, applied.changes, new Set(allFiles), read)
+      ) {
         return {
           step: 6,
           message: `nothing written for ${name}: ${change.path} would import "${spec}", which imports ${change.path} back: an import cycle. By hand: keep the auth options in a module that does not import the auth module (move the helpers that need auth() out of it), or put NextAuth(config) in that module and re-export handlers, auth, signIn, signOut from the auth module; then run again.`,
@@ -646,6 +650,33 @@ function importsBack(
   });
 }
 
+/**
+ * Whether the cycle between `a` and `b`, one of them created by this run, is one the app already
+ * had on v4: the other imported a module this run moves (the route file, whose text becomes the
+ * auth module) that imported it back. The module made from that route evaluates the same top
+ * level, so the cycle is the app's own, not one the codemod closes.
+ */
+function cycleBefore(
+  unit: Unit,
+  a: string,
+  b: string,
+  changes: readonly FileDiff[],
+  files: ReadonlySet<string>,
+  read: FileReader,
+): boolean {
+  const created = new Set(changes.filter((c) => c.before === null).map((c) => c.path));
+  const existing = [a, b].filter((f) => files.has(f));
+  if (existing.length !== 1 || !created.has(a === existing[0] ? b : a)) return false;
+  const strip = (f: string) => f.replace(/\.[^./]+$/, "");
+  return changes.some(
+    (m) =>
+      m.before !== null &&
+      m.path !== existing[0] &&
+      importsBack(unit, strip(m.path), existing[0], files, read) &&
+      importsBack(unit, strip(existing[0]), m.path, files, read),
+  );
+}
+
 function nextAuthV5Declared(unit: Unit, read: FileReader, applied: UnitResult): boolean {
   const after = new Map(applied.changes.map((c) => [c.path, c.after]));
   return ["", ...unit.packages.map((p) => p.dir)].some((dir) => {
@@ -657,6 +688,15 @@ function nextAuthV5Declared(unit: Unit, read: FileReader, applied: UnitResult): 
       return false;
     }
   });
+}
+
+/** The file of module `modulePath` (no extension) among `files`. */
+function fileIn(modulePath: string, files: ReadonlySet<string>): string | undefined {
+  return [
+    modulePath,
+    ...SOURCE_EXTENSIONS.map((e) => modulePath + e),
+    ...SOURCE_EXTENSIONS.map((e) => `${modulePath}/index${e}`),
+  ].find((f) => files.has(f));
 }
 
 /** Module specifiers a file imports or re-exports (static, dynamic and require). */

@@ -108,6 +108,8 @@ interface RepoResult {
   /** An added import of a module that imports this file back (a two-module cycle). */
   importCycles: { file: string; imports: string }[];
   untrackedWritten: string[];
+  /** Whether the switch (step 6) is done, cleanly refused, or left half-way; and why. */
+  switchDone: SwitchOutcome;
   rescan: { usages: number; todo: number };
   idempotent: boolean;
   secondApplyChanged: string[];
@@ -116,6 +118,12 @@ interface RepoResult {
   workDir?: string;
   error?: string;
   typecheck?: TypeCheck;
+}
+
+export interface SwitchOutcome {
+  /** done: next-auth 5, a v5 route, the bridge written and wired, every import resolving; refused: nothing of it written. */
+  status: "done" | "refused" | "broken";
+  why: string;
 }
 
 interface TscError {
@@ -678,6 +686,62 @@ export function checkWrittenFiles(dir: string, files: string[]) {
   return { unresolvedImports, unparsedFiles, importCycles };
 }
 
+const V4_ROUTE = /(?:^|\/)pages\/(?:.*\/)?\[\.\.\.nextauth\]\.[cm]?[jt]sx?$/;
+const V5_ROUTE = /(?:^|\/)app\/(?:.*\/)?\[\.\.\.nextauth\]\/route\.[cm]?[jt]sx?$/;
+const BRIDGE_FILE = /(?:^|\/)legacy-v4-session\.[cm]?[jt]s$/;
+
+/**
+ * The switch (MIGRATION.md step 6) on the applied tree (`files`: its tracked files, staged): every
+ * package.json that named next-auth names 5.x, no v4 Pages route is left and a v5 route mounts
+ * `handlers`, the session bridge is written and a module calling NextAuth imports it, and every
+ * import resolves. Refused: next-auth stays v4 everywhere and the codemod said why.
+ */
+export function switchOutcome(
+  dir: string,
+  files: string[],
+  run: { refused: string[]; unresolved: number },
+): SwitchOutcome {
+  const versions = files
+    .filter((f) => /(?:^|\/)package\.json$/.test(f) && !SKIP_DIRS.test(f))
+    .flatMap((f) => {
+      try {
+        const pkg = JSON.parse(readTracked(dir, f) ?? "{}");
+        const v: unknown = pkg.dependencies?.["next-auth"] ?? pkg.devDependencies?.["next-auth"];
+        return typeof v === "string" ? [{ file: f, v5: /^\D*5\./.test(v) }] : [];
+      } catch {
+        return [];
+      }
+    });
+  const onV5 = versions.filter((p) => p.v5);
+  const sources = files.filter((f) => SOURCE.test(f) && !SKIP_DIRS.test(f));
+  if (!onV5.length) {
+    if (run.unresolved)
+      return { status: "broken", why: `next-auth stays v4, but ${run.unresolved} imports do not resolve` };
+    if (run.refused.length) return { status: "refused", why: run.refused[0].split("\n")[0].slice(0, 200) };
+    return { status: "broken", why: "next-auth stays v4 and the codemod did not say why" };
+  }
+  const missing: string[] = [];
+  const v4 = versions.filter((p) => !p.v5).map((p) => p.file);
+  if (v4.length) missing.push(`next-auth still v4 in ${v4.join(", ")}`);
+  const v4Routes = sources.filter((f) => V4_ROUTE.test(f));
+  if (v4Routes.length) missing.push(`v4 route left: ${v4Routes.join(", ")}`);
+  if (!sources.some((f) => V5_ROUTE.test(f) && /\bhandlers\b/.test(readTracked(dir, f) ?? "")))
+    missing.push("no route mounts v5's handlers");
+  const bridges = sources.filter((f) => BRIDGE_FILE.test(f));
+  if (!bridges.length) missing.push("no session bridge");
+  else if (
+    !sources.some((f) => {
+      const text = readTracked(dir, f) ?? "";
+      return !BRIDGE_FILE.test(f) && /\bNextAuth\b/.test(text) && /["'][^"']*legacy-v4-session["']/.test(text);
+    })
+  )
+    missing.push("the bridge is wired into no module that calls NextAuth");
+  if (run.unresolved) missing.push(`${run.unresolved} imports do not resolve or files do not parse`);
+  return missing.length
+    ? { status: "broken", why: missing.join("; ") }
+    : { status: "done", why: `next-auth 5 in ${onV5.map((p) => p.file).join(", ")}` };
+}
+
 /** Directories that hold a Next app (a package.json naming next), where a developer keeps .env.local. */
 function appDirs(dir: string, files: string[]): string[] {
   const dirs = new Set<string>();
@@ -757,6 +821,7 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     unparsedFiles: [],
     importCycles: [],
     untrackedWritten: [],
+    switchDone: { status: "broken", why: "not measured" },
     rescan: { usages: 0, todo: 0 },
     idempotent: false,
     secondApplyChanged: [],
@@ -807,6 +872,10 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
     );
 
     Object.assign(result, checkWrittenFiles(dir, [...changes.changed, ...changes.created]));
+    result.switchDone = switchOutcome(dir, trackedFiles(dir), {
+      refused: result.apply.notMigrated,
+      unresolved: result.unresolvedImports.length + result.unparsedFiles.length,
+    });
     git(dir, ["commit", "-q", "--no-verify", "--allow-empty", "-m", "codemod apply --all"]);
 
     const rescan = scanRepo(options.codemod, dir);
@@ -820,7 +889,7 @@ function fieldTest(entry: RepoEntry, options: Options, log: (text: string) => vo
       git(dir, ["reset", "-q", "--hard"]);
     }
     log(
-      `  unresolved imports ${result.unresolvedImports.length}, import cycles ${result.importCycles.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`,
+      `  switch ${result.switchDone.status}: ${result.switchDone.why}\n  unresolved imports ${result.unresolvedImports.length}, import cycles ${result.importCycles.length}, unparsed ${result.unparsedFiles.length}, untracked written ${result.untrackedWritten.length}, idempotent ${result.idempotent ? "yes" : "no"}`,
     );
     if (options.typecheck) {
       result.typecheck = typeCheck(dir, log);
@@ -946,6 +1015,11 @@ const COLUMNS: {
   { head: "unparsed", long: "unparsed files", cell: (r) => r.unparsedFiles.length },
   { head: "untracked", long: "untracked written", cell: (r) => r.untrackedWritten.length },
   { head: "churn", long: null, cell: (r) => r.diff.formatChurn },
+  {
+    head: "switch",
+    long: "switch done",
+    cell: (r) => (r.switchDone.status === "done" ? "yes" : r.switchDone.status),
+  },
   {
     head: "idem",
     long: "idempotent",

@@ -49,6 +49,8 @@ export const nextAuthRoute: Transform = {
     const beside = project.optionsBesideHelper;
     if (beside && file === beside.file) return authBesideOptions(input, beside);
     if (file !== project.routeFile) return { findings: [] };
+    // `export { authHandler as GET, authHandler as POST }` of a handler made beside the options.
+    if (beside?.handler) return routeBesideOptions(input, beside, lineAt(source, /^export\b/m), true);
     const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
@@ -230,6 +232,19 @@ const AUTH_EXPORTS = ["handlers", "auth", "signIn", "signOut"];
 /** Why the options module cannot take v5's exports (it has names of its own that clash), or undefined. */
 function besideConflict(project: Project, beside: Beside): string | undefined {
   const text = project.read(beside.file) ?? "";
+  if (beside.handler) {
+    // v5's handlers are { GET, POST }, not v4's handler: nothing else may use the old one.
+    const word = new RegExp(`\\b${beside.handler}\\b`);
+    const users = [
+      ...(text.split(word).length > 2 ? [beside.file] : []),
+      ...project.files.filter(
+        (f) =>
+          f !== beside.file && f !== project.routeFile && /\.[cm]?[jt]sx?$/.test(f) && word.test(project.read(f) ?? ""),
+      ),
+    ];
+    if (users.length)
+      return `${users.join(", ")} ${users.length === 1 ? "uses" : "use"} \`${beside.handler}\`, v4's NextAuth handler, which v5 replaces with \`handlers.GET\` and \`handlers.POST\`: change ${users.length === 1 ? "it" : "them"}, then run again`;
+  }
   const declared = AUTH_EXPORTS.filter((name) =>
     new RegExp(
       `^(?:export\\s+)?(?:(?:async\\s+)?function\\*?|const|let|var|class)\\s+${name}\\b|^import[^;]*\\b${name}\\b[^;]*from`,
@@ -309,13 +324,17 @@ function authBesideOptions(input: TransformInput, beside: Beside): TransformResu
   const parsed = parseInput(input);
   const { j, root } = parsed;
   const program = root.find(j.Program).get().node as { body: Node[] };
-  const statement = program.body.find((st) => {
+  // Right after the options, or in place of the v4 handler made from them (`export const authHandler = NextAuth(authOptions)`).
+  const declares = (name: string) => (st: Node) => {
     const declaration = st.type === "ExportNamedDeclaration" ? st.declaration : st;
     return (
       declaration?.type === "VariableDeclaration" &&
-      declaration.declarations.some((d: Node) => d.id?.type === "Identifier" && d.id.name === beside.name)
+      declaration.declarations.some((d: Node) => d.id?.type === "Identifier" && d.id.name === name)
     );
-  });
+  };
+  const handler = beside.handler ? program.body.find(declares(beside.handler)) : undefined;
+  if (beside.handler && !handler) return { findings: [] };
+  const statement = handler ?? program.body.find(declares(beside.name));
   if (!statement) return { findings: [] };
   const semi = usesSemicolons(source) ? ";" : "";
   const q = quoteOf(source);
@@ -338,12 +357,9 @@ function authBesideOptions(input: TransformInput, beside: Beside): TransformResu
       : "") + bridgeImport(q, semi);
   if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${newImports.trimEnd()}` });
   else edits.push({ start: 0, end: 0, text: `${newImports}\n` });
-  const end = range(statement).end;
-  edits.push({
-    start: end,
-    end,
-    text: `\n\nexport const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuth})(${beside.name})${semi}`,
-  });
+  const v5 = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuth})(${beside.name})${semi}`;
+  if (handler) edits.push({ ...range(handler), text: v5 });
+  else edits.push({ start: range(statement).end, end: range(statement).end, text: `\n\n${v5}` });
   return {
     source: applyEdits(source, edits),
     findings: [
@@ -485,6 +501,12 @@ function configExpression(
 
 function isLazyRoute(config: Node | LazyRoute): config is LazyRoute {
   return typeof (config as LazyRoute).config === "string";
+}
+
+/** The 1-based line of the first match of `re` in `source` (1 when none). */
+function lineAt(source: string, re: RegExp): number {
+  const at = source.search(re);
+  return at < 0 ? 1 : source.slice(0, at).split("\n").length;
 }
 
 /** Code for a person to write, fenced, indented to stay inside a to-do list item. */

@@ -1,0 +1,3 @@
+import { sessionHandler } from "@/lib/session";
+
+export { sessionHandler as GET, sessionHandler as POST };
