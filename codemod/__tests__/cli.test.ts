@@ -164,6 +164,6 @@ describe("apply", () => {
     expect(scanAfter.out).not.toMatch(/signed out at deploy/);
     rmSync(path.join(app, "legacy-v4-session.ts"));
     expect(cli("scan", app).out.split("\n")[0]).toMatch(/signed out at deploy unless the session bridge is in place/);
-    expect(readFileSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), "utf8")).toContain("middleware.ts:1");
+    expect(readFileSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), "utf8")).toContain("next.config.js:1");
   });
 });
