@@ -167,3 +167,113 @@ describe("apply", () => {
     expect(readFileSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), "utf8")).toContain("next.config.js:1");
   });
 });
+
+/** A temp git repo of the given files, one commit. */
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "codemod-cli-"));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
+  git("init", "-q");
+  git("add", ".");
+  git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "v4");
+  return dir;
+}
+
+const ROUTE = 'import NextAuth from "next-auth";\n\nexport default NextAuth({ providers: [] });\n';
+const SIGN_IN =
+  'import { signIn } from "next-auth/react";\n\nexport const go = () => signIn("github", { callbackUrl: "/me" });\n';
+
+describe("all or nothing", () => {
+  it("refuses apply --step 7 on a v4 app with exit 3 and writes none of it, dry run and --json included", () => {
+    const dir = repo({
+      "package.json": JSON.stringify({ dependencies: { next: "14.2.3", "next-auth": "4.24.7" } }),
+      "pages/index.tsx": SIGN_IN,
+      "pages/api/auth/[...nextauth].ts": ROUTE,
+    });
+    try {
+      expect(cli("apply", dir, "--step", "7", "--dry-run").code).toBe(3);
+      expect(JSON.parse(cli("apply", dir, "--step", "7", "--json", "--dry-run").out).apps).toEqual([
+        expect.objectContaining({ status: "refused", reason: expect.stringContaining("still on next-auth v4") }),
+      ]);
+      const refused = cli("apply", dir, "--step", "7");
+      expect(refused.code).toBe(3);
+      expect(refused.out).toMatch(
+        /NOT MIGRATED: +\.: nothing written for the app at the root: step 7 \(pages\/index\.tsx:3\)/,
+      );
+      expect(readFileSync(path.join(dir, "pages/index.tsx"), "utf8")).toBe(SIGN_IN);
+      expect(readFileSync(path.join(dir, "NEXT-AUTH-V5-TODO.md"), "utf8")).toContain("still on next-auth v4");
+      // The same run with step 6 is not refused for it.
+      expect(cli("apply", dir, "--all", "--dry-run", "--force").out).toContain('redirectTo: "/me"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("moves no next-auth to v5 in a package no app uses: no route, no bridge, so nothing written (exit 3)", () => {
+    const legacy = JSON.stringify({ name: "@acme/legacy-auth", dependencies: { "next-auth": "4.24.7" } });
+    const dir = repo({
+      "package.json": JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"] }),
+      "apps/web/package.json": JSON.stringify({ name: "web", dependencies: { next: "14.2.3" } }),
+      "apps/web/pages/index.tsx": "export default function Home() {\n  return null;\n}\n",
+      "packages/legacy-auth/package.json": legacy,
+      "packages/legacy-auth/index.ts":
+        'import type { NextAuthOptions } from "next-auth";\n\nexport const options: NextAuthOptions = { providers: [] };\n',
+    });
+    try {
+      const applied = cli("apply", dir, "--all");
+      expect(applied.code).toBe(3);
+      expect(applied.out).toMatch(
+        /NOT MIGRATED: +packages\/legacy-auth: nothing written for packages\/legacy-auth: next-auth would move to v5, but this run converts no next-auth route and writes no session bridge \(no Next\.js app uses this package\)/,
+      );
+      expect(readFileSync(path.join(dir, "packages/legacy-auth/package.json"), "utf8")).toBe(legacy);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the missing bridge in the to-do file and in scan, whatever step a later apply runs", () => {
+    const dir = repo({
+      "package.json": JSON.stringify({ dependencies: { next: "14.2.3", "next-auth": "5.0.0-beta.32" } }),
+      "auth.ts":
+        'import NextAuth from "next-auth";\n\nexport const { handlers, auth } = NextAuth({ providers: [] });\n',
+      "pages/index.tsx": SIGN_IN,
+    });
+    try {
+      const applied = cli("apply", dir, "--step", "7");
+      expect(applied.code).toBe(0);
+      const todo = () => readFileSync(path.join(dir, "NEXT-AUTH-V5-TODO.md"), "utf8");
+      expect(todo()).toMatch(/^> WARNING: every signed-in user is signed out at deploy/m);
+      expect(todo()).toMatch(/- \[ \] `package\.json:1` v5 neither reads the v4 cookie/);
+      execFileSync("git", ["add", "-A"], { cwd: dir });
+      execFileSync("git", ["-c", "user.email=t@e", "-c", "user.name=t", "commit", "-qm", "step 7"], { cwd: dir });
+      const again = cli("apply", dir, "--step", "3");
+      expect(again.out.split("\n")[0]).toMatch(/signed out at deploy/);
+      expect(todo()).toMatch(/- \[ \] `package\.json:1` v5 neither reads the v4 cookie/);
+      expect(cli("scan", dir).out.split("\n")[0]).toMatch(/signed out at deploy/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("scan names the apps apply would refuse, and why; --check counts them", () => {
+    const dir = repo({
+      "package.json": JSON.stringify({ dependencies: { next: "14.2.3", "next-auth": "4.24.7" } }),
+      "pages/index.tsx": SIGN_IN,
+      "pages/api/auth/[...nextauth].ts": ROUTE,
+    });
+    try {
+      const scan = cli("scan", dir, "--check");
+      expect(scan.code).toBe(1);
+      expect(scan.out).toMatch(
+        /APPLY WOULD REFUSE: \.: apply --step 7 would refuse it: nothing written for the app at the root: step 7/,
+      );
+      const json = JSON.parse(cli("scan", dir, "--json").out);
+      expect(json.refusals).toEqual([expect.objectContaining({ kind: "apply-refusal", file: "package.json" })]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { checkout, cli, readTree, repoCases } from "../lib/repo-fixtures";
+import { applyBefore, checkout, cli, readTree, repoCases } from "../lib/repo-fixtures";
 
 /**
  * Whole repositories (transforms/__testfixtures__/repos/<case>): apply in a fresh git checkout
@@ -11,18 +11,36 @@ describe.each(repoCases().map((c) => [c.name, c] as const))("%s", (_, c) => {
   // One apply per case, shared by both tests: applying is most of this file's time.
   let dir: string;
   let first: ReturnType<typeof cli>;
+  let scanBefore: ReturnType<typeof cli>;
   beforeAll(() => {
     dir = checkout(c);
+    applyBefore(c, dir);
+    scanBefore = cli("scan", dir);
     first = cli("apply", dir, ...c.expect.args);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("apply gives the output tree and says what it did", () => {
     const out = first.out.replaceAll(dir, "<repo>");
-    expect(first.code).toBe(0);
+    // 3 when an app was refused (nothing of it written), else 0.
+    expect(first.code).toBe(c.expect.code ?? (out.includes("NOT MIGRATED") ? 3 : 0));
     for (const line of c.expect.out) expect(out).toContain(line);
     for (const text of c.expect.notOut ?? []) expect(out).not.toContain(text);
     expect(Object.fromEntries(readTree(dir))).toEqual(Object.fromEntries(readTree(c.output)));
+  });
+
+  it("scan predicts what apply refuses, with the same reason", () => {
+    for (const text of c.expect.scanBefore ?? []) expect(scanBefore.out).toContain(text);
+    // scan predicts `apply --all` and each step that ships on v5 alone (step 7).
+    const args = c.expect.args.filter((a, i, all) => a !== "--app" && all[i - 1] !== "--app");
+    const command = args.includes("--all")
+      ? "apply --all"
+      : args.join(" ") === "--step 7"
+        ? "apply --step 7"
+        : undefined;
+    for (const [, app, reason] of first.out.matchAll(/^ {2}NOT MIGRATED: +(\S+): (.*)$/gm))
+      if (command)
+        expect(scanBefore.out).toContain(`APPLY WOULD REFUSE: ${app}: ${command} would refuse it: ${reason}`);
   });
 
   it("every import it wrote resolves, and a second apply changes nothing, the to-do list included", () => {

@@ -6,7 +6,11 @@ export interface Pkg {
   /** Root-relative POSIX folder, "" for the root. */
   dir: string;
   name: string | undefined;
-  /** Whether it is a Next.js app: depends on `next` and has a pages/ or app/ folder. */
+  /**
+   * Whether it is a Next.js app: `next` declared in its package.json or an ancestor's (a monorepo
+   * root), and a pages/ or app/ folder (with `next` its own) or a next.config.* or a
+   * `[...nextauth]` route (with `next` an ancestor's: a shared package has neither).
+   */
   app: boolean;
   /** Names of the packages it depends on (any field). */
   deps: string[];
@@ -26,6 +30,8 @@ export interface Unit {
 }
 
 const PAGES_OR_APP = /^(src\/)?(pages|app)\//;
+const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
+const NEXTAUTH_ROUTE = /^(src\/)?(pages\/api\/auth\/\[\.\.\.nextauth\]\.|app\/api\/auth\/\[\.\.\.nextauth\]\/route\.)/;
 
 /** Splits root-relative files into packages (each file goes to its nearest package.json). */
 export function findPackages(files: readonly string[], read: FileReader): Pkg[] {
@@ -59,7 +65,17 @@ export function findPackages(files: readonly string[], read: FileReader): Pkg[] 
     const pkg = byDir.get(dir)!;
     pkg.files.push(dir ? file.slice(dir.length + 1) : file);
   }
-  for (const pkg of byDir.values()) pkg.app &&= pkg.files.some((f) => PAGES_OR_APP.test(f));
+  // `next` resolves from the package's folder up: node_modules of an ancestor (a hoisted root) serve it.
+  const ancestorHasNext = (dir: string) =>
+    [...byDir.values()].some((p) => p.app && p.dir !== dir && (p.dir === "" || dir.startsWith(`${p.dir}/`)));
+  const apps = new Set(
+    [...byDir.values()].filter((pkg) =>
+      pkg.app
+        ? pkg.files.some((f) => PAGES_OR_APP.test(f) || NEXT_CONFIG.test(f))
+        : ancestorHasNext(pkg.dir) && pkg.files.some((f) => NEXT_CONFIG.test(f) || NEXTAUTH_ROUTE.test(f)),
+    ),
+  );
+  for (const pkg of byDir.values()) pkg.app = apps.has(pkg);
   // A lone app without `next` in package.json (or without a package.json) is still the app.
   if (![...byDir.values()].some((p) => p.app)) byDir.get("")!.app = true;
   return [...byDir.values()].filter((p) => p.files.length > 0).sort((a, b) => a.dir.localeCompare(b.dir));

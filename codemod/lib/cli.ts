@@ -4,7 +4,17 @@ import { createTwoFilesPatch } from "diff";
 import { ENV_DEPLOYMENT_TODO, isEnvFile } from "../transforms/env-names";
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { MissingPathError, run, TRANSFORMS, UnknownAppError, writeChanges, type FileDiff, type RunResult } from "./run";
+import { CONTINUITY_TODO } from "../transforms/nextauth-route";
+import {
+  MissingPathError,
+  predictRefusals,
+  run,
+  TRANSFORMS,
+  UnknownAppError,
+  writeChanges,
+  type FileDiff,
+  type RunResult,
+} from "./run";
 import { parseStep, STEPS, UnknownStepError } from "./steps";
 import type { Finding } from "./types";
 
@@ -15,16 +25,22 @@ const USAGE = `Usage:
   next-auth-v5-codemod scan <dir> [--app <path>] [--json] [--check]
   next-auth-v5-codemod apply <dir> (--all | --step N) [--app <path>] [--dry-run] [--force] [--json]
 
-scan     lists every next-auth v4 usage with file:line, grouped by MIGRATION.md step.
+scan     lists every next-auth v4 usage with file:line, grouped by MIGRATION.md step, and the apps
+         apply would refuse (apply --all, or a step that ships on v5 run alone), and why.
 apply    rewrites what it can (all steps, or one with --step N), app by app, and lists the to-dos;
-         it writes them to ${TODO_FILE} in <dir>.
+         it merges them into ${TODO_FILE} in <dir> (other steps' and apps' open items stay).
+         An app it cannot finish gets nothing written, and the reason.
   --app <path>  only the Next.js app in <dir>/<path> (a monorepo has several)
   --check       exit 1 while v4 usages or to-dos remain (for CI)
   --dry-run     print a unified diff, write nothing
   --force       run even if the git working tree has uncommitted changes
   --json        the result as JSON on stdout
 
-Exit codes: 0 done, 1 error (or --check found something), 2 bad usage.`;
+Exit codes: 0 done; 1 an error (no such folder, a dirty git tree), or --check found something open;
+2 bad usage; 3 apply refused an app (nothing written for it; the summary and ${TODO_FILE} say why).`;
+
+/** apply refused at least one app: nothing of it was written (the summary and the to-do file say why). */
+export const EXIT_REFUSED = 3;
 
 export class UsageError extends Error {}
 
@@ -39,7 +55,7 @@ interface Output {
 
 const stdio: Output = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
-/** Runs the CLI; returns the exit code (0 ok, 1 refused or failed, 2 bad usage). */
+/** Runs the CLI; returns the exit code (0 done, 1 failed or --check found something, 2 bad usage, 3 an app refused). */
 export function main(argv: string[], io: Output = stdio): number {
   try {
     const args = parseArgs(argv);
@@ -116,6 +132,9 @@ function location(f: Finding) {
 
 function scan(args: Args, io: Output): number {
   const result = run(args.dir, "scan", new Set(STEPS.map((s) => s.step)), undefined, { app: args.app });
+  // The same decision apply makes, so that scan never lists as a rewrite what apply then refuses unannounced.
+  const refusals = predictRefusals(args.dir, { app: args.app });
+  result.findings.push(...refusals);
   const groups = STEPS.map((s) => ({ ...s, usages: result.findings.filter((f) => f.step === s.step) }));
   const open = result.findings.filter((f) => f.action !== "ok").length;
   const code = args.check && open > 0 ? 1 : 0;
@@ -128,6 +147,7 @@ function scan(args: Args, io: Output): number {
           files: result.files,
           total: result.findings.length,
           apps: result.units.filter((u) => u.app).map((u) => u.dir || "."),
+          refusals,
           steps: groups.map(({ step, title, automation, usages }) => ({
             step,
             title,
@@ -147,6 +167,8 @@ function scan(args: Args, io: Output): number {
   io.out(`next-auth v4 usages in ${result.root} (${result.files} files read in ${Math.round(result.elapsedMs)} ms)`);
   const apps = result.units.filter((u) => u.app).map((u) => u.dir || ".");
   if (apps.length > 1 || apps[0] !== ".") io.out(`Next.js apps: ${apps.join(", ")} (pick one with --app <path>)`);
+  for (const f of refusals)
+    io.out(`APPLY WOULD REFUSE: ${f.file.replace(/\/?package\.json$/, "") || "."}: ${f.message}`);
   io.out("");
   for (const g of groups) {
     if (g.usages.length === 0) continue;
@@ -198,8 +220,25 @@ function apply(args: Args, io: Output): number {
       message: `not tracked by git, so not written: ${untrackedChange(change).trim().replace(/\n\s*/g, "; ")}`,
     });
   }
-  result.findings.push(...carriedTodos(root, result.findings));
+  const toV5 = result.changes.some((c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? ""));
+  const bridged = writable.some((c) => c.after?.includes(BRIDGE_MARKER));
+  // The warning goes into the to-do file too, not only to the console.
+  if (toV5 && !bridged && !result.findings.some((f) => f.kind === "session-continuity")) {
+    const pkg = result.changes.find(
+      (c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? ""),
+    )!;
+    result.findings.push({
+      step: 6,
+      file: pkg.path,
+      line: 1,
+      kind: "session-continuity",
+      action: "todo",
+      message: CONTINUITY_TODO,
+    });
+  }
+  result.findings.push(...carriedTodos(root, result, args.steps));
   const todos = result.findings.filter((f) => f.action === "todo");
+  const code = result.units.some((u) => u.status === "refused") ? EXIT_REFUSED : 0;
   if (!args.dryRun) {
     writeChanges(root, writable);
     if (writable.length > 0 || todos.length > 0 || existsSync(path.join(root, TODO_FILE)))
@@ -225,12 +264,10 @@ function apply(args: Args, io: Output): number {
         2,
       ),
     );
-    return 0;
+    return code;
   }
   const acting = [...args.steps].filter((s) => TRANSFORMS.some((t) => t.step === s)).sort((a, b) => a - b);
-  const toV5 = result.changes.some((c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? ""));
-  const bridged = writable.some((c) => c.after?.includes(BRIDGE_MARKER));
-  if ((toV5 && !bridged) || todos.some((f) => f.kind === "session-continuity")) io.out(CONTINUITY_LINE);
+  if (todos.some((f) => f.kind === "session-continuity")) io.out(CONTINUITY_LINE);
   io.out(`next-auth-v5-codemod apply ${root} (steps ${acting.join(", ")}${args.dryRun ? ", dry run" : ""})`);
   if (args.dryRun) for (const change of writable) io.out(unifiedDiff(change));
   for (const change of untracked) {
@@ -241,7 +278,9 @@ function apply(args: Args, io: Output): number {
   }
   printParseErrors(result, io);
   printSummary(result, args.dryRun, io, writable);
-  return 0;
+  if (code === EXIT_REFUSED)
+    io.out(`exit ${EXIT_REFUSED}: an app was not migrated (NOT MIGRATED above); nothing of it was written`);
+  return code;
 }
 
 /** The files git tracks under root (root-relative), or undefined outside a git repository. */
@@ -286,23 +325,61 @@ function untrackedChange(change: FileDiff): string {
 }
 
 /**
- * Open items of the list an earlier apply wrote that no scan can find again: after a key is
- * added, nothing in the repo shows that deployments still need it. Kept until ticked ([x]) or
- * deleted, so a second apply drops nothing that is still open.
+ * Open items of the list an earlier apply wrote that this run does not decide again, so the list
+ * is merged step by step and never truncated: every item of a step this run did not apply, or of
+ * a package it did not cover (`--app`), until ticked ([x]) or deleted; and of the steps it did,
+ * what no scan can find again (after a key is added, nothing shows that deployments still need it).
+ * An item in a file this run deleted goes: its code moved, and the rescan names where.
  */
-function carriedTodos(root: string, current: readonly Finding[]): Finding[] {
+function carriedTodos(root: string, result: RunResult, steps: ReadonlySet<number>): Finding[] {
   const file = path.join(root, TODO_FILE);
   if (!existsSync(file)) return [];
+  const deleted = new Set(result.changes.filter((c) => c.after === null).map((c) => c.path));
+  const byDepth = [...result.packages].sort((a, b) => b.dir.length - a.dir.length);
+  const covered = (f: string) => byDepth.find((p) => p.dir === "" || f.startsWith(`${p.dir}/`))?.inRun ?? true;
+  const current = new Set(result.findings.map((f) => `${f.file}:${f.line}:${f.message}`));
   const out: Finding[] = [];
   let step = 0;
-  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const heading = line.match(/^## Step (\d+):/);
-    if (heading) step = Number(heading[1]);
-    const item = line.match(/^- \[ \] `(.+):(\d+)` (.*)$/);
-    if (!item || item[3] !== ENV_DEPLOYMENT_TODO || !existsSync(path.join(root, item[1]))) continue;
-    if (current.some((f) => f.file === item[1] && f.kind === "env-deployment")) continue;
-    out.push({ step, file: item[1], line: Number(item[2]), kind: "env-deployment", action: "todo", message: item[3] });
+  for (const { heading, item } of todoItems(readFileSync(file, "utf8"))) {
+    if (heading !== undefined) step = heading;
+    if (!item || deleted.has(item.file) || current.has(`${item.file}:${item.line}:${item.message}`)) continue;
+    const { file: where, line, message } = item;
+    // Whether this run decided the item again: its step ran there, or (the bridge) every run checks it.
+    const decided = covered(where) && (steps.has(step) || message === CONTINUITY_TODO);
+    if (decided && message !== ENV_DEPLOYMENT_TODO) continue;
+    if (message === ENV_DEPLOYMENT_TODO) {
+      if (!existsSync(path.join(root, where))) continue;
+      if (result.findings.some((f) => f.file === where && f.kind === "env-deployment")) continue;
+    }
+    const kind =
+      message === ENV_DEPLOYMENT_TODO
+        ? "env-deployment"
+        : message === CONTINUITY_TODO
+          ? "session-continuity"
+          : "carried";
+    out.push({ step, file: where, line, kind, action: "todo", message });
   }
+  return out;
+}
+
+/**
+ * The step headings and open items of a to-do file, in order. An item's message runs on to the
+ * next item, heading or the end (a refusal's code to write spans lines).
+ */
+function todoItems(text: string): { heading?: number; item?: { file: string; line: number; message: string } }[] {
+  const out: { heading?: number; item?: { file: string; line: number; message: string } }[] = [];
+  let open: { file: string; line: number; message: string } | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const heading = line.match(/^## Step (\d+):/);
+    const item = line.match(/^- \[( |x|X)\] `(.+):(\d+)` (.*)$/);
+    if (heading || item || /^# |^> /.test(line)) open = undefined;
+    if (heading) out.push({ heading: Number(heading[1]) });
+    else if (item?.[1] === " ") {
+      open = { file: item[2], line: Number(item[3]), message: item[4] };
+      out.push({ item: open });
+    } else if (open && !item) open.message += `\n${line}`;
+  }
+  for (const { item } of out) if (item) item.message = item.message.replace(/\n+$/, "");
   return out;
 }
 

@@ -19,10 +19,20 @@ export interface RepoCase {
   input: string;
   output: string;
   /**
-   * `out`: lines apply prints; `notOut`: text it must not print (a false or stale to-do);
-   * `scanAfter`: text a scan of the applied tree prints (what still needs a person).
+   * `before`: applies run (each committed) before the one of `args`; `out`: lines apply prints;
+   * `notOut`: text it must not print (a false or stale to-do); `code`: its exit code (0, or 3
+   * when it prints NOT MIGRATED); `scanBefore`: text a scan of the input prints (the refusals it
+   * predicts); `scanAfter`: text a scan of the applied tree prints (what still needs a person).
    */
-  expect: { args: string[]; out: string[]; notOut?: string[]; scanAfter?: string[] };
+  expect: {
+    args: string[];
+    before?: string[][];
+    out: string[];
+    notOut?: string[];
+    code?: number;
+    scanBefore?: string[];
+    scanAfter?: string[];
+  };
 }
 
 export function repoCases(): RepoCase[] {
@@ -79,11 +89,31 @@ export function cli(...argv: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
+/** Runs `before`'s applies in a checkout, committing after each, as a person would between steps. */
+export function applyBefore(c: RepoCase, dir: string) {
+  for (const args of c.expect.before ?? []) {
+    cli("apply", dir, ...args);
+    const git = (...a: string[]) => execFileSync("git", a, { cwd: dir, stdio: "pipe" });
+    git("add", "-A");
+    git(
+      "-c",
+      "user.email=t@example.com",
+      "-c",
+      "user.name=t",
+      "commit",
+      "-qm",
+      `apply ${args.join(" ")}`,
+      "--allow-empty",
+    );
+  }
+}
+
 /** Rewrites a case's output folder from the current codemod (review the diff). */
 export function writeOutput(c: RepoCase) {
   rmSync(c.output, { recursive: true, force: true });
   const dir = checkout(c);
   try {
+    applyBefore(c, dir);
     cli("apply", dir, ...c.expect.args);
     rmSync(path.join(dir, ".git"), { recursive: true, force: true });
     for (const [file, text] of readTree(dir)) {

@@ -76,6 +76,8 @@ export interface RunResult {
   changes: FileDiff[];
   elapsedMs: number;
   units: UnitReport[];
+  /** Every package's folder, and whether this run covered it (`--app` leaves some out). */
+  packages: { dir: string; inRun: boolean }[];
 }
 
 export class MissingPathError extends Error {
@@ -150,6 +152,8 @@ export interface UnitReport {
   /** migrated: its changes are in `changes`; refused: nothing written, `reason` says why; unchanged: nothing to do. */
   status: "migrated" | "refused" | "unchanged";
   reason?: string;
+  /** The MIGRATION.md step a refusal is about. */
+  step?: number;
 }
 
 /**
@@ -176,7 +180,8 @@ export function run(
     if (!cache.has(file)) cache.set(file, readSource(file));
     return cache.get(file)!;
   };
-  let units = findUnits(findPackages(allFiles, read));
+  const packages = findPackages(allFiles, read);
+  let units = findUnits(packages);
   if (options.app !== undefined) {
     const wanted = options.app.replace(/^\.\/?/, "").replace(/\/$/, "");
     units = units.filter((u) => u.app && u.packages.some((p) => p.app && p.dir === wanted));
@@ -190,7 +195,17 @@ export function run(
   }
   // A package no app uses (a monorepo's root with turbo.json) sees every app's providers.
   const allProviders = providersIn(allFiles.filter((f) => kindOf(f) === "source").map((f) => read(f) ?? ""));
-  const result: RunResult = { root, files: 0, findings: [], parseErrors: [], changes: [], elapsedMs: 0, units: [] };
+  const ran = new Set(units.flatMap((u) => u.packages.map((p) => p.dir)));
+  const result: RunResult = {
+    root,
+    files: 0,
+    findings: [],
+    parseErrors: [],
+    changes: [],
+    elapsedMs: 0,
+    units: [],
+    packages: packages.map((p) => ({ dir: p.dir, inRun: ran.has(p.dir) })),
+  };
   // Apps first: a package no app uses (a monorepo's root .env.example) is written only when no app was refused.
   const refusedApps: string[] = [];
   for (const unit of [...units.filter((u) => u.app), ...units.filter((u) => !u.app)]) {
@@ -205,20 +220,23 @@ export function run(
     const applied = runUnit(unit, "apply", steps, read, allProviders);
     result.parseErrors.push(...applied.parseErrors);
     const named = unitName(unit);
+    const shared = unit.app ? undefined : sharedRefusal(named.name, refusedApps);
     const refusal =
       !applied.changes.length || options.partial
         ? undefined
-        : unit.app
-          ? whyNotWritten(unit, applied, steps, allFiles, read)
-          : sharedRefusal(named.name, refusedApps);
+        : (shared ??
+          (unit.app ? whyNotWritten(unit, applied, steps, allFiles, read) : undefined) ??
+          allOrNothing(unit, applied, steps, read));
     if (refusal) {
       const scanned = scanAsItStays(unit, applied, steps, read, allProviders);
       // The to-dos of the code as it stays: none about writes that were not made.
       result.findings.push(
         ...scanned.filter((f) => f.action === "todo" && steps.has(f.step) && !OUTCOME_TODOS.has(f.kind)),
+        // Whatever the steps: an app on v5 without the bridge signs everyone out.
+        ...missingBridgeTodos(unit, read),
       );
       // A shared package's refusal follows from an app's, whose to-do says what to do.
-      if (unit.app)
+      if (refusal !== shared)
         result.findings.push({
           step: refusal.step,
           file: named.dir ? `${named.dir}/package.json` : "package.json",
@@ -228,7 +246,13 @@ export function run(
           message: refusal.message,
         });
       if (unit.app) refusedApps.push(named.primary);
-      result.units.push({ dir: named.dir, app: unit.app, status: "refused", reason: refusal.message });
+      result.units.push({
+        dir: named.dir,
+        app: unit.app,
+        status: "refused",
+        reason: refusal.message,
+        step: refusal.step,
+      });
       continue;
     }
     // To-dos of the result: those of this pass that a rewrite did not settle (none stale), and
@@ -242,12 +266,13 @@ export function run(
     const afterUnits = findUnits(findPackages(afterFiles, readAfter)).filter((u) =>
       u.packages.some((p) => p.dir === unit.packages[0].dir),
     );
-    const rescanned = afterUnits
-      .flatMap((u) => [
-        ...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings,
-        ...missingBridgeTodos(u, readAfter),
-      ])
-      .filter((f) => f.action === "todo" && steps.has(f.step));
+    const rescanned = afterUnits.flatMap((u) => [
+      ...runUnit(u, "scan", steps, readAfter, allProviders, new Set(after.keys())).findings.filter(
+        (f) => f.action === "todo" && steps.has(f.step),
+      ),
+      // Whatever the steps: an app on v5 without the bridge signs everyone out.
+      ...missingBridgeTodos(u, readAfter),
+    ]);
     const settled = new Set(
       applied.findings.filter((f) => f.action === "rewrite").map((f) => `${f.file}:${f.line}:${f.kind}`),
     );
@@ -272,6 +297,30 @@ export function run(
   return result;
 }
 
+/**
+ * What `apply` would refuse, found by the same decision: a dry apply of every step, and of each
+ * step that ships on v5 run alone. One to-do per refused app and run, naming the command.
+ */
+export function predictRefusals(dir: string, options: RunOptions = {}): Finding[] {
+  const all = new Set(TRANSFORMS.map((t) => t.step));
+  const runs = [
+    { command: "apply --all", steps: all },
+    ...[...V5_ONLY_STEPS].map((step) => ({ command: `apply --step ${step}`, steps: new Set([step]) })),
+  ];
+  return runs.flatMap(({ command, steps }) =>
+    run(dir, "apply", steps, undefined, options)
+      .units.filter((u) => u.status === "refused")
+      .map((u): Finding => ({
+        step: u.step ?? 6,
+        file: u.dir ? `${u.dir}/package.json` : "package.json",
+        line: 1,
+        kind: "apply-refusal",
+        action: "todo",
+        message: `${command} would refuse it: ${u.reason}`,
+      })),
+  );
+}
+
 export class UnknownAppError extends Error {
   constructor(app: string, apps: string[]) {
     super(`--app ${app}: no Next.js app there. Apps found: ${apps.join(", ") || "none"}.`);
@@ -283,7 +332,7 @@ export class UnknownAppError extends Error {
 const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity"]);
 
 /** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
-const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-adapter-version"]);
+const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-adapter-version", "callback-url-v4"]);
 
 /** Drops repeated findings (`byPlace`: whatever their action). */
 function dedupe(findings: Finding[], byPlace = false): Finding[] {
@@ -615,6 +664,60 @@ function whyNotWritten(
     }
   }
   return undefined;
+}
+
+/** Steps whose rewrites only work on next-auth 5: `redirectTo` is v5's name, which v4 ignores. */
+const V5_ONLY_STEPS: ReadonlySet<number> = new Set([7]);
+
+const BRIDGE_IMPORT = /(^|\/)legacy-v4-session(\.[cm]?[jt]s)?$/;
+
+/**
+ * The all-or-nothing rules of any unit, app or not: a step that ships on v5 runs only on v5 (or
+ * together with step 6), and next-auth moves to v5 only in the run that converts the route and
+ * writes and wires the session bridge.
+ */
+function allOrNothing(
+  unit: Unit,
+  applied: UnitResult,
+  steps: ReadonlySet<number>,
+  read: FileReader,
+): { step: number; message: string } | undefined {
+  const { name } = unitName(unit);
+  const onV5 = nextAuthV5Declared(unit, read, { ...applied, changes: [] });
+  const early = applied.findings.filter((f) => V5_ONLY_STEPS.has(f.step) && f.action === "rewrite");
+  if (early.length && !onV5 && !steps.has(6)) {
+    const where = early
+      .slice(0, 3)
+      .map((f) => `${f.file}:${f.line}`)
+      .join(", ");
+    // Filed under step 6, what to do first: the run that does it decides this item again.
+    return {
+      step: 6,
+      message: `nothing written for ${name}: step ${early[0].step} (${where}${early.length > 3 ? `, and ${early.length - 3} more` : ""}) writes what only next-auth 5 reads (v4 ignores redirectTo: every such redirect would silently go to the current page), and ${name} is still on next-auth v4. Run it together with step 6 (apply --all), or once step 6 is done.`,
+    };
+  }
+  if (onV5 || !applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite")) return undefined;
+  const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");
+  const after = new Map(applied.changes.map((c) => [c.path, c.after]));
+  const unitFiles = unit.packages.flatMap((p) => p.files.map((f) => (p.dir ? `${p.dir}/${f}` : f)));
+  const finalSources = [...new Set([...unitFiles, ...after.keys()])]
+    .filter((f) => kindOf(f) === "source")
+    .map((f) => (after.has(f) ? after.get(f)! : read(f)))
+    .filter((t): t is string => t !== null);
+  const bridge = finalSources.some((t) => t.includes(BRIDGE_MARKER));
+  const wired = finalSources.some(
+    (t) => !t.includes(BRIDGE_MARKER) && importSpecifiers(t).some((s) => BRIDGE_IMPORT.test(s)),
+  );
+  if (converted && bridge && wired) return undefined;
+  const missing = [
+    !converted && "converts no next-auth route",
+    !bridge && "writes no session bridge",
+    bridge && !wired && "wires the session bridge into no auth module",
+  ].filter(Boolean);
+  return {
+    step: 6,
+    message: `nothing written for ${name}: next-auth would move to v5, but this run ${missing.join(" and ")}${unit.app ? "" : " (no Next.js app uses this package)"}. Do MIGRATION.md step 6 by hand, or run step 6 where the app and its route are; then run again.`,
+  };
 }
 
 /**
