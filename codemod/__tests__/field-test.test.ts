@@ -54,6 +54,14 @@ describe("field test checks", () => {
     expect(unparsedFiles).toEqual([]);
   });
 
+  it("takes the names of a CommonJS module as exported (module.exports = { … })", () => {
+    write(dir, {
+      "lib/env.js": "const env = { url: process.env.URL };\nmodule.exports = { env };\n",
+      "pages/me.ts": 'import { env } from "@/lib/env";\nexport const me = env;\n',
+    });
+    expect(checkWrittenFiles(dir, ["pages/me.ts"]).unresolvedImports).toEqual([]);
+  });
+
   it("counts a changed file that parsed before and does not now", () => {
     write(dir, { "pages/view.tsx": "export default function View() { return <div>; }\n" });
     const { unparsedFiles } = checkWrittenFiles(dir, ["pages/view.tsx"]);

@@ -584,9 +584,12 @@ function resolveSpecifier(
   return /^[~@]\//.test(specifier) ? { kind: "missing" } : { kind: "package" };
 }
 
-/** The names a module exports, or undefined when it re-exports another module wholesale. */
+/** The names a module exports, or undefined when it re-exports another module wholesale or is CommonJS. */
 function exportedNames(file: string): Set<string> | undefined {
-  const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false, scriptKind(file));
+  const text = readFileSync(file, "utf8");
+  // `module.exports = { serverEnv }`: a bundler lets ESM import its keys, which this check does not read.
+  if (/\b(?:module\.exports|exports\.\w+)\s*=/.test(text)) return undefined;
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(file));
   const names = new Set<string>();
   const bindingNames = (name: ts.BindingName): string[] =>
     ts.isIdentifier(name)

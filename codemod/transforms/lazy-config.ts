@@ -19,6 +19,8 @@ export interface LazyRoute {
   guards?: { imports: string; code: string };
   /** What it cannot carry: the app is refused, and the code above is what to write by hand. */
   problems: string[];
+  /** Edits elsewhere in the route file, which auth.ts keeps (an options builder's parameter type). */
+  fileEdits?: { start: number; end: number; text: string }[];
 }
 
 interface Style {
@@ -53,6 +55,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
     return undefined;
   const options: Node = call.arguments[2];
   const problems = new Set<string>();
+  const fileEdits: { start: number; end: number; text: string }[] = [];
   const at = (n: Node) => `line ${lineOf(n, source)}`;
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
 
@@ -109,6 +112,13 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
           }
           readsRequest = true;
           edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+        } else if (builderReadsOnly(parsed, parent, p.node)) {
+          // `getOptions(req)`, a function of this file that reads only req.headers, .cookies and .query.
+          readsRequest = true;
+          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+          const param = builderReadsOnly(parsed, parent, p.node)!;
+          if (param.typeAnnotation && style.typescript)
+            fileEdits.push({ ...range(param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
         } else {
           readsRequest = true; // the code to write offers v4RequestOf(req) for it
           problems.add(
@@ -153,7 +163,151 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
     helpers: readsRequest ? v4RequestHelper(style) : "",
     guards: guardLines.length ? routeGuards(guardLines, reqName, style) : undefined,
     problems: [...problems],
+    fileEdits,
   };
+}
+
+/**
+ * `getOptions(req)`: when getOptions is a function of this file whose parameter it only reads as
+ * `.headers`, `.cookies` and `.query` (or tests: `if (req)`), v4RequestOf(req) gives it the same;
+ * that parameter, or undefined.
+ */
+function builderReadsOnly(parsed: Parsed, call: Node, arg: Node): Node | undefined {
+  const { j, root } = parsed;
+  if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return undefined;
+  const index = (call.arguments as Node[]).indexOf(arg);
+  if (index < 0) return undefined;
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const fn = program.body
+    .map((st) => (st.type === "ExportNamedDeclaration" ? st.declaration : st))
+    .flatMap((st): Node[] =>
+      st?.type === "FunctionDeclaration" && st.id?.name === call.callee.name
+        ? [st]
+        : st?.type === "VariableDeclaration"
+          ? st.declarations
+              .filter((d: Node) => d.id.type === "Identifier" && d.id.name === call.callee.name)
+              .map((d: Node) => d.init)
+              .filter((init: Node) => /^(?:Arrow)?Function(?:Expression)?$/.test(init?.type ?? ""))
+          : [],
+    )[0];
+  const param = fn?.params?.[index] as Node | undefined;
+  if (param?.type !== "Identifier") return undefined;
+  const uses = j(fn.body as never)
+    .find(j.Identifier, { name: param.name })
+    .filter((p) => !isPropertyName(p.node, p.parent.node));
+  const readsOnly = uses.every((p) => {
+    const parent = p.parent.node as Node;
+    if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression")
+      return parent.object === p.node && !parent.computed && V4_REQUEST_FIELDS.has(parent.property.name);
+    return (
+      (parent.type === "IfStatement" && parent.test === p.node) ||
+      (parent.type === "LogicalExpression" && parent.left === p.node) ||
+      (parent.type === "ConditionalExpression" && parent.test === p.node)
+    );
+  });
+  return readsOnly && uses.size() > 0 ? param : undefined;
+}
+
+/**
+ * The lazy config for a v4 App Router handler that builds its options per request:
+ *   const handler = async (req: Request, ctx) => { const id = req.headers.get("x-request-id"); …; return NextAuth(options)(req, ctx) }
+ * becomes `NextAuth(async (req) => { …; return options })`, the Web request's headers read
+ * through v4RequestOf(req) (v5 hands the config a NextRequest, the Pages request or nothing).
+ */
+export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
+  const { j, source } = parsed;
+  const params = fn.params as Node[];
+  if (params.length < 1 || params.length > 2 || params.some((p) => p.type !== "Identifier")) return undefined;
+  const [reqName, ctxName] = params.map((p) => p.name as string);
+  const statements: Node[] =
+    fn.body.type === "BlockStatement" ? fn.body.body : [{ type: "ReturnStatement", argument: fn.body }];
+  const last = statements[statements.length - 1];
+  const call = last?.type === "ReturnStatement" ? unwrapAwait(last.argument) : undefined;
+  const inner = call?.type === "CallExpression" ? call.callee : undefined;
+  if (
+    inner?.type !== "CallExpression" ||
+    inner.callee.type !== "Identifier" ||
+    inner.callee.name !== nextAuth ||
+    inner.arguments.length !== 1 ||
+    inner.arguments[0].type === "SpreadElement" ||
+    call.arguments.length !== params.length ||
+    call.arguments.some((a: Node, i: number) => a.type !== "Identifier" || a.name !== params[i].name)
+  )
+    return undefined;
+  const options: Node = inner.arguments[0];
+  const body = statements.slice(0, -1);
+  const problems = new Set<string>();
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  const edits: { start: number; end: number; text: string }[] = [];
+  let readsRequest = false;
+  for (const node of [...body, options]) {
+    j(node as never)
+      .find(j.Identifier)
+      .forEach((p) => {
+        const parent = p.parent.node as Node;
+        if (isPropertyName(p.node, parent)) return;
+        if (ctxName !== undefined && p.node.name === ctxName) {
+          problems.add(`\`${code(parent)}\` at ${at(p.node)}: v5 hands the config no route context`);
+          return;
+        }
+        if (p.node.name !== reqName) return;
+        // `req.headers.get("x-request-id")`: the same value (or null) from v4RequestOf(req).headers.
+        const get = p.parent.parent?.node as Node | undefined;
+        const callNode = p.parent.parent?.parent?.node as Node | undefined;
+        const key = callNode?.arguments?.[0];
+        if (
+          parent.type === "MemberExpression" &&
+          memberName(parent) === "headers" &&
+          get?.type === "MemberExpression" &&
+          get.object === parent &&
+          memberName(get) === "get" &&
+          callNode?.type === "CallExpression" &&
+          callNode.callee === get &&
+          callNode.arguments.length === 1 &&
+          key.type === "StringLiteral"
+        ) {
+          readsRequest = true;
+          edits.push({
+            ...range(callNode),
+            text: `(${V4_REQUEST_NAME}.headers[${style.q}${(key.value as string).toLowerCase()}${style.q}] ?? null)`,
+          });
+          return;
+        }
+        problems.add(
+          `\`${code(["MemberExpression", "CallExpression"].includes(parent.type) ? parent : p.node)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`): read headers through \`v4RequestOf(${reqName}).headers\`, as the codemod writes it for \`${reqName}.headers.get("…")\``,
+        );
+      });
+  }
+  for (const statement of body) {
+    j(statement as never)
+      .find(j.ReturnStatement)
+      .filter((p) => !insideFunction(p, statement))
+      .forEach((p) =>
+        problems.add(
+          `\`${code(p.node)}\` at ${at(p.node)}: it answers before NextAuth: move it into the route's GET and POST`,
+        ),
+      );
+  }
+  const slice = (start: number, end: number) =>
+    applyEdits(
+      source.slice(start, end),
+      edits
+        .filter((e) => e.start >= start && e.end <= end)
+        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
+  const optionsText = slice(range(options).start, range(options).end);
+  const statementsText = body.length ? slice(range(body[0]).start, range(body[body.length - 1]).end) : "";
+  const isAsync = Boolean(fn.async) || /\bawait\b/.test(statementsText + optionsText);
+  const lines = [
+    ...(readsRequest ? [`  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${style.semi}`] : []),
+    ...(statementsText ? [`  ${statementsText}`] : []),
+  ];
+  const param = readsRequest ? reqName : "";
+  const config = lines.length
+    ? `${isAsync ? "async " : ""}(${param}) => {\n${lines.join("\n")}\n  return ${optionsText}${style.semi}\n}`
+    : `${isAsync ? "async " : ""}(${param}) => ${optionsText.startsWith("{") ? `(${optionsText})` : optionsText}`;
+  return { config, helpers: readsRequest ? v4RequestHelper(style) : "", problems: [...problems] };
 }
 
 function unwrapAwait(n: Node | undefined): Node | undefined {

@@ -17,7 +17,7 @@ import {
 import type { Project } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
-import { lazyRoute, type LazyRoute } from "./lazy-config";
+import { lazyAppRoute, lazyRoute, type LazyRoute } from "./lazy-config";
 
 type LazyStyle = Parameters<typeof lazyRoute>[3];
 
@@ -78,7 +78,7 @@ export const nextAuthRoute: Transform = {
     const semi = usesSemicolons(source) ? ";" : "";
     const q = quoteOf(source);
     const found = appRoute
-      ? appRouterHandler(parsed, nextAuthLocal)
+      ? appRouterHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q })
       : pagesHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q });
     if (typeof found === "string") {
       todo(1, "nextauth-route", found);
@@ -117,6 +117,10 @@ export const nextAuthRoute: Transform = {
     const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
     const edits = [{ ...range(replace), text: nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "") }];
     for (const node of removeNodes) edits.push({ ...range(node), text: "" });
+    edits.push(...(lazy?.fileEdits ?? []));
+    // The route's segment config (`export const dynamic = "force-dynamic"`) stays with the route.
+    const segmentConfig = appRoute ? segmentConfigOf(parsed) : [];
+    for (const node of segmentConfig) edits.push({ ...range(node), text: "" });
     const imports = root.find(j.ImportDeclaration).nodes();
     const afterImports = range(imports[imports.length - 1]).end;
     edits.push({ start: afterImports, end: afterImports, text: `\n${bridgeImport(q, semi).trimEnd()}` });
@@ -150,7 +154,7 @@ export const nextAuthRoute: Transform = {
           .join("")
       : "";
     const routeSource = appRoute
-      ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\nexport const { GET, POST } = handlers${semi}\n`
+      ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
       : dropUnusedImports(
           routeFile,
           `${lazy?.guards?.imports ?? ""}import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
@@ -411,18 +415,33 @@ function pagesHandler(parsed: Parsed, nextAuth: string, style: LazyStyle): Handl
 }
 
 /** App Router (v4): `const handler = NextAuth(options); export { handler as GET, handler as POST }`. */
-function appRouterHandler(parsed: Parsed, nextAuth: string): Handler | string {
+function appRouterHandler(parsed: Parsed, nextAuth: string, style: LazyStyle): Handler | string {
   const { j, root } = parsed;
   const program = root.find(j.Program).get().node as { body: Node[] };
   for (const statement of program.body) {
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
-    if (declaration?.type !== "VariableDeclaration" || declaration.declarations.length !== 1) continue;
-    const declarator = declaration.declarations[0];
+    // A handler that builds the options per request: `const handler = async (req, ctx) => … NextAuth(options)(req, ctx)`.
+    const perRequest =
+      declaration?.type === "FunctionDeclaration"
+        ? declaration
+        : declaration?.type === "VariableDeclaration" &&
+            declaration.declarations.length === 1 &&
+            ["ArrowFunctionExpression", "FunctionExpression"].includes(declaration.declarations[0].init?.type)
+          ? declaration.declarations[0].init
+          : undefined;
+    const lazy = perRequest ? lazyAppRoute(parsed, perRequest, nextAuth, style) : undefined;
+    if (!lazy && (declaration?.type !== "VariableDeclaration" || declaration.declarations.length !== 1)) continue;
+    const declarator = lazy
+      ? declaration.type === "FunctionDeclaration"
+        ? declaration
+        : declaration.declarations[0]
+      : declaration.declarations[0];
     if (
-      declarator.id.type !== "Identifier" ||
-      declarator.init?.type !== "CallExpression" ||
-      declarator.init.callee.type !== "Identifier" ||
-      declarator.init.callee.name !== nextAuth
+      !lazy &&
+      (declarator.id.type !== "Identifier" ||
+        declarator.init?.type !== "CallExpression" ||
+        declarator.init.callee.type !== "Identifier" ||
+        declarator.init.callee.name !== nextAuth)
     )
       continue;
     const handler: string = declarator.id.name;
@@ -440,6 +459,7 @@ function appRouterHandler(parsed: Parsed, nextAuth: string): Handler | string {
           !reexports.some((r) => r.specifiers.some((s: Node) => s.local === p.node || s.exported === p.node)),
       );
     if (statement.type === "ExportNamedDeclaration" || reexports.length === 0 || otherUses.size() > 0) break;
+    if (lazy) return { replace: statement, remove: reexports, config: lazy };
     const args = declarator.init.arguments;
     const config =
       args.length === 1 && args[0].type !== "SpreadElement"
@@ -448,6 +468,29 @@ function appRouterHandler(parsed: Parsed, nextAuth: string): Handler | string {
     return { replace: statement, remove: reexports, config };
   }
   return "no `const handler = NextAuth(options); export { handler as GET, handler as POST }` found: write auth.ts and the route's `export const { GET, POST } = handlers` by hand";
+}
+
+const SEGMENT_CONFIG = new Set([
+  "dynamic",
+  "dynamicParams",
+  "revalidate",
+  "fetchCache",
+  "runtime",
+  "preferredRegion",
+  "maxDuration",
+]);
+
+/** An App Router route's segment config exports (`export const fetchCache = "force-no-store"`), which Next reads from the route file. */
+function segmentConfigOf(parsed: Parsed): Node[] {
+  const program = parsed.root.find(parsed.j.Program).get().node as { body: Node[] };
+  return program.body.filter(
+    (st) =>
+      st.type === "ExportNamedDeclaration" &&
+      st.declaration?.type === "VariableDeclaration" &&
+      st.declaration.declarations.every(
+        (d: Node) => d.id.type === "Identifier" && SEGMENT_CONFIG.has(d.id.name) && /Literal$/.test(d.init?.type ?? ""),
+      ),
+  );
 }
 
 /** The config argument for v5's NextAuth(), or why there is none. */

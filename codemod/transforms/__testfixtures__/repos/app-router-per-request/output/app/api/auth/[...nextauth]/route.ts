@@ -1,0 +1,5 @@
+import { handlers } from "@/auth";
+
+export const fetchCache = "force-no-store";
+
+export const { GET, POST } = handlers;
