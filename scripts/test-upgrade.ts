@@ -20,7 +20,7 @@
  * Writes artifacts/upgrade/results.json (one element per app, then one per deployment row) and ends
  * with `N passed, N failed`.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +28,7 @@ import path from "node:path";
 import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
 import { freePort, ROOT, runCommand, stopAllChildren } from "./support/app-server";
-import { commandLine, markdownTable, onInterrupt, progress, tail } from "./support/cli";
+import { commandLine, lastLines, markdownTable, onInterrupt, progress, tail } from "./support/cli";
 import { SessionContinuity, type AppShape, type Check } from "./support/continuity";
 import { DEPLOYMENTS, DeploymentMatrix, type Deployment, type DeploymentResult } from "./support/deployment-matrix";
 import { startTlsProxy, type TlsProxy } from "./support/tls-proxy";
@@ -100,6 +100,8 @@ const FIXTURES: Fixture[] = [
 
 const FIXTURES_DIR = path.join(ROOT, "upgrade-fixtures");
 const STEP_TIMEOUT_MS = 10 * 60_000;
+/** The codemod's exit code when it refused an app (codemod/lib/cli.ts). */
+const CODEMOD_EXIT_REFUSED = 3;
 const { step: log } = progress("upgrade");
 
 /** What the command line asks for. */
@@ -290,9 +292,9 @@ async function upgrade(
     }
 
     const todos = new Set<string>();
-    const codemod = (label: string) => {
+    const codemod = (label: string, { refusalExpected = false } = {}) => {
       say(`codemod apply --all${label}`);
-      const out = execFileSync(
+      const run = spawnSync(
         process.execPath,
         [
           path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
@@ -302,8 +304,14 @@ async function upgrade(
           "--all",
           "--json",
         ],
-        { cwd: ROOT, encoding: "utf8" },
+        { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
       );
+      // Exit 3: an app refused, as the first run on a monorepo is (its before.patch is the by-hand step it asks for).
+      if (run.status !== 0 && !(refusalExpected && run.status === CODEMOD_EXIT_REFUSED))
+        throw new Error(
+          `codemod apply${label} exited ${run.status}:\n${lastLines(`${run.stderr}\n${run.stdout}`, 30)}`,
+        );
+      const out = run.stdout;
       writeFileSync(path.join(logs, `codemod${label.replace(/\W+/g, "-")}.json`), out);
       const result = JSON.parse(out) as {
         changes: unknown[];
@@ -317,8 +325,8 @@ async function upgrade(
       git(app, "add", "-A");
       git(app, "commit", "-qm", `codemod${label}`, "--allow-empty");
     };
-    codemod("");
     const before = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.before.patch`);
+    codemod("", { refusalExpected: existsSync(before) });
     if (existsSync(before)) {
       // The by-hand step the codemod asked for before it would migrate (a monorepo's shared auth package); then again.
       row.handPatchLines += patchLines(before);
