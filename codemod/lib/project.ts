@@ -50,12 +50,29 @@ export class Project {
     this.appDir = `${base}app`;
     this.routeFile =
       files.find((f) => /^(src\/)?pages\/api\/auth\/\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f)) ??
+      // Mounted elsewhere (`pages/api/v1/auth/[...nextauth].ts`, NEXTAUTH_URL naming that path): basePath.
+      files.find((f) => /^(src\/)?pages\/api\/(?:[\w-]+\/)+\[\.\.\.nextauth\]\.(ts|js|tsx|jsx|mjs)$/.test(f)) ??
       files.find((f) => /^(src\/)?app\/api\/auth\/\[\.\.\.nextauth\]\/route\.(ts|tsx|js|jsx|mjs)$/.test(f));
     this.typescript = overrides.typescript ?? this.read("tsconfig.json") !== null;
     this.paths = overrides.paths
       ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target }))
       : readPathAliases(this.read);
     this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);
+  }
+
+  /**
+   * The path the v4 route is mounted at when it is not next-auth's default `/api/auth`
+   * (`pages/api/v1/auth/[...nextauth].ts` → "/api/v1/auth"): v5's `basePath`.
+   */
+  get basePath(): string | undefined {
+    const mounted = this.routeFile?.match(/^(?:src\/)?(?:pages|app)(\/.*)\/\[\.\.\.nextauth\]/)?.[1];
+    return mounted && mounted !== "/api/auth" ? mounted : undefined;
+  }
+
+  /** Where v5's App Router route goes for the v4 Pages route `file`, with extension `ext`. */
+  appRouteFor(file: string, ext: string): string {
+    const mounted = file.match(/^(?:src\/)?pages(\/.*)\/\[\.\.\.nextauth\]/)?.[1] ?? "/api/auth";
+    return `${this.appDir}${mounted}/[...nextauth]/route${ext}`;
   }
 
   /** The specifier `file` uses to import the module at project-relative `target` (no extension). */

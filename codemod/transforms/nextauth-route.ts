@@ -57,12 +57,18 @@ export const nextAuthRoute: Transform = {
     const todo = (line: number, kind: string, message: string) =>
       findings.push({ step: 6, file, line, kind, message, action: "todo" });
 
-    const nextAuthLocal = root
-      .find(j.ImportDeclaration, { source: { value: "next-auth" } })
+    // v4's NextAuth, from "next-auth" or "next-auth/next" (which v5 does not have: auth.ts imports it from "next-auth").
+    const nextAuthImport = root
+      .find(j.ImportDeclaration)
       .nodes()
-      .flatMap((d) => d.specifiers ?? [])
-      .map((s) => (s.type === "ImportDefaultSpecifier" ? localName(s) : ""))
-      .find(Boolean);
+      .find(
+        (d) =>
+          ["next-auth", "next-auth/next"].includes(String(d.source.value)) &&
+          (d.specifiers ?? []).some((s) => s.type === "ImportDefaultSpecifier"),
+      );
+    const nextAuthLocal = nextAuthImport
+      ? localName((nextAuthImport.specifiers ?? []).find((s) => s.type === "ImportDefaultSpecifier")!)
+      : undefined;
     const appRoute = /\/route\.[cm]?[jt]sx?$/.test(file);
     // An App Router route without v4's NextAuth import is v5's already (or not next-auth's).
     if (!nextAuthLocal && appRoute) return { findings };
@@ -108,16 +114,35 @@ export const nextAuthRoute: Transform = {
     const authFile = project.authModule + ext;
     const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
     const lazy = isLazyRoute(config) ? config : undefined;
+    // A route mounted away from /api/auth keeps its path: v5 reads it as basePath.
+    const basePath = project.basePath;
+    const withBasePath = (text: string) => {
+      if (!basePath || !text.startsWith("{")) return text;
+      const indent = text.match(/^\{\n([ \t]*)\S/)?.[1];
+      const entry = `basePath: ${q}${basePath}${q},`;
+      return indent === undefined ? `{ ${entry}${text.slice(1)}` : `{\n${indent}${entry}${text.slice(1)}`;
+    };
+    const lazyOptions = (config as { lazy?: Node }).lazy;
     const configText = lazy
       ? lazy.config
-      : (config as Node).type === "ArrowFunctionExpression" && (config as { lazy?: Node }).lazy
-        ? `() => ${slice((config as { lazy?: Node }).lazy)}`
-        : slice(config);
+      : (config as Node).type === "ArrowFunctionExpression" && lazyOptions
+        ? `() => ${lazyOptions.type === "ObjectExpression" ? `(${withBasePath(slice(lazyOptions))})` : slice(lazyOptions)}`
+        : withBasePath(slice(config));
+    if (basePath && !/^(?:\(\) => \()?\{\s*basePath: /.test(configText)) {
+      todo(
+        line,
+        "nextauth-route",
+        `the route is mounted at ${basePath}, not /api/auth: v5 needs \`basePath: "${basePath}"\` in the config, which the codemod writes only into an options object written in the route. Add it to the options by hand, or move them into the route, then run again`,
+      );
+      return { findings };
+    }
     // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
     const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
     const edits = [{ ...range(replace), text: nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "") }];
     for (const node of removeNodes) edits.push({ ...range(node), text: "" });
     edits.push(...(lazy?.fileEdits ?? []));
+    if (nextAuthImport?.source.value === "next-auth/next" && nextAuthImport.specifiers?.length === 1)
+      edits.push({ ...range(nextAuthImport.source), text: `${q}next-auth${q}` });
     // The route's segment config (`export const dynamic = "force-dynamic"`) stays with the route.
     const segmentConfig = appRoute ? segmentConfigOf(parsed) : [];
     for (const node of segmentConfig) edits.push({ ...range(node), text: "" });
@@ -133,7 +158,7 @@ export const nextAuthRoute: Transform = {
       edits.push({ ...range(p.node.source), text: `${quote}${rel}${quote}` });
     });
     const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
-    const routeFile = appRoute ? file : `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
+    const routeFile = appRoute ? file : project.appRouteFor(file, ext);
     // The guards' own imports (a URL check the route calls) come along, re-pathed for the route.
     const guardImports = lazy?.guards
       ? root
@@ -269,7 +294,10 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
   const findings: Finding[] = [];
   const todo = (message: string) =>
     findings.push({ step: 6, file, line, kind: "nextauth-route", action: "todo", message });
-  const conflict = besideConflict(project, beside);
+  const conflict =
+    besideConflict(project, beside) ??
+    (project.basePath &&
+      `the route is mounted at ${project.basePath}, not /api/auth: add \`basePath: "${project.basePath}"\` to ${beside.name} in ${beside.file} by hand, then run again`);
   if (conflict) {
     todo(conflict);
     return { findings };
@@ -286,7 +314,7 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
   const ext = path.extname(file).replace(/x$/, "");
   const semi = usesSemicolons(source) ? ";" : "";
   const q = quoteOf(source);
-  const routeFile = appRoute ? file : `${project.appDir}/api/auth/[...nextauth]/route${ext}`;
+  const routeFile = appRoute ? file : project.appRouteFor(file, ext);
   const routeSource =
     `import { handlers } from ${q}${project.importSpecifier(routeFile, beside.module)}${q}${semi}\n\n` +
     (appRoute
