@@ -15,6 +15,7 @@ import {
   type FileDiff,
   type RunResult,
 } from "./run";
+import { preflight } from "./preflight";
 import { parseStep, STEPS, UnknownStepError } from "./steps";
 import type { Finding } from "./types";
 
@@ -57,6 +58,8 @@ const stdio: Output = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => 
 
 /** Runs the CLI; returns the exit code (0 done, 1 failed or --check found something, 2 bad usage, 3 an app refused). */
 export function main(argv: string[], io: Output = stdio): number {
+  // `preflight <app-dir>`: checks before deploying the switch (lib/preflight.ts parses its own options).
+  if (argv[0] === "preflight") return preflight(argv.slice(1), io);
   try {
     const args = parseArgs(argv);
     if (args.command === "help") {
