@@ -26,7 +26,7 @@ function signInRedirect(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const middleware = auth(async (req) => {
+export const middleware = auth((req) => {
   if (isV4PublicPath(req)) return;
   if (!req.auth) return signInRedirect(req);
   return handle(req);

@@ -20,7 +20,7 @@ function signInRedirect(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export default auth(async (req) => {
+export default auth((req) => {
   if (isV4PublicPath(req)) return;
   if (!req.auth) return signInRedirect(req);
 });
