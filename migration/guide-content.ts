@@ -10,10 +10,8 @@ export interface StepGuide {
   shipsOn: string;
   /** The change in the reader's app, in one line (the at-a-glance table). */
   change: string;
-  /** What the codemod does for the step, short (the header line). */
+  /** What the codemod does for the step, short (the header line and the at-a-glance table; codemod/README.md has it in full). */
   codemod: string;
-  /** The same, in full, for the at-a-glance table; `codemod` when absent. */
-  codemodDetail?: string;
   time: string;
   rollback: string;
   /** Files every app has, shown as diffs in this order (a deleted file as one line). */
@@ -28,9 +26,8 @@ export const stepGuides: Record<string, StepGuide> = {
   "01-one-auth-module": {
     heading: "One auth module",
     shipsOn: "v4",
-    change: "the options and the one session read live in one server module; no page imports the options",
+    change: "the options and the session helper in one module; no page imports the options",
     codemod: "reports it",
-    codemodDetail: "leaves it to you; `scan` reports pages that import the options from the route file",
     time: "under an hour",
     rollback: "revert the commit",
     key: [],
@@ -40,20 +37,16 @@ export const stepGuides: Record<string, StepGuide> = {
     shipsOn: "v4",
     change: "every `getServerSession` call becomes `auth(ctx)` or `auth(req, res)` from your helper",
     codemod: "does it",
-    codemodDetail:
-      "does it: `getServerSession` / `unstable_getServerSession` in all three forms become `auth(ctx)`, `auth(req, res)`, `auth()`; per-call inline options become to-dos",
     time: "under an hour",
     rollback: "revert the commit",
-    key: ["lib/auth/session.ts", "lib/api/route.ts"],
-    notes: { "lib/auth/options.ts": "doc comment names auth()" },
+    key: ["lib/auth/session.ts"],
+    notes: { "lib/auth/options.ts": "doc comment names auth()", "lib/api/route.ts": "getServerAuthSession → auth" },
   },
   "03-env-names": {
     heading: "v5's environment variable names",
     shipsOn: "v4",
     change: "read `AUTH_SECRET` and `AUTH_URL` first, the `NEXTAUTH_` names as fallback",
     codemod: "partly",
-    codemodDetail:
-      "partly: `.env*` files and `process.env.X` reads (`AUTH_X ?? X`); to-dos for deployment settings, env schema keys and writes to `process.env`",
     time: "under an hour",
     rollback: "revert; the old names still work",
     key: ["lib/env.ts", ".env.example"],
@@ -63,7 +56,6 @@ export const stepGuides: Record<string, StepGuide> = {
     shipsOn: "v4",
     change: "the file that augments `next-auth/jwt` also imports it; no `any` in auth code",
     codemod: "does it",
-    codemodDetail: "does it: adds the `next-auth/jwt` import that makes the augmentation merge",
     time: "minutes",
     rollback: "revert the commit",
     key: [],
@@ -73,7 +65,6 @@ export const stepGuides: Record<string, StepGuide> = {
     shipsOn: "v4",
     change: "add a test that mints v4 session cookies and reads them through your `auth()`",
     codemod: "no",
-    codemodDetail: "leaves it to you (copy the test)",
     time: "under an hour",
     rollback: "delete the test",
     key: ["__tests__/server/session-continuity.test.ts"],
@@ -81,17 +72,15 @@ export const stepGuides: Record<string, StepGuide> = {
   "06-switch": {
     heading: "The switch: next-auth 5, `auth.ts`, the App Router route, the bridge",
     shipsOn: "v5",
-    change:
-      "install v5; `auth.ts`; the route under `app/`; middleware with an explicit `authorized`; the bridge for v4 cookies",
-    codemod: "partly (package, types, `auth.ts`, route, middleware)",
-    codemodDetail:
-      "partly: package version, `@next-auth/*-adapter` → `@auth/*-adapter`, `NextAuthOptions` → `NextAuthConfig`, root `auth.ts` + App Router route, `withAuth` → `auth()` middleware with an explicit `authorized` rule; to-dos for the bridge, Edge runtime, `getToken`'s secret and the quiet behaviour changes; a v4 App Router route is converted too, a route that does more than `NextAuth(options)` leaves the step to you (next-auth not moved)",
+    change: "next-auth 5, `auth.ts`, an `app/` route, v5 middleware, the bridge",
+    codemod: "partly",
     time: "an afternoon",
-    rollback: "redeploy v4 (visitors since sign in again)",
-    key: ["package.json", "auth.ts", "lib/auth/session.ts", "middleware.ts", "pages/api/auth/[...nextauth].ts"],
+    rollback: "redeploy v4",
+    key: ["package.json", "auth.ts", "pages/api/auth/[...nextauth].ts"],
     notes: {
-      "app/api/auth/[...nextauth]/route.ts":
-        "`export const { GET, POST } = handlers`, plus this app's hardening of the Pages route it replaces",
+      "app/api/auth/[...nextauth]/route.ts": "`export const { GET, POST } = handlers`, hardened",
+      "lib/auth/session.ts": "re-exports `auth` from `auth.ts`",
+      "middleware.ts": "`withAuth` → v5's `auth` with the bridge; the rule is `callbacks.authorized`",
       "auth.config.ts":
         "the Edge-safe half of the config (pages, session, `authorized` and `session` callbacks) for middleware",
       "lib/auth/legacy-v4-session.ts": "**the bridge**: reads a v4 cookie, re-issues it as a v5 one",
@@ -106,7 +95,7 @@ export const stepGuides: Record<string, StepGuide> = {
     },
     deployments: {
       intro:
-        "**Deployments it is tested in.** `npm run test:upgrade -- --deployments-only` serves a JWT and a database-session app, " +
+        "**The deployments this is tested in.** `npm run test:upgrade -- --deployments-only` serves a JWT and a database-session app, " +
         "v4 then v5, in each, from a cookie the v4 build issued:",
       rows: [
         { row: "`http-auth-url`", v4: "http, `NEXTAUTH_URL`", v5: "`AUTH_URL`" },
@@ -142,7 +131,6 @@ export const stepGuides: Record<string, StepGuide> = {
     shipsOn: "v5",
     change: "`signIn(provider, { redirectTo })`, `signOut({ redirectTo })`",
     codemod: "does it",
-    codemodDetail: "does it: `signIn(..., { callbackUrl })` → `redirectTo`",
     time: "an hour",
     rollback: "revert the commit",
     key: ["components/AuthButtons.tsx", "components/SignOutEverywhereButton.tsx"],
@@ -160,7 +148,7 @@ export const stepGuides: Record<string, StepGuide> = {
     heading: "Optional, on Next 16: `middleware.ts` → `proxy.ts`",
     shipsOn: "v5, Next 16",
     change: "rename the file and its function to `proxy`",
-    codemod: "Next's: `npx @next/codemod@latest middleware-to-proxy .`",
+    codemod: "Next's `middleware-to-proxy`",
     time: "minutes",
     rollback: "rename it back",
     key: ["middleware.ts", "proxy.ts"],
@@ -168,7 +156,7 @@ export const stepGuides: Record<string, StepGuide> = {
   "10-clean-up": {
     heading: "Clean-up, once every v4 cookie has expired",
     shipsOn: "v5, a session `maxAge` after step 6",
-    change: "delete the bridge and unwrap its one call in `auth.ts` and middleware",
+    change: "delete the bridge, unwrap `withLegacyV4`",
     codemod: "no",
     time: "minutes",
     rollback: "restore the module",

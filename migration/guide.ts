@@ -113,7 +113,23 @@ export function stepHeader(step: Step, verified?: string): string {
     `**Rollback** ${guide.rollback}`,
   ];
   if (verified) parts.push(`**Verified** ${verified}`);
-  return parts.join(" · ");
+  return wrap(parts.join(" · "));
+}
+
+/** The widest line MIGRATION.md has (its tests check it): a reader's editor and a diff stay readable. */
+export const MAX_LINE = 200;
+
+/** Prose broken at spaces into lines of at most MAX_LINE characters; Markdown renders it unchanged. */
+export function wrap(text: string, width = MAX_LINE): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join("\n");
 }
 
 export const deletedLine = (file: FileDiff) => `deleted: ${file.file}, ${lineCount(file.before ?? "")} lines`;
@@ -177,7 +193,7 @@ export function atAGlance(): string {
   const rows = steps.map((step) => {
     const guide = guideFor(step);
     const n = stepNumber(step);
-    return `| [${n}](#${headingAnchor(step)}) | ${guide.shipsOn} | ${guide.change} | ${guide.codemodDetail ?? guide.codemod} | ${guide.time} | ${guide.rollback} |`;
+    return `| [${n}](#${headingAnchor(step)}) | ${guide.shipsOn} | ${guide.change} | ${guide.codemod} | ${guide.time} | ${guide.rollback} |`;
   });
   return [
     "| step | ships on | the change in your app | the codemod | time | roll back |",
@@ -191,13 +207,13 @@ export function deploymentsTable(step: Step): string {
   const table = guideFor(step).deployments;
   if (!table) throw new Error(`MIGRATION.md has a deployments region for step ${step.id}, which has no deployments`);
   return [
-    table.intro,
+    wrap(table.intro),
     "",
     "| row | v4 served with | v5 served with |",
     "|---|---|---|",
     ...table.rows.map((r) => `| ${r.row} | ${r.v4} | ${r.v5} |`),
     "",
-    table.checked,
+    wrap(table.checked),
   ].join("\n");
 }
 

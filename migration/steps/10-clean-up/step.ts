@@ -16,6 +16,7 @@ const step: Step = {
     "lib/auth/legacy-v4-session.ts",
     "__tests__/server/legacy-v4-session.test.ts",
     "__tests__/server/session-continuity.test.ts",
+    "__tests__/server/session-continuity.node-test.ts",
     "__tests__/server/session-continuity-reference-app.test.ts",
   ],
   transforms: [
