@@ -76,7 +76,7 @@ export const nextAuthRoute: Transform = {
       todo(
         1,
         "nextauth-route",
-        "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand",
+        `no \`export default NextAuth(...)\` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand.\n${handlerTemplate(project, file, source)}`,
       );
       return { findings };
     }
@@ -100,14 +100,6 @@ export const nextAuthRoute: Transform = {
       return routeBesideOptions(input, beside, line, appRoute);
     }
     const existing = project.has(project.authModule);
-    if (existing && !isV4Helper(project, existing)) {
-      todo(
-        line,
-        "nextauth-route",
-        `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand`,
-      );
-      return { findings };
-    }
 
     // auth.ts is this file (as text), with the default export replaced and relative imports re-pathed.
     const ext = path.extname(file).replace(/x$/, "");
@@ -184,6 +176,16 @@ export const nextAuthRoute: Transform = {
           routeFile,
           `${lazy?.guards?.imports ?? ""}import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
         );
+    if (existing && !isV4Helper(project, existing)) {
+      // A second, App Router route already there (beside the Pages one) gives way to v5's.
+      const otherRoute = appRoute ? undefined : project.has(routeFile.replace(/\.[cm]?[jt]sx?$/, ""));
+      todo(
+        line,
+        "nextauth-route",
+        `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand.\nThe code to write: merge this into ${existing} (in place of its own session helper: v5's \`auth\` is it; its other importers then import \`auth\`, \`signIn\`, \`signOut\` from it); then ${appRoute ? `replace ${file} with the route below` : `delete ${file}${otherRoute ? ` and replace ${otherRoute} with the route below` : ""}`}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${existing}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
+      );
+      return { findings };
+    }
     if (lazy?.problems.length) {
       todo(
         line,
@@ -578,6 +580,22 @@ function isLazyRoute(config: Node | LazyRoute): config is LazyRoute {
 function lineAt(source: string, re: RegExp): number {
   const at = source.search(re);
   return at < 0 ? 1 : source.slice(0, at).split("\n").length;
+}
+
+/**
+ * The code to write for a Pages route that calls no NextAuth itself (it composes a v4 handler made
+ * elsewhere with others): v5's exports in the auth module, the route mounting them. The options are
+ * the person's to name: the codemod did not find the NextAuth call that takes them.
+ */
+function handlerTemplate(project: Project, file: string, source: string): string {
+  const semi = usesSemicolons(source) ? ";" : "";
+  const q = quoteOf(source);
+  const ext = path.extname(file).replace(/x$/, "");
+  const authFile = project.has(project.authModule) ?? project.authModule + ext;
+  const routeFile = project.appRouteFor(file, ext);
+  const authSource = `import NextAuth from ${q}next-auth${q}${semi}\n${bridgeImport(q, semi)}\n// config: the options your v4 handler passes to NextAuth; built per request, they become \`async (req) => config\` (MIGRATION.md step 6)\nexport const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(config)${semi}\n`;
+  const routeSource = `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n// What ${file} does besides NextAuth (a method guard, another handler it combines) wraps GET and POST here.\nexport const { GET, POST } = handlers${semi}\n`;
+  return `The code to write: this in ${authFile}, in place of the v4 handler ${file} calls (and its NextAuth(req, res, options) call); then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`;
 }
 
 /** Code for a person to write, fenced, indented to stay inside a to-do list item. */
