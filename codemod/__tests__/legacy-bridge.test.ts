@@ -1,9 +1,23 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import * as prettier from "prettier";
 import { parse } from "../lib/ast";
 import { Project } from "../lib/project";
 import { newTransformContext } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_TEMPLATE, bridgeModule } from "../transforms/legacy-bridge";
 import { nextAuthRoute } from "../transforms/nextauth-route";
+import { checkout, cli, repoCases } from "../lib/repo-fixtures";
+
+/** The bridge `apply --all` writes into a repo fixture's input. */
+function appliedBridge(fixture: string, bridge: string): string {
+  const dir = checkout(repoCases().find((c) => c.name === fixture)!);
+  try {
+    cli("apply", dir, "--all");
+    return readFileSync(path.join(dir, bridge), "utf8");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe("the session bridge step 6 writes", () => {
   it("is the template as it is beside a TypeScript app's auth.ts (src/ layout too)", () => {
@@ -24,6 +38,26 @@ describe("the session bridge step 6 writes", () => {
     expect(bridge.source).not.toMatch(/\binterface \w|: LegacyV4SessionOptions|import type /);
     expect(bridge.source).toContain(BRIDGE_MARKER);
     expect(bridge.source).toMatch(/once every v4 cookie has expired/);
+  });
+
+  it("takes an app's detected style (no semicolons, single quotes, four spaces) and stays the same program", async () => {
+    const bridge = appliedBridge("generated-code-follows-style", "legacy-v4-session.ts");
+    expect(bridge).toContain(BRIDGE_MARKER);
+    expect(bridge).toMatch(/^import \{ encode \} from 'next-auth\/jwt'$/m);
+    expect(bridge).not.toMatch(/^(?!\s*(\*|\/\/)).*;$/m);
+    expect(bridge).toMatch(/^ {4}\S/m);
+    const same = { filepath: "legacy-v4-session.ts", semi: false, singleQuote: true };
+    expect(await prettier.format(bridge, same)).toBe(
+      await prettier.format(readFileSync(BRIDGE_TEMPLATE, "utf8"), same),
+    );
+  });
+
+  it("is formatted by the app's Prettier config when it has one", async () => {
+    const bridge = appliedBridge("created-files-follow-prettier", "src/legacy-v4-session.ts");
+    expect(bridge).toContain(BRIDGE_MARKER);
+    expect(await prettier.check(bridge, { filepath: "legacy-v4-session.ts", semi: false, singleQuote: true })).toBe(
+      true,
+    );
   });
 
   it("is never written over an app's own file of that name: the route is left as it is, with a to-do", () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientRedirectTo } from "../transforms/client-redirect-to";
+import { credentialsAuthorize } from "../transforms/credentials-authorize";
 import {
   envCode,
   envConfig,
@@ -23,6 +24,7 @@ import { sessionCallback } from "../transforms/session-callback";
 import { findPackages, findUnits, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
+import { formatWithPrettier, hasPrettierConfig } from "./prettier";
 import { conform, countStyle, emptyCounts, styleFrom, type Style } from "./style";
 import { newTransformContext, ParseError, type Finding, type Transform, type TransformContext } from "./types";
 
@@ -36,6 +38,7 @@ export const TRANSFORMS: readonly Transform[] = [
   jwtAugmentation,
   nextAuthImports,
   sessionCallback,
+  credentialsAuthorize,
   packageJson,
   middleware,
   quietChanges,
@@ -218,6 +221,7 @@ export function run(
       continue;
     }
     const applied = runUnit(unit, "apply", steps, read, allProviders);
+    applied.changes = withPrettier(root, applied.changes);
     result.parseErrors.push(...applied.parseErrors);
     const named = unitName(unit);
     const shared = unit.app ? undefined : sharedRefusal(named.name, refusedApps);
@@ -445,7 +449,10 @@ function runUnit(
             ? c
             : {
                 ...c,
-                after: conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle),
+                // The bridge is the template, restyled whole: none of its lines are the route's.
+                after: c.after.includes(BRIDGE_MARKER)
+                  ? conformSource(c.path, null, c.after, appStyle)
+                  : conformSource(c.path, original, c.after, carriesCode(original, c.after) ? ownStyle : appStyle),
               },
         ),
       );
@@ -464,9 +471,40 @@ function runUnit(
 
 /** Source files only: package.json and .env files keep their own handling. */
 function conformSource(file: string, before: string | null, after: string, style: () => Style): string {
-  // The session bridge ships as its tests ran it, byte for byte.
-  if (after.includes(BRIDGE_MARKER)) return after;
   return kindOf(file) === "source" && CODE_FILE.test(file) ? conform(file, before, after, style()) : after;
+}
+
+/**
+ * Under a Prettier config, code the codemod writes takes it, from the app's Prettier: a new file
+ * whole; a changed file only when it was Prettier's output before and formatting keeps every line
+ * it had (so only the codemod's lines move). Otherwise the text edits stand.
+ */
+function withPrettier(root: string, changes: FileDiff[]): FileDiff[] {
+  const targets = changes.filter(
+    (c): c is FileDiff & { after: string } =>
+      c.after !== null && CODE_FILE.test(c.path) && hasPrettierConfig(root, path.join(root, c.path)),
+  );
+  const formatted = formatWithPrettier(
+    root,
+    targets.flatMap((c) =>
+      (c.before === null ? [c.after] : [c.before, c.after]).map((source) => ({ path: c.path, source })),
+    ),
+  ).map((f) => f.text);
+  const result = new Map<FileDiff, string>();
+  let i = 0;
+  for (const c of targets) {
+    if (c.before === null) {
+      const text = formatted[i++];
+      if (text !== undefined) result.set(c, text);
+      continue;
+    }
+    const [before, after] = [formatted[i++], formatted[i++]];
+    if (before !== c.before || after === undefined) continue;
+    const had = new Set(c.before.split("\n"));
+    const lines = new Set(after.split("\n"));
+    if (c.after.split("\n").every((line) => !had.has(line) || lines.has(line))) result.set(c, after);
+  }
+  return changes.map((c) => (result.has(c) ? { ...c, after: result.get(c)! } : c));
 }
 
 /** Whether a new file holds statements of the file it came from (not only blank lines and braces). */
