@@ -8,7 +8,8 @@
  *   node (module esnext) and bundler, all `strict` + `noUncheckedIndexedAccess` +
  *   `exactOptionalPropertyTypes`; plus a non-strict cell per version (create-next-app 2022's default);
  * - ESLint with create-t3-app's flat config (typescript-eslint recommended + recommendedTypeChecked +
- *   stylisticTypeChecked, its overrides) and with plain recommendedTypeChecked;
+ *   stylisticTypeChecked, its overrides) and with plain recommendedTypeChecked; only errors the v4
+ *   app did not already have (the same files linted on next-auth 4 first) count;
  * - JavaScript apps: no TypeScript file written, and every written file parses under each TypeScript;
  * - style: the app's Prettier config over the written files, or, without one, the app's detected
  *   quotes, semicolons and indentation.
@@ -127,6 +128,16 @@ function installToolchain(): void {
   writeFileSync(stamp, wanted);
 }
 
+/** The same toolchain with this repo's next-auth 4: what the v4 apps are linted with for their baseline. */
+const v4Modules = path.join(cache, "v4", "node_modules");
+function linkV4Toolchain(): void {
+  rmSync(path.dirname(v4Modules), { recursive: true, force: true });
+  mkdirSync(v4Modules, { recursive: true });
+  for (const name of readdirSync(path.join(cache, "node_modules")))
+    if (name !== "next-auth") symlinkSync(path.join(cache, "node_modules", name), path.join(v4Modules, name));
+  symlinkSync(path.join(repo, "node_modules", "next-auth"), path.join(v4Modules, "next-auth"));
+}
+
 interface Upgraded {
   app: string;
   dir: string;
@@ -136,6 +147,8 @@ interface Upgraded {
   created: string[];
   /** The app's files before the codemod (for its detected style). */
   original: Record<string, string>;
+  /** A copy of the app as it was, on next-auth 4: ESLint's baseline. */
+  v4Dir: string;
 }
 
 function listFiles(dir: string, base = dir): string[] {
@@ -179,11 +192,16 @@ async function upgrade(app: string): Promise<Upgraded> {
   const code = /\.(c|m)?(j|t)sx?$/;
   const written = result.changes.filter((c) => c.status !== "deleted" && code.test(c.path)).map((c) => c.path);
   symlinkSync(path.join(cache, "node_modules"), path.join(dir, "node_modules"));
+  const v4Dir = `${dir}.v4`;
+  rmSync(v4Dir, { recursive: true, force: true });
+  cpSync(path.join(appsDir, app), v4Dir, { recursive: true });
+  symlinkSync(v4Modules, path.join(v4Dir, "node_modules"));
   // What `next build` writes before it type-checks.
-  writeFileSync(
-    path.join(dir, "next-env.d.ts"),
-    '/// <reference types="next" />\n/// <reference types="next/image-types/global" />\n',
-  );
+  for (const into of [dir, v4Dir])
+    writeFileSync(
+      path.join(into, "next-env.d.ts"),
+      '/// <reference types="next" />\n/// <reference types="next/image-types/global" />\n',
+    );
   return {
     app,
     dir,
@@ -191,6 +209,7 @@ async function upgrade(app: string): Promise<Upgraded> {
     written,
     created: result.changes.filter((c) => c.status === "created").map((c) => c.path),
     original,
+    v4Dir,
   };
 }
 
@@ -331,23 +350,45 @@ export default tseslint.config(
 
 /**
  * Worker mode (one process per app): ESLint with each config over the written TypeScript files, in
- * one process so that typescript-eslint's project service builds the program once. One JSON line per config.
+ * one process so that typescript-eslint's project service builds the program once. The same files
+ * of the v4 copy are linted first with the same config: an error the app already had on v4 (same
+ * file, rule and message; lines move) is not the codemod's. One JSON line per config.
  */
-async function lintApp(dir: string, files: string[]): Promise<void> {
+async function lintApp(dir: string, files: string[], v4Dir: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ESLint } = require(path.join(cache, "node_modules", "eslint")) as typeof import("eslint");
+  const lint = async (cwd: string, file: string, targets: string[]) => {
+    if (targets.length === 0) return [];
+    const results = await new ESLint({ cwd, overrideConfigFile: file }).lintFiles(targets);
+    return results.flatMap((r) =>
+      r.messages
+        .filter((m) => m.severity === 2)
+        .map((m) => ({
+          line: `${path.relative(cwd, r.filePath)}:${m.line}: ${m.ruleId ?? "parse"}: ${m.message}`,
+          key: `${path.relative(cwd, r.filePath)}\0${m.ruleId}\0${m.message}`,
+        })),
+    );
+  };
   for (const [name, text] of Object.entries(ESLINT_CONFIGS)) {
     const started = Date.now();
     const file = `eslint.toolchain-${name.replace(/\W+/g, "-")}.config.mjs`;
     writeFileSync(path.join(dir, file), text);
-    const eslint = new ESLint({ cwd: dir, overrideConfigFile: file });
-    const results = await eslint.lintFiles(files);
-    const lines = results.flatMap((r) =>
-      r.messages
-        .filter((m) => m.severity === 2)
-        .map((m) => `${path.relative(dir, r.filePath)}:${m.line}: ${m.ruleId ?? "parse"}: ${m.message}`),
+    writeFileSync(path.join(v4Dir, file), text);
+    const before = await lint(
+      v4Dir,
+      file,
+      files.filter((f) => existsSync(path.join(v4Dir, f))),
     );
-    console.log(JSON.stringify({ name, lines, ms: Date.now() - started }));
+    const left = new Map<string, number>();
+    for (const e of before) left.set(e.key, (left.get(e.key) ?? 0) + 1);
+    const introduced = (await lint(dir, file, files)).filter((e) => {
+      const n = left.get(e.key) ?? 0;
+      if (n > 0) left.set(e.key, n - 1);
+      return n === 0;
+    });
+    console.log(
+      JSON.stringify({ name, lines: introduced.map((e) => e.line), onV4: before.length, ms: Date.now() - started }),
+    );
   }
 }
 
@@ -502,6 +543,7 @@ async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   log.step(`install ${INSTALL.join(", ")} into node_modules/.cache/toolchains (once)`);
   installToolchain();
+  linkV4Toolchain();
   const names = readdirSync(appsDir).filter((name) => !only || name === only);
   log.step(`codemod apply --all on ${names.join(", ")}`);
   const cells: Cell[] = [];
@@ -539,7 +581,13 @@ async function main(): Promise<void> {
     batches.push(["--typecheck", file]);
   }
   for (const app of apps.filter((a) => !a.javascript))
-    batches.push(["--lint", app.dir, JSON.stringify(app.written.filter((f) => /\.tsx?$/.test(f)))]);
+    batches.push([
+      "--lint",
+      app.dir,
+      JSON.stringify(app.written.filter((f) => /\.tsx?$/.test(f))),
+      "--baseline",
+      app.v4Dir,
+    ]);
   log.step(
     `${tscCells.length} tsc cells in ${TYPESCRIPTS.length} processes, ESLint in ${batches.length - TYPESCRIPTS.length}, ${concurrency} at a time`,
   );
@@ -556,6 +604,8 @@ async function main(): Promise<void> {
           owner.written,
           Number(line.ms),
         );
+        if (typeof line.onV4 === "number" && line.onV4 > 0)
+          console.log(`    (${line.onV4} errors the v4 app already had in these files, not counted)`);
       });
     } catch (error) {
       record(app?.app ?? "all", app ? "eslint" : "tsc", args.join(" ").slice(0, 60), [String(error)], [], 0);
@@ -582,5 +632,6 @@ async function main(): Promise<void> {
 }
 
 if (cli.flag("--typecheck")) typecheckCells(JSON.parse(readFileSync(cli.option("--typecheck")!, "utf8")) as TscCell[]);
-else if (cli.flag("--lint")) void lintApp(cli.option("--lint")!, JSON.parse(cli.positional()[0] ?? "[]") as string[]);
+else if (cli.flag("--lint"))
+  void lintApp(cli.option("--lint")!, JSON.parse(cli.positional()[0] ?? "[]") as string[], cli.option("--baseline")!);
 else void main();
