@@ -15,7 +15,13 @@ import {
 import { jwtAugmentation } from "../transforms/jwt-augmentation";
 import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
-import { CONTINUITY_TODO, nextAuthRoute, routeImporters, v4Helper } from "../transforms/nextauth-route";
+import {
+  CONTINUITY_TODO,
+  nextAuthRoute,
+  routeImporters,
+  sharedPackageCode,
+  v4Helper,
+} from "../transforms/nextauth-route";
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
@@ -672,14 +678,21 @@ function whyNotWritten(
         ...SOURCE_EXTENSIONS.map((e) => target + e),
         ...SOURCE_EXTENSIONS.map((e) => `${target}/index${e}`),
       ].some((f) => finalFiles.has(prefix + f));
-      if (!found && !pkg.app && /auth$/.test(spec)) {
+      // The auth module a shared package's rewrite imports ("../auth", or "./" from inside its auth/ folder).
+      if (!found && !pkg.app && (/auth$/.test(spec) || target.replace(/\/$/, "") === project.authModule)) {
         const app = unit.packages.find((p) => p.app);
-        const authPath = app
-          ? `${app.dir ? `${app.dir}/` : ""}${new Project(app.dir, app.files, { read: () => null }).authModule}.ts`
-          : "an app";
+        const appPrefix = app?.dir ? `${app.dir}/` : "";
+        const appProject = app && new Project(app.dir, app.files, { read: (f) => read(appPrefix + f) });
+        const authPath = appProject ? `${appPrefix}${appProject.authModule}.ts` : "an app";
+        const code = sharedPackageCode(
+          { dir: pkg.dir, name: pkg.name },
+          change.path,
+          change.before ?? "",
+          app && appProject && { dir: app.dir, project: appProject },
+        );
         return {
           step: 2,
-          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.`,
+          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.\n${code}`,
         };
       }
       if (

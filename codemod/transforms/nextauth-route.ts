@@ -598,6 +598,46 @@ function handlerTemplate(project: Project, file: string, source: string): string
   return `The code to write: this in ${authFile}, in place of the v4 handler ${file} calls (and its NextAuth(req, res, options) call); then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`;
 }
 
+/**
+ * The code to write when a shared package calls getServerSession: NextAuth in that package (v5's
+ * auth() there, which its callers and the apps import), the app's route mounting its handlers.
+ * `caller` is the package file, `callerSource` its v4 text; paths are the repository's.
+ */
+export function sharedPackageCode(
+  pkg: { dir: string; name: string | undefined },
+  caller: string,
+  callerSource: string,
+  app: { dir: string; project: Project } | undefined,
+): string {
+  const semi = usesSemicolons(callerSource) ? ";" : "";
+  const q = quoteOf(callerSource);
+  // NextAuth goes into the caller, beside or importing the options it gives getServerSession: no
+  // module of the package imports it back, so no cycle (v5's T3 layout when the options are there).
+  const given = callerSource.match(/\bgetServerSession\w*\s*\(([^()]*(?:\([^()]*\))?)\)/i)?.[1];
+  const options = given?.split(",").pop()?.trim() || "config";
+  const authSource = `import NextAuth from ${q}next-auth${q}${semi}\n${bridgeImport(q, semi)}\n// ${options}: what this module gives getServerSession; its getServerSession(…) calls become auth(…)\nexport const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(${options})${semi}\n`;
+  const blocks = [codeBlock(caller, authSource)];
+  let routeNote = "";
+  if (app) {
+    const route = app.project.routeFile;
+    const appRoute =
+      route && /\/route\.[cm]?[jt]sx?$/.test(route) ? route : app.project.appRouteFor(route ?? "", ".ts");
+    if (route && route !== appRoute) routeNote = `, delete ${app.dir ? `${app.dir}/` : ""}${route}`;
+    // The package's name, with the caller's path in it unless the caller is its index.
+    const inPackage = caller.slice(pkg.dir ? pkg.dir.length + 1 : 0).replace(/(^|\/)?(?:index)?\.[cm]?[jt]sx?$/, "");
+    const from = pkg.name
+      ? `${pkg.name}${inPackage ? `/${inPackage}` : ""}`
+      : path.posix.relative(path.posix.dirname(`${app.dir}/${appRoute}`), caller.replace(/\.[cm]?[jt]sx?$/, ""));
+    blocks.push(
+      codeBlock(
+        `${app.dir ? `${app.dir}/` : ""}${appRoute}`,
+        `import { handlers } from ${q}${from}${q}${semi}\n\nexport const { GET, POST } = handlers${semi}\n`,
+      ),
+    );
+  }
+  return `The code to write: add this to ${caller} (the app's route and the package's callers import from it); then${routeNote ? `${routeNote.slice(1)},` : ""} copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${caller}, set next-auth to 5.0.0-beta.32, and run again:\n${blocks.join("\n")}`;
+}
+
 /** Code for a person to write, fenced, indented to stay inside a to-do list item. */
 function codeBlock(file: string, code: string): string {
   const lang = /\.[cm]?ts$/.test(file) ? "ts" : "js";

@@ -1,0 +1,5 @@
+import { currentUserId } from "@acme/db/auth/session";
+
+export default async function Me() {
+  return <p>{await currentUserId()}</p>;
+}
