@@ -613,8 +613,10 @@ export function sharedPackageCode(
   const q = quoteOf(callerSource);
   // NextAuth goes into the caller, beside or importing the options it gives getServerSession: no
   // module of the package imports it back, so no cycle (v5's T3 layout when the options are there).
-  const given = callerSource.match(/\bgetServerSession\w*\s*\(([^()]*(?:\([^()]*\))?)\)/i)?.[1];
-  const options = given?.split(",").pop()?.trim() || "config";
+  const given = callerSource.match(/\w*getServerSession\w*\s*\(([^()]*(?:\([^()]*\))?)\)/i)?.[1];
+  const last = given?.split(",").pop()?.trim() ?? "";
+  // An identifier or a call without arguments (`authOptions()`); anything else is the person's to name.
+  const options = /^[\w$.]+(?:\(\))?$/.test(last) ? last : "config";
   const authSource = `import NextAuth from ${q}next-auth${q}${semi}\n${bridgeImport(q, semi)}\n// ${options}: what this module gives getServerSession; its getServerSession(…) calls become auth(…)\nexport const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(${options})${semi}\n`;
   const blocks = [codeBlock(caller, authSource)];
   let routeNote = "";
