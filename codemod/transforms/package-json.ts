@@ -37,6 +37,24 @@ export const V5_ADAPTER_VERSIONS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The peers those adapters declare (their peerDependencies on the registry, 2026-12-07): the
+ * app's own version below one is a bump to make with the adapter. @auth/drizzle-adapter and
+ * @auth/prisma-adapter 2.x (any @prisma/client from 2.26) declare none that a v4 app misses.
+ */
+const V5_ADAPTER_PEERS: Readonly<Record<string, { peer: string; range: string; floor: string }>> = {
+  "@auth/mongodb-adapter": { peer: "mongodb", range: "^6", floor: "6.0.0" },
+  "@auth/supabase-adapter": { peer: "@supabase/supabase-js", range: "^2.43.1", floor: "2.43.1" },
+  "@auth/typeorm-adapter": { peer: "typeorm", range: "^0.3.7", floor: "0.3.7" },
+};
+
+/** Whether dotted version `a` is below `b` (numbers only; a range's first version). */
+function below(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
+  return false;
+}
+
+/**
  * Step 6. package.json: `next-auth` → 5.0.0-beta.32 (exact); `@next-auth/<name>-adapter` →
  * `@auth/<name>-adapter`, and an @auth adapter already there (create-t3-app ran
  * `@auth/drizzle-adapter` 0.x on v4) of another major than V5_ADAPTER_VERSIONS → that version. An adapter not in it
@@ -172,6 +190,23 @@ export const packageJson: Transform = {
         return [name, version];
       });
       if (changed) pkg[field] = Object.fromEntries(entries);
+    }
+    const declared = (name: string) =>
+      ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]
+        .map((field) => (pkg[field] as Record<string, string> | undefined)?.[name])
+        .find((v) => typeof v === "string");
+    for (const [adapter, { peer, range, floor }] of Object.entries(V5_ADAPTER_PEERS)) {
+      const has = declared(peer);
+      const from = has?.match(/\d+(\.\d+){0,2}/)?.[0];
+      if (declared(adapter) !== V5_ADAPTER_VERSIONS[adapter] || !from || !below(from, floor)) continue;
+      findings.push({
+        step: 6,
+        file,
+        line: lineOfKey(peer),
+        kind: "package-adapter-peer",
+        action: "todo",
+        message: `${adapter} ${V5_ADAPTER_VERSIONS[adapter]} needs ${peer} ${range} (its peerDependencies), and this package has ${peer} "${has}": bump ${peer} with it (a new major of your database client: read its migration notes first)`,
+      });
     }
     if (!changed) return { findings };
     const indent = source.match(/^[ \t]+(?=")/m)?.[0] ?? "  ";

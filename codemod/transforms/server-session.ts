@@ -4,6 +4,7 @@ import {
   freeName,
   identifiersNamed,
   importsFrom,
+  isTypeScript,
   lineOf,
   namedImports,
   parseInput,
@@ -99,6 +100,34 @@ export const serverSession: Transform = {
     const edits: { start: number; end: number; text: string }[] = [];
     const replaced: { start: number; end: number }[] = [];
     let rewrote = 0;
+    // GetServerSidePropsContext's local name, imported from "next" once when a destructured context needs it.
+    const contextType = {
+      name: namedImports(parsed, ["next"], "GetServerSidePropsContext")[0]?.local,
+      add: () => {
+        contextType.name = "GetServerSidePropsContext";
+        const next = importsFrom(parsed, ["next"])
+          .filter((d) => (d.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"))
+          .nodes()[0];
+        if (next) {
+          const specifiers = next.specifiers!;
+          const typeOnly = (next as { importKind?: string }).importKind === "type";
+          edits.push({
+            start: range(specifiers[specifiers.length - 1]).end,
+            end: range(specifiers[specifiers.length - 1]).end,
+            text: `, ${typeOnly ? "" : "type "}GetServerSidePropsContext`,
+          });
+        } else {
+          const semi = usesSemicolons(source) ? ";" : "";
+          const q = quoteOf(source);
+          edits.push({
+            start: 0,
+            end: 0,
+            text: `import type { GetServerSidePropsContext } from ${q}next${q}${semi}\n`,
+          });
+        }
+        return contextType.name;
+      },
+    };
 
     for (const imp of imports) {
       identifiersNamed(parsed, imp.local).forEach((p) => {
@@ -122,7 +151,12 @@ export const serverSession: Transform = {
         const options = args[args.length - 1];
         if (options?.type === "Identifier") optionNames.add(options.name);
         if (options) recordOptions(parsed, file, project, options, context.sessionOptions);
-        const cast = replacement.length === 1 ? contextCast(parsed, p, replacement[0]) : undefined;
+        const cast =
+          replacement.length === 1
+            ? contextCast(parsed, p, replacement[0])
+            : isTypeScript(file) && replacement.length === 2
+              ? destructuredContext(parsed, p, replacement, contextType)
+              : undefined;
         edits.push({
           ...range(call),
           text: `${authName}(${cast ?? replacement.map((a) => source.slice(range(a).start, range(a).end)).join(", ")})`,
@@ -280,6 +314,38 @@ function contextCast(parsed: Parsed, at: { parent: unknown }, ctx: Node): string
     const param = params.find((n) => n.type === "Identifier" && n.name === ctx.name);
     if (!param) return undefined;
     return param.typeAnnotation?.typeAnnotation?.type === "TSTypeLiteral" ? `${ctx.name} as ${typeName}` : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A Pages context destructured in the parameter (`async ({ req, res }) =>`): v5's auth(req, res)
+ * wants an API route's NextApiRequest, which a page's req is not, while auth(ctx) reads only
+ * ctx.req and ctx.res: `{ req, res } as GetServerSidePropsContext`, which v4's helper takes too.
+ */
+function destructuredContext(
+  parsed: Parsed,
+  at: { parent: unknown },
+  [req, res]: Node[],
+  contextType: { name: string | undefined; add: () => string },
+): string | undefined {
+  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
+  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
+    if (!/Function/.test(p.node.type)) continue;
+    const pattern = (p.node.params as Node[])[0];
+    if (pattern?.type !== "ObjectPattern") return undefined;
+    const bound = (key: string, local: string) =>
+      (pattern.properties as Node[]).some(
+        (prop) =>
+          prop.type === "ObjectProperty" &&
+          prop.key.type === "Identifier" &&
+          prop.key.name === key &&
+          prop.value.type === "Identifier" &&
+          prop.value.name === local,
+      );
+    if (!bound("req", req.name) || !bound("res", res.name)) return undefined;
+    const fields = `{ ${req.name === "req" ? "req" : `req: ${req.name}`}, ${res.name === "res" ? "res" : `res: ${res.name}`} }`;
+    return `${fields} as ${contextType.name ?? contextType.add()}`;
   }
   return undefined;
 }
