@@ -127,37 +127,18 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
         }
       });
   }
-  for (const statement of body) {
-    j(statement as never)
-      .find(j.ReturnStatement)
-      .filter((p) => !insideFunction(p, statement))
-      .forEach((p) => {
-        problems.add(
-          `\`${code(p.node)}\` at ${at(p.node)}: it answers before NextAuth: move it into the route's GET and POST`,
-        );
-      });
-  }
-  const slice = (start: number, end: number) =>
-    applyEdits(
-      source.slice(start, end),
-      edits
-        .filter((e) => e.start >= start && e.end <= end)
-        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
-    );
-  const optionsText = slice(range(options).start, range(options).end);
-  const statementsText = body.length ? slice(range(body[0]).start, range(body[body.length - 1]).end) : "";
-  const isAsync = Boolean(fn.async) || /\bawait\b/.test(statementsText + optionsText);
-  const lines = [
-    ...(readsRequest ? [`  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${style.semi}`] : []),
-    ...(statementsText ? [`  ${statementsText}`] : []),
-  ];
-  const param = usesParam ? reqName : "";
-  const config =
-    !lines.length && !usesParam && options.type === "Identifier"
-      ? optionsText
-      : lines.length
-        ? `${isAsync ? "async " : ""}(${param}) => {\n${lines.join("\n")}\n  return ${optionsText}${style.semi}\n}`
-        : `${isAsync ? "async " : ""}(${param}) => ${optionsText.startsWith("{") ? `(${optionsText})` : optionsText}`;
+  const config = configFunction(parsed, {
+    fn,
+    body,
+    options,
+    edits,
+    problems,
+    readsRequest,
+    param: usesParam ? reqName : "",
+    reqName,
+    bareOptions: !usesParam && options.type === "Identifier",
+    style,
+  });
   return {
     config,
     helpers: readsRequest ? v4RequestHelper(style) : "",
@@ -279,15 +260,52 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
         );
       });
   }
+  const config = configFunction(parsed, {
+    fn,
+    body,
+    options,
+    edits,
+    problems,
+    readsRequest,
+    param: readsRequest ? reqName : "",
+    reqName,
+    bareOptions: false,
+    style,
+  });
+  return { config, helpers: readsRequest ? v4RequestHelper(style) : "", problems: [...problems] };
+}
+
+/**
+ * The argument of NextAuth in auth.ts: the route's config statements (with `edits` applied) and its
+ * options, as v5's lazy config `(req) => { …; return options }`, or the options themselves when
+ * `bareOptions` and nothing else is needed. An early return among the statements is a problem:
+ * it answers before NextAuth.
+ */
+function configFunction(
+  { j, source }: Parsed,
+  parts: {
+    fn: Node;
+    body: Node[];
+    options: Node;
+    edits: { start: number; end: number; text: string }[];
+    problems: Set<string>;
+    readsRequest: boolean;
+    param: string;
+    reqName: string;
+    bareOptions: boolean;
+    style: Style;
+  },
+): string {
+  const { fn, body, options, edits, problems, readsRequest, param, reqName, bareOptions, style } = parts;
   for (const statement of body) {
     j(statement as never)
       .find(j.ReturnStatement)
       .filter((p) => !insideFunction(p, statement))
-      .forEach((p) =>
-        problems.add(
-          `\`${code(p.node)}\` at ${at(p.node)}: it answers before NextAuth: move it into the route's GET and POST`,
-        ),
-      );
+      .forEach((p) => {
+        const at = `line ${lineOf(p.node, source)}`;
+        const code = source.slice(range(p.node).start, range(p.node).end);
+        problems.add(`\`${code}\` at ${at}: it answers before NextAuth: move it into the route's GET and POST`);
+      });
   }
   const slice = (start: number, end: number) =>
     applyEdits(
@@ -303,11 +321,10 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
     ...(readsRequest ? [`  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${style.semi}`] : []),
     ...(statementsText ? [`  ${statementsText}`] : []),
   ];
-  const param = readsRequest ? reqName : "";
-  const config = lines.length
+  if (!lines.length && bareOptions) return optionsText;
+  return lines.length
     ? `${isAsync ? "async " : ""}(${param}) => {\n${lines.join("\n")}\n  return ${optionsText}${style.semi}\n}`
     : `${isAsync ? "async " : ""}(${param}) => ${optionsText.startsWith("{") ? `(${optionsText})` : optionsText}`;
-  return { config, helpers: readsRequest ? v4RequestHelper(style) : "", problems: [...problems] };
 }
 
 function unwrapAwait(n: Node | undefined): Node | undefined {
