@@ -204,14 +204,7 @@ export const nextAuthRoute: Transform = {
       );
       return { findings };
     }
-    findings.push({
-      step: 6,
-      file: bridge.path,
-      line: 1,
-      kind: "session-bridge",
-      action: "rewrite",
-      message: `written, wired into ${path.posix.basename(authFile)} beside it: ${BRIDGE_NOTE}`,
-    });
+    findings.push(bridgeWritten(bridge.path, authFile));
     if (appRoute) {
       findings.push({
         step: 6,
@@ -323,14 +316,7 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
       ? ""
       : "// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n") +
     `export const { GET, POST } = handlers${semi}\n`;
-  findings.push({
-    step: 6,
-    file: bridge.path,
-    line: 1,
-    kind: "session-bridge",
-    action: "rewrite",
-    message: `written, wired into ${path.posix.basename(beside.file)} beside it: ${BRIDGE_NOTE}`,
-  });
+  findings.push(bridgeWritten(bridge.path, beside.file));
   findings.push({
     step: 6,
     file,
@@ -733,4 +719,16 @@ export function auth(...args) {
 }
 `;
   return { path: file, source: header + body };
+}
+
+/** The finding that says where the session bridge was written and which auth module wraps NextAuth in it. */
+function bridgeWritten(bridgeFile: string, authFile: string): Finding {
+  return {
+    step: 6,
+    file: bridgeFile,
+    line: 1,
+    kind: "session-bridge",
+    action: "rewrite",
+    message: `written, wired into ${path.posix.basename(authFile)} beside it: ${BRIDGE_NOTE}`,
+  };
 }
