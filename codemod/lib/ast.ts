@@ -95,6 +95,8 @@ export function print({ root, source }: Parsed): string {
   const printed = root.toSource({
     quote: quoteOf(source) === "'" ? "single" : "double",
     lineTerminator: source.includes("\r\n") ? "\r\n" : "\n",
+    // A multi-line literal recast writes ends as the file's own do.
+    trailingComma: /,[ \t]*\r?\n[ \t]*[}\]]/.test(source),
   });
   return keepStyle(source, printed);
 }

@@ -15,6 +15,7 @@ import {
 import { jwtAugmentation } from "../transforms/jwt-augmentation";
 import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
+import { nextConfig } from "../transforms/next-config";
 import {
   CONTINUITY_TODO,
   nextAuthRoute,
@@ -47,6 +48,7 @@ export const TRANSFORMS: readonly Transform[] = [
   credentialsAuthorize,
   packageJson,
   middleware,
+  nextConfig,
   quietChanges,
   clientRedirectTo,
   nextAuthRoute,

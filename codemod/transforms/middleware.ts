@@ -16,6 +16,7 @@ import {
   type Node,
 } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
+import type { Project } from "../lib/project";
 
 const SOURCE = "next-auth/middleware";
 
@@ -75,6 +76,26 @@ export const middleware: Transform = {
       )
         return;
       if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
+      const req = source.slice(range(obj.object).start, range(obj.object).end);
+      const parent = p.parent?.node;
+      const claim =
+        (parent?.type === "MemberExpression" || parent?.type === "OptionalMemberExpression") &&
+        parent.object === p.node &&
+        !parent.computed &&
+        parent.property.type === "Identifier"
+          ? (parent.property.name as string)
+          : undefined;
+      if (claim && claimsOnSessionUser(project, ts).has(claim)) {
+        edits.push({ ...range(parent), text: `${req}.auth?.user?.${claim}` });
+        note(
+          lineOf(p.node, parsed.source),
+          "token-claim",
+          `req.nextauth.token.${claim} → ${req}.auth?.user?.${claim} (the session, where your session callback puts ${claim})`,
+          "rewrite",
+        );
+        rewrote++;
+        return;
+      }
       edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
       note(
         lineOf(p.node, parsed.source),
@@ -449,4 +470,32 @@ function ${written.redirect}(${req}) {
   url.searchParams.append("callbackUrl", \`\${basePath}\${pathname}\${search}\`);
   return NextResponse.redirect(url);
 }`;
+}
+
+/**
+ * JWT claims the app's session callback copies onto session.user (`user: { ...session.user, role:
+ * token.role }` or `session.user.role = token.role`), so that v5 middleware reads them there; in
+ * TypeScript only those its module augmentation also declares on Session or User.
+ */
+function claimsOnSessionUser(project: Project, ts: boolean): Set<string> {
+  const claims = new Set<string>();
+  const texts = project.files
+    .filter((f) => /\.[cm]?[jt]sx?$/.test(f))
+    .map((f) => project.read(f) ?? "")
+    .filter((t) => t.includes("callbacks"));
+  for (const text of texts) {
+    for (const m of text.matchAll(/\buser:\s*\{[^{}]*?\.\.\.session\.user\b[^{}]*\}/g))
+      for (const c of m[0].matchAll(/\b(\w+):\s*token\.(\w+)\b/g)) if (c[1] === c[2]) claims.add(c[1]);
+    for (const m of text.matchAll(/\bsession\.user\.(\w+)\s*=\s*token\.(\w+)\b/g)) if (m[1] === m[2]) claims.add(m[1]);
+  }
+  if (!ts) return claims;
+  const augmentations = project.files
+    .filter((f) => /\.[cm]?tsx?$/.test(f))
+    .map((f) => project.read(f) ?? "")
+    .filter((t) => /declare module ["']next-auth["']/.test(t));
+  return new Set(
+    [...claims].filter((claim) =>
+      augmentations.some((t) => new RegExp(`interface\\s+(?:Session|User)\\b[^}]*?\\b${claim}\\??\\s*:`).test(t)),
+    ),
+  );
 }

@@ -18,13 +18,13 @@ import type { Project } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 import { lazyAppRoute, lazyRoute, type LazyRoute } from "./lazy-config";
+import { NEXT_CONFIGS, newNextConfig, withTranspiledNextAuth } from "./next-config";
 
 type LazyStyle = Parameters<typeof lazyRoute>[3];
 
 /** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
 export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
 
-const NEXT_CONFIGS = ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"];
 export const TRANSPILE_TODO =
   'add `transpilePackages: ["next-auth"]` to the Next.js config: next-auth 5 imports "next/server" without an extension, which Node cannot resolve when a Pages Router page loads it unbundled (`next build` fails collecting page data)';
 
@@ -226,9 +226,16 @@ export const nextAuthRoute: Transform = {
     });
     const transpile = transpileTodo(project, file);
     if (transpile) findings.push(transpile);
+    const nextConfig = newNextConfig(project, file, { q, semi });
+    if (nextConfig) findings.push(nextConfig.finding);
     return {
       findings,
-      create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge],
+      create: [
+        { path: authFile, source: authSource },
+        { path: routeFile, source: routeSource },
+        bridge,
+        ...(nextConfig ? [nextConfig.file] : []),
+      ],
       remove: true,
     };
   },
@@ -330,7 +337,13 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
   if (appRoute) return { findings, source: routeSource, create: [bridge] };
   const transpile = transpileTodo(project, file);
   if (transpile) findings.push(transpile);
-  return { findings, create: [{ path: routeFile, source: routeSource }, bridge], remove: true };
+  const nextConfig = newNextConfig(project, file, { q, semi });
+  if (nextConfig) findings.push(nextConfig.finding);
+  return {
+    findings,
+    create: [{ path: routeFile, source: routeSource }, bridge, ...(nextConfig ? [nextConfig.file] : [])],
+    remove: true,
+  };
 }
 
 /**
@@ -403,6 +416,9 @@ export function transpileTodo(project: Project, movedRoute?: string): Finding | 
   if (!project.files.some((f) => /^(src\/)?pages\//.test(f) && f !== movedRoute)) return undefined;
   const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
   if (/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) return undefined;
+  // This run writes it: into the config (the next-config transform), or a new one (newNextConfig).
+  if (project.nextAuthMajor !== 5 && (!nextConfig || withTranspiledNextAuth(nextConfig, project.read(nextConfig)!)))
+    return undefined;
   return {
     step: 6,
     file: nextConfig ?? "next.config.js",
