@@ -227,12 +227,57 @@ export const middleware: Transform = {
     text = applyEdits(text, importEdits);
     // On the final text: the import lines above shift every line below them.
     reportClaims(parse(file, text), note);
-    if (uses(written.auth) && !edgeReady(text, project)) note(1, "middleware-edge", EDGE_TODO);
+    if (uses(written.auth) && !edgeReady(text, project)) {
+      const onNode = nodeMiddlewareSupported(project) ? withNodeRuntime(text) : undefined;
+      if (onNode) {
+        text = onNode;
+        note(
+          1,
+          "middleware-edge",
+          'config.runtime "nodejs": v5 middleware runs the whole session action from the auth module, which imports code the Edge runtime may not run (Next 15.5 runs middleware on Node.js when asked)',
+          "rewrite",
+        );
+      } else note(1, "middleware-edge", EDGE_TODO);
+    }
     return { source: text, findings };
   },
 };
 
 const MIDDLEWARE_FILE = /^(src\/)?middleware\.[cm]?[jt]s$/;
+
+/** Whether the app's own package.json asks for a Next (15.5 or later) that runs middleware on Node.js when its config says so. */
+function nodeMiddlewareSupported(project: TransformInput["project"]): boolean {
+  let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  try {
+    manifest = JSON.parse(project.read("package.json") ?? "{}");
+  } catch {
+    return false;
+  }
+  const range = manifest.dependencies?.next ?? manifest.devDependencies?.next ?? "";
+  const lowest = /^[\^~]?(\d+)\.(\d+)\.\d+$/.exec(range.trim());
+  if (!lowest) return false;
+  const [major, minor] = [Number(lowest[1]), Number(lowest[2])];
+  return major > 15 || (major === 15 && minor >= 5);
+}
+
+/** The middleware with `runtime: "nodejs"` in its exported config (a new one when it has none), or undefined. */
+function withNodeRuntime(text: string): string | undefined {
+  if (/\bruntime\s*:/.test(text)) return undefined;
+  const declared = /^export const config\s*(?::\s*[\w.]+\s*)?=\s*\{/m.exec(text);
+  if (declared) {
+    const at = declared.index + declared[0].length;
+    const multiline = /^[ \t]*\r?\n([ \t]*)/.exec(text.slice(at));
+    const empty = /^\s*\}/.test(text.slice(at));
+    const insert = multiline
+      ? `\n${multiline[1]}runtime: "nodejs",`
+      : empty
+        ? ` runtime: "nodejs" `
+        : ` runtime: "nodejs",`;
+    return text.slice(0, at) + insert + text.slice(at);
+  }
+  if (/\bconfig\b/.test(text)) return undefined;
+  return `${text.trimEnd()}\n\nexport const config = { runtime: "nodejs" };\n`;
+}
 
 /** Packages whose code runs on the Edge runtime: what an Edge-safe auth module may import. */
 const EDGE_PACKAGES = /^(next-auth|@auth\/core|next|zod|@t3-oss\/env-(nextjs|core))(\/|$)/;
