@@ -225,7 +225,7 @@ export interface SharedAuthModule {
   /** Package-relative, without extension, and its file. */
   module: string;
   file: string;
-  /** What NextAuth is given (`authOptions`, or `() => authOptions()`). */
+  /** What NextAuth is given (`authOptions`, or per request `() => authOptions()`, copied when it has getters). */
   config: string;
   /** The options' name when `file` declares them (NextAuth goes after them). */
   declared: string | undefined;

@@ -28,7 +28,7 @@ export interface SharedAuth {
   /** The module that gets NextAuth: package-relative, without extension, and its file. */
   module: string;
   file: string;
-  /** What NextAuth is given: the options as getServerSession gets them; a call becomes lazy (`() => authOptions()`). */
+  /** What NextAuth is given: the options as getServerSession gets them; a call becomes lazy (`() => authOptions()`, copied when it has getters). */
   config: string;
   /** The options' name when this module declares them (NextAuth goes right after them), else undefined (after the imports). */
   declared: string | undefined;
@@ -102,7 +102,12 @@ export function sharedAuthOf(unit: Unit, read: FileReader): SharedAuthPlan | und
     dir: pkg.dir,
     module,
     file,
-    config: call ? `() => ${code}` : code,
+    // v5 assigns config.providers (setEnvDefaults): options with getters (cap's lazy providers) are copied first.
+    config: call
+      ? /\bget\s+\w+\s*\(/.test(project.read(origin!.file) ?? "")
+        ? `() => ({ ...${code} })`
+        : `() => ${code}`
+      : code,
     declared: origin!.file === file ? origin!.name : undefined,
     reexport: undefined,
     routes: new Map(),

@@ -41,6 +41,6 @@ export const authOptions = (): NextAuthConfig => {
 	};
 };
 
-export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(() => authOptions());
+export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(() => ({ ...authOptions() }));
 
 export const getServerSession = () => auth();
