@@ -84,7 +84,7 @@ export function sharedAuthOf(unit: Unit, read: FileReader): SharedAuthPlan | und
     return {
       why: `${callers.length} modules of ${pkg.dir} call getServerSession and none of them holds the options: NextAuth would have to go into one of them, or into ${origin!.file}, by hand`,
     };
-  const module = stripExt(file);
+  const authModule = stripExt(file);
   const text = project.read(file) ?? "";
   if (/\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text)) return { why: `${pkg.dir}/${file} is CommonJS` };
   const clash = AUTH_EXPORTS.filter((name) => bindsTopLevel(project, file, name));
@@ -100,7 +100,7 @@ export function sharedAuthOf(unit: Unit, read: FileReader): SharedAuthPlan | und
     };
   const plan: SharedAuth = {
     dir: pkg.dir,
-    module,
+    module: authModule,
     file,
     // v5 assigns config.providers (setEnvDefaults): options with getters (cap's lazy providers) are copied first.
     config: call
