@@ -4,6 +4,7 @@ import {
   namedImports,
   parseForReading,
   range,
+  references,
   topImports,
   importedName,
   localName,
@@ -53,6 +54,8 @@ interface Call {
   code: string;
   call: boolean;
   origin: Origin | undefined;
+  /** Why this call is not one the switch can carry. */
+  problem?: string;
 }
 
 /** The shared package of `unit` that calls getServerSession, and where its switch goes; undefined when there is none. */
@@ -70,11 +73,10 @@ export function sharedAuthOf(unit: Unit, read: FileReader): SharedAuthPlan | und
   const [{ pkg, project, calls }] = found;
   if (calls === "require")
     return { why: `${pkg.dir} requires getServerSession with require(): convert it to ES imports` };
-  const bad = calls.find((c) => !c.origin);
+  const bad = calls.find((c) => c.problem || !c.origin);
   if (bad)
-    return {
-      why: `${pkg.dir}/${bad.file} gives getServerSession ${bad.code || "no options"}, not options this package exports by name`,
-    };
+    return { why: `${pkg.dir}/${bad.file}: ${bad.problem ?? "getServerSession is not given the package's options"}` };
+
   const { origin, code, call } = calls[0];
   const same = (c: Call) => c.origin!.file === origin!.file && c.origin!.name === origin!.name && c.call === call;
   if (!calls.every(same)) return { why: `${pkg.dir}'s getServerSession calls are given different options` };
@@ -204,13 +206,26 @@ function sessionCalls(project: Project): Call[] | "require" {
                 options.arguments.length === 0
               ? options.callee.name
               : undefined;
+        const origin = name ? bindingOrigin(project, file, name) : undefined;
         calls.push({
           file,
           code,
           call: options?.type === "CallExpression",
-          origin: name ? bindingOrigin(project, file, name) : undefined,
+          origin,
+          problem: !options
+            ? `getServerSession is called with ${args.length} arguments`
+            : !name
+              ? `getServerSession is given \`${code}\`, not the options by name`
+              : !origin
+                ? `the options \`${name}\` it gives getServerSession are not declared in the package`
+                : undefined,
         });
       });
+    // Step 2 rewrites calls only: a getServerSession passed on as a value would stay v4's.
+    const called = calls.filter((c) => c.file === file).length;
+    const used = locals.reduce((n, local) => n + references(parsed, local).size(), 0);
+    if (used > called)
+      calls.push({ file, code: "", call: false, origin: undefined, problem: "getServerSession is used as a value" });
   }
   return calls;
 }
