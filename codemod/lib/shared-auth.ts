@@ -130,7 +130,7 @@ export function sharedAuthOf(unit: Unit, read: FileReader): SharedAuthPlan | und
     // The route imports handlers the way it imports the options, when that module is the auth module or
     // can re-export it (an index the auth module does not import); else by the package's path to it.
     let specifier: string | undefined;
-    if (target === file) specifier = given.specifier;
+    if (target === file || exportsAllOf(project, target, file)) specifier = given.specifier;
     else if (
       !reaches(project, file, target) &&
       !AUTH_EXPORTS.some((name) => bindsTopLevel(project, target, name)) &&
@@ -309,6 +309,20 @@ function bindsTopLevel(project: Project, file: string, name: string): boolean {
     (st) =>
       (st.type === "ExportNamedDeclaration" && (st.specifiers ?? []).some((s: Node) => s.exported?.name === name)) ||
       (st.type === "ExportAllDeclaration" && !st.exported),
+  );
+}
+
+/** Whether `file` re-exports everything of `module` (`export * from "./src/get-session"`): v5's exports too, then. */
+function exportsAllOf(project: Project, file: string, module: string): boolean {
+  const parsed = parsedFile(project, file);
+  if (!parsed) return false;
+  const body = (parsed.root.find(parsed.j.Program).get().node as { body: Node[] }).body;
+  return body.some(
+    (st) =>
+      st.type === "ExportAllDeclaration" &&
+      !st.exported &&
+      st.exportKind !== "type" &&
+      moduleFile(project, file, String(st.source.value)) === module,
   );
 }
 
