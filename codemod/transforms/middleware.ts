@@ -212,7 +212,7 @@ export const middleware: Transform = {
     });
     if (uses(written.auth))
       lines.push(
-        `import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.importSpecifier(file, project.authModule)}";`,
+        `import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.authImport(file)}";`,
       );
     const types = ["NextAuthRequest", "Session"].filter((n) => ts && uses(n) && !imported(n));
     if (types.length) lines.push(`import type { ${types.join(", ")} } from "next-auth";`);
@@ -315,7 +315,9 @@ function importsAuthModule({ j, root }: Parsed, file: string, project: Transform
       .find(j.ImportDeclaration)
       .filter(
         (p) =>
-          project.resolve(file, String(p.node.source.value)) === project.authModule &&
+          (project.authFrom
+            ? p.node.source.value === project.authFrom
+            : project.resolve(file, String(p.node.source.value)) === project.authModule) &&
           (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth"),
       )
       .size() > 0
