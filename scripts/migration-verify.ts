@@ -149,12 +149,20 @@ function inventory(dir: string): string[] {
   return out.split("\n").filter((file) => file && !file.startsWith("lib/auth/") && !file.startsWith("pages/api/auth/"));
 }
 
-/** The e2e flows (e2e/) against the app's fresh production build, when a Chromium is installed. */
+/** CI sets CI (`.ci/run`: CI=true); there a check that cannot run fails instead of being skipped. */
+const inCi = ![undefined, "", "0", "false"].includes(process.env.CI);
+
+/**
+ * The e2e flows (e2e/) against the app's fresh production build. With no Chromium the column
+ * reads "skipped", never "pass" (verified.json then claims no browser tests); in CI it fails the step.
+ */
 async function browserTests(app: string): Promise<{ ok: boolean; check: string; output: string }> {
   try {
     findChromium();
   } catch (error) {
-    return { ok: true, check: `skipped (${(error as Error).message.split(" (")[0]})`, output: "" };
+    const message = (error as Error).message;
+    if (inCi) return { ok: false, check: "no Chromium (CI needs the browser tests)", output: message };
+    return { ok: true, check: `skipped (${message.split(" (")[0]})`, output: "" };
   }
   const e2e = await run("npm", ["run", "test:e2e"], app);
   const summary = path.join(app, "artifacts/e2e/summary.json");
