@@ -658,7 +658,7 @@ function whyNotWritten(
   }
   // 1b. Everything it wrote parses (after 1: parsing every rewritten file is the slow check).
   for (const change of applied.changes) {
-    if (change.after === null || kindOf(change.path) !== "source") continue;
+    if (change.after === null || kindOf(change.path) !== "source" || !CODE_FILE.test(change.path)) continue;
     try {
       parse(change.path, change.after);
     } catch (error) {
@@ -673,7 +673,7 @@ function whyNotWritten(
   const finalText = (file: string) => (after.has(file) ? after.get(file)! : read(file));
   // Files it edits before files it creates: a cycle is named by the import the edit adds.
   for (const change of [...applied.changes].sort((a, b) => Number(a.before === null) - Number(b.before === null))) {
-    if (change.after === null || kindOf(change.path) !== "source") continue;
+    if (change.after === null || kindOf(change.path) !== "source" || !CODE_FILE.test(change.path)) continue;
     const before = new Set(change.before === null ? [] : importSpecifiers(change.before));
     const pkg = unit.packages.find((p) => p.dir === "" || change.path.startsWith(`${p.dir}/`))!;
     const prefix = pkg.dir ? `${pkg.dir}/` : "";

@@ -19,6 +19,7 @@ import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, Tra
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 import { lazyAppRoute, lazyRoute, type LazyRoute } from "./lazy-config";
 import { NEXT_CONFIGS, newNextConfig, withTranspiledNextAuth } from "./next-config";
+import { keptStrictNullChecks } from "./tsconfig-null-checks";
 
 type LazyStyle = Parameters<typeof lazyRoute>[3];
 
@@ -232,6 +233,8 @@ export const nextAuthRoute: Transform = {
     if (transpile) findings.push(transpile);
     const nextConfig = newNextConfig(project, file, { q, semi });
     if (nextConfig) findings.push(nextConfig.finding);
+    const tsconfig = keptStrictNullChecks(project, file);
+    if (tsconfig) findings.push(tsconfig.finding);
     return {
       findings,
       create: [
@@ -239,6 +242,7 @@ export const nextAuthRoute: Transform = {
         { path: routeFile, source: routeSource },
         bridge,
         ...(nextConfig ? [nextConfig.file] : []),
+        ...(tsconfig ? [tsconfig.file] : []),
       ],
       remove: true,
     };
@@ -343,9 +347,16 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
   if (transpile) findings.push(transpile);
   const nextConfig = newNextConfig(project, file, { q, semi });
   if (nextConfig) findings.push(nextConfig.finding);
+  const tsconfig = keptStrictNullChecks(project, file);
+  if (tsconfig) findings.push(tsconfig.finding);
   return {
     findings,
-    create: [{ path: routeFile, source: routeSource }, bridge, ...(nextConfig ? [nextConfig.file] : [])],
+    create: [
+      { path: routeFile, source: routeSource },
+      bridge,
+      ...(nextConfig ? [nextConfig.file] : []),
+      ...(tsconfig ? [tsconfig.file] : []),
+    ],
     remove: true,
   };
 }
