@@ -162,7 +162,8 @@ export const serverSession: Transform = {
           replacement.length === 1
             ? contextCast(parsed, p, replacement[0])
             : isTypeScript(file) && replacement.length === 2
-              ? destructuredContext(parsed, p, replacement, contextType)
+              ? (destructuredContext(parsed, p, replacement, contextType) ??
+                pageRequestParams(parsed, p, replacement, contextType))
               : undefined;
         edits.push({
           ...range(call),
@@ -198,7 +199,7 @@ export const serverSession: Transform = {
     const candidates = new Set([
       ...imports.map((i) => i.local),
       ...(keepOptions ? [] : optionNames),
-      ...(keepOptions ? [] : context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? [])),
+      ...(keepOptions ? [] : context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(.*\)$/s)?.[1] ?? [])),
     ]);
     const spec = project.authImport(file);
     const q = quoteOf(source);
@@ -364,6 +365,35 @@ function hasReqRes(type: Node): boolean {
     ),
   );
   return keys.has("req") && keys.has("res");
+}
+
+/**
+ * A helper's own `req` and `res` parameters, `req` typed as a page's request
+ * (`GetServerSidePropsContext["req"]`, alone or in a union with NextApiRequest, or IncomingMessage):
+ * v5's auth(req, res) is typed for NextApiRequest only, while auth(ctx) reads only ctx.req and
+ * ctx.res, whichever request it is: `{ req, res } as GetServerSidePropsContext`.
+ */
+function pageRequestParams(
+  parsed: Parsed,
+  at: { parent: unknown },
+  [req, res]: Node[],
+  contextType: { name: string | undefined; add: () => string },
+): string | undefined {
+  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
+  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
+    if (!/Function/.test(p.node.type)) continue;
+    const params = p.node.params as Node[];
+    const param = (name: string) => params.find((n) => n.type === "Identifier" && n.name === name);
+    const reqParam = param(req.name);
+    if (!reqParam || !param(res.name)) return undefined;
+    const type = reqParam.typeAnnotation?.typeAnnotation;
+    if (!type) return undefined;
+    const text = parsed.source.slice(range(type).start, range(type).end);
+    if (!/\bGetServerSidePropsContext\b|\bIncomingMessage\b/.test(text)) return undefined;
+    const fields = `{ ${req.name === "req" ? "req" : `req: ${req.name}`}, ${res.name === "res" ? "res" : `res: ${res.name}`} }`;
+    return `${fields} as ${contextType.name ?? contextType.add()}`;
+  }
+  return undefined;
 }
 
 /**
