@@ -97,6 +97,26 @@ const FIXTURES: Fixture[] = [
     deployments: true,
     shape: jwtAppShape,
   },
+  {
+    name: "legacy-es5",
+    shape: jwtAppShape,
+  },
+  {
+    name: "credentials",
+    shape: {
+      ...jwtAppShape,
+      signInPage: "/login",
+      credentials: {
+        email: "ada@example.com",
+        password: "analytical-engine",
+        page: { path: "/admin", shows: "You are an admin" },
+      },
+    },
+  },
+  {
+    name: "per-request",
+    shape: jwtAppShape,
+  },
 ];
 
 const FIXTURES_DIR = path.join(ROOT, "upgrade-fixtures");
