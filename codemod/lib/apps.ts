@@ -81,7 +81,10 @@ export function findPackages(files: readonly string[], read: FileReader): Pkg[] 
   return [...byDir.values()].filter((p) => p.files.length > 0).sort((a, b) => a.dir.localeCompare(b.dir));
 }
 
-/** Groups packages into units: each app with the workspace packages it depends on, transitively. */
+/**
+ * Groups packages into units: each app with the workspace packages it depends on, transitively,
+ * and the ancestor package its next-auth comes from when none of those declares it.
+ */
 export function findUnits(packages: readonly Pkg[]): Unit[] {
   const byName = new Map(packages.filter((p) => p.name).map((p) => [p.name!, p]));
   const closure = (pkg: Pkg): Set<Pkg> => {
@@ -95,6 +98,15 @@ export function findUnits(packages: readonly Pkg[]): Unit[] {
           queue.push(found);
         }
       }
+    }
+    // next-auth resolves from the app's folder up: where neither the app nor its packages declare
+    // it, the ancestor that does (a monorepo root holding next, react and next-auth) moves with it.
+    if (![...seen].some((p) => p.deps.includes("next-auth"))) {
+      const root = packages
+        .filter((p) => !p.app && p.dir !== pkg.dir && (p.dir === "" || pkg.dir.startsWith(`${p.dir}/`)))
+        .filter((p) => p.deps.includes("next-auth"))
+        .sort((a, b) => b.dir.length - a.dir.length)[0];
+      if (root) seen.add(root);
     }
     return seen;
   };

@@ -171,7 +171,7 @@ export const middleware: Transform = {
       });
 
     for (const call of withAuthCalls(parsed)) {
-      const reason = rewriteWithAuth(parsed, call, ts, written, note, edits);
+      const reason = rewriteWithAuth(parsed, call, ts, written, note, edits, () => claimsOnSessionUser(project, ts));
       if (reason) note(lineOf(call.node, parsed.source), "middleware", reason);
       else rewrote++;
     }
@@ -375,6 +375,49 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
   });
 }
 
+/**
+ * In v4 withAuth's authorized callback, `({ token }) => token.role === "admin"`: the reads of a claim
+ * the session callback copies onto session.user, as edits to `token?.user?.role` (v5 passes the
+ * session as `token`). Only where `token` is the callback's own destructured parameter.
+ */
+function sessionClaimReads(parsed: Parsed, fn: Node | undefined, claims: () => Set<string>, note: Note): Edit[] {
+  const { j, source } = parsed;
+  if (!fn || !["ArrowFunctionExpression", "FunctionExpression", "ObjectMethod"].includes(fn.type)) return [];
+  const param = (fn as { params: Node[] }).params[0] as
+    { type: string; properties?: { type: string; key?: Node; value?: Node; computed?: boolean }[] } | undefined;
+  const binding = param?.type === "ObjectPattern" ? (param.properties ?? []) : [];
+  const tokenProp = binding.find(
+    (x) =>
+      (x.type === "ObjectProperty" || x.type === "Property") &&
+      !x.computed &&
+      (x.key as { type: string; name?: string } | undefined)?.name === "token" &&
+      x.value?.type === "Identifier",
+  );
+  if (!tokenProp) return [];
+  const local = (tokenProp.value as { name: string }).name;
+  const edits: Edit[] = [];
+  j((fn as { body: Node }).body as never)
+    .find(j.Node)
+    .forEach((p) => {
+      const n = p.node as { type: string; object?: Node; property?: Node; computed?: boolean };
+      if (n.type !== "MemberExpression" && n.type !== "OptionalMemberExpression") return;
+      const obj = n.object as { type: string; name?: string };
+      const prop = n.property as { type: string; name?: string };
+      if (obj.type !== "Identifier" || obj.name !== local || n.computed || prop.type !== "Identifier") return;
+      if (["user", "expires"].includes(prop.name!) || !claims().has(prop.name!)) return;
+      const parent = p.parent?.node as { type: string; left?: Node } | undefined;
+      if (parent?.type === "AssignmentExpression" && parent.left === p.node) return;
+      edits.push({ ...range(n), text: `${local}?.user?.${prop.name}` });
+      note(
+        lineOf(p.node as Node, source),
+        "token-claim",
+        `${local}.${prop.name} → ${local}?.user?.${prop.name} in the authorized callback (v5 passes the session, where your session callback puts ${prop.name})`,
+        "rewrite",
+      );
+    });
+  return edits;
+}
+
 /** Adds the edits for one withAuth(...) call; returns a reason when it cannot rewrite it. */
 function rewriteWithAuth(
   parsed: Parsed,
@@ -383,14 +426,19 @@ function rewriteWithAuth(
   written: WrittenNames,
   note: Note,
   edits: Edit[],
+  sessionClaims: () => Set<string>,
 ): string | undefined {
   const { source } = parsed;
   const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
   // Code moved out of the call to the top level loses the indentation of the line it started on.
-  const moved = (n: unknown) => {
-    const start = range(n).start;
+  const moved = (n: unknown, inner: Edit[] = []) => {
+    const { start, end } = range(n);
     const indent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", start - 1) + 1, start))![0];
-    return indent ? slice(n).replace(new RegExp(`\n${indent}`, "g"), "\n") : slice(n);
+    const text = applyEdits(
+      source.slice(start, end),
+      inner.map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
+    return indent ? text.replace(new RegExp(`\n${indent}`, "g"), "\n") : text;
   };
   const args = p.node.arguments as Node[];
   const declaresFunction = (name: string) =>
@@ -447,10 +495,18 @@ function rewriteWithAuth(
     callbacks?.type === "ObjectExpression" ? prop((callbacks as ObjectExpression).properties, "authorized") : undefined;
   let authorizedCode: string | undefined;
   if (authorizedProp) {
+    const claimEdits = sessionClaimReads(
+      parsed,
+      authorizedProp.type === "ObjectMethod" ? authorizedProp : authorizedProp.value,
+      sessionClaims,
+      note,
+    );
+    const body = authorizedProp.type === "ObjectMethod" ? authorizedProp.body : authorizedProp.value;
+    const code = claimEdits.length ? moved(body, claimEdits) : moved(body);
     authorizedCode =
       authorizedProp.type === "ObjectMethod"
-        ? `${authorizedProp.async ? "async " : ""}(${(authorizedProp.params ?? []).map(slice).join(", ")}) => ${moved(authorizedProp.body)}`
-        : moved(authorizedProp.value);
+        ? `${authorizedProp.async ? "async " : ""}(${(authorizedProp.params ?? []).map(slice).join(", ")}) => ${code}`
+        : code;
   }
   const fnParams = fn && fn.type !== "Identifier" ? (fn as { params: Node[] }).params : [];
   if (fnParams.length > 1)

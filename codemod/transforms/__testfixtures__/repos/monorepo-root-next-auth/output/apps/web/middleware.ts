@@ -1,0 +1,38 @@
+import { auth } from "./auth";
+import type { NextAuthRequest, Session } from "next-auth";
+import { NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
+
+/** Paths v4's withAuth never guarded: the auth endpoints and pages, Next's assets. */
+function isV4PublicPath(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  return (
+    pathname.startsWith("/api/auth") ||
+    ["/api/auth/signin", "/api/auth/error"].includes(pathname) ||
+    ["/_next", "/favicon.ico"].some((prefix) => pathname.startsWith(prefix))
+  );
+}
+
+/** v4 withAuth's answer to a visitor it did not authorize: its sign-in page, with the page as callbackUrl. */
+function signInRedirect(req: NextRequest) {
+  const { pathname, search, basePath, origin } = req.nextUrl;
+  const url = new URL(`${basePath}/api/auth/signin`, origin);
+  url.searchParams.append("callbackUrl", `${basePath}${pathname}${search}`);
+  return NextResponse.redirect(url);
+}
+
+/** v4 withAuth's authorized callback; `token` is now the session, not the JWT. */
+const authorized: (params: { req: NextAuthRequest; token: Session | null }) => unknown = ({ req, token }) => {
+  if (!token) return false;
+  if (req.nextUrl.pathname.startsWith("/admin")) return token?.user?.role === "admin";
+  if (req.nextUrl.pathname.startsWith("/pro")) return token.plan === "pro";
+  return true;
+};
+
+// The role reaches the session; the plan stays in the JWT.
+export default auth(async (req) => {
+  if (isV4PublicPath(req)) return;
+  if (!((await authorized({ req, token: req.auth })) ?? !!req.auth)) return signInRedirect(req);
+});
+
+export const config = { matcher: ["/dashboard", "/admin/:path*", "/pro/:path*"] };
