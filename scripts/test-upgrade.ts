@@ -117,6 +117,15 @@ const FIXTURES: Fixture[] = [
     name: "per-request",
     shape: jwtAppShape,
   },
+  {
+    name: "t3-trpc",
+    shape: jwtAppShape,
+  },
+  {
+    name: "root-next",
+    web: "apps/web",
+    shape: jwtAppShape,
+  },
 ];
 
 const FIXTURES_DIR = path.join(ROOT, "upgrade-fixtures");
