@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parseForReading } from "./ast";
+import { findV4AuthHelper } from "./auth-helper";
 
 /**
  * What a transform needs to know about the whole codebase: where the root `auth.ts` goes, how a
@@ -25,6 +27,8 @@ export class Project {
   /** The next-auth major in package.json, if any. */
   readonly nextAuthMajor: number | undefined;
   private readonly paths: { prefix: string; target: string }[];
+  /** tsconfig's `baseUrl`, project-relative ("" for "."), when it sets one: `import { auth } from "auth"`. */
+  private readonly baseUrl: string | undefined;
   /** Provider modules the app's auth options import (`github`, `azure-ad`); undefined: not known, all. */
   readonly providers: ReadonlySet<string> | undefined;
   /** Reads a project-relative file (null: absent): from disk, or from a caller's in-memory view. */
@@ -57,6 +61,7 @@ export class Project {
     this.paths = overrides.paths
       ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target }))
       : readPathAliases(this.read);
+    this.baseUrl = overrides.paths ? undefined : readBaseUrl(this.read);
     this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);
   }
 
@@ -92,7 +97,36 @@ export class Project {
       if (spec.startsWith(alias.prefix))
         return stripExt(path.posix.normalize(alias.target + spec.slice(alias.prefix.length)));
     }
+    // Under a baseUrl a bare name is a module of the project when one is there (else a package).
+    if (this.baseUrl !== undefined && !spec.startsWith("/")) {
+      const target = stripExt(path.posix.normalize(this.baseUrl + spec));
+      if (this.has(target)) return target;
+    }
     return undefined;
+  }
+
+  /**
+   * The app's own v4 auth module, when it exports a session helper `auth` that v5's `auth` can
+   * replace (see findV4AuthHelper): its file, the options it gives getServerSession, and the
+   * argument counts it passes on.
+   */
+  get authHelper(): AuthHelperModule | undefined {
+    if (this.cachedHelper === undefined) this.cachedHelper = this.findAuthHelper() ?? null;
+    return this.cachedHelper ?? undefined;
+  }
+  private cachedHelper: AuthHelperModule | null | undefined;
+
+  private findAuthHelper(): AuthHelperModule | undefined {
+    const file = this.has(this.authModule);
+    const text = file && this.read(file);
+    if (!file || !text || !/\bgetServerSession\b/.test(text)) return undefined;
+    let helper;
+    try {
+      helper = findV4AuthHelper(parseForReading(file, text));
+    } catch {
+      return undefined;
+    }
+    return helper && { file, options: helper.options, arities: helper.arities };
   }
 
   /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
@@ -194,6 +228,14 @@ export class Project {
 
 export type FileReader = (file: string) => string | null;
 
+/** The auth module with a v4 `auth` helper (see Project.authHelper). */
+export interface AuthHelperModule {
+  file: string;
+  /** The options it gives getServerSession (declared in or imported into the module). */
+  options: string;
+  arities: number[];
+}
+
 /** The options module that also holds the session helper (see Project.optionsBesideHelper). */
 export interface OptionsBesideHelper {
   /** Project-relative, without extension. */
@@ -240,6 +282,26 @@ function readPathAliases(read: FileReader): { prefix: string; target: string }[]
     }
   }
   return [];
+}
+
+/** tsconfig/jsconfig `compilerOptions.baseUrl`, project-relative with a trailing "/" ("" for the root). */
+function readBaseUrl(read: FileReader): string | undefined {
+  for (const name of ["tsconfig.json", "jsconfig.json"]) {
+    const text = read(name);
+    if (text === null) continue;
+    try {
+      const baseUrl: unknown = parseJsonc(text).compilerOptions?.baseUrl;
+      if (typeof baseUrl !== "string" || baseUrl.startsWith("..")) return undefined;
+      const dir = path.posix
+        .normalize(baseUrl)
+        .replace(/^\.\/?/, "")
+        .replace(/\/$/, "");
+      return dir ? `${dir}/` : "";
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 function readNextAuthMajor(read: FileReader): number | undefined {

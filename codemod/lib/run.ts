@@ -17,6 +17,7 @@ import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
 import {
   CONTINUITY_TODO,
+  helperCallers,
   nextAuthRoute,
   routeImporters,
   sharedPackageCode,
@@ -49,6 +50,7 @@ export const TRANSFORMS: readonly Transform[] = [
   middleware,
   quietChanges,
   clientRedirectTo,
+  helperCallers,
   nextAuthRoute,
 ];
 
@@ -339,10 +341,16 @@ export class UnknownAppError extends Error {
 }
 
 /** To-dos about a rewrite that a scan of its result cannot find again (renamed keys, the route converted). */
-const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity"]);
+const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity", "route-options"]);
 
 /** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
-const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-adapter-version", "callback-url-v4"]);
+const OUTCOME_TODOS = new Set([
+  "session-continuity",
+  "env-deployment",
+  "package-adapter-version",
+  "callback-url-v4",
+  "route-options",
+]);
 
 /** Drops repeated findings (`byPlace`: whatever their action). */
 function dedupe(findings: Finding[], byPlace = false): Finding[] {
