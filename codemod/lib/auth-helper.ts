@@ -1,4 +1,15 @@
-import { importedName, localName, range, topImports, type Node, type Parsed } from "./ast";
+import {
+  importedName,
+  lineOf,
+  localName,
+  parseForReading,
+  range,
+  references,
+  topImports,
+  type Node,
+  type Parsed,
+} from "./ast";
+import type { Project } from "./project";
 
 /**
  * The v4 session helper an app's own auth module exports as `auth` (next-auth-example's root
@@ -107,4 +118,44 @@ export function inHelper(helper: V4AuthHelper, node: Node): boolean {
   const outer = range(helper.statement);
   const inner = range(node);
   return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/**
+ * Where the app uses the helper `auth` of `file` other than v5's auth() takes it as the helper
+ * did (`file:line`): spread arguments, an argument count the helper does not pass on, or `auth`
+ * used other than called.
+ */
+export function helperMisuses(project: Project, file: string, arities: readonly number[]): string[] {
+  const helperModule = file.replace(/\.[cm]?[jt]sx?$/, "");
+  const bad: string[] = [];
+  for (const f of project.files) {
+    if (!/\.[cm]?[jt]sx?$/.test(f) || f.endsWith(".d.ts")) continue;
+    const text = project.read(f);
+    if (!text || !/\bauth\b/.test(text)) continue;
+    let parsed: Parsed;
+    try {
+      parsed = parseForReading(f, text);
+    } catch {
+      continue;
+    }
+    const own = f === file ? findV4AuthHelper(parsed) : undefined;
+    const locals = own
+      ? ["auth"]
+      : topImports(parsed)
+          .nodes()
+          .filter((d) => project.resolve(f, String(d.source.value)) === helperModule)
+          .flatMap((d) => d.specifiers ?? [])
+          .filter((sp) => sp.type === "ImportSpecifier" && importedName(sp) === "auth")
+          .map((sp) => localName(sp));
+    for (const local of locals)
+      references(parsed, local).forEach((p) => {
+        if (own && inHelper(own, p.node)) return;
+        const parent = p.parent?.node;
+        const called = parent?.type === "CallExpression" && parent.callee === p.node;
+        const args: Node[] = called ? parent.arguments : [];
+        if (!called || args.some((a) => a.type === "SpreadElement") || !arities.includes(args.length))
+          bad.push(`${f}:${lineOf(p.node, text)}`);
+      });
+  }
+  return bad;
 }

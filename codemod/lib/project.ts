@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseForReading } from "./ast";
-import { findV4AuthHelper } from "./auth-helper";
+import { findV4AuthHelper, helperMisuses } from "./auth-helper";
 
 /**
  * What a transform needs to know about the whole codebase: where the root `auth.ts` goes, how a
@@ -126,7 +126,18 @@ export class Project {
     } catch {
       return undefined;
     }
-    return helper && { file, options: helper.options, arities: helper.arities };
+    if (!helper) return undefined;
+    let misuses: string[] | undefined;
+    // Found once, when first asked (its callers are read only when the switch is decided).
+    const find = () => (misuses ??= helperMisuses(this, file, helper.arities));
+    return {
+      file,
+      options: helper.options,
+      arities: helper.arities,
+      get misuses() {
+        return find();
+      },
+    };
   }
 
   /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
@@ -234,6 +245,8 @@ export interface AuthHelperModule {
   /** The options it gives getServerSession (declared in or imported into the module). */
   options: string;
   arities: number[];
+  /** Where the app uses `auth` other than v5's auth() takes it as the helper did (`file:line`). */
+  readonly misuses: string[];
 }
 
 /** The options module that also holds the session helper (see Project.optionsBesideHelper). */

@@ -359,37 +359,7 @@ function secondRouteProblem(project: Project, beside: Beside): string | undefine
 function helperCallersProblem(project: Project): string | undefined {
   const helper = project.authHelper;
   if (!helper) return undefined;
-  const helperModule = stripExt(helper.file);
-  const bad: string[] = [];
-  for (const file of project.files) {
-    if (!/\.[cm]?[jt]sx?$/.test(file) || file.endsWith(".d.ts")) continue;
-    const text = project.read(file);
-    if (!text || !/\bauth\b/.test(text)) continue;
-    let parsed: Parsed;
-    try {
-      parsed = parseForReading(file, text);
-    } catch {
-      continue;
-    }
-    const own = file === helper.file ? findV4AuthHelper(parsed) : undefined;
-    const locals = own
-      ? ["auth"]
-      : topImports(parsed)
-          .nodes()
-          .filter((d) => project.resolve(file, String(d.source.value)) === helperModule)
-          .flatMap((d) => d.specifiers ?? [])
-          .filter((sp) => sp.type === "ImportSpecifier" && importedName(sp) === "auth")
-          .map((sp) => localName(sp));
-    for (const local of locals)
-      references(parsed, local).forEach((p) => {
-        if (own && inHelper(own, p.node)) return;
-        const parent = p.parent?.node;
-        const called = parent?.type === "CallExpression" && parent.callee === p.node;
-        const args: Node[] = called ? parent.arguments : [];
-        if (!called || args.some((a) => a.type === "SpreadElement") || !helper.arities.includes(args.length))
-          bad.push(`${file}:${lineOf(p.node, text)}`);
-      });
-  }
+  const bad = helper.misuses;
   if (!bad.length) return undefined;
   return `${bad.slice(0, 5).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""} ${bad.length === 1 ? "uses" : "use"} ${helper.file}'s v4 helper \`auth\` other than as (${helper.arities.map((n) => ["", "ctx", "req, res"][n] ?? "…").join(") or (")}), which v5's auth() takes as it did: change ${bad.length === 1 ? "that call" : "those calls"} (auth(), auth(ctx) or auth(req, res)), then run again`;
 }
@@ -1031,8 +1001,6 @@ export const helperCallers: Transform = {
     const { file, source, project } = input;
     const helper = project.authHelper;
     if (!helper || file === helper.file || !/\bauth\b/.test(source) || !/\breq\b/.test(source)) return { findings: [] };
-    const target = project.optionsBesideHelper ?? helperOptionsModule(project);
-    if (!target || !replacesHelper(project, target) || besideConflict(project, target)) return { findings: [] };
     const parsed = parseInput(input);
     const locals = topImports(parsed)
       .nodes()
@@ -1040,6 +1008,9 @@ export const helperCallers: Transform = {
       .flatMap((d) => d.specifiers ?? [])
       .filter((sp) => sp.type === "ImportSpecifier" && importedName(sp) === "auth")
       .map((sp) => localName(sp));
+    if (!locals.length) return { findings: [] };
+    const target = project.optionsBesideHelper ?? helperOptionsModule(project);
+    if (!target || !replacesHelper(project, target) || besideConflict(project, target)) return { findings: [] };
     const code = (n: Node) => source.slice(range(n).start, range(n).end);
     const owner = (n: Node, prop: string) =>
       n.type === "MemberExpression" && !n.computed && n.property.type === "Identifier" && n.property.name === prop
