@@ -85,7 +85,7 @@ export const nextAuthRoute: Transform = {
       todo(
         1,
         "nextauth-route",
-        `no \`export default NextAuth(...)\` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand.\n${handlerTemplate(project, file, source)}`,
+        `no \`export default NextAuth(...)\` found${composedHandler(project, parsed, file) ?? ""}: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand.\n${handlerTemplate(project, file, source)}`,
       );
       return { findings };
     }
@@ -934,6 +934,122 @@ function handlerTemplate(project: Project, file: string, source: string): string
   const authSource = `import NextAuth from ${q}next-auth${q}${semi}\n${bridgeImport(q, semi)}\n// config: the options your v4 handler passes to NextAuth; built per request, they become \`async (req) => config\` (MIGRATION.md step 6)\nexport const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(config)${semi}\n`;
   const routeSource = `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n// What ${file} does besides NextAuth (a method guard, another handler it combines) wraps GET and POST here.\nexport const { GET, POST } = handlers${semi}\n`;
   return `The code to write: this in ${authFile}, in place of the v4 handler ${file} calls (and its NextAuth(req, res, options) call); then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`;
+}
+
+/**
+ * What a Pages route that calls no NextAuth does instead (rallly: `composeApiHandlers(AuthApiRoute,
+ * posthogApiHandler)(req, res)` after a HEAD answer), for the refusal to say why it is the app's
+ * to decide: the functions it calls, and where one of its project's modules calls
+ * `NextAuth(req, res, options)`, how those options are built and where they read the request.
+ */
+function composedHandler(project: Project, parsed: Parsed, file: string): string | undefined {
+  const { source } = parsed;
+  const called = new Set(
+    parsed.root
+      .find(parsed.j.Identifier)
+      .nodes()
+      .map((n) => n.name),
+  );
+  const inProject: string[] = [];
+  const other: string[] = [];
+  const notes: string[] = [];
+  for (const d of topImports(parsed).nodes()) {
+    if (d.importKind === "type") continue;
+    const spec = String(d.source.value);
+    const target = project.resolve(file, spec);
+    const moduleFile = target === undefined ? undefined : project.has(target);
+    for (const sp of d.specifiers ?? []) {
+      const local = localName(sp);
+      if ((sp as Node).importKind === "type" || !called.has(local) || references(parsed, local).size() === 0) continue;
+      const note = moduleFile
+        ? nextAuthCallIn(project, moduleFile, sp.type === "ImportSpecifier" ? importedName(sp) : "")
+        : undefined;
+      if (note) {
+        inProject.push(`\`${local}\` (${spec})`);
+        notes.push(note);
+      } else other.push(`\`${local}\` (${spec})`);
+    }
+  }
+  if (!inProject.length && !other.length) return undefined;
+  const guard = /\breq\.method\b/.test(source) ? ", and answers by req.method itself" : "";
+  return `: the route calls ${[...inProject, ...other].join(", ")} instead${guard}${notes.length ? `; ${notes.join("; ")}` : ""}${other.length ? `; ${other.map((o) => o.split(" ")[0]).join(", ")} ${other.length === 1 ? "runs" : "run"} on the Pages route's req and res, which v5's GET and POST do not have (they take a Web Request)` : ""}. How v5's GET and POST carry that is the app's to decide`;
+}
+
+/**
+ * Where `module`'s export `name` calls `NextAuth(req, res, options)`: the call, how the options
+ * are built, and where that builder reads the request inside the options (`getServerSession(...args)`
+ * in a callback), which v5's lazy config, given a Web Request or none, cannot pass on.
+ */
+function nextAuthCallIn(project: Project, moduleFile: string, name: string): string | undefined {
+  const text = project.read(moduleFile);
+  if (!text || !name || !/\bNextAuth\b/.test(text)) return undefined;
+  let parsed: Parsed;
+  try {
+    parsed = parseForReading(moduleFile, text);
+  } catch {
+    return undefined;
+  }
+  const { j, root } = parsed;
+  const nextAuth = topImports(parsed)
+    .nodes()
+    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
+    .flatMap((d) => d.specifiers ?? [])
+    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  if (!nextAuth) return undefined;
+  const code = (n: Node) => text.slice(range(n).start, range(n).end);
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const declarations = program.body.map((st) => (st.type === "ExportNamedDeclaration" ? st.declaration : st));
+  const fnOf = (fnName: string): Node | undefined => {
+    for (const d of declarations) {
+      if (d?.type === "FunctionDeclaration" && d.id?.name === fnName) return d;
+      if (d?.type === "VariableDeclaration")
+        for (const v of d.declarations)
+          if (v.id.type === "Identifier" && v.id.name === fnName && /Function/.test(v.init?.type ?? "")) return v.init;
+    }
+    return undefined;
+  };
+  const handler = fnOf(name);
+  if (!handler) return undefined;
+  const call = j(handler)
+    .find(j.CallExpression, { callee: { type: "Identifier", name: localName(nextAuth) } })
+    .nodes()
+    .find((c) => c.arguments.length === 3);
+  if (!call) return undefined;
+  const options = call.arguments[2];
+  let built = "";
+  let reads = "";
+  if (options.type === "Identifier") {
+    const declarator = j(handler)
+      .find(j.VariableDeclarator, { id: { type: "Identifier", name: options.name } })
+      .nodes()[0];
+    const init = declarator?.init;
+    if (init) built = `, \`${code(declarator)}\``;
+    const builder =
+      init?.type === "CallExpression" && init.callee.type === "Identifier" ? fnOf(init.callee.name) : undefined;
+    if (builder) {
+      // The builder's parameters read inside the options' own functions (callbacks, an adapter's hooks).
+      const params = (builder.params as Node[]).map((p) => (p.type === "RestElement" ? p.argument.name : p.name));
+      const inner = j(builder.body)
+        .find(j.Identifier)
+        .filter((p) => params.includes(p.node.name) && p.parent?.node.type !== "MemberExpression")
+        .filter((p) => {
+          for (let q = p.parent; q && q.node !== builder; q = q.parent)
+            if (/Function|ObjectMethod/.test(q.node.type)) return true;
+          return false;
+        })
+        .paths()
+        .map((p) => {
+          let q = p.parent;
+          while (q && q.node.type !== "CallExpression") q = q.parent;
+          return q
+            ? `\`${code(q.node)}\` at ${moduleFile}:${lineOf(q.node, text)}`
+            : `${moduleFile}:${lineOf(p.node, text)}`;
+        });
+      if (inner.length)
+        reads = `; the options read v4's (req, res) inside their own functions (${[...new Set(inner)].join(", ")}), which v5's lazy config, given a Web Request or none, cannot pass on`;
+    }
+  }
+  return `${name} (${moduleFile}:${lineOf(call, text)}) calls \`${code(call)}\`${built}: options built per request${reads}`;
 }
 
 /**
