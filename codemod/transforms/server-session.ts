@@ -95,10 +95,12 @@ export const serverSession: Transform = {
         );
       return { findings };
     }
-    const selfImport = beside !== undefined && file === beside.file;
+    // The auth module's own v4 helper `auth` gives way to v5's auth, declared in this very file.
+    const ownHelper = project.authHelper?.file === file;
+    const selfImport = (beside !== undefined && file === beside.file) || ownHelper;
     const inPages = /^(src\/)?pages\//.test(file);
     const authName =
-      references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length
+      !ownHelper && (references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length)
         ? freeName(parsed, "auth")
         : "auth";
     const optionNames = new Set<string>();

@@ -16,3 +16,7 @@ export const config = {
 export function auth(...args: [GetServerSidePropsContext["req"], GetServerSidePropsContext["res"]] | [NextApiRequest, NextApiResponse] | []) {
   return getServerSession(...args, config);
 }
+
+export function sessionOf(req: NextApiRequest, res: NextApiResponse) {
+  return getServerSession(req, res, config);
+}

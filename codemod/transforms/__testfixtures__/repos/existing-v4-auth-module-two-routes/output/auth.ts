@@ -1,3 +1,4 @@
+import type { NextApiRequest, NextApiResponse } from "next";
 import type { NextAuthConfig } from "next-auth";
 import NextAuth from "next-auth";
 import GitHub from "next-auth/providers/github";
@@ -14,3 +15,7 @@ export const config = {
 
 // Helper function to get session without passing config every time
 export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(config);
+
+export function sessionOf(req: NextApiRequest, res: NextApiResponse) {
+  return auth(req, res);
+}
