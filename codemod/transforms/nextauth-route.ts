@@ -361,7 +361,8 @@ function helperCallersProblem(project: Project): string | undefined {
   if (!helper) return undefined;
   const bad = helper.misuses;
   if (!bad.length) return undefined;
-  return `${bad.slice(0, 5).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""} ${bad.length === 1 ? "uses" : "use"} ${helper.file}'s v4 helper \`auth\` other than as (${helper.arities.map((n) => ["", "ctx", "req, res"][n] ?? "…").join(") or (")}), which v5's auth() takes as it did: change ${bad.length === 1 ? "that call" : "those calls"} (auth(), auth(ctx) or auth(req, res)), then run again`;
+  const forms = helper.arities.map((n) => `auth(${["", "ctx", "req, res"][n] ?? "…"})`).join(", ");
+  return `${bad.slice(0, 5).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""} ${bad.length === 1 ? "uses" : "use"} ${helper.file}'s v4 helper \`auth\` other than as it takes it (${forms}): v5's auth() would answer ${bad.length === 1 ? "that use" : "those uses"} otherwise than the helper did. Make ${bad.length === 1 ? "it" : "them"} one of those forms (or what v5's auth() is to read: auth(), auth(ctx), auth(req, res)), then run again`;
 }
 
 /** Why the options module cannot take v5's exports (it has names of its own that clash), or undefined. */
