@@ -1,11 +1,9 @@
 /**
- * What MIGRATION.md says about each step in its generated parts: the heading, the header line, the
- * at-a-glance row, and which files it shows as key changes. The prose around them (the checklist,
- * pitfalls) is written in MIGRATION.md itself.
+ * What MIGRATION.md says about each step in its generated parts, beside its heading (the step's
+ * `title`, in its step.ts): the header line, the at-a-glance row, and which files it shows as key
+ * changes. The prose around them (the checklist, pitfalls) is written in MIGRATION.md itself.
  */
 export interface StepGuide {
-  /** The heading after "Step N: ". */
-  heading: string;
   /** What the step ships on, e.g. "v4". */
   shipsOn: string;
   /** The change in the reader's app, in one line (the at-a-glance table). */
@@ -24,7 +22,6 @@ export interface StepGuide {
 
 export const stepGuides: Record<string, StepGuide> = {
   "01-one-auth-module": {
-    heading: "One auth module",
     shipsOn: "v4",
     change: "the options and the session helper in one module; no page imports the options",
     codemod: "reports it",
@@ -33,7 +30,6 @@ export const stepGuides: Record<string, StepGuide> = {
     key: [],
   },
   "02-auth-helper": {
-    heading: "An `auth()` helper with v5's signatures, on v4",
     shipsOn: "v4",
     change: "every `getServerSession` call becomes `auth(ctx)` or `auth(req, res)` from your helper",
     codemod: "does it",
@@ -43,7 +39,6 @@ export const stepGuides: Record<string, StepGuide> = {
     notes: { "lib/auth/options.ts": "doc comment names auth()", "lib/api/route.ts": "getServerAuthSession → auth" },
   },
   "03-env-names": {
-    heading: "v5's environment variable names",
     shipsOn: "v4",
     change: "read `AUTH_SECRET` and `AUTH_URL` first, the `NEXTAUTH_` names as fallback",
     codemod: "partly",
@@ -52,7 +47,6 @@ export const stepGuides: Record<string, StepGuide> = {
     key: ["lib/env.ts", ".env.example"],
   },
   "04-types": {
-    heading: "Types ready for v5",
     shipsOn: "v4",
     change: "the file that augments `next-auth/jwt` also imports it; no `any` in auth code",
     codemod: "does it",
@@ -61,7 +55,6 @@ export const stepGuides: Record<string, StepGuide> = {
     key: [],
   },
   "05-continuity-test": {
-    heading: "Pin the session contract: a v4 cookie is a session",
     shipsOn: "v4",
     change: "add a test that mints v4 session cookies and reads them through your `auth()`",
     codemod: "no",
@@ -70,7 +63,6 @@ export const stepGuides: Record<string, StepGuide> = {
     key: ["__tests__/server/session-continuity.test.ts"],
   },
   "06-switch": {
-    heading: "The switch: next-auth 5, `auth.ts`, the App Router route, the bridge",
     shipsOn: "v5",
     change: "next-auth 5, `auth.ts`, an `app/` route, v5 middleware, the bridge",
     codemod: "partly",
@@ -127,7 +119,6 @@ export const stepGuides: Record<string, StepGuide> = {
     },
   },
   "07-redirect-to": {
-    heading: "`callbackUrl` → `redirectTo` in the client",
     shipsOn: "v5",
     change: "`signIn(provider, { redirectTo })`, `signOut({ redirectTo })`",
     codemod: "does it",
@@ -136,7 +127,6 @@ export const stepGuides: Record<string, StepGuide> = {
     key: ["components/AuthButtons.tsx", "components/SignOutEverywhereButton.tsx"],
   },
   "08-app-router-page": {
-    heading: "One App Router page with `auth()` in a server component",
     shipsOn: "v5",
     change: "a server component calls `auth()` with no arguments",
     codemod: "no",
@@ -145,7 +135,6 @@ export const stepGuides: Record<string, StepGuide> = {
     key: ["app/layout.tsx", "app/server/page.tsx"],
   },
   "09-next16-proxy": {
-    heading: "Optional, on Next 16: `middleware.ts` → `proxy.ts`",
     shipsOn: "v5, Next 16",
     change: "rename the file and its function to `proxy`",
     codemod: "Next's `middleware-to-proxy`",
@@ -154,7 +143,6 @@ export const stepGuides: Record<string, StepGuide> = {
     key: ["middleware.ts", "proxy.ts"],
   },
   "10-clean-up": {
-    heading: "Clean-up, once every v4 cookie has expired",
     shipsOn: "v5, a session `maxAge` after step 6",
     change: "delete the bridge, unwrap `withLegacyV4`",
     codemod: "no",

@@ -218,7 +218,7 @@ export function deploymentsTable(step: Step): string {
 }
 
 /** A step's heading in MIGRATION.md, and the GitHub anchor it gets. */
-export const stepHeading = (step: Step) => `Step ${stepNumber(step)}: ${guideFor(step).heading}`;
+export const stepHeading = (step: Step) => `Step ${stepNumber(step)}: ${step.title}`;
 export const headingAnchor = (step: Step) => githubSlug(stepHeading(step));
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces → hyphens. */

@@ -20,6 +20,10 @@ export interface Transform {
 export interface Step {
   /** `NN-name`, its folder under migration/steps/: step.ts, `files/` and `fragments/`. */
   id: string;
+  /**
+   * MIGRATION.md's heading after "Step N: " (Markdown). The codemod names the step by it, without
+   * backticks (codemod/lib/steps.ts; __tests__/migration/step-titles.test.ts compares the two).
+   */
   title: string;
   phase: "prepare" | "switch" | "follow-up";
   /**

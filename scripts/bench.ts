@@ -65,21 +65,14 @@ async function middlewareRuns(instance: Instance, pathName: string): Promise<boo
   return reply.status === 307 || reply.status === 308;
 }
 
-async function compare(
-  comparisons: Comparison[],
-  id: string,
-  what: string,
-  target: Endpoint,
-  twin: Endpoint,
-  note?: string,
-) {
+/** One interleaved load comparison, target against twin; a failure is noted, not thrown. */
+async function compare(id: string, what: string, target: Endpoint, twin: Endpoint): Promise<Comparison> {
   step(`${what}: ${target.label} ${target.path} against ${twin.label} ${twin.path}…`);
   const comparison: Comparison = {
     id,
     what,
     target: `${target.label} ${target.path}`,
     twin: `${twin.label} ${twin.path}`,
-    note,
   };
   try {
     comparison.result = await comparePair(target, twin, SETTINGS);
@@ -90,7 +83,7 @@ async function compare(
     comparison.note = `not measured: ${(error as Error).message}`;
     step(`  ${comparison.note}`);
   }
-  comparisons.push(comparison);
+  return comparison;
 }
 
 /** Spawns `next start` and polls `pathName` every 20 ms until it answers 200. */
@@ -181,6 +174,148 @@ async function setCookiesOn(instance: Instance, paths: string[]): Promise<Record
   return counts;
 }
 
+const PUBLIC = "/bench/unmatched/public-dashboard";
+
+/** The running instances: v4 A (default settings), B (role re-checked every request), D (no-op middleware), v5 C. */
+interface Instances {
+  a: Instance;
+  b: Instance;
+  d: Instance;
+  c?: Instance;
+}
+
+/** The load comparisons, in the order they run: id, what, target, twin. v5's need C. */
+function comparisonTable({ a, b, d, c }: Instances): [string, string, Endpoint, Endpoint][] {
+  const v4 = (pathName: string, instance = a) => endpoint(instance, "v4", pathName);
+  const noOp = (pathName: string) => endpoint(d, "no-op", pathName);
+  const rows: [string, string, Endpoint, Endpoint][] = [
+    ["ssr", "SSR protected/public (ours)", v4("/dashboard"), v4(PUBLIC)],
+    ["ssr-stock", "SSR protected/public (stock getServerSession)", v4("/bench/unmatched/stock-dashboard"), v4(PUBLIC)],
+    ["api", "API /api/me / unauthenticated twin", v4("/api/me"), v4("/api/bench/public-me")],
+    ["session", "/api/auth/session / unauthenticated API twin", v4("/api/auth/session"), v4("/api/bench/public-me")],
+    ["middleware", "Middleware matched/unmatched (same page)", v4("/bench/public-dashboard"), v4(PUBLIC)],
+    [
+      "middleware-limit",
+      "Auth middleware / no-op middleware (same page, same runtime)",
+      v4("/bench/public-dashboard"),
+      noOp("/bench/public-dashboard"),
+    ],
+    [
+      "ssr-limit",
+      "SSR /dashboard / public page behind the no-op middleware",
+      v4("/dashboard"),
+      noOp("/bench/public-dashboard"),
+    ],
+    [
+      "next-share",
+      "No-op middleware / no middleware (Next's own share, same page)",
+      noOp("/bench/public-dashboard"),
+      noOp(PUBLIC),
+    ],
+    ["recheck", "Role recheck every request / default interval (/dashboard)", v4("/dashboard", b), v4("/dashboard")],
+    ["recheck-api", "Role recheck every request / default interval (/api/me)", v4("/api/me", b), v4("/api/me")],
+  ];
+  if (!c) return rows;
+  const v5 = (pathName: string) => endpoint(c, "v5", pathName);
+  return [
+    ...rows,
+    ["v5-ssr", "v5 SSR protected/public (ours)", v5("/dashboard"), v5(PUBLIC)],
+    ["v5/v4-dashboard", "v5/v4 /dashboard", v5("/dashboard"), v4("/dashboard")],
+    ["v5/v4-api", "v5/v4 /api/me", v5("/api/me"), v4("/api/me")],
+    ["v5/v4-session", "v5/v4 /api/auth/session", v5("/api/auth/session"), v4("/api/auth/session")],
+    ["v5/v4-middleware", "v5/v4 middleware-matched page", v5("/bench/public-dashboard"), v4("/bench/public-dashboard")],
+    ["v5/v4-public", "v5/v4 public twin (no auth: the control)", v5(PUBLIC), v4(PUBLIC)],
+  ];
+}
+
+/** Starts v4 A, B and D, and v5 C when there is a v5 build; `v5Note` says why C is missing. */
+async function startInstances(
+  v4Dir: string,
+  noOpDir: string,
+  v5Dir: string | undefined,
+  v5Problem: string | undefined,
+  copy: (name: string) => string,
+): Promise<Instances & { v5Note?: string }> {
+  step("starting v4 A (default settings), v4 B (ROLE_RECHECK_SECONDS=0) and v4 D (no-op middleware)…");
+  const a = await start("v4-A", v4Dir, copy("a"));
+  const b = await start("v4-B-recheck-0", v4Dir, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
+  const d = await start("v4-D-no-op-middleware", noOpDir, copy("d"));
+  let c: Instance | undefined;
+  let v5Note = v5Problem;
+  if (v5Dir) {
+    step(`starting the v5 end state C from ${path.relative(ROOT, v5Dir)}…`);
+    try {
+      c = await start("v5-C", v5Dir, copy("c"));
+    } catch (error) {
+      v5Note = `the v5 app did not start: ${(error as Error).message.split("\n")[0]}`;
+    }
+  }
+  if (v5Note) step(`v5: not measured (${v5Note})`);
+  return { a, b, d, c, v5Note };
+}
+
+/** What the twins assume: middleware skips /bench/unmatched/ and runs on /bench/public-dashboard. */
+async function brokenPremises(instances: (Instance | undefined)[]): Promise<string[]> {
+  const premises: string[] = [];
+  for (const instance of instances.filter(Boolean) as Instance[]) {
+    if (await middlewareRuns(instance, "/bench/unmatched/public-dashboard"))
+      premises.push(`${instance.app.name}: middleware runs on /bench/unmatched/ (its matcher does not skip the twin)`);
+    if (!(await middlewareRuns(instance, "/bench/public-dashboard")))
+      premises.push(`${instance.app.name}: middleware does not run on /bench/public-dashboard`);
+  }
+  for (const premise of premises) step(`premise broken: ${premise}`);
+  return premises;
+}
+
+/** Session requests in Chromium (first load, focus burst), or why they were not counted. */
+async function sessionRequestCounts(a: Instance): Promise<{ counts?: BrowserCounts; countsNote?: string }> {
+  if (flag("--skip-browser")) return { countsNote: "skipped (--skip-browser)" };
+  step("session requests in Chromium (first load, focus burst)…");
+  try {
+    return { counts: await browserCounts(a.app.url, await a.admin.refresh()) };
+  } catch (error) {
+    return { countsNote: `not measured: ${(error as Error).message.split("\n")[0]}` };
+  }
+}
+
+type ColdRun = [label: string, cwd: string, pathName: string, cookie: string | undefined];
+
+/** `next start` → first 200, twice per row, alternating the order; the median of each row. */
+async function coldStarts(rows: ColdRun[], seeded: string, scratch: string): Promise<ColdStart[]> {
+  step("cold starts (next start → first 200), alternating…");
+  const samples = new Map<string, number[]>(rows.map(([label]) => [label, []]));
+  for (let index = 0; index < 2; index += 1) {
+    for (const [label, cwd, pathName, withCookie] of index % 2 ? [...rows].reverse() : rows) {
+      samples
+        .get(label)!
+        .push(await coldStart(`cold-${label.replace(/\W+/g, "-")}`, cwd, seeded, scratch, pathName, withCookie));
+    }
+  }
+  const cold: ColdStart[] = [];
+  for (const [label, values] of samples)
+    cold.push({ label, samples: values.map(Math.round), medianMs: median(values) });
+  for (const entry of cold) step(`  ${entry.label}: ${entry.medianMs.toFixed(0)} ms (${entry.samples.join(", ")})`);
+  return cold;
+}
+
+/** How long `npm test` takes, or why it was not timed. */
+async function npmTestWallTime(): Promise<{ npmTestSeconds?: number; npmTestNote?: string }> {
+  if (flag("--skip-npm-test")) return { npmTestNote: "skipped (--skip-npm-test)" };
+  step("npm test (wall time)…");
+  const testStarted = Date.now();
+  const code = await runCommand(
+    "npm",
+    ["test", "--", "--ci", "--silent"],
+    { ...process.env },
+    5 * 60_000,
+    path.join(ARTIFACTS, "npm-test.log"),
+  );
+  const npmTestSeconds = (Date.now() - testStarted) / 1000;
+  const npmTestNote = code !== 0 ? `npm test failed (exit ${code}); see artifacts/bench/npm-test.log` : undefined;
+  step(`  ${npmTestSeconds.toFixed(1)} s${npmTestNote ? ` (${npmTestNote})` : ""}`);
+  return { npmTestSeconds, npmTestNote };
+}
+
 async function main() {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -200,149 +335,13 @@ async function main() {
     };
 
     const v5Dir = v5.dir ? await twinApp(v5.dir, "v5", step) : undefined;
-    step("starting v4 A (default settings), v4 B (ROLE_RECHECK_SECONDS=0) and v4 D (no-op middleware)…");
-    const a = await start("v4-A", v4Dir, copy("a"));
-    const b = await start("v4-B-recheck-0", v4Dir, copy("b"), { ROLE_RECHECK_SECONDS: "0" });
-    const d = await start("v4-D-no-op-middleware", noOpDir, copy("d"));
-    let c: Instance | undefined;
-    let v5Note = v5.problem;
-    if (v5Dir) {
-      step(`starting the v5 end state C from ${path.relative(ROOT, v5Dir)}…`);
-      try {
-        c = await start("v5-C", v5Dir, copy("c"));
-      } catch (error) {
-        v5Note = `the v5 app did not start: ${(error as Error).message.split("\n")[0]}`;
-      }
-    }
-    if (v5Note) step(`v5: not measured (${v5Note})`);
+    const { v5Note, ...instances } = await startInstances(v4Dir, noOpDir, v5Dir, v5.problem, copy);
+    const { a, b, c, d } = instances;
+    const premises = await brokenPremises([a, c]);
 
-    const premises: string[] = [];
-    for (const instance of [a, c].filter(Boolean) as Instance[]) {
-      if (await middlewareRuns(instance, "/bench/unmatched/public-dashboard"))
-        premises.push(
-          `${instance.app.name}: middleware runs on /bench/unmatched/ (its matcher does not skip the twin)`,
-        );
-      if (!(await middlewareRuns(instance, "/bench/public-dashboard")))
-        premises.push(`${instance.app.name}: middleware does not run on /bench/public-dashboard`);
-    }
-    for (const premise of premises) step(`premise broken: ${premise}`);
-
-    const PUBLIC = "/bench/unmatched/public-dashboard";
     const comparisons: Comparison[] = [];
-    await compare(
-      comparisons,
-      "ssr",
-      "SSR protected/public (ours)",
-      endpoint(a, "v4", "/dashboard"),
-      endpoint(a, "v4", PUBLIC),
-    );
-    await compare(
-      comparisons,
-      "ssr-stock",
-      "SSR protected/public (stock getServerSession)",
-      endpoint(a, "v4", "/bench/unmatched/stock-dashboard"),
-      endpoint(a, "v4", PUBLIC),
-    );
-    await compare(
-      comparisons,
-      "api",
-      "API /api/me / unauthenticated twin",
-      endpoint(a, "v4", "/api/me"),
-      endpoint(a, "v4", "/api/bench/public-me"),
-    );
-    await compare(
-      comparisons,
-      "session",
-      "/api/auth/session / unauthenticated API twin",
-      endpoint(a, "v4", "/api/auth/session"),
-      endpoint(a, "v4", "/api/bench/public-me"),
-    );
-    await compare(
-      comparisons,
-      "middleware",
-      "Middleware matched/unmatched (same page)",
-      endpoint(a, "v4", "/bench/public-dashboard"),
-      endpoint(a, "v4", PUBLIC),
-    );
-    await compare(
-      comparisons,
-      "middleware-limit",
-      "Auth middleware / no-op middleware (same page, same runtime)",
-      endpoint(a, "v4", "/bench/public-dashboard"),
-      endpoint(d, "no-op", "/bench/public-dashboard"),
-    );
-    await compare(
-      comparisons,
-      "ssr-limit",
-      "SSR /dashboard / public page behind the no-op middleware",
-      endpoint(a, "v4", "/dashboard"),
-      endpoint(d, "no-op", "/bench/public-dashboard"),
-    );
-    await compare(
-      comparisons,
-      "next-share",
-      "No-op middleware / no middleware (Next's own share, same page)",
-      endpoint(d, "no-op", "/bench/public-dashboard"),
-      endpoint(d, "no-op", PUBLIC),
-    );
-    await compare(
-      comparisons,
-      "recheck",
-      "Role recheck every request / default interval (/dashboard)",
-      endpoint(b, "v4", "/dashboard"),
-      endpoint(a, "v4", "/dashboard"),
-    );
-    await compare(
-      comparisons,
-      "recheck-api",
-      "Role recheck every request / default interval (/api/me)",
-      endpoint(b, "v4", "/api/me"),
-      endpoint(a, "v4", "/api/me"),
-    );
-    if (c) {
-      await compare(
-        comparisons,
-        "v5-ssr",
-        "v5 SSR protected/public (ours)",
-        endpoint(c, "v5", "/dashboard"),
-        endpoint(c, "v5", PUBLIC),
-      );
-      await compare(
-        comparisons,
-        "v5/v4-dashboard",
-        "v5/v4 /dashboard",
-        endpoint(c, "v5", "/dashboard"),
-        endpoint(a, "v4", "/dashboard"),
-      );
-      await compare(
-        comparisons,
-        "v5/v4-api",
-        "v5/v4 /api/me",
-        endpoint(c, "v5", "/api/me"),
-        endpoint(a, "v4", "/api/me"),
-      );
-      await compare(
-        comparisons,
-        "v5/v4-session",
-        "v5/v4 /api/auth/session",
-        endpoint(c, "v5", "/api/auth/session"),
-        endpoint(a, "v4", "/api/auth/session"),
-      );
-      await compare(
-        comparisons,
-        "v5/v4-middleware",
-        "v5/v4 middleware-matched page",
-        endpoint(c, "v5", "/bench/public-dashboard"),
-        endpoint(a, "v4", "/bench/public-dashboard"),
-      );
-      await compare(
-        comparisons,
-        "v5/v4-public",
-        "v5/v4 public twin (no auth: the control)",
-        endpoint(c, "v5", PUBLIC),
-        endpoint(a, "v4", PUBLIC),
-      );
-    }
+    for (const [id, what, target, twin] of comparisonTable(instances))
+      comparisons.push(await compare(id, what, target, twin));
 
     let v5SetCookies: Record<string, number> | undefined;
     if (c) {
@@ -359,58 +358,20 @@ async function main() {
     const bytes: { v4: ClientBytes; v5?: ClientBytes } = { v4: await clientBytes(v4Dir) };
     if (c && v5Dir) bytes.v5 = await clientBytes(v5Dir);
 
-    let counts: BrowserCounts | undefined;
-    let countsNote: string | undefined;
-    if (flag("--skip-browser")) countsNote = "skipped (--skip-browser)";
-    else {
-      step("session requests in Chromium (first load, focus burst)…");
-      try {
-        counts = await browserCounts(a.app.url, await a.admin.refresh());
-      } catch (error) {
-        countsNote = `not measured: ${(error as Error).message.split("\n")[0]}`;
-      }
-    }
+    const { counts, countsNote } = await sessionRequestCounts(a);
 
     const cookie = await a.user.refresh();
     const v5Cookie = c ? await c.user.refresh() : undefined;
     for (const instance of [a, b, c, d]) await instance?.app.stop();
 
-    step("cold starts (next start → first 200), alternating…");
-    const cold: ColdStart[] = [];
-    const coldRuns: [string, string, string, string | undefined][] = [
+    const coldRuns: ColdRun[] = [
       ["v4 public twin", v4Dir, PUBLIC, undefined],
       ["v4 /dashboard signed in", v4Dir, "/dashboard", cookie],
     ];
     if (c && v5Dir) coldRuns.push(["v5 /dashboard signed in", v5Dir, "/dashboard", v5Cookie]);
-    const samples = new Map<string, number[]>(coldRuns.map(([label]) => [label, []]));
-    for (let index = 0; index < 2; index += 1) {
-      for (const [label, cwd, pathName, withCookie] of index % 2 ? [...coldRuns].reverse() : coldRuns) {
-        samples
-          .get(label)!
-          .push(await coldStart(`cold-${label.replace(/\W+/g, "-")}`, cwd, seeded, scratch, pathName, withCookie));
-      }
-    }
-    for (const [label, values] of samples)
-      cold.push({ label, samples: values.map(Math.round), medianMs: median(values) });
-    for (const entry of cold) step(`  ${entry.label}: ${entry.medianMs.toFixed(0)} ms (${entry.samples.join(", ")})`);
+    const cold = await coldStarts(coldRuns, seeded, scratch);
 
-    let npmTestSeconds: number | undefined;
-    let npmTestNote: string | undefined;
-    if (flag("--skip-npm-test")) npmTestNote = "skipped (--skip-npm-test)";
-    else {
-      step("npm test (wall time)…");
-      const testStarted = Date.now();
-      const code = await runCommand(
-        "npm",
-        ["test", "--", "--ci", "--silent"],
-        { ...process.env },
-        5 * 60_000,
-        path.join(ARTIFACTS, "npm-test.log"),
-      );
-      npmTestSeconds = (Date.now() - testStarted) / 1000;
-      if (code !== 0) npmTestNote = `npm test failed (exit ${code}); see artifacts/bench/npm-test.log`;
-      step(`  ${npmTestSeconds.toFixed(1)} s${npmTestNote ? ` (${npmTestNote})` : ""}`);
-    }
+    const { npmTestSeconds, npmTestNote } = await npmTestWallTime();
 
     const report = renderReport({
       settings: SETTINGS,

@@ -1,7 +1,7 @@
 /**
  * `npm run test:security`: the security checks that need a running production build, all on
  * loopback, bounded in time and requests.
- *   dependency floor → build (when stale) → a fresh PostgreSQL database (created, seeded, dropped)
+ *   build (when stale) → a fresh PostgreSQL database (created, seeded, dropped)
  *   → instance A (database behind a TCP proxy the run can cut) and instance B, both `next start`
  *   → hostile-input corpus → oversized bodies on keep-alive connections → sign-in timing → load
  *   on A and on instance L (role re-checked hourly: its answers come from the cookie read path) → faults → stop everything → summary table
@@ -33,7 +33,6 @@ import { signIn, type Session } from "../security/support/auth";
 import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from "../security/support/database";
 import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
 import { startTcpProxy, type TcpProxy } from "../security/support/tcp-proxy";
-import { checkDependencyFloor } from "./check-dependency-floor";
 import { childAppEnv } from "./support/child-app-env";
 import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
 
@@ -69,15 +68,6 @@ function withPort(url: string, port: number): string {
 async function main(): Promise<void> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-
-  step("dependency floor");
-  for (const floor of checkDependencyFloor())
-    record({
-      section: "dependency floor",
-      name: floor.name,
-      detail: floor.detail,
-      problems: floor.ok ? [] : [floor.detail],
-    });
 
   const stale = buildIsStale();
   if (stale) {
@@ -261,7 +251,6 @@ function printSummary(
   const skipped = "not run";
   const corpusCounts = countProblems(corpus);
   const faultCounts = countProblems(faults);
-  const floors = results.filter((result) => result.section === "dependency floor");
   const rows: [string, string][] = [
     ["hostile-input cases tried", `${corpus.length} (${corpus.filter(passed).length} passed)`],
     [
@@ -297,10 +286,6 @@ function printSummary(
         : skipped,
     ],
     ["fault scenarios survived", `${faults.filter(passed).length} of ${faults.length}`],
-    [
-      "dependency floor",
-      `${floors.filter(passed).length} of ${floors.length} (${floors.map((floor) => floor.detail?.split(" (")[0]).join("; ")})`,
-    ],
     ["total time", elapsed()],
   ];
   console.log(`\n${markdownTable(["check", "result"], rows, { padded: true })}`);

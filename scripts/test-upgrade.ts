@@ -5,10 +5,11 @@
  * its own git history:
  *   install on v4 (node_modules hard-linked from this checkout, then `npm install` adds the rest)
  *   → next build → start, sign in through the local GitHub-compatible provider, keep the cookies
- *   → the codemod over all steps → the committed hand patch (upgrade-fixtures/hand-patches/; a
- *   monorepo first gets `<name>.before.patch`, the by-hand step the codemod asks for, and a rerun)
- *   → install v5 → type check → next build → start on the same database and secret → the kept
- *   cookies are signed in and re-issued as v5; anonymous, tampered (and expired) are refused.
+ *   → the codemod over all steps, and nothing by hand (a fixture may carry a hand patch in
+ *   upgrade-fixtures/hand-patches/, `<name>.before.patch` before a rerun, and its lines count as
+ *   hand edits; none does) → install v5 → type check → next build → start on the same database
+ *   and secret → the kept cookies are signed in and re-issued as v5, and read again with no
+ *   `Set-Cookie` counted; anonymous, tampered (and expired) are refused.
  * The sign-in and the checks are scripts/support/continuity.ts, as `npm run migration:verify`
  * runs them on this app.
  * Then, for one JWT app (plain-js) and the database-session app (t3-drizzle), the served deployment
@@ -123,8 +124,12 @@ interface Row {
   files: number;
   rewrites: number;
   todos: number;
-  handPatchLines: number;
+  /** Lines of code changed by hand after the codemod (upgrade-fixtures/hand-patches/). */
+  handEditLines: number;
+  builtAfterCodemod: boolean;
   signedInAfter: boolean;
+  /** See SessionContinuity.setCookieOnUnchangedRead; null when not measured. */
+  setCookieOnUnchangedRead: number | null;
   seconds: number;
   passed: boolean;
   failed: string[];
@@ -237,8 +242,10 @@ async function upgrade(
     files: 0,
     rewrites: 0,
     todos: 0,
-    handPatchLines: 0,
+    handEditLines: 0,
+    builtAfterCodemod: false,
     signedInAfter: false,
+    setCookieOnUnchangedRead: null,
     seconds: 0,
     passed: false,
     failed: [],
@@ -329,7 +336,7 @@ async function upgrade(
     codemod("", { refusalExpected: existsSync(before) });
     if (existsSync(before)) {
       // The by-hand step the codemod asked for before it would migrate (a monorepo's shared auth package); then again.
-      row.handPatchLines += patchLines(before);
+      row.handEditLines += patchLines(before);
       git(app, "apply", before);
       git(app, "add", "-A");
       git(app, "commit", "-qm", "by hand, as the codemod asked");
@@ -337,9 +344,11 @@ async function upgrade(
     }
 
     const patch = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.patch`);
-    row.handPatchLines += patchLines(patch);
-    say(`hand patch (${row.handPatchLines} lines in all)`);
-    git(app, "apply", patch);
+    if (existsSync(patch)) {
+      row.handEditLines += patchLines(patch);
+      say(`hand patch (${row.handEditLines} lines in all)`);
+      git(app, "apply", patch);
+    } else say("no hand patch: the codemod's output as it is");
 
     rmSync(path.join(web, ".next"), { recursive: true, force: true }); // v4's route types name the deleted pages route
     say("install v5");
@@ -361,12 +370,14 @@ async function upgrade(
     }
     say("build v5");
     await nextBuild(web, path.join(logs, "build-v5.log"));
+    row.builtAfterCodemod = true;
     if (run.upgradeChecks) {
       say("serve v5, check the kept cookies");
       const after = await continuity.serve(web, "v5", (base) => continuity.checkAfterSwitch(base, "v5"));
       checks.push(...after);
       const carried = after.filter((c) => c.name.includes("v4 cookies of"));
       row.signedInAfter = carried.length > 0 && carried.every((c) => c.ok);
+      row.setCookieOnUnchangedRead = continuity.setCookieOnUnchangedRead ?? null;
     }
     if (matrix) {
       say("deployments: serve v5 under each row's settings");
@@ -382,7 +393,9 @@ async function upgrade(
   }
   for (const check of checks) say(`${check.ok ? "ok  " : "FAIL"} ${check.name}${check.ok ? "" : ` — ${check.detail}`}`);
   row.failed = checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
-  row.passed = row.failed.length === 0 && (row.signedInAfter || !run.upgradeChecks);
+  // The upgrade is the codemod's alone: a line of code changed by hand fails the app.
+  if (row.handEditLines > 0) row.failed.push(`${row.handEditLines} lines changed by hand after the codemod`);
+  row.passed = row.failed.length === 0 && row.builtAfterCodemod && (row.signedInAfter || !run.upgradeChecks);
   row.seconds = Math.round((Date.now() - since) / 1000);
   writeFileSync(path.join(logs, "checks.json"), JSON.stringify(checks, null, 2));
   if (!matrix) return { row, deployments: [] };
@@ -419,8 +432,10 @@ function printSummary(rows: Row[], deployments: DeploymentResult[]): void {
       "files",
       "rewrites",
       "to-dos",
-      "hand-patch lines",
+      "hand-edit lines",
+      "built after the codemod",
       "signed in after the switch",
+      "Set-Cookie on an unchanged read",
       "seconds",
       "result",
     ];
@@ -429,8 +444,10 @@ function printSummary(rows: Row[], deployments: DeploymentResult[]): void {
       String(r.files),
       String(r.rewrites),
       String(r.todos),
-      String(r.handPatchLines),
+      String(r.handEditLines),
+      r.builtAfterCodemod ? "yes" : "no",
       r.signedInAfter ? "yes" : "no",
+      r.setCookieOnUnchangedRead === null ? "not measured" : String(r.setCookieOnUnchangedRead),
       String(r.seconds),
       r.passed ? "pass" : "FAIL",
     ]);

@@ -155,6 +155,39 @@ describe("preflight: what must hold before the v5 switch is deployed", () => {
     expect(failures(preflightChecks(noBridge, ready))[0]).toMatch(/signed out at deploy/);
   });
 
+  it("finds the bridge in a workspace package the app uses (NextAuth in a shared package)", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "codemod-preflight-monorepo-"));
+    dirs.push(root);
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/*"] }),
+      "apps/web/package.json": JSON.stringify({
+        dependencies: { "@acme/auth": "workspace:*", next: "15.5.29", "next-auth": "5.0.0-beta.32" },
+      }),
+      "apps/web/app/api/auth/[...nextauth]/route.ts":
+        'import { handlers } from "@acme/auth";\nexport const { GET, POST } = handlers;\n',
+      "packages/auth/package.json": JSON.stringify({
+        name: "@acme/auth",
+        dependencies: { "next-auth": "5.0.0-beta.32" },
+      }),
+      "packages/auth/index.ts": [
+        'import NextAuth from "next-auth";',
+        'import { withLegacyV4 } from "./legacy-v4-session";',
+        "export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)({ providers: [] });",
+        "",
+      ].join("\n"),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const checks = preflightChecks(path.join(root, "apps/web"), ready);
+    expect(checks.find((c) => c.check === "bridge")).toEqual({
+      check: "bridge",
+      verdict: "ok",
+      message: "the session bridge is wired in ../../packages/auth/index.ts",
+    });
+  });
+
   it("reads env files as dotenv does", () => {
     expect(parseEnvFile('# c\nexport AUTH_SECRET="a b"\nAUTH_URL=https://x.example # note\nEMPTY=\n')).toEqual({
       AUTH_SECRET: "a b",

@@ -92,9 +92,14 @@ export function quoteOf(source: string): '"' | "'" {
 
 /** Prints with the file's own quote style for new nodes; untouched code keeps its formatting (recast). */
 export function print({ root, source }: Parsed): string {
+  // Parsed with tabWidth 1 (see parse): a tab-indented file's reprinted lines keep their tabs.
+  const tabs = (source.match(/^\t/gm)?.length ?? 0) > (source.match(/^ /gm)?.length ?? 0);
   const printed = root.toSource({
     quote: quoteOf(source) === "'" ? "single" : "double",
     lineTerminator: source.includes("\r\n") ? "\r\n" : "\n",
+    // A multi-line literal recast writes ends as the file's own do.
+    trailingComma: /,[ \t]*\r?\n[ \t]*[}\]]/.test(source),
+    ...(tabs ? { tabWidth: 1, useTabs: true } : {}),
   });
   return keepStyle(source, printed);
 }

@@ -87,6 +87,58 @@ function sourceFiles(root: string, dir = ""): string[] {
   return found;
 }
 
+/**
+ * Source files of the workspace packages the app depends on (transitively), keyed by their path
+ * from `root`: a shared package may hold NextAuth and the bridge (create-t3-turbo's packages/auth).
+ */
+function workspaceSources(root: string): string[] {
+  let workspace: string | undefined;
+  for (let dir = path.dirname(path.resolve(root)), i = 0; i < 4; dir = path.dirname(dir), i++) {
+    const json = readJson(path.join(dir, "package.json"));
+    if (existsSync(path.join(dir, "pnpm-workspace.yaml")) || json?.workspaces) {
+      workspace = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  if (!workspace) return [];
+  // Packages one or two folders down (packages/auth, packages/@scope/x), by name.
+  const byName = new Map<string, string>();
+  const visit = (dir: string, depth: number) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || SKIP_DIRS.has(entry.name) || entry.name.startsWith(".")) continue;
+      const child = path.join(dir, entry.name);
+      const name = readJson(path.join(child, "package.json"))?.name;
+      if (typeof name === "string") byName.set(name, child);
+      else if (depth < 2) visit(child, depth + 1);
+    }
+  };
+  visit(workspace, 0);
+  const dependencies = (dir: string) => {
+    const json = readJson(path.join(dir, "package.json")) ?? {};
+    return ["dependencies", "devDependencies"].flatMap((field) => Object.keys(json[field] ?? {}));
+  };
+  const seen = new Set<string>([path.resolve(root)]);
+  const queue = dependencies(root);
+  const files: string[] = [];
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    const dir = byName.get(name);
+    if (!dir || seen.has(dir)) continue;
+    seen.add(dir);
+    files.push(...sourceFiles(dir).map((f) => path.relative(root, path.join(dir, f)).split(path.sep).join("/")));
+    queue.push(...dependencies(dir));
+  }
+  return files;
+}
+
+function readJson(file: string): Record<string, Record<string, unknown> | undefined> | undefined {
+  try {
+    return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** KEY=value lines, as dotenv reads them (comments, `export `, quotes). */
 export function parseEnvFile(text: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -265,7 +317,9 @@ function transpileCheck(root: string): Check | undefined {
 
 /** Every check for the app in `root`, against `env` (the deployment's environment). */
 export function preflightChecks(root: string, env: Record<string, string | undefined>): Check[] {
-  const sources = new Map(sourceFiles(root).map((f) => [f, readFileSync(path.join(root, f), "utf8")]));
+  const sources = new Map(
+    [...sourceFiles(root), ...workspaceSources(root)].map((f) => [f, readFileSync(path.join(root, f), "utf8")]),
+  );
   return [
     versionCheck(root),
     bridgeCheck(sources),

@@ -15,8 +15,14 @@ export class Project {
    * root auth.ts imports it back (an import cycle).
    */
   get authModule(): string {
-    return this.optionsBesideHelper?.module ?? this.rootAuthModule;
+    return this.sharedAuth?.module ?? this.optionsBesideHelper?.module ?? this.rootAuthModule;
   }
+  /**
+   * In a shared package that calls getServerSession, the module that gets NextAuth (see
+   * lib/shared-auth.ts); in an app that uses it, the specifier its route imports the handlers from.
+   */
+  readonly sharedAuth: SharedAuthModule | undefined;
+  readonly authFrom: string | undefined;
   private readonly rootAuthModule: string;
   /** "app" or "src/app". */
   readonly appDir: string;
@@ -44,9 +50,13 @@ export class Project {
       nextAuthMajor?: number;
       read?: FileReader;
       providers?: ReadonlySet<string>;
+      sharedAuth?: SharedAuthModule;
+      authFrom?: string;
     } = {},
   ) {
     this.providers = overrides.providers;
+    this.sharedAuth = overrides.sharedAuth;
+    this.authFrom = overrides.authFrom;
     this.read = overrides.read ?? diskReader(root);
     const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
     const base = inSrc ? "src/" : "";
@@ -88,6 +98,11 @@ export class Project {
     let rel = path.posix.relative(path.posix.dirname(file), target);
     if (!rel.startsWith(".")) rel = `./${rel}`;
     return rel;
+  }
+
+  /** The specifier `file` imports v5's `auth` from: the auth module, or the shared package's. */
+  authImport(file: string): string {
+    return this.authFrom ?? this.importSpecifier(file, this.authModule);
   }
 
   /** Project-relative path (no extension) that `spec` in `file` points to, or undefined for a package. */
@@ -258,6 +273,19 @@ export interface OptionsBesideHelper {
   name: string;
   /** The handler the module makes with `NextAuth(options)`, when the route only re-exports it. */
   handler?: string;
+}
+
+/** The module of a shared package that gets NextAuth (lib/shared-auth.ts). */
+export interface SharedAuthModule {
+  /** Package-relative, without extension, and its file. */
+  module: string;
+  file: string;
+  /** What NextAuth is given (`authOptions`, or per request `() => authOptions()`, copied when it has getters). */
+  config: string;
+  /** The options' name when `file` declares them (NextAuth goes after them). */
+  declared: string | undefined;
+  /** A module the apps import that re-exports v5's exports from `module`. */
+  reexport: string | undefined;
 }
 
 export function diskReader(root: string): FileReader {

@@ -15,6 +15,7 @@ import {
 import { jwtAugmentation } from "../transforms/jwt-augmentation";
 import { middleware } from "../transforms/middleware";
 import { nextAuthImports } from "../transforms/next-auth-imports";
+import { nextConfig } from "../transforms/next-config";
 import {
   CONTINUITY_TODO,
   helperCallers,
@@ -29,6 +30,7 @@ import { quietChanges } from "../transforms/quiet-changes";
 import { serverSession } from "../transforms/server-session";
 import { sessionCallback } from "../transforms/session-callback";
 import { findPackages, findUnits, type Unit } from "./apps";
+import { sharedAuthOf } from "./shared-auth";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
 import { formatWithPrettier, hasPrettierConfig } from "./prettier";
@@ -48,6 +50,7 @@ export const TRANSFORMS: readonly Transform[] = [
   credentialsAuthorize,
   packageJson,
   middleware,
+  nextConfig,
   quietChanges,
   clientRedirectTo,
   helperCallers,
@@ -411,10 +414,17 @@ function runUnit(
           ),
         );
   const envScope = nextAuthEnvScope(unit.packages);
+  // A shared package that calls getServerSession gets NextAuth; the apps' routes mount its handlers.
+  const shared = sharedAuthOf(unit, readRoot)?.plan;
   for (const pkg of unit.packages) {
     const prefix = pkg.dir ? `${pkg.dir}/` : "";
     const read: FileReader = (file) => readRoot(prefix + file);
-    const project = new Project(pkg.dir, pkg.files, { read, providers: envScope.has(pkg) ? providers : NOT_NEXT_AUTH });
+    const project = new Project(pkg.dir, pkg.files, {
+      read,
+      providers: envScope.has(pkg) ? providers : NOT_NEXT_AUTH,
+      sharedAuth: shared && !pkg.app && pkg.dir === shared.dir ? shared : undefined,
+      authFrom: shared && pkg.app ? shared.routes.get(pkg.dir) : undefined,
+    });
     let style: Style | undefined;
     const appStyle = () => (style ??= prevailingStyle(project));
     const context = newTransformContext();
@@ -698,9 +708,11 @@ function whyNotWritten(
           change.before ?? "",
           app && appProject && { dir: app.dir, project: appProject },
         );
+        // The codemod does this switch itself where it is certain (lib/shared-auth.ts); why not here.
+        const why = sharedAuthOf(unit, read)?.why;
         return {
           step: 2,
-          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.\n${code}`,
+          message: `nothing written for ${name}: ${change.path} calls getServerSession, and v5's auth() would live in ${authPath}, which a shared package cannot import${why ? ` (the codemod moves NextAuth into the package only where that is certain; here ${why})` : ""}. By hand: move NextAuth(config) into ${pkg.dir} (export handlers, auth, signIn, signOut from it), as MIGRATION.md step 6 shows for auth.ts; then run again.\n${code}`,
         };
       }
       if (

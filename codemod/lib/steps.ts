@@ -1,6 +1,8 @@
 /**
  * MIGRATION.md's steps, by number. Scan groups usages by them; `apply --step N` runs the
- * transforms of step N. Keep the titles in line with the guide's headings.
+ * transforms of step N. Each title is its step's `title` (migration/steps/NN-name/step.ts) without
+ * backticks: this package is installed alone and cannot read that folder, so
+ * __tests__/migration/step-titles.test.ts compares the two.
  */
 export interface StepInfo {
   step: number;
@@ -18,7 +20,7 @@ export const STEPS: readonly StepInfo[] = [
   { step: 6, title: "next-auth 5, auth.ts, the App Router route, the bridge (and middleware)", automation: "partly" },
   { step: 7, title: "callbackUrl → redirectTo in the client", automation: "does" },
   { step: 8, title: "One App Router page with auth() in a server component", automation: "manual" },
-  { step: 9, title: "(optional, Next 16) middleware.ts → proxy.ts", automation: "manual" },
+  { step: 9, title: "Optional, on Next 16: middleware.ts → proxy.ts", automation: "manual" },
   { step: 10, title: "Clean-up, once every v4 cookie has expired", automation: "manual" },
 ];
 

@@ -19,10 +19,13 @@ export const BRIDGE_MARKER = "Written by the next-auth v5 codemod (step 6)";
 export const BRIDGE_NOTE =
   "keeps v4 cookies signed in (JWT and database sessions); delete it, and unwrap withLegacyV4(NextAuth) in the auth module, once the session maxAge (30 days unless configured) has passed after the deploy";
 
-/** The bridge module for this project: TypeScript as written, or JavaScript with the types stripped. */
-export function bridgeModule(project: Project, ext: string): FileChange {
+/**
+ * The bridge module for this project: TypeScript as written, or JavaScript with the types stripped.
+ * `typescript`: whether the auth module is (a shared package may have no tsconfig.json of its own).
+ */
+export function bridgeModule(project: Project, ext: string, typescript = project.typescript): FileChange {
   const template = readFileSync(BRIDGE_TEMPLATE, "utf8");
-  const javascript = !project.typescript || /^\.[cm]?js$/.test(ext);
+  const javascript = !typescript || /^\.[cm]?js$/.test(ext);
   // The module's doc comment sits on a type that JavaScript drops: keep it at the top.
   const header = template.match(/\/\*\*\n \* Keeps users[\s\S]*?\*\/\n/)?.[0] ?? "";
   const source = javascript

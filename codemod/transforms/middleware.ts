@@ -16,6 +16,7 @@ import {
   type Node,
 } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
+import type { Project } from "../lib/project";
 
 const SOURCE = "next-auth/middleware";
 
@@ -75,6 +76,26 @@ export const middleware: Transform = {
       )
         return;
       if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
+      const req = source.slice(range(obj.object).start, range(obj.object).end);
+      const parent = p.parent?.node;
+      const claim =
+        (parent?.type === "MemberExpression" || parent?.type === "OptionalMemberExpression") &&
+        parent.object === p.node &&
+        !parent.computed &&
+        parent.property.type === "Identifier"
+          ? (parent.property.name as string)
+          : undefined;
+      if (claim && claimsOnSessionUser(project, ts).has(claim)) {
+        edits.push({ ...range(parent), text: `${req}.auth?.user?.${claim}` });
+        note(
+          lineOf(p.node, parsed.source),
+          "token-claim",
+          `req.nextauth.token.${claim} → ${req}.auth?.user?.${claim} (the session, where your session callback puts ${claim})`,
+          "rewrite",
+        );
+        rewrote++;
+        return;
+      }
       edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
       note(
         lineOf(p.node, parsed.source),
@@ -191,7 +212,7 @@ export const middleware: Transform = {
     });
     if (uses(written.auth))
       lines.push(
-        `import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.importSpecifier(file, project.authModule)}";`,
+        `import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.authImport(file)}";`,
       );
     const types = ["NextAuthRequest", "Session"].filter((n) => ts && uses(n) && !imported(n));
     if (types.length) lines.push(`import type { ${types.join(", ")} } from "next-auth";`);
@@ -206,12 +227,57 @@ export const middleware: Transform = {
     text = applyEdits(text, importEdits);
     // On the final text: the import lines above shift every line below them.
     reportClaims(parse(file, text), note);
-    if (uses(written.auth) && !edgeReady(text, project)) note(1, "middleware-edge", EDGE_TODO);
+    if (uses(written.auth) && !edgeReady(text, project)) {
+      const onNode = nodeMiddlewareSupported(project) ? withNodeRuntime(text) : undefined;
+      if (onNode) {
+        text = onNode;
+        note(
+          1,
+          "middleware-edge",
+          'config.runtime "nodejs": v5 middleware runs the whole session action from the auth module, which imports code the Edge runtime may not run (Next 15.5 runs middleware on Node.js when asked)',
+          "rewrite",
+        );
+      } else note(1, "middleware-edge", EDGE_TODO);
+    }
     return { source: text, findings };
   },
 };
 
 const MIDDLEWARE_FILE = /^(src\/)?middleware\.[cm]?[jt]s$/;
+
+/** Whether the app's own package.json asks for a Next (15.5 or later) that runs middleware on Node.js when its config says so. */
+function nodeMiddlewareSupported(project: TransformInput["project"]): boolean {
+  let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  try {
+    manifest = JSON.parse(project.read("package.json") ?? "{}");
+  } catch {
+    return false;
+  }
+  const range = manifest.dependencies?.next ?? manifest.devDependencies?.next ?? "";
+  const lowest = /^[\^~]?(\d+)\.(\d+)\.\d+$/.exec(range.trim());
+  if (!lowest) return false;
+  const [major, minor] = [Number(lowest[1]), Number(lowest[2])];
+  return major > 15 || (major === 15 && minor >= 5);
+}
+
+/** The middleware with `runtime: "nodejs"` in its exported config (a new one when it has none), or undefined. */
+function withNodeRuntime(text: string): string | undefined {
+  if (/\bruntime\s*:/.test(text)) return undefined;
+  const declared = /^export const config\s*(?::\s*[\w.]+\s*)?=\s*\{/m.exec(text);
+  if (declared) {
+    const at = declared.index + declared[0].length;
+    const multiline = /^[ \t]*\r?\n([ \t]*)/.exec(text.slice(at));
+    const empty = /^\s*\}/.test(text.slice(at));
+    const insert = multiline
+      ? `\n${multiline[1]}runtime: "nodejs",`
+      : empty
+        ? ` runtime: "nodejs" `
+        : ` runtime: "nodejs",`;
+    return text.slice(0, at) + insert + text.slice(at);
+  }
+  if (/\bconfig\b/.test(text)) return undefined;
+  return `${text.trimEnd()}\n\nexport const config = { runtime: "nodejs" };\n`;
+}
 
 /** Packages whose code runs on the Edge runtime: what an Edge-safe auth module may import. */
 const EDGE_PACKAGES = /^(next-auth|@auth\/core|next|zod|@t3-oss\/env-(nextjs|core))(\/|$)/;
@@ -249,7 +315,9 @@ function importsAuthModule({ j, root }: Parsed, file: string, project: Transform
       .find(j.ImportDeclaration)
       .filter(
         (p) =>
-          project.resolve(file, String(p.node.source.value)) === project.authModule &&
+          (project.authFrom
+            ? p.node.source.value === project.authFrom
+            : project.resolve(file, String(p.node.source.value)) === project.authModule) &&
           (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier" && importedName(s) === "auth"),
       )
       .size() > 0
@@ -449,4 +517,32 @@ function ${written.redirect}(${req}) {
   url.searchParams.append("callbackUrl", \`\${basePath}\${pathname}\${search}\`);
   return NextResponse.redirect(url);
 }`;
+}
+
+/**
+ * JWT claims the app's session callback copies onto session.user (`user: { ...session.user, role:
+ * token.role }` or `session.user.role = token.role`), so that v5 middleware reads them there; in
+ * TypeScript only those its module augmentation also declares on Session or User.
+ */
+function claimsOnSessionUser(project: Project, ts: boolean): Set<string> {
+  const claims = new Set<string>();
+  const texts = project.files
+    .filter((f) => /\.[cm]?[jt]sx?$/.test(f))
+    .map((f) => project.read(f) ?? "")
+    .filter((t) => t.includes("callbacks"));
+  for (const text of texts) {
+    for (const m of text.matchAll(/\buser:\s*\{[^{}]*?\.\.\.session\.user\b[^{}]*\}/g))
+      for (const c of m[0].matchAll(/\b(\w+):\s*token\.(\w+)\b/g)) if (c[1] === c[2]) claims.add(c[1]);
+    for (const m of text.matchAll(/\bsession\.user\.(\w+)\s*=\s*token\.(\w+)\b/g)) if (m[1] === m[2]) claims.add(m[1]);
+  }
+  if (!ts) return claims;
+  const augmentations = project.files
+    .filter((f) => /\.[cm]?tsx?$/.test(f))
+    .map((f) => project.read(f) ?? "")
+    .filter((t) => /declare module ["']next-auth["']/.test(t));
+  return new Set(
+    [...claims].filter((claim) =>
+      augmentations.some((t) => new RegExp(`interface\\s+(?:Session|User)\\b[^}]*?\\b${claim}\\??\\s*:`).test(t)),
+    ),
+  );
 }

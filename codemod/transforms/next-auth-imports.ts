@@ -9,6 +9,7 @@ import {
   importedName,
   localName,
 } from "../lib/ast";
+import type { Project } from "../lib/project";
 import type { Finding, Transform, TransformResult } from "../lib/types";
 
 /**
@@ -241,7 +242,28 @@ export const nextAuthImports: Transform = {
         for (const name of names) {
           root.find(j.CallExpression, { callee: { type: "Identifier", name } }).forEach((call) => {
             const tables = call.node.arguments[1];
-            if (tables && tables.type !== "ObjectExpression") {
+            const tableFn = tables?.type === "Identifier" ? tables.name : undefined;
+            const own = tableFn ? drizzleTables(parsed, project, file, tableFn) : undefined;
+            if (own && tableFn) {
+              const onlyHere = references(parsed, tableFn).size() === 1;
+              call.node.arguments[1] = j.objectExpression(
+                own.tables.map(([key, local]) => j.objectProperty(j.identifier(key), j.identifier(local))),
+              );
+              const declaration = own.declaration;
+              const have = new Set((declaration.specifiers ?? []).map((sp) => localName(sp)));
+              for (const [, local] of own.tables)
+                if (!have.has(local))
+                  declaration.specifiers = [...(declaration.specifiers ?? []), j.importSpecifier(j.identifier(local))];
+              changed = true;
+              if (onlyHere)
+                declaration.specifiers = (declaration.specifiers ?? []).filter((sp) => localName(sp) !== tableFn);
+              note(
+                lineOf(call.node, source),
+                "drizzle-tables",
+                `${name}(db, ${tableFn}) → ${name}(db, { ${own.tables.map(([k, v]) => `${k}: ${v}`).join(", ")} }): @auth/drizzle-adapter 1.x takes your tables (given a table function it would use its own unprefixed ones)`,
+                "rewrite",
+              );
+            } else if (tables && tables.type !== "ObjectExpression") {
               note(
                 lineOf(call.node, source),
                 "drizzle-tables",
@@ -274,3 +296,44 @@ export const nextAuthImports: Transform = {
     return { source: changed ? print(parsed) : undefined, findings };
   },
 };
+
+/** The tables @auth/drizzle-adapter 0.x made with a table function, by the name it gave each one. */
+const DRIZZLE_TABLES: Record<string, string> = {
+  user: "usersTable",
+  account: "accountsTable",
+  session: "sessionsTable",
+  verificationToken: "verificationTokensTable",
+};
+
+/**
+ * `DrizzleAdapter(db, createTable)` where `createTable` is imported from a schema module that
+ * exports each of the four tables made with it (create-t3-app's layout): the tables to pass
+ * instead, as [adapter key, the name this file imports], and the import to add them to.
+ */
+function drizzleTables(parsed: ReturnType<typeof parseInput>, project: Project, file: string, local: string) {
+  const declaration = topImports(parsed)
+    .nodes()
+    .find((d) => (d.specifiers ?? []).some((sp) => sp.type === "ImportSpecifier" && localName(sp) === local));
+  if (!declaration || declaration.importKind === "type") return undefined;
+  const specifier = (declaration.specifiers ?? []).find((sp) => localName(sp) === local)!;
+  const schema = project.resolve(file, String(declaration.source.value));
+  const schemaFile = schema === undefined ? undefined : project.has(schema);
+  const text = schemaFile ? (project.read(schemaFile) ?? "") : "";
+  const creator = importedName(specifier as { imported?: unknown });
+  const exported = new Map<string, string>();
+  for (const m of text.matchAll(new RegExp(`^export const (\\w+)\\s*=\\s*${creator}\\(\\s*["'\`](\\w+)["'\`]`, "gm")))
+    if (m[2] in DRIZZLE_TABLES) exported.set(m[2], m[1]);
+  if (exported.size !== Object.keys(DRIZZLE_TABLES).length || exported.size !== new Set(exported.values()).size)
+    return undefined;
+  // Each table under the name this file already uses for it, or its exported name when that is free.
+  const locals = new Map(
+    (declaration.specifiers ?? []).map((sp) => [importedName(sp as { imported?: unknown }), localName(sp)] as const),
+  );
+  const added = [...exported.values()].filter((name) => !locals.has(name));
+  if (added.some((name) => references(parsed, name).size() > 0)) return undefined;
+  const tables = Object.entries(DRIZZLE_TABLES).map(([name, key]) => {
+    const exportedName = exported.get(name)!;
+    return [key, locals.get(exportedName) ?? exportedName] as const;
+  });
+  return { tables, declaration };
+}

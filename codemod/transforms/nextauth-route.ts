@@ -17,10 +17,11 @@ import {
   Node,
 } from "../lib/ast";
 import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
-import { stripExt, type Project } from "../lib/project";
+import { stripExt, type Project, type SharedAuthModule } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 import { lazyAppRoute, lazyRoute, type LazyRoute } from "./lazy-config";
+import { NEXT_CONFIGS, newNextConfig, withTranspiledNextAuth } from "./next-config";
 import { contextCast, contextTypeImport, destructuredContext } from "./server-session";
 
 type LazyStyle = Parameters<typeof lazyRoute>[3];
@@ -28,7 +29,6 @@ type LazyStyle = Parameters<typeof lazyRoute>[3];
 /** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
 export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
 
-const NEXT_CONFIGS = ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"];
 export const TRANSPILE_TODO =
   'add `transpilePackages: ["next-auth"]` to the Next.js config: next-auth 5 imports "next/server" without an extension, which Node cannot resolve when a Pages Router page loads it unbundled (`next build` fails collecting page data)';
 
@@ -50,6 +50,9 @@ export const nextAuthRoute: Transform = {
   kind: "source",
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
+    const shared = project.sharedAuth;
+    if (shared && file === shared.file) return sharedAuthModule(input, shared);
+    if (shared && file === shared.reexport) return sharedReexport(input, shared);
     const beside = project.optionsBesideHelper;
     // An existing auth module whose `auth` is a v4 helper over its own options: v5's exports go there, in its place.
     const helperModule = beside ? undefined : helperOptionsModule(project);
@@ -58,6 +61,7 @@ export const nextAuthRoute: Transform = {
     if (file === secondAppRoute(project) && (beside ?? helperModule))
       return secondRouteGivesWay(input, (beside ?? helperModule)!);
     if (file !== project.routeFile) return { findings: [] };
+    if (project.authFrom) return routeToSharedPackage(input, project.authFrom);
     // `export { authHandler as GET, authHandler as POST }` of a handler made beside the options.
     if (beside?.handler) return routeBesideOptions(input, beside, lineAt(source, /^export\b/m), true);
     const parsed = parseInput(input);
@@ -238,9 +242,16 @@ export const nextAuthRoute: Transform = {
     });
     const transpile = transpileTodo(project, file);
     if (transpile) findings.push(transpile);
+    const nextConfig = newNextConfig(project, file, { q, semi });
+    if (nextConfig) findings.push(nextConfig.finding);
     return {
       findings,
-      create: [{ path: authFile, source: authSource }, { path: routeFile, source: routeSource }, bridge],
+      create: [
+        { path: authFile, source: authSource },
+        { path: routeFile, source: routeSource },
+        bridge,
+        ...(nextConfig ? [nextConfig.file] : []),
+      ],
       remove: true,
     };
   },
@@ -456,7 +467,17 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
   if (appRoute) return { findings, source: routeSource, create: [bridge] };
   const transpile = transpileTodo(project, file);
   if (transpile) findings.push(transpile);
-  return { findings, create: second ? [bridge] : [{ path: routeFile, source: routeSource }, bridge], remove: true };
+  const nextConfig = newNextConfig(project, file, { q, semi });
+  if (nextConfig) findings.push(nextConfig.finding);
+  return {
+    findings,
+    create: [
+      ...(second ? [] : [{ path: routeFile, source: routeSource }]),
+      bridge,
+      ...(nextConfig ? [nextConfig.file] : []),
+    ],
+    remove: true,
+  };
 }
 
 /**
@@ -485,26 +506,7 @@ function authBesideOptions(input: TransformInput, beside: Beside): TransformResu
   const statement = handler ?? program.body.find(declares(beside.name));
   if (!statement) return { findings: [] };
   const semi = usesSemicolons(source) ? ";" : "";
-  const q = quoteOf(source);
-  const edits: { start: number; end: number; text: string }[] = [];
-  const imports = topImports(parsed).nodes();
-  const nextAuthImports = imports.filter((d) => d.source.value === "next-auth" && d.importKind !== "type");
-  const defaultImport = nextAuthImports
-    .flatMap((d) => d.specifiers ?? [])
-    .find((s) => s.type === "ImportDefaultSpecifier");
-  const nextAuth = defaultImport ? localName(defaultImport) : "NextAuth";
-  const named = nextAuthImports.find((d) => (d.specifiers ?? []).every((s) => s.type === "ImportSpecifier"));
-  const last = imports[imports.length - 1];
-  if (!defaultImport && named && (named.specifiers ?? []).length) {
-    const at = range(named).start + "import".length;
-    edits.push({ start: at, end: at, text: ` ${nextAuth},` });
-  }
-  const newImports =
-    (!defaultImport && !(named && (named.specifiers ?? []).length)
-      ? `import ${nextAuth} from ${q}next-auth${q}${semi}\n`
-      : "") + bridgeImport(q, semi);
-  if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${newImports.trimEnd()}` });
-  else edits.push({ start: 0, end: 0, text: `${newImports}\n` });
+  const { nextAuth, edits } = nextAuthImportEdits(parsed, quoteOf(source), semi);
   const v5 = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuth})(${beside.name})${semi}`;
   if (handler) edits.push({ ...range(handler), text: v5 });
   else edits.push({ start: range(statement).end, end: range(statement).end, text: `\n\n${v5}` });
@@ -749,6 +751,231 @@ function withoutComments(parsed: Parsed, node: Node): string {
 }
 
 /**
+ * The imports an auth module gains: v5's NextAuth (the default import of "next-auth", added to a
+ * named import of it when there is one) and the session bridge, after its last import (at the top
+ * when it has none).
+ */
+function nextAuthImportEdits(
+  parsed: Parsed,
+  q: string,
+  semi: string,
+): { nextAuth: string; edits: { start: number; end: number; text: string }[] } {
+  const edits: { start: number; end: number; text: string }[] = [];
+  const imports = topImports(parsed).nodes();
+  const nextAuthImports = imports.filter((d) => d.source.value === "next-auth" && d.importKind !== "type");
+  const defaultImport = nextAuthImports
+    .flatMap((d) => d.specifiers ?? [])
+    .find((s) => s.type === "ImportDefaultSpecifier");
+  const nextAuth = defaultImport ? localName(defaultImport) : "NextAuth";
+  const named = nextAuthImports.find((d) => (d.specifiers ?? []).every((s) => s.type === "ImportSpecifier"));
+  const last = imports[imports.length - 1];
+  if (!defaultImport && named && (named.specifiers ?? []).length) {
+    const at = range(named).start + "import".length;
+    edits.push({ start: at, end: at, text: ` ${nextAuth},` });
+  }
+  const newImports =
+    (!defaultImport && !(named && (named.specifiers ?? []).length)
+      ? `import ${nextAuth} from ${q}next-auth${q}${semi}\n`
+      : "") + bridgeImport(q, semi);
+  if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${newImports.trimEnd()}` });
+  else edits.push({ start: 0, end: 0, text: `${newImports}\n` });
+  return { nextAuth, edits };
+}
+
+/**
+ * The module of a shared package that calls getServerSession (lib/shared-auth.ts): v5's exports
+ * right after the options it declares, or after its imports when it imports them; its
+ * getServerSession calls, rewritten to auth() by step 2, read the auth it now exports. The session
+ * bridge goes beside it. Options given as a call (`authOptions()`) stay per request: a lazy config.
+ */
+function sharedAuthModule(input: TransformInput, shared: SharedAuthModule): TransformResult {
+  const { file, source, project } = input;
+  const bridge = bridgeModule(project, path.extname(file), /\.[cm]?tsx?$/.test(file));
+  const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
+  if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER))
+    return {
+      findings: [
+        {
+          step: 6,
+          file,
+          line: 1,
+          kind: "nextauth-route",
+          action: "todo",
+          message: `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`,
+        },
+      ],
+    };
+  const parsed = parseInput(input);
+  const program = parsed.root.find(parsed.j.Program).get().node as { body: Node[] };
+  const declared =
+    shared.declared === undefined
+      ? undefined
+      : program.body.find((st) => {
+          const declaration = st.type === "ExportNamedDeclaration" ? st.declaration : st;
+          return (
+            (declaration?.type === "VariableDeclaration" &&
+              declaration.declarations.some(
+                (d: Node) => d.id?.type === "Identifier" && d.id.name === shared.declared,
+              )) ||
+            (declaration?.type === "FunctionDeclaration" && declaration.id?.name === shared.declared)
+          );
+        });
+  if (shared.declared !== undefined && !declared) return { findings: [] };
+  const semi = usesSemicolons(source) ? ";" : "";
+  const { nextAuth, edits } = nextAuthImportEdits(parsed, quoteOf(source), semi);
+  const v5 = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuth})(${shared.config})${semi}`;
+  const imports = topImports(parsed).nodes();
+  // Right after the options; else after the imports, below the bridge's import (added at the same offset).
+  if (declared) edits.push({ start: range(declared).end, end: range(declared).end, text: `\n\n${v5}` });
+  else if (imports.length) edits[edits.length - 1].text += `\n\n${v5}`;
+  else edits[edits.length - 1].text += `${v5}\n\n`;
+  return {
+    source: applyEdits(source, edits),
+    create: [bridge],
+    findings: [
+      bridgeWritten(bridge.path, file),
+      {
+        step: 6,
+        file,
+        line: declared ? lineOf(declared, source) : 1,
+        kind: "auth-module",
+        action: "rewrite",
+        message: `NextAuth(${shared.config}) here, in the shared package that calls getServerSession: this module exports handlers, auth, signIn, signOut, and the apps' routes mount its handlers`,
+      },
+    ],
+  };
+}
+
+/** The package module the apps import (its index) re-exports v5's exports from the auth module. */
+function sharedReexport(input: TransformInput, shared: SharedAuthModule): TransformResult {
+  const { file, source, project } = input;
+  const parsed = parseInput(input);
+  const program = parsed.root.find(parsed.j.Program).get().node as { body: Node[] };
+  const existing = program.body.find(
+    (st) =>
+      st.type === "ExportNamedDeclaration" &&
+      st.source &&
+      st.exportKind !== "type" &&
+      (st.specifiers ?? []).length > 0 &&
+      project.resolve(file, String(st.source.value)) === shared.module,
+  );
+  const names = "handlers, auth, signIn, signOut";
+  const edits: { start: number; end: number; text: string }[] = [];
+  if (existing) {
+    const last = existing.specifiers[existing.specifiers.length - 1];
+    edits.push({ start: range(last).end, end: range(last).end, text: `, ${names}` });
+  } else {
+    const semi = usesSemicolons(source) ? ";" : "";
+    const q = quoteOf(source);
+    let rel = path.posix.relative(path.posix.dirname(file), shared.module);
+    if (!rel.startsWith(".")) rel = `./${rel}`;
+    const anchors = program.body.filter(
+      (st) =>
+        st.type === "ImportDeclaration" ||
+        st.type === "ExportAllDeclaration" ||
+        (st.type === "ExportNamedDeclaration" && st.source),
+    );
+    const at = anchors.length ? range(anchors[anchors.length - 1]).end : 0;
+    const line = `export { ${names} } from ${q}${rel}${q}${semi}`;
+    edits.push({ start: at, end: at, text: at ? `\n${line}` : `${line}\n` });
+  }
+  return {
+    source: applyEdits(source, edits),
+    findings: [
+      {
+        step: 6,
+        file,
+        line: existing ? lineOf(existing, source) : 1,
+        kind: "auth-module",
+        action: "rewrite",
+        message: `re-exports handlers, auth, signIn, signOut from ${shared.file}, where NextAuth is: the apps import them as they import the options`,
+      },
+    ],
+  };
+}
+
+/**
+ * The route of an app whose shared package gets NextAuth (lib/shared-auth.ts): it mounts the
+ * package's handlers, imported from `from`; a Pages route moves to app/. Only a route that does
+ * nothing but `NextAuth(options)` (and an App Router route's segment config) is certain.
+ */
+function routeToSharedPackage(input: TransformInput, from: string): TransformResult {
+  const { file, source, project } = input;
+  const findings: Finding[] = [];
+  const todo = (line: number, message: string) =>
+    findings.push({ step: 6, file, line, kind: "nextauth-route", action: "todo", message });
+  const parsed = parseInput(input);
+  const nextAuthImport = topImports(parsed)
+    .nodes()
+    .find(
+      (d) =>
+        ["next-auth", "next-auth/next"].includes(String(d.source.value)) &&
+        (d.specifiers ?? []).some((sp) => sp.type === "ImportDefaultSpecifier"),
+    );
+  const appRoute = /\/route\.[cm]?[jt]sx?$/.test(file);
+  // An App Router route without v4's NextAuth is v5's already.
+  if (!nextAuthImport) {
+    if (!appRoute)
+      todo(1, `no \`export default NextAuth(...)\` found: write the route that mounts the handlers of ${from} by hand`);
+    return { findings };
+  }
+  const nextAuth = localName(nextAuthImport.specifiers!.find((sp) => sp.type === "ImportDefaultSpecifier"));
+  const semi = usesSemicolons(source) ? ";" : "";
+  const q = quoteOf(source);
+  const style = { typescript: isTypeScript(file), semi, q };
+  const found = appRoute ? appRouterHandler(parsed, nextAuth, style) : pagesHandler(parsed, nextAuth, style);
+  const segmentConfig = appRoute ? segmentConfigOf(parsed) : [];
+  const program = parsed.root.find(parsed.j.Program).get().node as { body: Node[] };
+  const others =
+    typeof found === "string"
+      ? []
+      : program.body.filter(
+          (st) =>
+            st.type !== "ImportDeclaration" &&
+            st !== found.replace &&
+            !found.remove.includes(st) &&
+            !segmentConfig.includes(st),
+        );
+  const line = typeof found === "string" ? 1 : lineOf(others[0] ?? found.replace, source);
+  if (typeof found === "string" || typeof found.config === "string" || isLazyRoute(found.config) || others.length) {
+    todo(
+      line,
+      `the route does more than NextAuth(options) with the options of ${from}: mount its handlers by hand (\`export const { GET, POST } = handlers\`, imported from ${from}), keeping what else it does`,
+    );
+    return { findings };
+  }
+  if (project.basePath) {
+    todo(
+      line,
+      `the route is mounted at ${project.basePath}, not /api/auth: add \`basePath: "${project.basePath}"\` to the options in ${from} by hand, then run again`,
+    );
+    return { findings };
+  }
+  const ext = path.extname(file).replace(/x$/, "");
+  const routeFile = appRoute ? file : project.appRouteFor(file, ext);
+  const slice = (n: Node) => source.slice(range(n).start, range(n).end);
+  const routeSource =
+    `import { handlers } from ${q}${from}${q}${semi}\n\n` +
+    segmentConfig.map((n) => `${slice(n)}\n\n`).join("") +
+    (appRoute
+      ? ""
+      : "// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n") +
+    `export const { GET, POST } = handlers${semi}\n`;
+  findings.push({
+    step: 6,
+    file,
+    line,
+    kind: "nextauth-route",
+    action: "rewrite",
+    message: `NextAuth(…) → the handlers of the shared package (${from}); ${appRoute ? `${file} exports them` : `${routeFile} exports them; ${file} deleted`}`,
+  });
+  if (appRoute) return { findings, source: routeSource };
+  const transpile = transpileTodo(project, file);
+  if (transpile) findings.push(transpile);
+  return { findings, create: [{ path: routeFile, source: routeSource }], remove: true };
+}
+
+/**
  * A Pages Router app on v5 whose Next config does not transpile next-auth: found again on an
  * applied tree (package.json). `movedRoute`, the Pages route this run moves to app/, is no page.
  */
@@ -756,6 +983,9 @@ export function transpileTodo(project: Project, movedRoute?: string): Finding | 
   if (!project.files.some((f) => /^(src\/)?pages\//.test(f) && f !== movedRoute)) return undefined;
   const nextConfig = NEXT_CONFIGS.find((name) => project.read(name) !== null);
   if (/transpilePackages[^\]]*["']next-auth["']/.test(nextConfig ? project.read(nextConfig)! : "")) return undefined;
+  // This run writes it: into the config (the next-config transform), or a new one (newNextConfig).
+  if (project.nextAuthMajor !== 5 && (!nextConfig || withTranspiledNextAuth(nextConfig, project.read(nextConfig)!)))
+    return undefined;
   return {
     step: 6,
     file: nextConfig ?? "next.config.js",
@@ -1197,7 +1427,7 @@ export const routeImporters: Transform = {
       const quote = source[range(p.node.source).start];
       edits.push({
         ...range(p.node.source),
-        text: `${quote}${project.importSpecifier(file, project.authModule)}${quote}`,
+        text: `${quote}${project.authImport(file)}${quote}`,
       });
       findings.push({
         step: 6,

@@ -76,8 +76,15 @@ export const serverSession: Transform = {
 
     // The options module that also holds the session helper becomes the auth module in step 6
     // (NextAuth(config) beside the config): auth() exists there only once step 6 runs too.
-    const beside = project.optionsBesideHelper;
-    if (beside && !steps.has(6)) {
+    const beside = project.optionsBesideHelper ?? (project.sharedAuth && { file: project.sharedAuth.file });
+    // In a shared package (or an app that uses one), v5's auth() lives in the package.
+    const shared = project.sharedAuth
+      ? "in this shared package"
+      : project.authFrom
+        ? "in the shared package"
+        : undefined;
+    const later = beside?.file ?? project.authFrom;
+    if (later && !steps.has(6)) {
       root
         .find(j.CallExpression)
         .filter(
@@ -90,7 +97,7 @@ export const serverSession: Transform = {
           report(
             p.node,
             "getServerSession-call",
-            `v5's auth() will live in ${beside.file}, beside the options (step 6 puts NextAuth(config) there): run step 2 together with step 6 (\`apply --step 2 --step 6\`, or \`--all\`)`,
+            `v5's auth() will live in ${later}, ${shared ?? "beside the options"} (step 6 puts NextAuth(config) there): run step 2 together with step 6 (\`apply --step 2 --step 6\`, or \`--all\`)`,
           ),
         );
       return { findings };
@@ -160,12 +167,21 @@ export const serverSession: Transform = {
       references(parsed, name)
         .filter((p) => !inReplaced(p.node))
         .size() === 0;
+    // The shared package's auth module gives its options to NextAuth (step 6): their import stays.
+    const keepOptions = project.sharedAuth?.file === file;
+    let nextAuthHere =
+      keepOptions &&
+      steps.has(6) &&
+      references(parsed, "NextAuth").size() === 0 &&
+      !importsFrom(parsed, SESSION_SOURCES)
+        .nodes()
+        .some((d) => (d.specifiers ?? []).some((sp) => sp.type !== "ImportSpecifier"));
     const candidates = new Set([
       ...imports.map((i) => i.local),
-      ...optionNames,
-      ...context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? []),
+      ...(keepOptions ? [] : optionNames),
+      ...(keepOptions ? [] : context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(\)$/)?.[1] ?? [])),
     ]);
-    const spec = project.importSpecifier(file, project.authModule);
+    const spec = project.authImport(file);
     const q = quoteOf(source);
     const semi = usesSemicolons(source) ? ";" : "";
     const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
@@ -192,6 +208,10 @@ export const serverSession: Transform = {
         if (!placed && !kept.size()) {
           edits.push({ start, end, text: `import { ${authSpecifier} } from ${q}${spec}${q}${semi}` });
           placed = true;
+        } else if (nextAuthHere && SESSION_SOURCES.includes(String(decl.source.value))) {
+          // The shared package's auth module: v5's NextAuth (step 6) takes the place of getServerSession.
+          edits.push({ start, end, text: `import NextAuth from ${q}next-auth${q}${semi}` });
+          nextAuthHere = false;
         } else
           edits.push({
             start,
@@ -333,9 +353,37 @@ export function contextCast(parsed: Parsed, at: { parent: unknown }, ctx: Node):
     if (!params) continue;
     const param = params.find((n) => n.type === "Identifier" && n.name === ctx.name);
     if (!param) return undefined;
-    return param.typeAnnotation?.typeAnnotation?.type === "TSTypeLiteral" ? `${ctx.name} as ${typeName}` : undefined;
+    return reqResLiteral(parsed, param.typeAnnotation?.typeAnnotation) ? `${ctx.name} as ${typeName}` : undefined;
   }
   return undefined;
+}
+
+/**
+ * A `{ req: …; res: … }` literal, or a union of them, written in place or as a type alias of the
+ * file (create-t3-turbo's `GetServerSessionContext`): what auth(ctx) reads of it is req and res.
+ */
+function reqResLiteral(parsed: Parsed, type: Node, depth = 0): boolean {
+  if (!type || depth > 3) return false;
+  if (type.type === "TSTypeLiteral") return true;
+  if (type.type === "TSUnionType")
+    return (type.types as Node[]).every((t) => reqResLiteral(parsed, t, depth + 1) && hasReqRes(t));
+  if (type.type === "TSTypeReference" && type.typeName?.type === "Identifier" && !type.typeParameters) {
+    const alias = parsed.root
+      .find(parsed.j.TSTypeAliasDeclaration)
+      .nodes()
+      .find((d) => d.id.name === type.typeName.name && !d.typeParameters);
+    return alias !== undefined && reqResLiteral(parsed, alias.typeAnnotation, depth + 1);
+  }
+  return false;
+}
+
+function hasReqRes(type: Node): boolean {
+  const keys = new Set(
+    ((type.members ?? []) as Node[]).flatMap((m) =>
+      m.type === "TSPropertySignature" && m.key?.type === "Identifier" ? [m.key.name as string] : [],
+    ),
+  );
+  return keys.has("req") && keys.has("res");
 }
 
 /**

@@ -141,6 +141,12 @@ interface KeptSession {
 
 export class SessionContinuity {
   private kept: KeptSession[] = [];
+  /**
+   * The most `Set-Cookie` headers one unchanged read answered with after the switch: the protected
+   * page and the API route, read again with the v5 cookie the first read issued (0 when v5 answers
+   * an unchanged session from its cookie). Undefined until checkAfterSwitch has run.
+   */
+  setCookieOnUnchangedRead: number | undefined;
   private refused: { label: string; jar: Map<string, StoredCookie> }[] = [];
   readonly url: string;
   readonly shape: AppShape;
@@ -310,6 +316,12 @@ export class SessionContinuity {
         ok: pageOk && reissued && sameUser && expiryKept,
         detail: `${session.page.path} ${page.status}${pageOk ? "" : ` ${page.location}`}; v5 cookie ${v5Name ?? "missing"}, v4 left ${v4Left.join(",") || "none"}; user ${read?.user?.id ?? "none"} authTime ${read?.authTime}; expires ${new Date(expires * 1000).toISOString()} (v4: ${new Date(session.expires * 1000).toISOString()})`,
       });
+
+      if (reissued) {
+        const again = [await browser.request(session.page.path), await browser.request(this.shape.api)];
+        const most = Math.max(...again.map((answer) => answer.setCookies.length));
+        this.setCookieOnUnchangedRead = Math.max(this.setCookieOnUnchangedRead ?? 0, most);
+      }
 
       const api = await new CookieClient(base, session.v4Jar).request(this.shape.api);
       const handlers = await new CookieClient(base, session.v4Jar).session();

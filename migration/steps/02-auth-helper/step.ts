@@ -8,7 +8,7 @@ const importAuth: Replacement = [
 
 const step: Step = {
   id: "02-auth-helper",
-  title: "An auth() helper with v5's signatures, on v4",
+  title: "An `auth()` helper with v5's signatures, on v4",
   phase: "prepare",
   write: ["lib/auth/session.ts"],
   transforms: [

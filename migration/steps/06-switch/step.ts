@@ -5,7 +5,7 @@ const fragment = fragmentsOf(__dirname);
 
 const step: Step = {
   id: "06-switch",
-  title: "The switch: next-auth 5, auth.ts, the App Router route, the bridge for v4 cookies",
+  title: "next-auth 5, `auth.ts`, the App Router route, the bridge (and middleware)",
   phase: "switch",
   // The codemod moves package.json to 5.0.0-beta.32, renames the provider types and
   // NextAuthOptions; the files below are what it leaves as to-dos, done by hand.

@@ -3,7 +3,7 @@ import type { Step } from "../../types";
 
 const step: Step = {
   id: "07-redirect-to",
-  title: "callbackUrl → redirectTo in the client",
+  title: "`callbackUrl` → `redirectTo` in the client",
   phase: "follow-up",
   // The codemod rewrites every signIn/signOut call; by hand: the comment that explains it.
   codemod: 7,

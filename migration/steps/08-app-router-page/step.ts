@@ -2,7 +2,7 @@ import type { Step } from "../../types";
 
 const step: Step = {
   id: "08-app-router-page",
-  title: "One App Router page with auth() in a server component",
+  title: "One App Router page with `auth()` in a server component",
   phase: "follow-up",
   write: [
     "app/layout.tsx",

@@ -5,7 +5,7 @@ const fragment = fragmentsOf(__dirname);
 
 const step: Step = {
   id: "09-next16-proxy",
-  title: "Optional, on Next 16: middleware.ts → proxy.ts",
+  title: "Optional, on Next 16: `middleware.ts` → `proxy.ts`",
   phase: "follow-up",
   optional: true,
   // Before or after step 10 alike: the file moves as it is (what

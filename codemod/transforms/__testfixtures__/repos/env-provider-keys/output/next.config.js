@@ -1,2 +1,2 @@
 /** @type {import("next").NextConfig} */
-module.exports = { reactStrictMode: true };
+module.exports = { reactStrictMode: true, transpilePackages: ["next-auth"] };

@@ -1,10 +1,3 @@
-import type { GetServerSidePropsContext } from "next";
-import { getServerSession as $getServerSession, type NextAuthOptions } from "next-auth";
-import DiscordProvider from "next-auth/providers/discord";
-
-export const authOptions: NextAuthOptions = {
-  providers: [DiscordProvider({ clientId: process.env.DISCORD_CLIENT_ID!, clientSecret: process.env.DISCORD_CLIENT_SECRET! })],
-};
-
-export const getServerSession = (ctx: { req: GetServerSidePropsContext["req"]; res: GetServerSidePropsContext["res"] }) =>
-  $getServerSession(ctx.req, ctx.res, authOptions);
+export { authOptions } from "./src/auth-options";
+export { getServerSession } from "./src/get-session";
+export type { Session } from "next-auth";

@@ -1,6 +1,3 @@
-import { authOptions } from "@acme/db/auth/options";
-import NextAuth from "next-auth";
+import { handlers } from "@acme/db/auth/session";
 
-const handler = NextAuth(authOptions());
-
-export { handler as GET, handler as POST };
+export const { GET, POST } = handlers;

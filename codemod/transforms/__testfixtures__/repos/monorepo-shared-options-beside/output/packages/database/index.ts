@@ -1,0 +1,1 @@
+export const db = () => ({ users: new Map<string, { id: string; email: string }>() });
