@@ -27,7 +27,7 @@ import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { serverSession } from "../transforms/server-session";
 import { sessionCallback } from "../transforms/session-callback";
-import { findPackages, findUnits, type Unit } from "./apps";
+import { findPackages, findUnits, workspaceModule, type Unit } from "./apps";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
 import { formatWithPrettier, hasPrettierConfig } from "./prettier";
@@ -406,7 +406,11 @@ function runUnit(
   for (const pkg of unit.packages) {
     const prefix = pkg.dir ? `${pkg.dir}/` : "";
     const read: FileReader = (file) => readRoot(prefix + file);
-    const project = new Project(pkg.dir, pkg.files, { read, providers: envScope.has(pkg) ? providers : NOT_NEXT_AUTH });
+    const project = new Project(pkg.dir, pkg.files, {
+      read,
+      providers: envScope.has(pkg) ? providers : NOT_NEXT_AUTH,
+      workspaceModule: workspaceModule(unit.packages, readRoot),
+    });
     let style: Style | undefined;
     const appStyle = () => (style ??= prevailingStyle(project));
     const context = newTransformContext();

@@ -1,4 +1,15 @@
-import { applyEdits, lineOf, range, type Node, type Parsed } from "../lib/ast";
+import {
+  applyEdits,
+  importedName,
+  lineOf,
+  localName,
+  parseForReading,
+  range,
+  topImports,
+  type Node,
+  type Parsed,
+} from "../lib/ast";
+import type { Project } from "../lib/project";
 
 /**
  * Step 6, a Pages route that builds its options per request:
@@ -27,10 +38,13 @@ interface Style {
   typescript: boolean;
   semi: string;
   q: string;
+  /** The route's project and file: the modules it imports are read (what an options builder reads). */
+  project?: Project;
+  file?: string;
 }
 
 const V4_REQUEST_NAME = "v4Req";
-const V4_REQUEST_FIELDS = new Set(["cookies", "headers", "query"]);
+const V4_REQUEST_FIELDS = new Set(["cookies", "headers", "query", "url"]);
 
 /** The lazy config for handler `fn` around `return NextAuth(req, res, options)`, or undefined when that is not its shape. */
 export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
@@ -59,24 +73,27 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
   const at = (n: Node) => `line ${lineOf(n, source)}`;
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
 
-  // Leading `if (…) return res…` statements are the route's own answers: the route's guard.
+  // Leading `if (…) return res…` statements are the route's own answers: the route's guard, with
+  // the constants they test (`const isHead = req.method === "HEAD"`) when the config reads none.
   const rest = statements.slice(0, -1);
+  const first = guardCount(j, rest, options, resName);
   const guardLines: string[] = [];
-  let first = 0;
-  for (; first < rest.length; first++) {
-    const statement = rest[first];
-    if (statement.type !== "IfStatement" || !mentions(j, statement, resName)) break;
-    const guard = guardLine(parsed, statement, reqName, resName, style);
+  for (const statement of rest.slice(0, first)) {
+    const guard =
+      statement.type === "IfStatement"
+        ? guardLine(parsed, statement, reqName, resName, style)
+        : routeCode(parsed, statement, reqName, style);
     if (typeof guard === "string") {
       guardLines.push(`  ${code(statement).split("\n").join("\n  ")} // ${guard}`);
-      problems.add(`the check at ${at(statement)}: ${guard}`);
-    } else guardLines.push(`  ${guard.line}`);
+      problems.add(`the ${statement.type === "IfStatement" ? "check" : "constant"} at ${at(statement)}: ${guard}`);
+    } else guardLines.push(`  ${"line" in guard ? guard.line : guard.text}`);
   }
   const body = rest.slice(first);
 
   // The config part: v4's req.cookies, req.headers and req.query read through v4RequestOf(req).
   const edits: { start: number; end: number; text: string }[] = [];
   let readsRequest = false;
+  let readsUrl = false;
   let usesParam = false;
   for (const node of [...body, options]) {
     j(node as never)
@@ -102,7 +119,9 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
             : undefined;
         if (field === "method") {
           edits.push({ ...range(parent), text: `${reqName}?.method` });
-        } else if (field && V4_REQUEST_FIELDS.has(field)) {
+          return;
+        }
+        if (field && V4_REQUEST_FIELDS.has(field)) {
           const outer = p.parent.parent?.node as Node | undefined;
           if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth") {
             problems.add(
@@ -111,18 +130,37 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
             return;
           }
           readsRequest = true;
+          if (field === "url") readsUrl = true;
           edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-        } else if (builderReadsOnly(parsed, parent, p.node)) {
-          // `getOptions(req)`, a function of this file that reads only req.headers, .cookies and .query.
+          return;
+        }
+        const builder = builderReads(parsed, parent, p.node, style);
+        if (builder && !builder.other) {
+          // `getOptions(req)`: a function that reads only req.headers, .cookies, .query and .url.
           readsRequest = true;
-          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-          const param = builderReadsOnly(parsed, parent, p.node)!;
-          if (param.typeAnnotation && style.typescript)
-            fileEdits.push({ ...range(param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
+          if (builder.fields.has("url")) readsUrl = true;
+          if (!builder.file) {
+            edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+            if (builder.param.typeAnnotation && style.typescript)
+              fileEdits.push({ ...range(builder.param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
+          } else {
+            // Another module's function, typed for a NextApiRequest: it is given the parts it reads.
+            const typed = builder.param.typeAnnotation && style.typescript;
+            edits.push({
+              ...range(p.node),
+              text: typed
+                ? `${V4_REQUEST_NAME} as unknown as Parameters<typeof ${parent.callee.name}>[${(parent.arguments as Node[]).indexOf(p.node)}]`
+                : V4_REQUEST_NAME,
+            });
+          }
         } else {
           readsRequest = true; // the code to write offers v4RequestOf(req) for it
+          const other = builder?.other;
+          const where = other && `${builder.file ?? style.file ?? "the route"}:${other.line}`;
           problems.add(
-            `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, as the codemod writes it for those reads)`,
+            other && /\.(socket|connection)\b/.test(other.code)
+              ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
+              : `\`${code(shown)}\` at ${at(p.node)}${other ? ` reads \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
           );
         }
       });
@@ -141,7 +179,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
   });
   return {
     config,
-    helpers: readsRequest ? v4RequestHelper(style) : "",
+    helpers: readsRequest ? v4RequestHelper(style, readsUrl) : "",
     guards: guardLines.length ? routeGuards(guardLines, reqName, style) : undefined,
     problems: [...problems],
     fileEdits,
@@ -149,44 +187,126 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
 }
 
 /**
- * `getOptions(req)`: when getOptions is a function of this file whose parameter it only reads as
- * `.headers`, `.cookies` and `.query` (or tests: `if (req)`), v4RequestOf(req) gives it the same;
- * that parameter, or undefined.
+ * `getOptions(req)`: what getOptions, a function of this file or one it imports, reads of that
+ * parameter: `.headers`, `.cookies`, `.query` and `.url` (or tests it: `if (req)`), which
+ * v4RequestOf(req) gives it, and the first other read; undefined when it is neither.
  */
-function builderReadsOnly(parsed: Parsed, call: Node, arg: Node): Node | undefined {
-  const { j, root } = parsed;
+function builderReads(
+  parsed: Parsed,
+  call: Node,
+  arg: Node,
+  style: Style,
+): { param: Node; fields: Set<string>; file?: string; other?: { code: string; line: number } } | undefined {
   if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return undefined;
   const index = (call.arguments as Node[]).indexOf(arg);
   if (index < 0) return undefined;
+  const local = functionNamed(parsed, call.callee.name, false);
+  const found = local ? { fn: local, parsed, file: undefined } : importedFunction(parsed, call.callee.name, style);
+  const param = found?.fn.params?.[index] as Node | undefined;
+  if (!found || param?.type !== "Identifier") return undefined;
+  const { j, source } = found.parsed;
+  const uses = j(found.fn.body as never)
+    .find(j.Identifier, { name: param.name })
+    .filter((p) => !isPropertyName(p.node, p.parent.node));
+  const fields = new Set<string>();
+  let other: { code: string; line: number } | undefined;
+  uses.forEach((p) => {
+    const parent = p.parent.node as Node;
+    if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") {
+      const field = parent.object === p.node && !parent.computed ? (parent.property.name as string) : undefined;
+      if (field && V4_REQUEST_FIELDS.has(field)) return void fields.add(field);
+    } else if (
+      (parent.type === "IfStatement" && parent.test === p.node) ||
+      (parent.type === "LogicalExpression" && parent.left === p.node) ||
+      (parent.type === "ConditionalExpression" && parent.test === p.node)
+    )
+      return;
+    if (other) return;
+    const outer = p.parent.parent?.node as Node | undefined;
+    const shown = outer?.type === "MemberExpression" && outer.object === parent ? outer : parent;
+    other = { code: source.slice(range(shown).start, range(shown).end), line: lineOf(p.node, source) };
+  });
+  if (uses.size() === 0) return undefined;
+  return { param, fields, file: found.file, other };
+}
+
+/** The function `name` declares at the top of the module (exported, when `exported`). */
+function functionNamed({ j, root }: Parsed, name: string, exported: boolean): Node | undefined {
   const program = root.find(j.Program).get().node as { body: Node[] };
-  const fn = program.body
+  return program.body
+    .filter((st) => !exported || st.type === "ExportNamedDeclaration")
     .map((st) => (st.type === "ExportNamedDeclaration" ? st.declaration : st))
     .flatMap((st): Node[] =>
-      st?.type === "FunctionDeclaration" && st.id?.name === call.callee.name
+      st?.type === "FunctionDeclaration" && st.id?.name === name
         ? [st]
         : st?.type === "VariableDeclaration"
           ? st.declarations
-              .filter((d: Node) => d.id.type === "Identifier" && d.id.name === call.callee.name)
+              .filter((d: Node) => d.id.type === "Identifier" && d.id.name === name)
               .map((d: Node) => d.init)
               .filter((init: Node) => /^(?:Arrow)?Function(?:Expression)?$/.test(init?.type ?? ""))
           : [],
     )[0];
-  const param = fn?.params?.[index] as Node | undefined;
-  if (param?.type !== "Identifier") return undefined;
-  const uses = j(fn.body as never)
-    .find(j.Identifier, { name: param.name })
-    .filter((p) => !isPropertyName(p.node, p.parent.node));
-  const readsOnly = uses.every((p) => {
-    const parent = p.parent.node as Node;
-    if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression")
-      return parent.object === p.node && !parent.computed && V4_REQUEST_FIELDS.has(parent.property.name);
-    return (
-      (parent.type === "IfStatement" && parent.test === p.node) ||
-      (parent.type === "LogicalExpression" && parent.left === p.node) ||
-      (parent.type === "ConditionalExpression" && parent.test === p.node)
+}
+
+/** The function the route imports as `name` (`import { getIp } from "@acme/lib/getIp"`), read from its module. */
+function importedFunction(
+  parsed: Parsed,
+  name: string,
+  { project, file }: Style,
+): { fn: Node; parsed: Parsed; file: string } | undefined {
+  if (!project || !file) return undefined;
+  for (const declaration of topImports(parsed).nodes()) {
+    if (declaration.importKind === "type") continue;
+    const specifier = (declaration.specifiers ?? []).find(
+      (sp) => sp.type === "ImportSpecifier" && localName(sp) === name,
     );
-  });
-  return readsOnly && uses.size() > 0 ? param : undefined;
+    if (!specifier) continue;
+    const found = project.module(file, String(declaration.source.value));
+    if (!found) return undefined;
+    try {
+      const theirs = parseForReading(found.path, found.source);
+      const fn = functionNamed(theirs, importedName(specifier as { imported?: unknown }), true);
+      return fn ? { fn, parsed: theirs, file: found.path } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * How many of the route's leading statements are its guard: `if (…) return res…` answers and the
+ * constants among them (no await, no response) that only the guard reads.
+ */
+function guardCount(j: Parsed["j"], rest: Node[], options: Node, resName: string): number {
+  let count = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const statement = rest[i];
+    if (statement.type === "IfStatement" && mentions(j, statement, resName)) count = i + 1;
+    else if (
+      statement.type !== "VariableDeclaration" ||
+      statement.kind !== "const" ||
+      mentions(j, statement, resName) ||
+      j(statement as never)
+        .find(j.AwaitExpression)
+        .size() > 0 ||
+      statement.declarations.some((d: Node) => d.id.type !== "Identifier")
+    )
+      break;
+  }
+  // A constant the config reads stays with it, and so does every statement after it; trailing
+  // constants that no guard follows are the config's.
+  const readByConfig = (statement: Node) =>
+    statement.type === "VariableDeclaration" &&
+    statement.declarations.some((d: Node) =>
+      [...rest.slice(count), options].some((node) => mentions(j, node, d.id.name as string)),
+    );
+  for (;;) {
+    while (count > 0 && rest[count - 1].type === "VariableDeclaration") count--;
+    const shared = rest.slice(0, count).findIndex(readByConfig);
+    if (shared < 0) return count;
+    count = shared;
+  }
 }
 
 /**
@@ -272,7 +392,7 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
     bareOptions: false,
     style,
   });
-  return { config, helpers: readsRequest ? v4RequestHelper(style) : "", problems: [...problems] };
+  return { config, helpers: readsRequest ? v4RequestHelper(style, false) : "", problems: [...problems] };
 }
 
 /**
@@ -360,28 +480,22 @@ function insideFunction(p: { parent: unknown; node: Node }, top: Node): boolean 
   return false;
 }
 
-/** `if (test) return res.status(405).end()` → `if (test) return new Response(null, { status: 405 })`, or why not. */
-function guardLine(
-  parsed: Parsed,
-  statement: Node,
-  reqName: string,
-  resName: string,
-  style: Style,
-): { line: string } | string {
+/**
+ * The text of `node` in the route's GET and POST: v4's request reads mapped to the NextRequest
+ * (`req.query.x`, `req.headers.x`, `req.cookies.x`, `req.url`: path and query), or why not.
+ */
+function routeCode(parsed: Parsed, node: Node, reqName: string, style: Style): { text: string } | string {
   const { j, source } = parsed;
-  if (statement.alternate) return "an `else` branch: write it as a Response in the route's guard";
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
-  // The test, with v4's request reads mapped to the route's NextRequest.
-  const edits: { start: number; end: number; text: string }[] = [];
-  let why: string | undefined;
-  if (mentions(j, statement.test, resName)) return "it reads the response";
   if (
-    j(statement.test as never)
+    j(node as never)
       .find(j.AwaitExpression)
       .size()
   )
     return "it awaits: write it in the route's GET and POST";
-  j(statement.test as never)
+  const edits: { start: number; end: number; text: string }[] = [];
+  let why: string | undefined;
+  j(node as never)
     .find(j.Identifier, { name: reqName })
     .filter((p) => !isPropertyName(p.node, p.parent.node))
     .forEach((p) => {
@@ -390,7 +504,12 @@ function guardLine(
       const outer = p.parent.parent?.node as Node | undefined;
       const key = outer?.type === "MemberExpression" && outer.object === parent ? memberName(outer) : undefined;
       if (field === "method") return;
-      if (field === "query" && key && key !== "nextauth")
+      if (field === "url") {
+        const basePath = nextBasePath(style);
+        if (basePath)
+          why ??= `\`${code(parent)}\`: next.config sets \`basePath\` (${basePath}), and whether v4's \`req.url\` held it is not certain`;
+        else edits.push({ ...range(parent), text: `(${reqName}.nextUrl.pathname + ${reqName}.nextUrl.search)` });
+      } else if (field === "query" && key && key !== "nextauth")
         edits.push({
           ...range(outer),
           text: `(${reqName}.nextUrl.searchParams.get(${style.q}${key}${style.q}) ?? undefined)`,
@@ -406,14 +525,39 @@ function guardLine(
         why ??= `\`${code(outer?.type === "MemberExpression" ? outer : parent)}\` has no certain NextRequest equivalent`;
     });
   if (why) return why;
-  const test = applyEdits(
-    code(statement.test),
-    edits.map((e) => ({
-      ...e,
-      start: e.start - range(statement.test).start,
-      end: e.end - range(statement.test).start,
-    })),
-  );
+  const start = range(node).start;
+  return {
+    text: applyEdits(
+      code(node),
+      edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    ),
+  };
+}
+
+/** The `basePath` the app's next.config sets (a literal, or "a value"), if any. */
+function nextBasePath({ project }: Style): string | undefined {
+  for (const name of ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"]) {
+    const match = project?.read(name)?.match(/\bbasePath\s*:\s*(["'`][^"'`]*["'`])?/);
+    if (match) return match[1] ?? "a value";
+  }
+  return undefined;
+}
+
+/** `if (test) return res.status(405).end()` → `if (test) return new Response(null, { status: 405 })`, or why not. */
+function guardLine(
+  parsed: Parsed,
+  statement: Node,
+  reqName: string,
+  resName: string,
+  style: Style,
+): { line: string } | string {
+  const { j, source } = parsed;
+  if (statement.alternate) return "an `else` branch: write it as a Response in the route's guard";
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  if (mentions(j, statement.test, resName)) return "it reads the response";
+  const translated = routeCode(parsed, statement.test, reqName, style);
+  if (typeof translated === "string") return translated;
+  const test = translated.text;
   // The consequent: res.setHeader(…) lines, then one answer, then at most a bare `return`.
   const steps: Node[] =
     statement.consequent.type === "BlockStatement" ? statement.consequent.body : [statement.consequent];
@@ -509,6 +653,15 @@ function webResponse(
     const options = init();
     return `Response.json(${code(args[0])}${options ? `, ${options}` : ""})`;
   }
+  // Next's res.send answers an object or array as JSON.
+  if (
+    (method === "send" || method === "json") &&
+    args.length === 1 &&
+    /^(Object|Array)Expression$/.test(args[0].type)
+  ) {
+    const options = init();
+    return `Response.json(${code(args[0])}${options ? `, ${options}` : ""})`;
+  }
   if (
     method === "send" &&
     args.length === 1 &&
@@ -543,15 +696,18 @@ function routeGuards(lines: string[], reqName: string, { typescript, semi }: Sty
   };
 }
 
-/** v4's req.headers, req.cookies and req.query, rebuilt from whatever v5 hands the config. */
-function v4RequestHelper({ typescript, semi }: Style): string {
+/** v4's req.headers, req.cookies and req.query (and req.url, with `url`), rebuilt from whatever v5 hands the config. */
+function v4RequestHelper({ typescript, semi }: Style, withUrl: boolean): string {
   const t = (text: string) => (typescript ? text : "");
   const s = semi;
+  const returned = withUrl
+    ? "// v4's req.url: the path and query (a Pages request's url is them already)\n  return { headers, cookies, query, url: url === undefined ? undefined : target.pathname + target.search }"
+    : "return { headers, cookies, query }";
   return `
 /**
- * v4's \`req.headers\`, \`req.cookies\` and \`req.query\`, from what v5 hands the config: the route's
+ * v4's \`req.headers\`, \`req.cookies\`${withUrl ? ", `req.query` and `req.url`" : " and `req.query`"}, from what v5 hands the config: the route's
  * NextRequest, the Pages request of \`auth(ctx)\` and \`auth(req, res)\`, or nothing (\`auth()\` in a
- * server component, \`signIn()\`, \`signOut()\`), when all three are empty.
+ * server component, \`signIn()\`, \`signOut()\`), when ${withUrl ? "they are empty (and url undefined)" : "all three are empty"}.
  */
 function v4RequestOf(req${t(": unknown")}) {
   const { headers: raw, url } = ${typescript ? "(req ?? {}) as { headers?: Headers | Record<string, string | string[] | undefined>; url?: string }" : "req ?? {}"}${s}
@@ -570,11 +726,11 @@ function v4RequestOf(req${t(": unknown")}) {
     }
   }
   const query${t(": Partial<Record<string, string | string[]>>")} = {}${s}
-  for (const [name, value] of new URL(url ?? "/", "http://localhost").searchParams) {
+  ${withUrl ? `const target = new URL(url ?? "/", "http://localhost")${s}\n  for (const [name, value] of target.searchParams) {` : `for (const [name, value] of new URL(url ?? "/", "http://localhost").searchParams) {`}
     const seen = query[name]${s}
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value]${s}
   }
-  return { headers, cookies, query }${s}
+  ${returned}${s}
 }
 `;
 }

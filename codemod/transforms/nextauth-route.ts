@@ -83,9 +83,10 @@ export const nextAuthRoute: Transform = {
     // The file's own style: a statement-ending semicolon only where the file writes one.
     const semi = usesSemicolons(source) ? ";" : "";
     const q = quoteOf(source);
+    const style = { typescript: isTypeScript(file), semi, q, project, file };
     const found = appRoute
-      ? appRouterHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q })
-      : pagesHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q });
+      ? appRouterHandler(parsed, nextAuthLocal, style)
+      : pagesHandler(parsed, nextAuthLocal, style);
     if (typeof found === "string") {
       todo(1, "nextauth-route", found);
       return { findings };
