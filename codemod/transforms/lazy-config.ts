@@ -129,6 +129,13 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
             );
             return;
           }
+          const changed = mutation(p);
+          if (changed) {
+            problems.add(
+              `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`,
+            );
+            return;
+          }
           readsRequest = true;
           if (field === "url") readsUrl = true;
           edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
@@ -160,7 +167,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
           problems.add(
             other && /\.(socket|connection)\b/.test(other.code)
               ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
-              : `\`${code(shown)}\` at ${at(p.node)}${other ? ` reads \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
+              : `\`${code(shown)}\` at ${at(p.node)}${other ? ` uses \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
           );
         }
       });
@@ -214,8 +221,9 @@ function builderReads(
     const parent = p.parent.node as Node;
     if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") {
       const field = parent.object === p.node && !parent.computed ? (parent.property.name as string) : undefined;
-      if (field && V4_REQUEST_FIELDS.has(field)) return void fields.add(field);
+      if (field && V4_REQUEST_FIELDS.has(field) && !mutation(p)) return void fields.add(field);
     } else if (
+      (parent.type === "UnaryExpression" && parent.operator === "!") ||
       (parent.type === "IfStatement" && parent.test === p.node) ||
       (parent.type === "LogicalExpression" && parent.left === p.node) ||
       (parent.type === "ConditionalExpression" && parent.test === p.node)
@@ -223,7 +231,7 @@ function builderReads(
       return;
     if (other) return;
     const outer = p.parent.parent?.node as Node | undefined;
-    const shown = outer?.type === "MemberExpression" && outer.object === parent ? outer : parent;
+    const shown = mutation(p) ?? (outer?.type === "MemberExpression" && outer.object === parent ? outer : parent);
     other = { code: source.slice(range(shown).start, range(shown).end), line: lineOf(p.node, source) };
   });
   if (uses.size() === 0) return undefined;
@@ -447,6 +455,19 @@ function configFunction(
     : `${isAsync ? "async " : ""}(${param}) => ${optionsText.startsWith("{") ? `(${optionsText})` : optionsText}`;
 }
 
+/** The assignment, `delete` or `++` that changes what the request path `p` (`req.cookies.x`) reads, if any. */
+function mutation(p: { node: Node; parent: unknown }): Node | undefined {
+  let at = p as { node: Node; parent: { node: Node; parent: unknown } | null };
+  while (at.parent && /^(Optional)?MemberExpression$/.test(at.parent.node.type) && at.parent.node.object === at.node)
+    at = at.parent as typeof at;
+  const outer = at.parent?.node;
+  if (!outer) return undefined;
+  if (outer.type === "AssignmentExpression" && outer.left === at.node) return outer;
+  if (outer.type === "UpdateExpression" || (outer.type === "UnaryExpression" && outer.operator === "delete"))
+    return outer;
+  return undefined;
+}
+
 function unwrapAwait(n: Node | undefined): Node | undefined {
   return n?.type === "AwaitExpression" ? n.argument : n;
 }
@@ -503,8 +524,9 @@ function routeCode(parsed: Parsed, node: Node, reqName: string, style: Style): {
       const field = parent.type === "MemberExpression" && parent.object === p.node ? memberName(parent) : undefined;
       const outer = p.parent.parent?.node as Node | undefined;
       const key = outer?.type === "MemberExpression" && outer.object === parent ? memberName(outer) : undefined;
-      if (field === "method") return;
-      if (field === "url") {
+      if (mutation(p)) why ??= `\`${code(mutation(p)!)}\` changes the request`;
+      else if (field === "method") return;
+      else if (field === "url") {
         const basePath = nextBasePath(style);
         if (basePath)
           why ??= `\`${code(parent)}\`: next.config sets \`basePath\` (${basePath}), and whether v4's \`req.url\` held it is not certain`;
