@@ -104,6 +104,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
         const name = p.node.name;
         const shown = ["MemberExpression", "CallExpression", "NewExpression"].includes(parent.type) ? parent : p.node;
         if (name === resName) {
+          if (inEarlyReturn(p, node)) return; // named once, as an answer before NextAuth
           problems.add(
             `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config no response; do this in an event or callback, or in the route's GET and POST`,
           );
@@ -163,7 +164,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
         } else {
           readsRequest = true; // the code to write offers v4RequestOf(req) for it
           const other = builder?.other;
-          const where = other && `${builder.file ?? style.file ?? "the route"}:${other.line}`;
+          const where = other && `${other.file ?? style.file ?? "the route"}:${other.line}`;
           problems.add(
             other && /\.(socket|connection)\b/.test(other.code)
               ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
@@ -203,12 +204,19 @@ function builderReads(
   call: Node,
   arg: Node,
   style: Style,
-): { param: Node; fields: Set<string>; file?: string; other?: { code: string; line: number } } | undefined {
+  depth = 0,
+):
+  | { param: Node; fields: Set<string>; file?: string; other?: { code: string; line: number; file?: string } }
+  | undefined {
   if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return undefined;
   const index = (call.arguments as Node[]).indexOf(arg);
   if (index < 0) return undefined;
   const local = functionNamed(parsed, call.callee.name, false);
-  const found = local ? { fn: local, parsed, file: undefined } : importedFunction(parsed, call.callee.name, style);
+  // A function of the route's own file has no `file` (its parameter type may be edited); one of the
+  // module a builder lives in has that module's.
+  const found = local
+    ? { fn: local, parsed, file: depth > 0 ? style.file : undefined }
+    : importedFunction(parsed, call.callee.name, style);
   const param = found?.fn.params?.[index] as Node | undefined;
   if (!found || param?.type !== "Identifier") return undefined;
   const { j, source } = found.parsed;
@@ -216,7 +224,7 @@ function builderReads(
     .find(j.Identifier, { name: param.name })
     .filter((p) => !isPropertyName(p.node, p.parent.node));
   const fields = new Set<string>();
-  let other: { code: string; line: number } | undefined;
+  let other: { code: string; line: number; file?: string } | undefined;
   uses.forEach((p) => {
     const parent = p.parent.node as Node;
     if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") {
@@ -229,10 +237,21 @@ function builderReads(
       (parent.type === "ConditionalExpression" && parent.test === p.node)
     )
       return;
+    // Another module's function passes it on (`getFirstTouchUrl(req)`): what that one reads. (Not
+    // from the route's file, whose builder's parameter type becomes v4RequestOf's.)
+    if (found.file && depth < 3 && parent.type === "CallExpression" && parent.callee !== p.node) {
+      const inner = builderReads(found.parsed, parent, p.node, { ...style, file: found.file }, depth + 1);
+      if (inner && !inner.other) return void inner.fields.forEach((f) => fields.add(f));
+      if (inner?.other) return void (other ??= inner.other);
+    }
     if (other) return;
     const outer = p.parent.parent?.node as Node | undefined;
     const shown = mutation(p) ?? (outer?.type === "MemberExpression" && outer.object === parent ? outer : parent);
-    other = { code: source.slice(range(shown).start, range(shown).end), line: lineOf(p.node, source) };
+    other = {
+      code: source.slice(range(shown).start, range(shown).end),
+      line: lineOf(p.node, source),
+      file: found.file,
+    };
   });
   if (uses.size() === 0) return undefined;
   return { param, fields, file: found.file, other };
@@ -492,6 +511,15 @@ function isPropertyName(node: Node, parent: Node): boolean {
     return !parent.computed;
   if ((parent.type === "ObjectProperty" || parent.type === "ObjectMethod") && parent.key === node)
     return !parent.computed && !parent.shorthand;
+  return false;
+}
+
+/** Whether `p` is in a `return` of the route's own body (not of a function inside it). */
+function inEarlyReturn(p: { parent: unknown; node: Node }, top: Node): boolean {
+  for (let at = p.parent as { node: Node; parent: unknown } | null; at; at = at.parent as never) {
+    if (at.node.type === "ReturnStatement") return true;
+    if (at.node === top || /Function|ArrowFunction|ObjectMethod|ClassMethod/.test(at.node.type)) return false;
+  }
   return false;
 }
 
