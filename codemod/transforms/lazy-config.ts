@@ -32,6 +32,10 @@ export interface LazyRoute {
   problems: string[];
   /** Edits elsewhere in the route file, which auth.ts keeps (an options builder's parameter type). */
   fileEdits?: { start: number; end: number; text: string }[];
+  /** Names the route imports from auth.ts besides `handlers` (`v4RequestOf`). */
+  authImports?: string[];
+  readsRequest?: boolean;
+  readsUrl?: boolean;
 }
 
 interface Style {
@@ -46,9 +50,321 @@ interface Style {
 const V4_REQUEST_NAME = "v4Req";
 const V4_REQUEST_FIELDS = new Set(["cookies", "headers", "query", "url"]);
 
-/** The lazy config for handler `fn` around `return NextAuth(req, res, options)`, or undefined when that is not its shape. */
+/**
+ * The lazy config for handler `fn` around `return NextAuth(req, res, options)`, or undefined when
+ * that is not its shape: leading guards and the config (`guardedRoute`), or else, when the route
+ * does more around NextAuth than answer first, its own code in the route's GET and POST
+ * (`wrappedRoute`), when that carries all of it.
+ */
 export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
-  const { j, source } = parsed;
+  const guarded = guardedRoute(parsed, fn, nextAuth, style);
+  if (!guarded?.problems.length) return guarded;
+  const wrapped = wrappedRoute(parsed, fn, nextAuth, style);
+  return wrapped && !wrapped.problems.length ? wrapped : guarded;
+}
+
+/**
+ * A route that does more around NextAuth than answer first (langfuse: checks that answer between
+ * computing the options and calling NextAuth, headers set on NextAuth's response, a query value
+ * rewritten before NextAuth reads it). The statements the options are built from become the lazy
+ * config; the others, in their order, the route's GET and POST: v4's request reads through
+ * v4RequestOf(req) (with `query.nextauth`, the path segments), `res.setHeader` into the headers
+ * every answer carries, `return res…` a Web Response, `req.query.x = …` the query of the request
+ * handed to Auth.js. The route file's own declarations that code uses move with it.
+ */
+function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
+  const { j, root, source } = parsed;
+  const shape = routeShape(fn, nextAuth);
+  if (!shape || !style.typescript || !style.project) return undefined;
+  const { reqName, resName, options, rest } = shape;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
+  const names = (n: Node): string[] =>
+    n.type === "VariableDeclaration"
+      ? n.declarations.flatMap((d: Node) =>
+          d.id.type === "Identifier"
+            ? [d.id.name]
+            : j(d.id as never)
+                .find(j.Identifier)
+                .filter((p) => !isPropertyName(p.node, p.parent.node))
+                .nodes()
+                .map((i) => i.name),
+        )
+      : n.type === "FunctionDeclaration" || n.type === "TSTypeAliasDeclaration" || n.type === "TSInterfaceDeclaration"
+        ? [n.id.name]
+        : [];
+  // The config: what the options are built from, and what changes it.
+  const config = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const built = [options, ...config];
+    const builtNames = [...config].flatMap(names);
+    for (const statement of rest) {
+      if (config.has(statement)) continue;
+      if (
+        names(statement).some((n) =>
+          built.some((b) => (b.type === "Identifier" && b.name === n) || mentions(j, b, n)),
+        ) ||
+        builtNames.some((n) => mentions(j, statement, n))
+      ) {
+        config.add(statement);
+        grew = true;
+      }
+    }
+  }
+  const configStatements = rest.filter((st) => config.has(st));
+  const routeStatements = rest.filter((st) => !config.has(st));
+  const result = guardedRoute(parsed, fn, nextAuth, style, configStatements);
+  if (!result) return undefined;
+  const problems = new Set(result.problems);
+  const routeNames = routeStatements.flatMap(names);
+  for (const statement of configStatements)
+    for (const name of routeNames)
+      if (mentions(j, statement, name))
+        problems.add(`\`${name}\` at ${at(statement)}: the config reads it, and the route's own code computes it`);
+  const firstConfig = configStatements.length ? rest.indexOf(configStatements[0]) : rest.length;
+  if (configStatements.some((st, i) => rest[firstConfig + i] !== st))
+    problems.add(
+      `the statements at ${configStatements.map(at).join(", ")}: the config's, with the route's own code between them`,
+    );
+  for (const statement of rest.slice(firstConfig).filter((st) => !config.has(st)))
+    if (
+      j(statement as never)
+        .find(j.ReturnStatement)
+        .size() ||
+      j(statement as never)
+        .find(j.AwaitExpression)
+        .size()
+    )
+      problems.add(`the statement at ${at(statement)}: it answers or awaits after the options are built`);
+  const reserved = ["v4Req", "headers", "response", "answer", "url", "handler"];
+  for (const name of routeNames)
+    if (reserved.includes(name)) problems.add(`\`${name}\` at ${at(fn)}: a name the route's GET and POST use`);
+
+  // The route's statements as the route's code.
+  const edits: { start: number; end: number; text: string }[] = [];
+  const handled: { start: number; end: number }[] = [];
+  const inside = (n: Node) => handled.some((h) => range(n).start >= h.start && range(n).end <= h.end);
+  const helpers = new Set<Node>(); // functions of the file given v4Req
+  let readsUrl = false;
+  let segments = false;
+  let passesQuery = false;
+  let setsHeaders = false;
+  for (const statement of routeStatements) {
+    j(statement as never)
+      .find(j.ReturnStatement)
+      .filter((p) => !insideFunction(p, statement))
+      .forEach((p) => {
+        const answer = p.node.argument ? routeAnswer(p.node.argument, resName, code) : undefined;
+        if (!answer || mentions(j, p.node, reqName))
+          return void problems.add(`\`${code(p.node)}\` at ${at(p.node)}: no certain Response for it`);
+        const location = answer.location;
+        const start = range(p.node).start;
+        const indent = source.slice(source.lastIndexOf("\n", start - 1) + 1, start);
+        const inBlock = (p.parent.node as Node).type === "BlockStatement" && /^[ \t]*$/.test(indent);
+        const setLocation = `headers.set(${style.q}Location${style.q}, ${location})${style.semi}`;
+        const answered = `return ${answer.text}${style.semi}`;
+        edits.push({
+          ...range(p.node),
+          text: !location
+            ? answered
+            : inBlock
+              ? `${setLocation}\n${indent}${answered}`
+              : `{ ${setLocation} ${answered} }`,
+        });
+        handled.push(range(p.node));
+      });
+    j(statement as never)
+      .find(j.Identifier)
+      .forEach((p) => {
+        const parent = p.parent.node as Node;
+        if (isPropertyName(p.node, parent) || inside(p.node)) return;
+        if (p.node.name === resName) {
+          const call = p.parent.parent?.node as Node | undefined;
+          const line = p.parent.parent?.parent?.node as Node | undefined;
+          if (
+            memberName(parent) === "setHeader" &&
+            call?.type === "CallExpression" &&
+            call.arguments.length === 2 &&
+            /^(StringLiteral|TemplateLiteral|NumericLiteral)$/.test(call.arguments[1].type) &&
+            line?.type === "ExpressionStatement"
+          ) {
+            setsHeaders = true;
+            const [name, value] = call.arguments as Node[];
+            edits.push({
+              ...range(call),
+              text: `headers.set(${code(name)}, ${value.type === "NumericLiteral" ? `String(${code(value)})` : code(value)})`,
+            });
+            handled.push(range(call));
+          } else problems.add(`\`${code(parent)}\` at ${at(p.node)}: no certain Web equivalent in the route`);
+          return;
+        }
+        if (p.node.name !== reqName) return;
+        const field = parent.type === "MemberExpression" && parent.object === p.node ? memberName(parent) : undefined;
+        if (field === "method") return;
+        if (field && V4_REQUEST_FIELDS.has(field)) {
+          const changed = mutation(p);
+          const outer = p.parent.parent?.node as Node | undefined;
+          if (changed && !(field === "query" && changed.type === "AssignmentExpression" && changed.left === outer))
+            return void problems.add(`\`${code(changed)}\` at ${at(changed)}: it changes the request`);
+          if (changed) passesQuery = true;
+          if (field === "url") readsUrl = true;
+          if (field === "query" && outer && memberName(outer) === "nextauth") segments = true;
+          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+          return;
+        }
+        const helper =
+          parent.type === "CallExpression" && parent.callee.type === "Identifier"
+            ? functionNamed(parsed, parent.callee.name, false)
+            : undefined;
+        const reads = helper ? builderReads(parsed, parent, p.node, style) : undefined;
+        if (helper && reads && !reads.other && !reads.file) {
+          helpers.add(helper);
+          if (reads.fields.has("url")) readsUrl = true;
+          if (/\.nextauth\b/.test(code(helper))) segments = true;
+          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+          if (reads.param.typeAnnotation)
+            edits.push({ ...range(reads.param.typeAnnotation), text: ": ReturnType<typeof v4RequestOf>" });
+          return;
+        }
+        problems.add(`\`${code(parent)}\` at ${at(p.node)}: no certain equivalent from the route's NextRequest`);
+      });
+  }
+
+  // The file's own declarations that code uses move into the route (not what the config uses too).
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const exported = (st: Node) => (st.type === "ExportNamedDeclaration" ? st.declaration : st);
+  const topLevel = program.body.filter(
+    (st) => st.type !== "ImportDeclaration" && st.type !== "ExportDefaultDeclaration" && exported(st),
+  );
+  const moved = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const users = [...routeStatements, ...moved];
+    for (const st of topLevel)
+      if (!moved.has(st) && names(exported(st)).some((n) => users.some((u) => mentions(j, u, n)))) {
+        moved.add(st);
+        grew = true;
+      }
+  }
+  for (const st of moved) {
+    if (st.type === "ExportNamedDeclaration")
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: exported, and the route's code uses it`);
+    const stays = [options, ...configStatements, ...topLevel.filter((t) => !moved.has(t))];
+    if (names(exported(st)).some((n) => stays.some((u) => mentions(j, u, n))))
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: both the route's code and the config use it`);
+  }
+  // A statement moves with the comments above it.
+  const span = (n: Node) => ({
+    start: Math.min(range(n).start, ...(n.leadingComments ?? []).map((c: Node) => c.start)),
+    end: range(n).end,
+  });
+  const slice = (n: Node) => {
+    const { start, end } = span(n);
+    return applyEdits(
+      source.slice(start, end),
+      edits
+        .filter((e) => e.start >= start && e.end <= end)
+        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
+  };
+  const { semi, q } = style;
+  const mount = style.project.basePath ?? "/api/auth";
+  const body = [
+    `  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${semi}`,
+    ...(segments
+      ? [
+          `  // v4's query.nextauth: the path segments under ${mount}`,
+          `  ${V4_REQUEST_NAME}.query.nextauth = ${reqName}.nextUrl.pathname.split(${q}/${q}).slice(${mount.split("/").length}).map(decodeURIComponent)${semi}`,
+        ]
+      : []),
+    ...(setsHeaders || edits.some((e) => e.text.includes("headers")) ? [`  const headers = new Headers()${semi}`] : []),
+    ...routeStatements.map((st) => `  ${slice(st)}`),
+  ];
+  const request = passesQuery ? `new NextRequest(url, ${reqName})` : reqName;
+  if (passesQuery)
+    body.push(
+      `  // The query as the route left it, for Auth.js to read`,
+      `  const url = new URL(${reqName}.url)${semi}`,
+      `  url.search = ${q}${q}${semi}`,
+      `  for (const [name, value] of Object.entries(${V4_REQUEST_NAME}.query))`,
+      `    if (name !== ${q}nextauth${q}) for (const one of [value ?? []].flat()) url.searchParams.append(name, one)${semi}`,
+    );
+  if (setsHeaders)
+    body.push(
+      `  const response = await handler(${request})${semi}`,
+      `  // The headers the route set before NextAuth, where NextAuth sets none of its own (as v4 sent them)`,
+      `  const answer = new Response(response.body, response)${semi}`,
+      `  headers.forEach((value, name) => {`,
+      `    if (!answer.headers.has(name)) answer.headers.set(name, value)${semi}`,
+      `  })${semi}`,
+      `  return answer${semi}`,
+    );
+  else body.push(`  return handler(${request})${semi}`);
+  const routeCode = [
+    ...[...moved].sort((a, b) => range(a).start - range(b).start).map((st) => `${slice(st)}\n`),
+    "// The v4 route's own code around NextAuth: its answers, the headers it set, the request it passed on.",
+    `async function route(${reqName}: NextRequest, handler: (${reqName}: NextRequest) => Promise<Response>): Promise<Response> {`,
+    ...body,
+    "}",
+    "",
+    `export const GET = (${reqName}: NextRequest) => route(${reqName}, handlers.GET)${semi}`,
+    `export const POST = (${reqName}: NextRequest) => route(${reqName}, handlers.POST)${semi}`,
+    "",
+  ].join("\n");
+  return {
+    ...result,
+    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true),
+    guards: {
+      imports: `import ${passesQuery ? "" : "type "}{ NextRequest } from ${q}next/server${q}${semi}\n`,
+      code: routeCode,
+    },
+    authImports: ["v4RequestOf"],
+    fileEdits: [...(result.fileEdits ?? []), ...[...moved].map((st) => ({ ...span(st), text: "" }))],
+    problems: [...problems],
+  };
+}
+
+/** `res.status(400).json(x)`, `res.status(200).end()`, `res.redirect(url)` as a Response carrying `headers`. */
+function routeAnswer(
+  n: Node,
+  resName: string,
+  code: (n: Node) => string,
+): { text: string; location?: string } | undefined {
+  if (n.type !== "CallExpression" || n.callee.type !== "MemberExpression") return undefined;
+  const method = memberName(n.callee);
+  let target = n.callee.object;
+  let status: string | undefined;
+  if (
+    target.type === "CallExpression" &&
+    target.callee.type === "MemberExpression" &&
+    memberName(target.callee) === "status"
+  ) {
+    if (target.arguments.length !== 1) return undefined;
+    status = code(target.arguments[0]);
+    target = target.callee.object;
+  }
+  if (target.type !== "Identifier" || target.name !== resName) return undefined;
+  const args = n.arguments as Node[];
+  const init = `{ ${status ? `status: ${status}, ` : ""}headers }`;
+  if (method === "end" && args.length === 0) return { text: `new Response(null, ${init})` };
+  if ((method === "json" || method === "send") && args.length === 1 && /^(Object|Array)Expression$/.test(args[0].type))
+    return { text: `Response.json(${code(args[0])}, ${init})` };
+  if (method === "json" && args.length === 1) return { text: `Response.json(${code(args[0])}, ${init})` };
+  if (method === "send" && args.length === 1 && /^(StringLiteral|TemplateLiteral)$/.test(args[0].type))
+    return { text: `new Response(${code(args[0])}, ${init})` };
+  if (method === "redirect" && !status && (args.length === 1 || args.length === 2)) {
+    const [redirectStatus, url] = args.length === 2 ? [code(args[0]), args[1]] : ["307", args[0]];
+    return { text: `new Response(null, { status: ${redirectStatus}, headers })`, location: code(url) };
+  }
+  return undefined;
+}
+
+/** `(req, res) => { …; return NextAuth(req, res, options) }`: its names, options and statements before that return. */
+function routeShape(
+  fn: Node,
+  nextAuth: string,
+): { reqName: string; resName: string; options: Node; rest: Node[] } | undefined {
   const params = fn.params as Node[];
   if (params.length !== 2 || params.some((p) => p.type !== "Identifier")) return undefined;
   const [reqName, resName] = params.map((p) => p.name as string);
@@ -67,7 +383,21 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
     call.arguments[1].name !== resName
   )
     return undefined;
-  const options: Node = call.arguments[2];
+  return { reqName, resName, options: call.arguments[2], rest: statements.slice(0, -1) };
+}
+
+/** Leading guards, then the config; with `configOnly`, no guards and those statements as the config. */
+function guardedRoute(
+  parsed: Parsed,
+  fn: Node,
+  nextAuth: string,
+  style: Style,
+  configOnly?: Node[],
+): LazyRoute | undefined {
+  const { j, source } = parsed;
+  const shape = routeShape(fn, nextAuth);
+  if (!shape) return undefined;
+  const { reqName, resName, options, rest } = shape;
   const problems = new Set<string>();
   const fileEdits: { start: number; end: number; text: string }[] = [];
   const at = (n: Node) => `line ${lineOf(n, source)}`;
@@ -75,8 +405,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
 
   // Leading `if (…) return res…` statements are the route's own answers: the route's guard, with
   // the constants they test (`const isHead = req.method === "HEAD"`) when the config reads none.
-  const rest = statements.slice(0, -1);
-  const first = guardCount(j, rest, options, resName);
+  const first = configOnly ? 0 : guardCount(j, rest, options, resName);
   const guardLines: string[] = [];
   for (const statement of rest.slice(0, first)) {
     const guard =
@@ -88,7 +417,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
       problems.add(`the ${statement.type === "IfStatement" ? "check" : "constant"} at ${at(statement)}: ${guard}`);
     } else guardLines.push(`  ${"line" in guard ? guard.line : guard.text}`);
   }
-  const body = rest.slice(first);
+  const body = configOnly ?? rest.slice(first);
 
   // The config part: v4's req.cookies, req.headers and req.query read through v4RequestOf(req).
   const edits: { start: number; end: number; text: string }[] = [];
@@ -191,6 +520,8 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
     guards: guardLines.length ? routeGuards(guardLines, reqName, style) : undefined,
     problems: [...problems],
     fileEdits,
+    readsRequest,
+    readsUrl,
   };
 }
 
@@ -747,7 +1078,7 @@ function routeGuards(lines: string[], reqName: string, { typescript, semi }: Sty
 }
 
 /** v4's req.headers, req.cookies and req.query (and req.url, with `url`), rebuilt from whatever v5 hands the config. */
-function v4RequestHelper({ typescript, semi }: Style, withUrl: boolean): string {
+function v4RequestHelper({ typescript, semi }: Style, withUrl: boolean, exported = false): string {
   const t = (text: string) => (typescript ? text : "");
   const s = semi;
   const returned = withUrl
@@ -759,7 +1090,7 @@ function v4RequestHelper({ typescript, semi }: Style, withUrl: boolean): string 
  * NextRequest, the Pages request of \`auth(ctx)\` and \`auth(req, res)\`, or nothing (\`auth()\` in a
  * server component, \`signIn()\`, \`signOut()\`), when ${withUrl ? "they are empty (and url undefined)" : "all three are empty"}.
  */
-function v4RequestOf(req${t(": unknown")}) {
+${exported ? "export " : ""}function v4RequestOf(req${t(": unknown")}) {
   const { headers: raw, url } = ${typescript ? "(req ?? {}) as { headers?: Headers | Record<string, string | string[] | undefined>; url?: string }" : "req ?? {}"}${s}
   const headers${t(": Record<string, string | undefined>")} = {}${s}
   if (raw instanceof Headers) raw.forEach((value, name) => (headers[name] = value))${s}

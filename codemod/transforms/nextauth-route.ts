@@ -175,7 +175,7 @@ export const nextAuthRoute: Transform = {
       ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
       : dropUnusedImports(
           routeFile,
-          `${lazy?.guards?.imports ?? ""}import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
+          `${lazy?.guards?.imports ?? ""}import { ${["handlers", ...(lazy?.authImports ?? [])].join(", ")} } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
         );
     if (existing && !isV4Helper(project, existing)) {
       // A second, App Router route already there (beside the Pages one) gives way to v5's.
