@@ -34,7 +34,6 @@ export interface LazyRoute {
   fileEdits?: { start: number; end: number; text: string }[];
   /** Names the route imports from auth.ts besides `handlers` (`v4RequestOf`). */
   authImports?: string[];
-  readsRequest?: boolean;
   readsUrl?: boolean;
 }
 
@@ -520,7 +519,6 @@ function guardedRoute(
     guards: guardLines.length ? routeGuards(guardLines, reqName, style) : undefined,
     problems: [...problems],
     fileEdits,
-    readsRequest,
     readsUrl,
   };
 }
