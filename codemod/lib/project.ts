@@ -52,11 +52,13 @@ export class Project {
       providers?: ReadonlySet<string>;
       sharedAuth?: SharedAuthModule;
       authFrom?: string;
+      workspaceModule?: WorkspaceModule;
     } = {},
   ) {
     this.providers = overrides.providers;
     this.sharedAuth = overrides.sharedAuth;
     this.authFrom = overrides.authFrom;
+    this.workspaceModule = overrides.workspaceModule;
     this.read = overrides.read ?? diskReader(root);
     const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
     const base = inSrc ? "src/" : "";
@@ -154,6 +156,19 @@ export class Project {
       },
     };
   }
+
+  /**
+   * The module `spec` names in `file`: one of this package's (relative, `paths` alias), or a
+   * workspace package's (`@acme/lib/x`, its path then the repository's), with its text.
+   */
+  module(file: string, spec: string): { path: string; source: string } | undefined {
+    const target = this.resolve(file, spec);
+    if (target === undefined) return this.workspaceModule?.(spec);
+    const found = this.has(target);
+    const source = found === undefined ? null : this.read(found);
+    return found !== undefined && source !== null ? { path: found, source } : undefined;
+  }
+  private readonly workspaceModule: WorkspaceModule | undefined;
 
   /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
   has(modulePath: string): string | undefined {
@@ -263,6 +278,9 @@ export interface AuthHelperModule {
   /** Where the app uses `auth` other than v5's auth() takes it as the helper did (`file:line`). */
   readonly misuses: string[];
 }
+
+/** A workspace package's module by its specifier (`@acme/lib/x`): its repository path and text. */
+export type WorkspaceModule = (spec: string) => { path: string; source: string } | undefined;
 
 /** The options module that also holds the session helper (see Project.optionsBesideHelper). */
 export interface OptionsBesideHelper {

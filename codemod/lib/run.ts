@@ -29,7 +29,7 @@ import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { serverSession } from "../transforms/server-session";
 import { sessionCallback } from "../transforms/session-callback";
-import { findPackages, findUnits, type Unit } from "./apps";
+import { findPackages, findUnits, workspaceModule, type Unit } from "./apps";
 import { sharedAuthOf } from "./shared-auth";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
@@ -424,6 +424,7 @@ function runUnit(
       providers: envScope.has(pkg) ? providers : NOT_NEXT_AUTH,
       sharedAuth: shared && !pkg.app && pkg.dir === shared.dir ? shared : undefined,
       authFrom: shared && pkg.app ? shared.routes.get(pkg.dir) : undefined,
+      workspaceModule: workspaceModule(unit.packages, readRoot),
     });
     let style: Style | undefined;
     const appStyle = () => (style ??= prevailingStyle(project));

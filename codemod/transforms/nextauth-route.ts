@@ -96,9 +96,10 @@ export const nextAuthRoute: Transform = {
     // The file's own style: a statement-ending semicolon only where the file writes one.
     const semi = usesSemicolons(source) ? ";" : "";
     const q = quoteOf(source);
+    const style = { typescript: isTypeScript(file), semi, q, project, file };
     const found = appRoute
-      ? appRouterHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q })
-      : pagesHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q });
+      ? appRouterHandler(parsed, nextAuthLocal, style)
+      : pagesHandler(parsed, nextAuthLocal, style);
     if (typeof found === "string") {
       todo(1, "nextauth-route", found);
       return { findings };
@@ -190,7 +191,7 @@ export const nextAuthRoute: Transform = {
       ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
       : dropUnusedImports(
           routeFile,
-          `${lazy?.guards?.imports ?? ""}import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
+          `${lazy?.guards?.imports ?? ""}import { ${["handlers", ...(lazy?.authImports ?? [])].join(", ")} } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
         );
     if (existing && !isV4Helper(project, existing)) {
       // A second, App Router route already there (beside the Pages one) gives way to v5's.
