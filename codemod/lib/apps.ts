@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { FileReader } from "./project";
+import { SOURCE_EXTENSIONS, type FileReader, type WorkspaceModule } from "./project";
 
 /** A folder with a package.json (or the root): the codemod's unit of ownership for files. */
 export interface Pkg {
@@ -131,4 +131,58 @@ export function findUnits(packages: readonly Pkg[]): Unit[] {
       packages: [...u.members].sort((a, b) => Number(b.app) - Number(a.app) || a.dir.localeCompare(b.dir)),
     }))
     .sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+/**
+ * Reads a workspace package's module by specifier (`@acme/lib/x`): the package's `exports` entry
+ * for it (`"./*": "./src/*.ts"` too), else the subpath itself or under `src/`, as a file of
+ * `packages` (paths are the repository's).
+ */
+export function workspaceModule(packages: readonly Pkg[], readRoot: FileReader): WorkspaceModule {
+  return (spec) => {
+    const pkg = packages.find((p) => p.name && (spec === p.name || spec.startsWith(`${p.name}/`)));
+    if (!pkg?.name) return undefined;
+    const sub = `.${spec.slice(pkg.name.length)}`;
+    const prefix = pkg.dir ? `${pkg.dir}/` : "";
+    let exported: unknown;
+    try {
+      exported = JSON.parse(readRoot(`${prefix}package.json`) ?? "{}").exports;
+    } catch {
+      exported = undefined;
+    }
+    const targets: string[] = [];
+    const entry = (value: unknown): string | undefined =>
+      typeof value === "string"
+        ? value
+        : value && typeof value === "object"
+          ? ["types", "import", "default", "require"]
+              .map((k) => entry((value as Record<string, unknown>)[k]))
+              .find(Boolean)
+          : undefined;
+    if (exported && typeof exported === "object" && !Array.isArray(exported)) {
+      for (const [key, value] of Object.entries(exported as Record<string, unknown>)) {
+        const target = entry(value);
+        if (!target) continue;
+        if (key === sub) targets.push(target);
+        const star = key.indexOf("*");
+        if (star >= 0 && sub.startsWith(key.slice(0, star)) && sub.endsWith(key.slice(star + 1)))
+          targets.push(target.replace("*", sub.slice(star, sub.length - (key.length - star - 1))));
+      }
+    }
+    if (sub !== ".") targets.push(sub, `./src/${sub.slice(2)}`);
+    const files = new Set(pkg.files);
+    for (const target of targets) {
+      const base = path.posix.normalize(target).replace(/^\.\//, "");
+      const found = [
+        base,
+        ...SOURCE_EXTENSIONS.map((e) => base + e),
+        ...SOURCE_EXTENSIONS.map((e) => `${base}/index${e}`),
+      ]
+        .filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !f.endsWith(".d.ts"))
+        .find((f) => files.has(f));
+      const source = found === undefined ? null : readRoot(prefix + found);
+      if (found !== undefined && source !== null) return { path: prefix + found, source };
+    }
+    return undefined;
+  };
 }

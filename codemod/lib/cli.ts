@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from "diff";
 import { ENV_DEPLOYMENT_TODO, isEnvFile } from "../transforms/env-names";
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { CONTINUITY_TODO } from "../transforms/nextauth-route";
+import { CONTINUITY_TODO, ROUTE_OPTIONS_TODO } from "../transforms/nextauth-route";
 import {
   MissingPathError,
   predictRefusals,
@@ -349,17 +349,19 @@ function carriedTodos(root: string, result: RunResult, steps: ReadonlySet<number
     const { file: where, line, message } = item;
     // Whether this run decided the item again: its step ran there, or (the bridge) every run checks it.
     const decided = covered(where) && (steps.has(step) || message === CONTINUITY_TODO);
-    if (decided && message !== ENV_DEPLOYMENT_TODO) continue;
-    if (message === ENV_DEPLOYMENT_TODO) {
-      if (!existsSync(path.join(root, where))) continue;
-      if (result.findings.some((f) => f.file === where && f.kind === "env-deployment")) continue;
-    }
-    const kind =
+    // What no scan finds again stays until ticked: deployments' keys, a deleted route's own options.
+    const unseen =
       message === ENV_DEPLOYMENT_TODO
         ? "env-deployment"
-        : message === CONTINUITY_TODO
-          ? "session-continuity"
-          : "carried";
+        : message.startsWith(ROUTE_OPTIONS_TODO)
+          ? "route-options"
+          : "";
+    if (decided && !unseen) continue;
+    if (unseen) {
+      if (!existsSync(path.join(root, where))) continue;
+      if (result.findings.some((f) => f.file === where && f.kind === unseen)) continue;
+    }
+    const kind = unseen || (message === CONTINUITY_TODO ? "session-continuity" : "carried");
     out.push({ step, file: where, line, kind, action: "todo", message });
   }
   return out;

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parseForReading } from "./ast";
+import { findV4AuthHelper, helperMisuses } from "./auth-helper";
 
 /**
  * What a transform needs to know about the whole codebase: where the root `auth.ts` goes, how a
@@ -31,6 +33,8 @@ export class Project {
   /** The next-auth major in package.json, if any. */
   readonly nextAuthMajor: number | undefined;
   private readonly paths: { prefix: string; target: string }[];
+  /** tsconfig's `baseUrl`, project-relative ("" for "."), when it sets one: `import { auth } from "auth"`. */
+  private readonly baseUrl: string | undefined;
   /** Provider modules the app's auth options import (`github`, `azure-ad`); undefined: not known, all. */
   readonly providers: ReadonlySet<string> | undefined;
   /** Reads a project-relative file (null: absent): from disk, or from a caller's in-memory view. */
@@ -48,11 +52,13 @@ export class Project {
       providers?: ReadonlySet<string>;
       sharedAuth?: SharedAuthModule;
       authFrom?: string;
+      workspaceModule?: WorkspaceModule;
     } = {},
   ) {
     this.providers = overrides.providers;
     this.sharedAuth = overrides.sharedAuth;
     this.authFrom = overrides.authFrom;
+    this.workspaceModule = overrides.workspaceModule;
     this.read = overrides.read ?? diskReader(root);
     const inSrc = files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/app/"));
     const base = inSrc ? "src/" : "";
@@ -67,6 +73,7 @@ export class Project {
     this.paths = overrides.paths
       ? Object.entries(overrides.paths).map(([prefix, target]) => ({ prefix, target }))
       : readPathAliases(this.read);
+    this.baseUrl = overrides.paths ? undefined : readBaseUrl(this.read);
     this.nextAuthMajor = "nextAuthMajor" in overrides ? overrides.nextAuthMajor : readNextAuthMajor(this.read);
   }
 
@@ -107,8 +114,61 @@ export class Project {
       if (spec.startsWith(alias.prefix))
         return stripExt(path.posix.normalize(alias.target + spec.slice(alias.prefix.length)));
     }
+    // Under a baseUrl a bare name is a module of the project when one is there (else a package).
+    if (this.baseUrl !== undefined && !spec.startsWith("/")) {
+      const target = stripExt(path.posix.normalize(this.baseUrl + spec));
+      if (this.has(target)) return target;
+    }
     return undefined;
   }
+
+  /**
+   * The app's own v4 auth module, when it exports a session helper `auth` that v5's `auth` can
+   * replace (see findV4AuthHelper): its file, the options it gives getServerSession, and the
+   * argument counts it passes on.
+   */
+  get authHelper(): AuthHelperModule | undefined {
+    if (this.cachedHelper === undefined) this.cachedHelper = this.findAuthHelper() ?? null;
+    return this.cachedHelper ?? undefined;
+  }
+  private cachedHelper: AuthHelperModule | null | undefined;
+
+  private findAuthHelper(): AuthHelperModule | undefined {
+    const file = this.has(this.authModule);
+    const text = file && this.read(file);
+    if (!file || !text || !/\bgetServerSession\b/.test(text)) return undefined;
+    let helper;
+    try {
+      helper = findV4AuthHelper(parseForReading(file, text));
+    } catch {
+      return undefined;
+    }
+    if (!helper) return undefined;
+    let misuses: string[] | undefined;
+    // Found once, when first asked (its callers are read only when the switch is decided).
+    const find = () => (misuses ??= helperMisuses(this, file, helper.arities));
+    return {
+      file,
+      options: helper.options,
+      arities: helper.arities,
+      get misuses() {
+        return find();
+      },
+    };
+  }
+
+  /**
+   * The module `spec` names in `file`: one of this package's (relative, `paths` alias), or a
+   * workspace package's (`@acme/lib/x`, its path then the repository's), with its text.
+   */
+  module(file: string, spec: string): { path: string; source: string } | undefined {
+    const target = this.resolve(file, spec);
+    if (target === undefined) return this.workspaceModule?.(spec);
+    const found = this.has(target);
+    const source = found === undefined ? null : this.read(found);
+    return found !== undefined && source !== null ? { path: found, source } : undefined;
+  }
+  private readonly workspaceModule: WorkspaceModule | undefined;
 
   /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
   has(modulePath: string): string | undefined {
@@ -209,6 +269,19 @@ export class Project {
 
 export type FileReader = (file: string) => string | null;
 
+/** The auth module with a v4 `auth` helper (see Project.authHelper). */
+export interface AuthHelperModule {
+  file: string;
+  /** The options it gives getServerSession (declared in or imported into the module). */
+  options: string;
+  arities: number[];
+  /** Where the app uses `auth` other than v5's auth() takes it as the helper did (`file:line`). */
+  readonly misuses: string[];
+}
+
+/** A workspace package's module by its specifier (`@acme/lib/x`): its repository path and text. */
+export type WorkspaceModule = (spec: string) => { path: string; source: string } | undefined;
+
 /** The options module that also holds the session helper (see Project.optionsBesideHelper). */
 export interface OptionsBesideHelper {
   /** Project-relative, without extension. */
@@ -268,6 +341,26 @@ function readPathAliases(read: FileReader): { prefix: string; target: string }[]
     }
   }
   return [];
+}
+
+/** tsconfig/jsconfig `compilerOptions.baseUrl`, project-relative with a trailing "/" ("" for the root). */
+function readBaseUrl(read: FileReader): string | undefined {
+  for (const name of ["tsconfig.json", "jsconfig.json"]) {
+    const text = read(name);
+    if (text === null) continue;
+    try {
+      const baseUrl: unknown = parseJsonc(text).compilerOptions?.baseUrl;
+      if (typeof baseUrl !== "string" || baseUrl.startsWith("..")) return undefined;
+      const dir = path.posix
+        .normalize(baseUrl)
+        .replace(/^\.\/?/, "")
+        .replace(/\/$/, "");
+      return dir ? `${dir}/` : "";
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 function readNextAuthMajor(read: FileReader): number | undefined {

@@ -18,6 +18,7 @@ import { nextAuthImports } from "../transforms/next-auth-imports";
 import { nextConfig } from "../transforms/next-config";
 import {
   CONTINUITY_TODO,
+  helperCallers,
   nextAuthRoute,
   routeImporters,
   sharedPackageCode,
@@ -28,7 +29,7 @@ import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { serverSession } from "../transforms/server-session";
 import { sessionCallback } from "../transforms/session-callback";
-import { findPackages, findUnits, type Unit } from "./apps";
+import { findPackages, findUnits, workspaceModule, type Unit } from "./apps";
 import { sharedAuthOf } from "./shared-auth";
 import { diskReader, Project, SOURCE_EXTENSIONS, type FileReader } from "./project";
 import { parse, Trees } from "./ast";
@@ -52,6 +53,7 @@ export const TRANSFORMS: readonly Transform[] = [
   nextConfig,
   quietChanges,
   clientRedirectTo,
+  helperCallers,
   nextAuthRoute,
 ];
 
@@ -342,10 +344,16 @@ export class UnknownAppError extends Error {
 }
 
 /** To-dos about a rewrite that a scan of its result cannot find again (renamed keys, the route converted). */
-const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity"]);
+const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity", "route-options"]);
 
 /** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
-const OUTCOME_TODOS = new Set(["session-continuity", "env-deployment", "package-adapter-version", "callback-url-v4"]);
+const OUTCOME_TODOS = new Set([
+  "session-continuity",
+  "env-deployment",
+  "package-adapter-version",
+  "callback-url-v4",
+  "route-options",
+]);
 
 /** Drops repeated findings (`byPlace`: whatever their action). */
 function dedupe(findings: Finding[], byPlace = false): Finding[] {
@@ -416,6 +424,7 @@ function runUnit(
       providers: envScope.has(pkg) ? providers : NOT_NEXT_AUTH,
       sharedAuth: shared && !pkg.app && pkg.dir === shared.dir ? shared : undefined,
       authFrom: shared && pkg.app ? shared.routes.get(pkg.dir) : undefined,
+      workspaceModule: workspaceModule(unit.packages, readRoot),
     });
     let style: Style | undefined;
     const appStyle = () => (style ??= prevailingStyle(project));

@@ -1,4 +1,15 @@
-import { applyEdits, lineOf, range, type Node, type Parsed } from "../lib/ast";
+import {
+  applyEdits,
+  importedName,
+  lineOf,
+  localName,
+  parseForReading,
+  range,
+  topImports,
+  type Node,
+  type Parsed,
+} from "../lib/ast";
+import type { Project } from "../lib/project";
 
 /**
  * Step 6, a Pages route that builds its options per request:
@@ -21,20 +32,338 @@ export interface LazyRoute {
   problems: string[];
   /** Edits elsewhere in the route file, which auth.ts keeps (an options builder's parameter type). */
   fileEdits?: { start: number; end: number; text: string }[];
+  /** Names the route imports from auth.ts besides `handlers` (`v4RequestOf`). */
+  authImports?: string[];
+  readsUrl?: boolean;
 }
 
 interface Style {
   typescript: boolean;
   semi: string;
   q: string;
+  /** The route's project and file: the modules it imports are read (what an options builder reads). */
+  project?: Project;
+  file?: string;
 }
 
 const V4_REQUEST_NAME = "v4Req";
-const V4_REQUEST_FIELDS = new Set(["cookies", "headers", "query"]);
+const V4_REQUEST_FIELDS = new Set(["cookies", "headers", "query", "url"]);
 
-/** The lazy config for handler `fn` around `return NextAuth(req, res, options)`, or undefined when that is not its shape. */
+/**
+ * The lazy config for handler `fn` around `return NextAuth(req, res, options)`, or undefined when
+ * that is not its shape: leading guards and the config (`guardedRoute`), or else, when the route
+ * does more around NextAuth than answer first, its own code in the route's GET and POST
+ * (`wrappedRoute`), when that carries all of it.
+ */
 export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
-  const { j, source } = parsed;
+  const guarded = guardedRoute(parsed, fn, nextAuth, style);
+  if (!guarded?.problems.length) return guarded;
+  const wrapped = wrappedRoute(parsed, fn, nextAuth, style);
+  return wrapped && !wrapped.problems.length ? wrapped : guarded;
+}
+
+/**
+ * A route that does more around NextAuth than answer first (langfuse: checks that answer between
+ * computing the options and calling NextAuth, headers set on NextAuth's response, a query value
+ * rewritten before NextAuth reads it). The statements the options are built from become the lazy
+ * config; the others, in their order, the route's GET and POST: v4's request reads through
+ * v4RequestOf(req) (with `query.nextauth`, the path segments), `res.setHeader` into the headers
+ * every answer carries, `return res…` a Web Response, `req.query.x = …` the query of the request
+ * handed to Auth.js. The route file's own declarations that code uses move with it.
+ */
+function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
+  const { j, root, source } = parsed;
+  const shape = routeShape(fn, nextAuth);
+  if (!shape || !style.typescript || !style.project) return undefined;
+  const { reqName, resName, options, rest } = shape;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
+  const names = (n: Node): string[] =>
+    n.type === "VariableDeclaration"
+      ? n.declarations.flatMap((d: Node) =>
+          d.id.type === "Identifier"
+            ? [d.id.name]
+            : j(d.id as never)
+                .find(j.Identifier)
+                .filter((p) => !isPropertyName(p.node, p.parent.node))
+                .nodes()
+                .map((i) => i.name),
+        )
+      : n.type === "FunctionDeclaration" || n.type === "TSTypeAliasDeclaration" || n.type === "TSInterfaceDeclaration"
+        ? [n.id.name]
+        : [];
+  // The config: what the options are built from, and what changes it.
+  const config = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const built = [options, ...config];
+    const builtNames = [...config].flatMap(names);
+    for (const statement of rest) {
+      if (config.has(statement)) continue;
+      if (
+        names(statement).some((n) =>
+          built.some((b) => (b.type === "Identifier" && b.name === n) || mentions(j, b, n)),
+        ) ||
+        builtNames.some((n) => mentions(j, statement, n))
+      ) {
+        config.add(statement);
+        grew = true;
+      }
+    }
+  }
+  const configStatements = rest.filter((st) => config.has(st));
+  const routeStatements = rest.filter((st) => !config.has(st));
+  const result = guardedRoute(parsed, fn, nextAuth, style, configStatements);
+  if (!result) return undefined;
+  const problems = new Set(result.problems);
+  const routeNames = routeStatements.flatMap(names);
+  for (const statement of configStatements)
+    for (const name of routeNames)
+      if (mentions(j, statement, name))
+        problems.add(`\`${name}\` at ${at(statement)}: the config reads it, and the route's own code computes it`);
+  const firstConfig = configStatements.length ? rest.indexOf(configStatements[0]) : rest.length;
+  if (configStatements.some((st, i) => rest[firstConfig + i] !== st))
+    problems.add(
+      `the statements at ${configStatements.map(at).join(", ")}: the config's, with the route's own code between them`,
+    );
+  for (const statement of rest.slice(firstConfig).filter((st) => !config.has(st)))
+    if (
+      j(statement as never)
+        .find(j.ReturnStatement)
+        .size() ||
+      j(statement as never)
+        .find(j.AwaitExpression)
+        .size()
+    )
+      problems.add(`the statement at ${at(statement)}: it answers or awaits after the options are built`);
+  const reserved = ["v4Req", "headers", "response", "answer", "url", "handler"];
+  for (const name of routeNames)
+    if (reserved.includes(name)) problems.add(`\`${name}\` at ${at(fn)}: a name the route's GET and POST use`);
+
+  // The route's statements as the route's code.
+  const edits: { start: number; end: number; text: string }[] = [];
+  const handled: { start: number; end: number }[] = [];
+  const inside = (n: Node) => handled.some((h) => range(n).start >= h.start && range(n).end <= h.end);
+  const helpers = new Set<Node>(); // functions of the file given v4Req
+  let readsUrl = false;
+  let segments = false;
+  let passesQuery = false;
+  let setsHeaders = false;
+  for (const statement of routeStatements) {
+    j(statement as never)
+      .find(j.ReturnStatement)
+      .filter((p) => !insideFunction(p, statement))
+      .forEach((p) => {
+        const answer = p.node.argument ? routeAnswer(p.node.argument, resName, code) : undefined;
+        if (!answer || mentions(j, p.node, reqName))
+          return void problems.add(`\`${code(p.node)}\` at ${at(p.node)}: no certain Response for it`);
+        const location = answer.location;
+        const start = range(p.node).start;
+        const indent = source.slice(source.lastIndexOf("\n", start - 1) + 1, start);
+        const inBlock = (p.parent.node as Node).type === "BlockStatement" && /^[ \t]*$/.test(indent);
+        const setLocation = `headers.set(${style.q}Location${style.q}, ${location})${style.semi}`;
+        const answered = `return ${answer.text}${style.semi}`;
+        edits.push({
+          ...range(p.node),
+          text: !location
+            ? answered
+            : inBlock
+              ? `${setLocation}\n${indent}${answered}`
+              : `{ ${setLocation} ${answered} }`,
+        });
+        handled.push(range(p.node));
+      });
+    j(statement as never)
+      .find(j.Identifier)
+      .forEach((p) => {
+        const parent = p.parent.node as Node;
+        if (isPropertyName(p.node, parent) || inside(p.node)) return;
+        if (p.node.name === resName) {
+          const call = p.parent.parent?.node as Node | undefined;
+          const line = p.parent.parent?.parent?.node as Node | undefined;
+          if (
+            memberName(parent) === "setHeader" &&
+            call?.type === "CallExpression" &&
+            call.arguments.length === 2 &&
+            /^(StringLiteral|TemplateLiteral|NumericLiteral)$/.test(call.arguments[1].type) &&
+            line?.type === "ExpressionStatement"
+          ) {
+            setsHeaders = true;
+            const [name, value] = call.arguments as Node[];
+            edits.push({
+              ...range(call),
+              text: `headers.set(${code(name)}, ${value.type === "NumericLiteral" ? `String(${code(value)})` : code(value)})`,
+            });
+            handled.push(range(call));
+          } else problems.add(`\`${code(parent)}\` at ${at(p.node)}: no certain Web equivalent in the route`);
+          return;
+        }
+        if (p.node.name !== reqName) return;
+        const field = parent.type === "MemberExpression" && parent.object === p.node ? memberName(parent) : undefined;
+        if (field === "method") return;
+        if (field && V4_REQUEST_FIELDS.has(field)) {
+          const changed = mutation(p);
+          const outer = p.parent.parent?.node as Node | undefined;
+          if (changed && !(field === "query" && changed.type === "AssignmentExpression" && changed.left === outer))
+            return void problems.add(`\`${code(changed)}\` at ${at(changed)}: it changes the request`);
+          if (changed) passesQuery = true;
+          if (field === "url") readsUrl = true;
+          if (field === "query" && outer && memberName(outer) === "nextauth") segments = true;
+          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+          return;
+        }
+        const helper =
+          parent.type === "CallExpression" && parent.callee.type === "Identifier"
+            ? functionNamed(parsed, parent.callee.name, false)
+            : undefined;
+        const reads = helper ? builderReads(parsed, parent, p.node, style) : undefined;
+        if (helper && reads && !reads.other && !reads.file) {
+          helpers.add(helper);
+          if (reads.fields.has("url")) readsUrl = true;
+          if (/\.nextauth\b/.test(code(helper))) segments = true;
+          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+          if (reads.param.typeAnnotation)
+            edits.push({ ...range(reads.param.typeAnnotation), text: ": ReturnType<typeof v4RequestOf>" });
+          return;
+        }
+        problems.add(`\`${code(parent)}\` at ${at(p.node)}: no certain equivalent from the route's NextRequest`);
+      });
+  }
+
+  // The file's own declarations that code uses move into the route (not what the config uses too).
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const exported = (st: Node) => (st.type === "ExportNamedDeclaration" ? st.declaration : st);
+  const topLevel = program.body.filter(
+    (st) => st.type !== "ImportDeclaration" && st.type !== "ExportDefaultDeclaration" && exported(st),
+  );
+  const moved = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const users = [...routeStatements, ...moved];
+    for (const st of topLevel)
+      if (!moved.has(st) && names(exported(st)).some((n) => users.some((u) => mentions(j, u, n)))) {
+        moved.add(st);
+        grew = true;
+      }
+  }
+  for (const st of moved) {
+    if (st.type === "ExportNamedDeclaration")
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: exported, and the route's code uses it`);
+    const stays = [options, ...configStatements, ...topLevel.filter((t) => !moved.has(t))];
+    if (names(exported(st)).some((n) => stays.some((u) => mentions(j, u, n))))
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: both the route's code and the config use it`);
+  }
+  // A statement moves with the comments above it.
+  const span = (n: Node) => ({
+    start: Math.min(range(n).start, ...(n.leadingComments ?? []).map((c: Node) => c.start)),
+    end: range(n).end,
+  });
+  const slice = (n: Node) => {
+    const { start, end } = span(n);
+    return applyEdits(
+      source.slice(start, end),
+      edits
+        .filter((e) => e.start >= start && e.end <= end)
+        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
+  };
+  const { semi, q } = style;
+  const mount = style.project.basePath ?? "/api/auth";
+  const body = [
+    `  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${semi}`,
+    ...(segments
+      ? [
+          `  // v4's query.nextauth: the path segments under ${mount}`,
+          `  ${V4_REQUEST_NAME}.query.nextauth = ${reqName}.nextUrl.pathname.split(${q}/${q}).slice(${mount.split("/").length}).map(decodeURIComponent)${semi}`,
+        ]
+      : []),
+    ...(setsHeaders || edits.some((e) => e.text.includes("headers")) ? [`  const headers = new Headers()${semi}`] : []),
+    ...routeStatements.map((st) => `  ${slice(st)}`),
+  ];
+  const request = passesQuery ? `new NextRequest(url, ${reqName})` : reqName;
+  if (passesQuery)
+    body.push(
+      `  // The query as the route left it, for Auth.js to read`,
+      `  const url = new URL(${reqName}.url)${semi}`,
+      `  url.search = ${q}${q}${semi}`,
+      `  for (const [name, value] of Object.entries(${V4_REQUEST_NAME}.query))`,
+      `    if (name !== ${q}nextauth${q}) for (const one of [value ?? []].flat()) url.searchParams.append(name, one)${semi}`,
+    );
+  if (setsHeaders)
+    body.push(
+      `  const response = await handler(${request})${semi}`,
+      `  // The headers the route set before NextAuth, where NextAuth sets none of its own (as v4 sent them)`,
+      `  const answer = new Response(response.body, response)${semi}`,
+      `  headers.forEach((value, name) => {`,
+      `    if (!answer.headers.has(name)) answer.headers.set(name, value)${semi}`,
+      `  })${semi}`,
+      `  return answer${semi}`,
+    );
+  else body.push(`  return handler(${request})${semi}`);
+  const routeCode = [
+    ...[...moved].sort((a, b) => range(a).start - range(b).start).map((st) => `${slice(st)}\n`),
+    "// The v4 route's own code around NextAuth: its answers, the headers it set, the request it passed on.",
+    `async function route(${reqName}: NextRequest, handler: (${reqName}: NextRequest) => Promise<Response>): Promise<Response> {`,
+    ...body,
+    "}",
+    "",
+    `export const GET = (${reqName}: NextRequest) => route(${reqName}, handlers.GET)${semi}`,
+    `export const POST = (${reqName}: NextRequest) => route(${reqName}, handlers.POST)${semi}`,
+    "",
+  ].join("\n");
+  return {
+    ...result,
+    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true),
+    guards: {
+      imports: `import ${passesQuery ? "" : "type "}{ NextRequest } from ${q}next/server${q}${semi}\n`,
+      code: routeCode,
+    },
+    authImports: ["v4RequestOf"],
+    fileEdits: [...(result.fileEdits ?? []), ...[...moved].map((st) => ({ ...span(st), text: "" }))],
+    problems: [...problems],
+  };
+}
+
+/** `res.status(400).json(x)`, `res.status(200).end()`, `res.redirect(url)` as a Response carrying `headers`. */
+function routeAnswer(
+  n: Node,
+  resName: string,
+  code: (n: Node) => string,
+): { text: string; location?: string } | undefined {
+  if (n.type !== "CallExpression" || n.callee.type !== "MemberExpression") return undefined;
+  const method = memberName(n.callee);
+  let target = n.callee.object;
+  let status: string | undefined;
+  if (
+    target.type === "CallExpression" &&
+    target.callee.type === "MemberExpression" &&
+    memberName(target.callee) === "status"
+  ) {
+    if (target.arguments.length !== 1) return undefined;
+    status = code(target.arguments[0]);
+    target = target.callee.object;
+  }
+  if (target.type !== "Identifier" || target.name !== resName) return undefined;
+  const args = n.arguments as Node[];
+  const init = `{ ${status ? `status: ${status}, ` : ""}headers }`;
+  if (method === "end" && args.length === 0) return { text: `new Response(null, ${init})` };
+  if ((method === "json" || method === "send") && args.length === 1 && /^(Object|Array)Expression$/.test(args[0].type))
+    return { text: `Response.json(${code(args[0])}, ${init})` };
+  if (method === "json" && args.length === 1) return { text: `Response.json(${code(args[0])}, ${init})` };
+  if (method === "send" && args.length === 1 && /^(StringLiteral|TemplateLiteral)$/.test(args[0].type))
+    return { text: `new Response(${code(args[0])}, ${init})` };
+  if (method === "redirect" && !status && (args.length === 1 || args.length === 2)) {
+    const [redirectStatus, url] = args.length === 2 ? [code(args[0]), args[1]] : ["307", args[0]];
+    return { text: `new Response(null, { status: ${redirectStatus}, headers })`, location: code(url) };
+  }
+  return undefined;
+}
+
+/** `(req, res) => { …; return NextAuth(req, res, options) }`: its names, options and statements before that return. */
+function routeShape(
+  fn: Node,
+  nextAuth: string,
+): { reqName: string; resName: string; options: Node; rest: Node[] } | undefined {
   const params = fn.params as Node[];
   if (params.length !== 2 || params.some((p) => p.type !== "Identifier")) return undefined;
   const [reqName, resName] = params.map((p) => p.name as string);
@@ -53,30 +382,46 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
     call.arguments[1].name !== resName
   )
     return undefined;
-  const options: Node = call.arguments[2];
+  return { reqName, resName, options: call.arguments[2], rest: statements.slice(0, -1) };
+}
+
+/** Leading guards, then the config; with `configOnly`, no guards and those statements as the config. */
+function guardedRoute(
+  parsed: Parsed,
+  fn: Node,
+  nextAuth: string,
+  style: Style,
+  configOnly?: Node[],
+): LazyRoute | undefined {
+  const { j, source } = parsed;
+  const shape = routeShape(fn, nextAuth);
+  if (!shape) return undefined;
+  const { reqName, resName, options, rest } = shape;
   const problems = new Set<string>();
   const fileEdits: { start: number; end: number; text: string }[] = [];
   const at = (n: Node) => `line ${lineOf(n, source)}`;
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
 
-  // Leading `if (…) return res…` statements are the route's own answers: the route's guard.
-  const rest = statements.slice(0, -1);
+  // Leading `if (…) return res…` statements are the route's own answers: the route's guard, with
+  // the constants they test (`const isHead = req.method === "HEAD"`) when the config reads none.
+  const first = configOnly ? 0 : guardCount(j, rest, options, resName);
   const guardLines: string[] = [];
-  let first = 0;
-  for (; first < rest.length; first++) {
-    const statement = rest[first];
-    if (statement.type !== "IfStatement" || !mentions(j, statement, resName)) break;
-    const guard = guardLine(parsed, statement, reqName, resName, style);
+  for (const statement of rest.slice(0, first)) {
+    const guard =
+      statement.type === "IfStatement"
+        ? guardLine(parsed, statement, reqName, resName, style)
+        : routeCode(parsed, statement, reqName, style);
     if (typeof guard === "string") {
       guardLines.push(`  ${code(statement).split("\n").join("\n  ")} // ${guard}`);
-      problems.add(`the check at ${at(statement)}: ${guard}`);
-    } else guardLines.push(`  ${guard.line}`);
+      problems.add(`the ${statement.type === "IfStatement" ? "check" : "constant"} at ${at(statement)}: ${guard}`);
+    } else guardLines.push(`  ${"line" in guard ? guard.line : guard.text}`);
   }
-  const body = rest.slice(first);
+  const body = configOnly ?? rest.slice(first);
 
   // The config part: v4's req.cookies, req.headers and req.query read through v4RequestOf(req).
   const edits: { start: number; end: number; text: string }[] = [];
   let readsRequest = false;
+  let readsUrl = false;
   let usesParam = false;
   for (const node of [...body, options]) {
     j(node as never)
@@ -87,6 +432,7 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
         const name = p.node.name;
         const shown = ["MemberExpression", "CallExpression", "NewExpression"].includes(parent.type) ? parent : p.node;
         if (name === resName) {
+          if (inEarlyReturn(p, node)) return; // named once, as an answer before NextAuth
           problems.add(
             `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config no response; do this in an event or callback, or in the route's GET and POST`,
           );
@@ -102,7 +448,9 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
             : undefined;
         if (field === "method") {
           edits.push({ ...range(parent), text: `${reqName}?.method` });
-        } else if (field && V4_REQUEST_FIELDS.has(field)) {
+          return;
+        }
+        if (field && V4_REQUEST_FIELDS.has(field)) {
           const outer = p.parent.parent?.node as Node | undefined;
           if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth") {
             problems.add(
@@ -110,19 +458,45 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
             );
             return;
           }
+          const changed = mutation(p);
+          if (changed) {
+            problems.add(
+              `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`,
+            );
+            return;
+          }
           readsRequest = true;
+          if (field === "url") readsUrl = true;
           edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-        } else if (builderReadsOnly(parsed, parent, p.node)) {
-          // `getOptions(req)`, a function of this file that reads only req.headers, .cookies and .query.
+          return;
+        }
+        const builder = builderReads(parsed, parent, p.node, style);
+        if (builder && !builder.other) {
+          // `getOptions(req)`: a function that reads only req.headers, .cookies, .query and .url.
           readsRequest = true;
-          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-          const param = builderReadsOnly(parsed, parent, p.node)!;
-          if (param.typeAnnotation && style.typescript)
-            fileEdits.push({ ...range(param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
+          if (builder.fields.has("url")) readsUrl = true;
+          if (!builder.file) {
+            edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+            if (builder.param.typeAnnotation && style.typescript)
+              fileEdits.push({ ...range(builder.param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
+          } else {
+            // Another module's function, typed for a NextApiRequest: it is given the parts it reads.
+            const typed = builder.param.typeAnnotation && style.typescript;
+            edits.push({
+              ...range(p.node),
+              text: typed
+                ? `${V4_REQUEST_NAME} as unknown as Parameters<typeof ${parent.callee.name}>[${(parent.arguments as Node[]).indexOf(p.node)}]`
+                : V4_REQUEST_NAME,
+            });
+          }
         } else {
           readsRequest = true; // the code to write offers v4RequestOf(req) for it
+          const other = builder?.other;
+          const where = other && `${other.file ?? style.file ?? "the route"}:${other.line}`;
           problems.add(
-            `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, as the codemod writes it for those reads)`,
+            other && /\.(socket|connection)\b/.test(other.code)
+              ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
+              : `\`${code(shown)}\` at ${at(p.node)}${other ? ` uses \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
           );
         }
       });
@@ -141,52 +515,154 @@ export function lazyRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Sty
   });
   return {
     config,
-    helpers: readsRequest ? v4RequestHelper(style) : "",
+    helpers: readsRequest ? v4RequestHelper(style, readsUrl) : "",
     guards: guardLines.length ? routeGuards(guardLines, reqName, style) : undefined,
     problems: [...problems],
     fileEdits,
+    readsUrl,
   };
 }
 
 /**
- * `getOptions(req)`: when getOptions is a function of this file whose parameter it only reads as
- * `.headers`, `.cookies` and `.query` (or tests: `if (req)`), v4RequestOf(req) gives it the same;
- * that parameter, or undefined.
+ * `getOptions(req)`: what getOptions, a function of this file or one it imports, reads of that
+ * parameter: `.headers`, `.cookies`, `.query` and `.url` (or tests it: `if (req)`), which
+ * v4RequestOf(req) gives it, and the first other read; undefined when it is neither.
  */
-function builderReadsOnly(parsed: Parsed, call: Node, arg: Node): Node | undefined {
-  const { j, root } = parsed;
+function builderReads(
+  parsed: Parsed,
+  call: Node,
+  arg: Node,
+  style: Style,
+  depth = 0,
+):
+  | { param: Node; fields: Set<string>; file?: string; other?: { code: string; line: number; file?: string } }
+  | undefined {
   if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return undefined;
   const index = (call.arguments as Node[]).indexOf(arg);
   if (index < 0) return undefined;
+  const local = functionNamed(parsed, call.callee.name, false);
+  // A function of the route's own file has no `file` (its parameter type may be edited); one of the
+  // module a builder lives in has that module's.
+  const found = local
+    ? { fn: local, parsed, file: depth > 0 ? style.file : undefined }
+    : importedFunction(parsed, call.callee.name, style);
+  const param = found?.fn.params?.[index] as Node | undefined;
+  if (!found || param?.type !== "Identifier") return undefined;
+  const { j, source } = found.parsed;
+  const uses = j(found.fn.body as never)
+    .find(j.Identifier, { name: param.name })
+    .filter((p) => !isPropertyName(p.node, p.parent.node));
+  const fields = new Set<string>();
+  let other: { code: string; line: number; file?: string } | undefined;
+  uses.forEach((p) => {
+    const parent = p.parent.node as Node;
+    if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") {
+      const field = parent.object === p.node && !parent.computed ? (parent.property.name as string) : undefined;
+      if (field && V4_REQUEST_FIELDS.has(field) && !mutation(p)) return void fields.add(field);
+    } else if (
+      (parent.type === "UnaryExpression" && parent.operator === "!") ||
+      (parent.type === "IfStatement" && parent.test === p.node) ||
+      (parent.type === "LogicalExpression" && parent.left === p.node) ||
+      (parent.type === "ConditionalExpression" && parent.test === p.node)
+    )
+      return;
+    // Another module's function passes it on (`getFirstTouchUrl(req)`): what that one reads. (Not
+    // from the route's file, whose builder's parameter type becomes v4RequestOf's.)
+    if (found.file && depth < 3 && parent.type === "CallExpression" && parent.callee !== p.node) {
+      const inner = builderReads(found.parsed, parent, p.node, { ...style, file: found.file }, depth + 1);
+      if (inner && !inner.other) return void inner.fields.forEach((f) => fields.add(f));
+      if (inner?.other) return void (other ??= inner.other);
+    }
+    if (other) return;
+    const outer = p.parent.parent?.node as Node | undefined;
+    const shown = mutation(p) ?? (outer?.type === "MemberExpression" && outer.object === parent ? outer : parent);
+    other = {
+      code: source.slice(range(shown).start, range(shown).end),
+      line: lineOf(p.node, source),
+      file: found.file,
+    };
+  });
+  if (uses.size() === 0) return undefined;
+  return { param, fields, file: found.file, other };
+}
+
+/** The function `name` declares at the top of the module (exported, when `exported`). */
+function functionNamed({ j, root }: Parsed, name: string, exported: boolean): Node | undefined {
   const program = root.find(j.Program).get().node as { body: Node[] };
-  const fn = program.body
+  return program.body
+    .filter((st) => !exported || st.type === "ExportNamedDeclaration")
     .map((st) => (st.type === "ExportNamedDeclaration" ? st.declaration : st))
     .flatMap((st): Node[] =>
-      st?.type === "FunctionDeclaration" && st.id?.name === call.callee.name
+      st?.type === "FunctionDeclaration" && st.id?.name === name
         ? [st]
         : st?.type === "VariableDeclaration"
           ? st.declarations
-              .filter((d: Node) => d.id.type === "Identifier" && d.id.name === call.callee.name)
+              .filter((d: Node) => d.id.type === "Identifier" && d.id.name === name)
               .map((d: Node) => d.init)
               .filter((init: Node) => /^(?:Arrow)?Function(?:Expression)?$/.test(init?.type ?? ""))
           : [],
     )[0];
-  const param = fn?.params?.[index] as Node | undefined;
-  if (param?.type !== "Identifier") return undefined;
-  const uses = j(fn.body as never)
-    .find(j.Identifier, { name: param.name })
-    .filter((p) => !isPropertyName(p.node, p.parent.node));
-  const readsOnly = uses.every((p) => {
-    const parent = p.parent.node as Node;
-    if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression")
-      return parent.object === p.node && !parent.computed && V4_REQUEST_FIELDS.has(parent.property.name);
-    return (
-      (parent.type === "IfStatement" && parent.test === p.node) ||
-      (parent.type === "LogicalExpression" && parent.left === p.node) ||
-      (parent.type === "ConditionalExpression" && parent.test === p.node)
+}
+
+/** The function the route imports as `name` (`import { getIp } from "@acme/lib/getIp"`), read from its module. */
+function importedFunction(
+  parsed: Parsed,
+  name: string,
+  { project, file }: Style,
+): { fn: Node; parsed: Parsed; file: string } | undefined {
+  if (!project || !file) return undefined;
+  for (const declaration of topImports(parsed).nodes()) {
+    if (declaration.importKind === "type") continue;
+    const specifier = (declaration.specifiers ?? []).find(
+      (sp) => sp.type === "ImportSpecifier" && localName(sp) === name,
     );
-  });
-  return readsOnly && uses.size() > 0 ? param : undefined;
+    if (!specifier) continue;
+    const found = project.module(file, String(declaration.source.value));
+    if (!found) return undefined;
+    try {
+      const theirs = parseForReading(found.path, found.source);
+      const fn = functionNamed(theirs, importedName(specifier as { imported?: unknown }), true);
+      return fn ? { fn, parsed: theirs, file: found.path } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * How many of the route's leading statements are its guard: `if (…) return res…` answers and the
+ * constants among them (no await, no response) that only the guard reads.
+ */
+function guardCount(j: Parsed["j"], rest: Node[], options: Node, resName: string): number {
+  let count = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const statement = rest[i];
+    if (statement.type === "IfStatement" && mentions(j, statement, resName)) count = i + 1;
+    else if (
+      statement.type !== "VariableDeclaration" ||
+      statement.kind !== "const" ||
+      mentions(j, statement, resName) ||
+      j(statement as never)
+        .find(j.AwaitExpression)
+        .size() > 0 ||
+      statement.declarations.some((d: Node) => d.id.type !== "Identifier")
+    )
+      break;
+  }
+  // A constant the config reads stays with it, and so does every statement after it; trailing
+  // constants that no guard follows are the config's.
+  const readByConfig = (statement: Node) =>
+    statement.type === "VariableDeclaration" &&
+    statement.declarations.some((d: Node) =>
+      [...rest.slice(count), options].some((node) => mentions(j, node, d.id.name as string)),
+    );
+  for (;;) {
+    while (count > 0 && rest[count - 1].type === "VariableDeclaration") count--;
+    const shared = rest.slice(0, count).findIndex(readByConfig);
+    if (shared < 0) return count;
+    count = shared;
+  }
 }
 
 /**
@@ -272,7 +748,7 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
     bareOptions: false,
     style,
   });
-  return { config, helpers: readsRequest ? v4RequestHelper(style) : "", problems: [...problems] };
+  return { config, helpers: readsRequest ? v4RequestHelper(style, false) : "", problems: [...problems] };
 }
 
 /**
@@ -327,6 +803,19 @@ function configFunction(
     : `${isAsync ? "async " : ""}(${param}) => ${optionsText.startsWith("{") ? `(${optionsText})` : optionsText}`;
 }
 
+/** The assignment, `delete` or `++` that changes what the request path `p` (`req.cookies.x`) reads, if any. */
+function mutation(p: { node: Node; parent: unknown }): Node | undefined {
+  let at = p as { node: Node; parent: { node: Node; parent: unknown } | null };
+  while (at.parent && /^(Optional)?MemberExpression$/.test(at.parent.node.type) && at.parent.node.object === at.node)
+    at = at.parent as typeof at;
+  const outer = at.parent?.node;
+  if (!outer) return undefined;
+  if (outer.type === "AssignmentExpression" && outer.left === at.node) return outer;
+  if (outer.type === "UpdateExpression" || (outer.type === "UnaryExpression" && outer.operator === "delete"))
+    return outer;
+  return undefined;
+}
+
 function unwrapAwait(n: Node | undefined): Node | undefined {
   return n?.type === "AwaitExpression" ? n.argument : n;
 }
@@ -354,34 +843,37 @@ function isPropertyName(node: Node, parent: Node): boolean {
   return false;
 }
 
+/** Whether `p` is in a `return` of the route's own body (not of a function inside it). */
+function inEarlyReturn(p: { parent: unknown; node: Node }, top: Node): boolean {
+  for (let at = p.parent as { node: Node; parent: unknown } | null; at; at = at.parent as never) {
+    if (at.node.type === "ReturnStatement") return true;
+    if (at.node === top || /Function|ArrowFunction|ObjectMethod|ClassMethod/.test(at.node.type)) return false;
+  }
+  return false;
+}
+
 function insideFunction(p: { parent: unknown; node: Node }, top: Node): boolean {
   for (let at = p.parent as { node: Node; parent: unknown } | null; at && at.node !== top; at = at.parent as never)
     if (/Function|ArrowFunction|ObjectMethod|ClassMethod/.test(at.node.type)) return true;
   return false;
 }
 
-/** `if (test) return res.status(405).end()` → `if (test) return new Response(null, { status: 405 })`, or why not. */
-function guardLine(
-  parsed: Parsed,
-  statement: Node,
-  reqName: string,
-  resName: string,
-  style: Style,
-): { line: string } | string {
+/**
+ * The text of `node` in the route's GET and POST: v4's request reads mapped to the NextRequest
+ * (`req.query.x`, `req.headers.x`, `req.cookies.x`, `req.url`: path and query), or why not.
+ */
+function routeCode(parsed: Parsed, node: Node, reqName: string, style: Style): { text: string } | string {
   const { j, source } = parsed;
-  if (statement.alternate) return "an `else` branch: write it as a Response in the route's guard";
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
-  // The test, with v4's request reads mapped to the route's NextRequest.
-  const edits: { start: number; end: number; text: string }[] = [];
-  let why: string | undefined;
-  if (mentions(j, statement.test, resName)) return "it reads the response";
   if (
-    j(statement.test as never)
+    j(node as never)
       .find(j.AwaitExpression)
       .size()
   )
     return "it awaits: write it in the route's GET and POST";
-  j(statement.test as never)
+  const edits: { start: number; end: number; text: string }[] = [];
+  let why: string | undefined;
+  j(node as never)
     .find(j.Identifier, { name: reqName })
     .filter((p) => !isPropertyName(p.node, p.parent.node))
     .forEach((p) => {
@@ -389,8 +881,14 @@ function guardLine(
       const field = parent.type === "MemberExpression" && parent.object === p.node ? memberName(parent) : undefined;
       const outer = p.parent.parent?.node as Node | undefined;
       const key = outer?.type === "MemberExpression" && outer.object === parent ? memberName(outer) : undefined;
-      if (field === "method") return;
-      if (field === "query" && key && key !== "nextauth")
+      if (mutation(p)) why ??= `\`${code(mutation(p)!)}\` changes the request`;
+      else if (field === "method") return;
+      else if (field === "url") {
+        const basePath = nextBasePath(style);
+        if (basePath)
+          why ??= `\`${code(parent)}\`: next.config sets \`basePath\` (${basePath}), and whether v4's \`req.url\` held it is not certain`;
+        else edits.push({ ...range(parent), text: `(${reqName}.nextUrl.pathname + ${reqName}.nextUrl.search)` });
+      } else if (field === "query" && key && key !== "nextauth")
         edits.push({
           ...range(outer),
           text: `(${reqName}.nextUrl.searchParams.get(${style.q}${key}${style.q}) ?? undefined)`,
@@ -406,14 +904,39 @@ function guardLine(
         why ??= `\`${code(outer?.type === "MemberExpression" ? outer : parent)}\` has no certain NextRequest equivalent`;
     });
   if (why) return why;
-  const test = applyEdits(
-    code(statement.test),
-    edits.map((e) => ({
-      ...e,
-      start: e.start - range(statement.test).start,
-      end: e.end - range(statement.test).start,
-    })),
-  );
+  const start = range(node).start;
+  return {
+    text: applyEdits(
+      code(node),
+      edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    ),
+  };
+}
+
+/** The `basePath` the app's next.config sets (a literal, or "a value"), if any. */
+function nextBasePath({ project }: Style): string | undefined {
+  for (const name of ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"]) {
+    const match = project?.read(name)?.match(/\bbasePath\s*:\s*(["'`][^"'`]*["'`])?/);
+    if (match) return match[1] ?? "a value";
+  }
+  return undefined;
+}
+
+/** `if (test) return res.status(405).end()` → `if (test) return new Response(null, { status: 405 })`, or why not. */
+function guardLine(
+  parsed: Parsed,
+  statement: Node,
+  reqName: string,
+  resName: string,
+  style: Style,
+): { line: string } | string {
+  const { j, source } = parsed;
+  if (statement.alternate) return "an `else` branch: write it as a Response in the route's guard";
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  if (mentions(j, statement.test, resName)) return "it reads the response";
+  const translated = routeCode(parsed, statement.test, reqName, style);
+  if (typeof translated === "string") return translated;
+  const test = translated.text;
   // The consequent: res.setHeader(…) lines, then one answer, then at most a bare `return`.
   const steps: Node[] =
     statement.consequent.type === "BlockStatement" ? statement.consequent.body : [statement.consequent];
@@ -509,6 +1032,15 @@ function webResponse(
     const options = init();
     return `Response.json(${code(args[0])}${options ? `, ${options}` : ""})`;
   }
+  // Next's res.send answers an object or array as JSON.
+  if (
+    (method === "send" || method === "json") &&
+    args.length === 1 &&
+    /^(Object|Array)Expression$/.test(args[0].type)
+  ) {
+    const options = init();
+    return `Response.json(${code(args[0])}${options ? `, ${options}` : ""})`;
+  }
   if (
     method === "send" &&
     args.length === 1 &&
@@ -543,17 +1075,20 @@ function routeGuards(lines: string[], reqName: string, { typescript, semi }: Sty
   };
 }
 
-/** v4's req.headers, req.cookies and req.query, rebuilt from whatever v5 hands the config. */
-function v4RequestHelper({ typescript, semi }: Style): string {
+/** v4's req.headers, req.cookies and req.query (and req.url, with `url`), rebuilt from whatever v5 hands the config. */
+function v4RequestHelper({ typescript, semi }: Style, withUrl: boolean, exported = false): string {
   const t = (text: string) => (typescript ? text : "");
   const s = semi;
+  const returned = withUrl
+    ? "// v4's req.url: the path and query (a Pages request's url is them already)\n  return { headers, cookies, query, url: url === undefined ? undefined : target.pathname + target.search }"
+    : "return { headers, cookies, query }";
   return `
 /**
- * v4's \`req.headers\`, \`req.cookies\` and \`req.query\`, from what v5 hands the config: the route's
+ * v4's \`req.headers\`, \`req.cookies\`${withUrl ? ", `req.query` and `req.url`" : " and `req.query`"}, from what v5 hands the config: the route's
  * NextRequest, the Pages request of \`auth(ctx)\` and \`auth(req, res)\`, or nothing (\`auth()\` in a
- * server component, \`signIn()\`, \`signOut()\`), when all three are empty.
+ * server component, \`signIn()\`, \`signOut()\`), when ${withUrl ? "they are empty (and url undefined)" : "all three are empty"}.
  */
-function v4RequestOf(req${t(": unknown")}) {
+${exported ? "export " : ""}function v4RequestOf(req${t(": unknown")}) {
   const { headers: raw, url } = ${typescript ? "(req ?? {}) as { headers?: Headers | Record<string, string | string[] | undefined>; url?: string }" : "req ?? {}"}${s}
   const headers${t(": Record<string, string | undefined>")} = {}${s}
   if (raw instanceof Headers) raw.forEach((value, name) => (headers[name] = value))${s}
@@ -570,11 +1105,11 @@ function v4RequestOf(req${t(": unknown")}) {
     }
   }
   const query${t(": Partial<Record<string, string | string[]>>")} = {}${s}
-  for (const [name, value] of new URL(url ?? "/", "http://localhost").searchParams) {
+  ${withUrl ? `const target = new URL(url ?? "/", "http://localhost")${s}\n  for (const [name, value] of target.searchParams) {` : `for (const [name, value] of new URL(url ?? "/", "http://localhost").searchParams) {`}
     const seen = query[name]${s}
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value]${s}
   }
-  return { headers, cookies, query }${s}
+  ${returned}${s}
 }
 `;
 }

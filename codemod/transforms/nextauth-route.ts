@@ -4,9 +4,11 @@ import {
   dropUnusedImports,
   lineOf,
   localName,
+  parseForReading,
   parseInput,
   quoteOf,
   range,
+  references,
   topImports,
   importedName,
   isTypeScript,
@@ -14,11 +16,13 @@ import {
   type Parsed,
   Node,
 } from "../lib/ast";
-import type { Project, SharedAuthModule } from "../lib/project";
+import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
+import { stripExt, type Project, type SharedAuthModule } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 import { lazyAppRoute, lazyRoute, type LazyRoute } from "./lazy-config";
 import { NEXT_CONFIGS, newNextConfig, withTranspiledNextAuth } from "./next-config";
+import { contextCast, contextTypeImport, destructuredContext } from "./server-session";
 import { keptStrictNullChecks } from "./tsconfig-null-checks";
 
 type LazyStyle = Parameters<typeof lazyRoute>[3];
@@ -51,7 +55,12 @@ export const nextAuthRoute: Transform = {
     if (shared && file === shared.file) return sharedAuthModule(input, shared);
     if (shared && file === shared.reexport) return sharedReexport(input, shared);
     const beside = project.optionsBesideHelper;
+    // An existing auth module whose `auth` is a v4 helper over its own options: v5's exports go there, in its place.
+    const helperModule = beside ? undefined : helperOptionsModule(project);
     if (beside && file === beside.file) return authBesideOptions(input, beside);
+    if (helperModule && file === helperModule.file) return authBesideOptions(input, helperModule);
+    if (file === secondAppRoute(project) && (beside ?? helperModule))
+      return secondRouteGivesWay(input, (beside ?? helperModule)!);
     if (file !== project.routeFile) return { findings: [] };
     if (project.authFrom) return routeToSharedPackage(input, project.authFrom);
     // `export { authHandler as GET, authHandler as POST }` of a handler made beside the options.
@@ -81,16 +90,17 @@ export const nextAuthRoute: Transform = {
       todo(
         1,
         "nextauth-route",
-        `no \`export default NextAuth(...)\` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand.\n${handlerTemplate(project, file, source)}`,
+        `no \`export default NextAuth(...)\` found${composedHandler(project, parsed, file) ?? ""}: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand.\n${handlerTemplate(project, file, source)}`,
       );
       return { findings };
     }
     // The file's own style: a statement-ending semicolon only where the file writes one.
     const semi = usesSemicolons(source) ? ";" : "";
     const q = quoteOf(source);
+    const style = { typescript: isTypeScript(file), semi, q, project, file };
     const found = appRoute
-      ? appRouterHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q })
-      : pagesHandler(parsed, nextAuthLocal, { typescript: isTypeScript(file), semi, q });
+      ? appRouterHandler(parsed, nextAuthLocal, style)
+      : pagesHandler(parsed, nextAuthLocal, style);
     if (typeof found === "string") {
       todo(1, "nextauth-route", found);
       return { findings };
@@ -104,6 +114,9 @@ export const nextAuthRoute: Transform = {
     if (beside && config.type === "Identifier" && importedFrom(parsed, config.name, project, file) === beside) {
       return routeBesideOptions(input, beside, line, appRoute);
     }
+    // The route's options, built once (not per request), give way to the auth module's (a to-do there names what differs).
+    if (helperModule && !isLazyRoute(config) && !(config as { lazy?: Node }).lazy)
+      return routeBesideOptions(input, helperModule, line, appRoute);
     const existing = project.has(project.authModule);
 
     // auth.ts is this file (as text), with the default export replaced and relative imports re-pathed.
@@ -179,7 +192,7 @@ export const nextAuthRoute: Transform = {
       ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
       : dropUnusedImports(
           routeFile,
-          `${lazy?.guards?.imports ?? ""}import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
+          `${lazy?.guards?.imports ?? ""}import { ${["handlers", ...(lazy?.authImports ?? [])].join(", ")} } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
         );
     if (existing && !isV4Helper(project, existing)) {
       // A second, App Router route already there (beside the Pages one) gives way to v5's.
@@ -268,6 +281,106 @@ function importedFrom(parsed: Parsed, name: string, project: Project, file: stri
 
 const AUTH_EXPORTS = ["handlers", "auth", "signIn", "signOut"];
 
+/**
+ * The auth module with a v4 `auth` helper (Project.authHelper), as the module v5's exports go into:
+ * `NextAuth(options)` in place of the helper, over the options the helper gives getServerSession.
+ */
+function helperOptionsModule(project: Project): Beside | undefined {
+  const helper = project.authHelper;
+  return helper && { module: stripExt(helper.file), file: helper.file, name: helper.options };
+}
+
+/** Whether `beside` is the auth module's v4 helper's own module and options: its `auth` is v4's, which v5's replaces. */
+function replacesHelper(project: Project, beside: Beside): boolean {
+  const helper = project.authHelper;
+  return !!helper && !beside.handler && helper.file === beside.file && helper.options === beside.name;
+}
+
+/**
+ * A v4 App Router route beside the Pages route (`app/api/auth/[...nextauth]/route.ts` beside
+ * `pages/api/auth/[...nextauth].ts`, as next-auth-example has): v5's route takes its place.
+ */
+function secondAppRoute(project: Project): string | undefined {
+  const route = project.routeFile;
+  if (!route || /\/route\.[cm]?[jt]sx?$/.test(route)) return undefined;
+  return project.has(project.appRouteFor(route, ""));
+}
+
+/** The second App Router route, rewritten to mount v5's handlers (besideConflict has checked it). */
+function secondRouteGivesWay(input: TransformInput, beside: Beside): TransformResult {
+  const { file, source, project } = input;
+  if (besideConflict(project, beside)) return { findings: [] };
+  const semi = usesSemicolons(source) ? ";" : "";
+  const q = quoteOf(source);
+  // The specifier the route already imports the auth module by (`"auth"` under a baseUrl), else a new one.
+  const spec =
+    topImports(parseInput(input))
+      .nodes()
+      .map((d) => String(d.source.value))
+      .find((sp) => project.resolve(file, sp) === beside.module) ?? project.importSpecifier(file, beside.module);
+  return {
+    source: `import { handlers } from ${q}${spec}${q}${semi}\n\nexport const { GET, POST } = handlers${semi}\n`,
+    findings: [
+      {
+        step: 6,
+        file,
+        line: lineAt(source, /^export\b/m),
+        kind: "nextauth-route",
+        action: "rewrite",
+        message: `NextAuth(${beside.name}) route handler → v5's handlers from ${beside.file} (v5 has one route: ${project.routeFile} goes)`,
+      },
+    ],
+  };
+}
+
+/** Why the second App Router route cannot simply mount v5's handlers: it gives NextAuth other options, or does more. */
+function secondRouteProblem(project: Project, beside: Beside): string | undefined {
+  const file = secondAppRoute(project);
+  const text = file && project.read(file);
+  if (!file || !text) return undefined;
+  let parsed: Parsed;
+  try {
+    parsed = parseForReading(file, text);
+  } catch {
+    return `${file} does not parse: make it mount v5's handlers from ${beside.file} by hand, then run again`;
+  }
+  const nextAuth = topImports(parsed)
+    .nodes()
+    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
+    .flatMap((d) => d.specifiers ?? [])
+    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const found = nextAuth ? appRouterHandler(parsed, localName(nextAuth), { typescript: false, semi: "", q: '"' }) : "";
+  const config = typeof found === "string" ? undefined : found.config;
+  const same =
+    config &&
+    !isLazyRoute(config) &&
+    config.type === "Identifier" &&
+    topImports(parsed)
+      .nodes()
+      .some(
+        (d) =>
+          project.resolve(file, String(d.source.value)) === beside.module &&
+          (d.specifiers ?? []).some(
+            (sp) => sp.type === "ImportSpecifier" && localName(sp) === config.name && importedName(sp) === beside.name,
+          ),
+      );
+  if (same) return undefined;
+  return `${file}, a second route beside ${project.routeFile}, does more than \`NextAuth(${beside.name})\` with ${beside.name} from ${beside.file}: v5 has one route; make ${file} \`export const { GET, POST } = handlers\` (handlers from ${beside.file}) by hand, keeping what else it does, then run again`;
+}
+
+/**
+ * Calls of the v4 helper `auth` that v5's auth() would not take as the helper did: spread
+ * arguments, an argument count the helper does not pass on, or `auth` used other than called.
+ */
+function helperCallersProblem(project: Project): string | undefined {
+  const helper = project.authHelper;
+  if (!helper) return undefined;
+  const bad = helper.misuses;
+  if (!bad.length) return undefined;
+  const forms = helper.arities.map((n) => `auth(${["", "ctx", "req, res"][n] ?? "…"})`).join(", ");
+  return `${bad.slice(0, 5).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""} ${bad.length === 1 ? "uses" : "use"} ${helper.file}'s v4 helper \`auth\` other than as it takes it (${forms}): v5's auth() would answer ${bad.length === 1 ? "that use" : "those uses"} otherwise than the helper did. Make ${bad.length === 1 ? "it" : "them"} one of those forms (or what v5's auth() is to read: auth(), auth(ctx), auth(req, res)), then run again`;
+}
+
 /** Why the options module cannot take v5's exports (it has names of its own that clash), or undefined. */
 function besideConflict(project: Project, beside: Beside): string | undefined {
   const text = project.read(beside.file) ?? "";
@@ -284,20 +397,29 @@ function besideConflict(project: Project, beside: Beside): string | undefined {
     if (users.length)
       return `${users.join(", ")} ${users.length === 1 ? "uses" : "use"} \`${beside.handler}\`, v4's NextAuth handler, which v5 replaces with \`handlers.GET\` and \`handlers.POST\`: change ${users.length === 1 ? "it" : "them"}, then run again`;
   }
-  const declared = AUTH_EXPORTS.filter((name) =>
-    new RegExp(
-      `^(?:export\\s+)?(?:(?:async\\s+)?function\\*?|const|let|var|class)\\s+${name}\\b|^import[^;]*\\b${name}\\b[^;]*from`,
-      "m",
-    ).test(text),
+  const helper = replacesHelper(project, beside);
+  const declared = AUTH_EXPORTS.filter(
+    (name) =>
+      !(helper && name === "auth") &&
+      new RegExp(
+        `^(?:export\\s+)?(?:(?:async\\s+)?function\\*?|const|let|var|class)\\s+${name}\\b|^import[^;]*\\b${name}\\b[^;]*from`,
+        "m",
+      ).test(text),
   );
-  if (!declared.length) return undefined;
-  return `${beside.file} already exists and already defines ${declared.map((n) => `\`${n}\``).join(", ")}: rename ${declared.length === 1 ? "it" : "them"}, then run again, or add \`export const { handlers, auth, signIn, signOut } = NextAuth(${beside.name})\` to it by hand`;
+  // An `auth` that does more than pass its arguments on to getServerSession is the app's to replace.
+  const own =
+    declared.includes("auth") && /\bgetServerSession\b/.test(text)
+      ? ` (its \`auth\` is not a v4 helper that v5's can replace: one \`return getServerSession(…, ${beside.name})\` passing its arguments on)`
+      : "";
+  if (declared.length)
+    return `${beside.file} already exists and already defines ${declared.map((n) => `\`${n}\``).join(", ")}${own}: rename ${declared.length === 1 ? "it" : "them"}, then run again, or add \`export const { handlers, auth, signIn, signOut } = NextAuth(${beside.name})\` to it by hand`;
+  return (helper ? helperCallersProblem(project) : undefined) ?? secondRouteProblem(project, beside);
 }
 
 /**
  * The route of an app whose options module also holds the session helper (create-t3-app's
- * `src/server/auth.ts`): that module becomes the auth module (see authBesideOptions), and the
- * route only mounts its handlers.
+ * `src/server/auth.ts`), or whose auth module has a v4 helper `auth` (next-auth-example): that
+ * module becomes the auth module (see authBesideOptions), and the route only mounts its handlers.
  */
 function routeBesideOptions(input: TransformInput, beside: Beside, line: number, appRoute: boolean): TransformResult {
   const { file, source, project } = input;
@@ -325,6 +447,8 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
   const semi = usesSemicolons(source) ? ";" : "";
   const q = quoteOf(source);
   const routeFile = appRoute ? file : project.appRouteFor(file, ext);
+  // An App Router route already there is rewritten in its own pass (secondRouteGivesWay).
+  const second = appRoute ? undefined : secondAppRoute(project);
   const routeSource =
     `import { handlers } from ${q}${project.importSpecifier(routeFile, beside.module)}${q}${semi}\n\n` +
     (appRoute
@@ -332,14 +456,17 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
       : "// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n") +
     `export const { GET, POST } = handlers${semi}\n`;
   findings.push(bridgeWritten(bridge.path, beside.file));
+  const where = replacesHelper(project, beside)
+    ? `in place of its v4 helper auth() (v5's auth() takes the helper's arguments)`
+    : `beside the options and the session helper (v5's T3 layout: no module imports it back)`;
   findings.push({
     step: 6,
     file,
     line,
     kind: "nextauth-route",
     action: "rewrite",
-    message: `NextAuth(${beside.name}) → ${beside.file}, beside the options and the session helper (v5's T3 layout: no module imports it back); ${
-      appRoute ? `${file} exports its handlers` : `${routeFile} exports its handlers; ${file} deleted`
+    message: `NextAuth(${beside.name}) → ${beside.file}, ${where}; ${
+      appRoute ? `${file} exports its handlers` : `${second ?? routeFile} exports its handlers; ${file} deleted`
     }`,
   });
   if (appRoute) return { findings, source: routeSource, create: [bridge] };
@@ -352,7 +479,7 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
   return {
     findings,
     create: [
-      { path: routeFile, source: routeSource },
+      ...(second ? [] : [{ path: routeFile, source: routeSource }]),
       bridge,
       ...(nextConfig ? [nextConfig.file] : []),
       ...(tsconfig ? [tsconfig.file] : []),
@@ -364,11 +491,13 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
 /**
  * The options module beside the session helper: `export const { handlers, auth, signIn, signOut }
  * = withLegacyV4(NextAuth)(authOptions)` right after the options, as v5's T3 template has it; the
- * helper (rewritten to auth() by step 2) reads the auth that this module now exports.
+ * helper (rewritten to auth() by step 2) reads the auth that this module now exports. An auth
+ * module's v4 helper `auth` is replaced by that line instead (authInPlaceOfHelper).
  */
 function authBesideOptions(input: TransformInput, beside: Beside): TransformResult {
   const { file, source, project } = input;
   if (!project.routeFile || besideConflict(project, beside)) return { findings: [] };
+  if (replacesHelper(project, beside)) return authInPlaceOfHelper(input, beside);
   const parsed = parseInput(input);
   const { j, root } = parsed;
   const program = root.find(j.Program).get().node as { body: Node[] };
@@ -402,6 +531,231 @@ function authBesideOptions(input: TransformInput, beside: Beside): TransformResu
       },
     ],
   };
+}
+
+/**
+ * An auth module whose `auth` is a v4 helper (`return getServerSession(...args, config)`):
+ * `export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(config)` takes its
+ * place, and the imports only the helper used go. When the route gave NextAuth other options,
+ * a to-do here names what differs (routeOptionsTodo).
+ */
+function authInPlaceOfHelper(input: TransformInput, beside: Beside): TransformResult {
+  const { file, source, project } = input;
+  const parsed = parseInput(input);
+  const helper = findV4AuthHelper(parsed);
+  if (!helper) return { findings: [] };
+  const semi = usesSemicolons(source) ? ";" : "";
+  const q = quoteOf(source);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const imports = topImports(parsed).nodes();
+  // Names only the helper used (getServerSession, the request types of its parameters).
+  const gone = (sp: Node) => {
+    const refs = references(parsed, localName(sp));
+    return refs.size() > 0 && refs.filter((p) => !inHelper(helper, p.node)).size() === 0;
+  };
+  const nextAuthValue = (d: Node) => d.source.value === "next-auth" && d.importKind !== "type";
+  const defaultImport = imports
+    .filter(nextAuthValue)
+    .flatMap((d) => d.specifiers ?? [])
+    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const nextAuth = defaultImport ? localName(defaultImport) : "NextAuth";
+  let placed = !!defaultImport;
+  for (const d of imports) {
+    const specifiers: Node[] = d.specifiers ?? [];
+    const going = specifiers.filter(gone);
+    if (!going.length) continue;
+    const { start, end } = range(d);
+    if (going.length === specifiers.length) {
+      // The next-auth import that goes makes room for NextAuth's, in the same place.
+      if (!placed && nextAuthValue(d)) {
+        edits.push({ start, end, text: `import ${nextAuth} from ${q}next-auth${q}${semi}` });
+        placed = true;
+      } else edits.push({ start, end: source[end] === "\n" ? end + 1 : end, text: "" });
+      continue;
+    }
+    for (const sp of going) {
+      const i = specifiers.indexOf(sp);
+      const next = specifiers[i + 1];
+      const prev = specifiers[i - 1];
+      if (next && !going.includes(next)) edits.push({ start: range(sp).start, end: range(next).start, text: "" });
+      else if (prev) edits.push({ start: range(prev).end, end: range(sp).end, text: "" });
+    }
+  }
+  const named = imports.find(
+    (d) => nextAuthValue(d) && (d.specifiers ?? []).some((sp: Node) => sp.type === "ImportSpecifier" && !gone(sp)),
+  );
+  if (!placed && named && (named.specifiers ?? []).every((sp: Node) => sp.type === "ImportSpecifier")) {
+    const at = range(named).start + "import".length;
+    edits.push({ start: at, end: at, text: ` ${nextAuth},` });
+    placed = true;
+  }
+  const newImports = `${placed ? "" : `import ${nextAuth} from ${q}next-auth${q}${semi}\n`}${bridgeImport(q, semi)}`;
+  const last = imports[imports.length - 1];
+  if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${newImports.trimEnd()}` });
+  else edits.push({ start: 0, end: 0, text: `${newImports}\n` });
+  edits.push({
+    ...range(helper.statement),
+    text: `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuth})(${beside.name})${semi}`,
+  });
+  const after = applyEdits(source, edits);
+  const findings: Finding[] = [
+    {
+      step: 6,
+      file,
+      line: lineOf(helper.statement, source),
+      kind: "auth-module",
+      action: "rewrite",
+      message: `v4 helper auth() → NextAuth(${beside.name}): this module exports handlers, auth, signIn, signOut (v5's auth() takes the helper's arguments)`,
+    },
+  ];
+  const differ = routeOptionsTodo(
+    project,
+    beside,
+    lineAt(after, new RegExp(`\\b(?:const|let|var)\\s+${beside.name}\\b`)),
+  );
+  if (differ) findings.push(differ);
+  return { source: after, findings };
+}
+
+/** Opens the to-do that the route's own options, gone with it, differ from the auth module's. */
+export const ROUTE_OPTIONS_TODO = "v5 has one route, and it reads only these options:";
+
+/**
+ * When the route gave NextAuth options of its own (next-auth-example's Pages route, beside its
+ * root auth.ts helper over `config`), v5's one route reads the auth module's instead: a to-do
+ * at those, naming the keys that differ and showing the route's code for them (the route is
+ * deleted). No scan finds it again once done: apply carries it until it is ticked.
+ */
+function routeOptionsTodo(project: Project, beside: Beside, line: number): Finding | undefined {
+  const route = project.routeFile;
+  const text = route && project.read(route);
+  const own = project.read(beside.file);
+  if (!route || !text || !own) return undefined;
+  let parsed: Parsed;
+  let auth: Parsed;
+  try {
+    parsed = parseForReading(route, text);
+    auth = parseForReading(beside.file, own);
+  } catch {
+    return undefined;
+  }
+  const nextAuth = topImports(parsed)
+    .nodes()
+    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
+    .flatMap((d) => d.specifiers ?? [])
+    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  if (!nextAuth) return undefined;
+  const call = parsed.root
+    .find(parsed.j.CallExpression, { callee: { type: "Identifier", name: localName(nextAuth) } })
+    .nodes()
+    .find((c) => c.arguments.length === 1);
+  const given: Node = call?.arguments[0];
+  if (!given) return undefined;
+  const code = (p: Parsed, n: Node) => p.source.slice(range(n).start, range(n).end);
+  // The same options, imported from the auth module: nothing differs.
+  if (
+    given.type === "Identifier" &&
+    topImports(parsed)
+      .nodes()
+      .some(
+        (d) =>
+          project.resolve(route, String(d.source.value)) === beside.module &&
+          (d.specifiers ?? []).some(
+            (sp) => sp.type === "ImportSpecifier" && localName(sp) === given.name && importedName(sp) === beside.name,
+          ),
+      )
+  )
+    return undefined;
+  const routeObject = objectOf(parsed, given);
+  const moduleObject = objectOf(auth, { type: "Identifier", name: beside.name });
+  const name = given.type === "Identifier" ? given.name : "the options written in the route";
+  const head = `${ROUTE_OPTIONS_TODO} \`${beside.name}\`. ${route} (${/\/route\.[cm]?[jt]sx?$/.test(route) ? "now v5's route" : "deleted"}) gave NextAuth ${given.type === "Identifier" ? `options of its own, \`${name}\`` : name}`;
+  const todo = (message: string): Finding => ({
+    step: 6,
+    file: beside.file,
+    line,
+    kind: "route-options",
+    action: "todo",
+    message,
+  });
+  if (!routeObject || !moduleObject)
+    return todo(
+      `${head}, not \`${beside.name}\`: compare them, and copy into \`${beside.name}\` what the app needs of it`,
+    );
+  const entries = (p: Parsed, o: Node) =>
+    new Map<string, Node>(
+      (o.properties as Node[]).map((prop, i) => [
+        prop.type !== "SpreadElement" && !prop.computed && prop.key
+          ? String(prop.key.name ?? prop.key.value)
+          : `…${code(p, prop.argument ?? prop)}#${i}`,
+        prop,
+      ]),
+    );
+  const theirs = entries(parsed, routeObject);
+  const ours = entries(auth, moduleObject);
+  const differs = [...theirs].filter(
+    ([key, prop]) => !ours.has(key) || withoutComments(auth, ours.get(key)!) !== withoutComments(parsed, prop),
+  );
+  const missing = [...ours.keys()].filter((key) => !theirs.has(key));
+  if (!differs.length && !missing.length) return undefined;
+  const names = [
+    ...differs.map(([key]) => `\`${key}\`${ours.has(key) ? "" : ` (only in ${name})`}`),
+    ...missing.map((key) => `\`${key}\` (only in ${beside.name})`),
+  ];
+  const block = differs.length
+    ? `; ${name} had:\n${codeBlock(route, dedent(differs.map(([, prop]) => `${indentOf(text, prop)}${code(parsed, prop)},`).join("\n")))}`
+    : "";
+  return todo(
+    `${head}, which differ${given.type === "Identifier" ? "s" : ""} from \`${beside.name}\` in ${names.join(", ")}. Copy into \`${beside.name}\` what the app needs of them${block}`,
+  );
+}
+
+/** The whitespace before `node` on its line (the column its code starts at). */
+function indentOf(source: string, node: Node): string {
+  const start = range(node).start;
+  return source.slice(source.lastIndexOf("\n", start - 1) + 1, start).replace(/\S/g, " ");
+}
+
+/** Code with the indentation its lines share taken off. */
+function dedent(code: string): string {
+  const lines = code.split("\n");
+  const common = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)![0].length));
+  return lines.map((l) => l.slice(common)).join("\n");
+}
+
+/** The object literal an options expression is (through `satisfies`, `as` and a const of the module), if it is one. */
+function objectOf(parsed: Parsed, node: Node): Node | undefined {
+  let n = node;
+  for (let i = 0; i < 5 && n; i++) {
+    if (n.type === "ObjectExpression") return n;
+    if (/^TS(Satisfies|As)Expression$|^TSNonNullExpression$/.test(n.type)) n = n.expression;
+    else if (n.type === "Identifier") {
+      const name = n.name;
+      const program = parsed.root.find(parsed.j.Program).get().node as { body: Node[] };
+      const declarator = program.body
+        .map((st) => (st.type === "ExportNamedDeclaration" ? st.declaration : st))
+        .filter((d) => d?.type === "VariableDeclaration")
+        .flatMap((d) => d.declarations as Node[])
+        .find((d) => d.id.type === "Identifier" && d.id.name === name);
+      n = declarator?.init;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+/** A node's code without comments or whitespace, to compare two options' entries. */
+function withoutComments(parsed: Parsed, node: Node): string {
+  const { start, end } = range(node);
+  const comments = ((parsed.root.get().node as { comments?: Node[] }).comments ?? []).filter(
+    (c) => c.start >= start && c.end <= end,
+  );
+  let text = "";
+  let at = start;
+  for (const c of comments.sort((a, b) => a.start - b.start)) {
+    text += parsed.source.slice(at, c.start);
+    at = c.end;
+  }
+  return (text + parsed.source.slice(at, end)).replace(/\s+/g, "").replace(/,([}\])])/g, "$1");
 }
 
 /**
@@ -822,6 +1176,122 @@ function handlerTemplate(project: Project, file: string, source: string): string
 }
 
 /**
+ * What a Pages route that calls no NextAuth does instead (rallly: `composeApiHandlers(AuthApiRoute,
+ * posthogApiHandler)(req, res)` after a HEAD answer), for the refusal to say why it is the app's
+ * to decide: the functions it calls, and where one of its project's modules calls
+ * `NextAuth(req, res, options)`, how those options are built and where they read the request.
+ */
+function composedHandler(project: Project, parsed: Parsed, file: string): string | undefined {
+  const { source } = parsed;
+  const called = new Set(
+    parsed.root
+      .find(parsed.j.Identifier)
+      .nodes()
+      .map((n) => n.name),
+  );
+  const inProject: string[] = [];
+  const other: string[] = [];
+  const notes: string[] = [];
+  for (const d of topImports(parsed).nodes()) {
+    if (d.importKind === "type") continue;
+    const spec = String(d.source.value);
+    const target = project.resolve(file, spec);
+    const moduleFile = target === undefined ? undefined : project.has(target);
+    for (const sp of d.specifiers ?? []) {
+      const local = localName(sp);
+      if ((sp as Node).importKind === "type" || !called.has(local) || references(parsed, local).size() === 0) continue;
+      const note = moduleFile
+        ? nextAuthCallIn(project, moduleFile, sp.type === "ImportSpecifier" ? importedName(sp) : "")
+        : undefined;
+      if (note) {
+        inProject.push(`\`${local}\` (${spec})`);
+        notes.push(note);
+      } else other.push(`\`${local}\` (${spec})`);
+    }
+  }
+  if (!inProject.length && !other.length) return undefined;
+  const guard = /\breq\.method\b/.test(source) ? ", and answers by req.method itself" : "";
+  return `: the route calls ${[...inProject, ...other].join(", ")} instead${guard}${notes.length ? `; ${notes.join("; ")}` : ""}${other.length ? `; ${other.map((o) => o.split(" ")[0]).join(", ")} ${other.length === 1 ? "runs" : "run"} on the Pages route's req and res, which v5's GET and POST do not have (they take a Web Request)` : ""}. How v5's GET and POST carry that is the app's to decide`;
+}
+
+/**
+ * Where `module`'s export `name` calls `NextAuth(req, res, options)`: the call, how the options
+ * are built, and where that builder reads the request inside the options (`getServerSession(...args)`
+ * in a callback), which v5's lazy config, given a Web Request or none, cannot pass on.
+ */
+function nextAuthCallIn(project: Project, moduleFile: string, name: string): string | undefined {
+  const text = project.read(moduleFile);
+  if (!text || !name || !/\bNextAuth\b/.test(text)) return undefined;
+  let parsed: Parsed;
+  try {
+    parsed = parseForReading(moduleFile, text);
+  } catch {
+    return undefined;
+  }
+  const { j, root } = parsed;
+  const nextAuth = topImports(parsed)
+    .nodes()
+    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
+    .flatMap((d) => d.specifiers ?? [])
+    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  if (!nextAuth) return undefined;
+  const code = (n: Node) => text.slice(range(n).start, range(n).end);
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const declarations = program.body.map((st) => (st.type === "ExportNamedDeclaration" ? st.declaration : st));
+  const fnOf = (fnName: string): Node | undefined => {
+    for (const d of declarations) {
+      if (d?.type === "FunctionDeclaration" && d.id?.name === fnName) return d;
+      if (d?.type === "VariableDeclaration")
+        for (const v of d.declarations)
+          if (v.id.type === "Identifier" && v.id.name === fnName && /Function/.test(v.init?.type ?? "")) return v.init;
+    }
+    return undefined;
+  };
+  const handler = fnOf(name);
+  if (!handler) return undefined;
+  const call = j(handler)
+    .find(j.CallExpression, { callee: { type: "Identifier", name: localName(nextAuth) } })
+    .nodes()
+    .find((c) => c.arguments.length === 3);
+  if (!call) return undefined;
+  const options = call.arguments[2];
+  let built = "";
+  let reads = "";
+  if (options.type === "Identifier") {
+    const declarator = j(handler)
+      .find(j.VariableDeclarator, { id: { type: "Identifier", name: options.name } })
+      .nodes()[0];
+    const init = declarator?.init;
+    if (init) built = `, \`${code(declarator)}\``;
+    const builder =
+      init?.type === "CallExpression" && init.callee.type === "Identifier" ? fnOf(init.callee.name) : undefined;
+    if (builder) {
+      // The builder's parameters read inside the options' own functions (callbacks, an adapter's hooks).
+      const params = (builder.params as Node[]).map((p) => (p.type === "RestElement" ? p.argument.name : p.name));
+      const inner = j(builder.body)
+        .find(j.Identifier)
+        .filter((p) => params.includes(p.node.name) && p.parent?.node.type !== "MemberExpression")
+        .filter((p) => {
+          for (let q = p.parent; q && q.node !== builder; q = q.parent)
+            if (/Function|ObjectMethod/.test(q.node.type)) return true;
+          return false;
+        })
+        .paths()
+        .map((p) => {
+          let q = p.parent;
+          while (q && q.node.type !== "CallExpression") q = q.parent;
+          return q
+            ? `\`${code(q.node)}\` at ${moduleFile}:${lineOf(q.node, text)}`
+            : `${moduleFile}:${lineOf(p.node, text)}`;
+        });
+      if (inner.length)
+        reads = `; the options read v4's (req, res) inside their own functions (${[...new Set(inner)].join(", ")}), which v5's lazy config, given a Web Request or none, cannot pass on`;
+    }
+  }
+  return `${name} (${moduleFile}:${lineOf(call, text)}) calls \`${code(call)}\`${built}: options built per request${reads}`;
+}
+
+/**
  * The code to write when a shared package calls getServerSession: NextAuth in that package (v5's
  * auth() there, which its callers and the apps import), the app's route mounting its handlers.
  * `caller` is the package file, `callerSource` its v4 text; paths are the repository's.
@@ -872,6 +1342,67 @@ function codeBlock(file: string, code: string): string {
 function isV4Helper(project: Project, file: string): boolean {
   return project.read(file)?.includes(V4_HELPER_MARKER) ?? false;
 }
+
+/**
+ * Step 6: callers of an auth module's v4 helper `auth` (Project.authHelper) that pass a page's
+ * `ctx.req, ctx.res`: v5's auth() takes them typed as an API route's request and response, and
+ * the context whole (it reads only ctx.req and ctx.res), so `auth(ctx.req, ctx.res)` → `auth(ctx)`.
+ */
+export const helperCallers: Transform = {
+  name: "helper-callers",
+  step: 6,
+  kind: "source",
+  run(input: TransformInput): TransformResult {
+    const { file, source, project } = input;
+    const helper = project.authHelper;
+    if (!helper || file === helper.file || !/\bauth\b/.test(source) || !/\breq\b/.test(source)) return { findings: [] };
+    const parsed = parseInput(input);
+    const locals = topImports(parsed)
+      .nodes()
+      .filter((d) => project.resolve(file, String(d.source.value)) === stripExt(helper.file))
+      .flatMap((d) => d.specifiers ?? [])
+      .filter((sp) => sp.type === "ImportSpecifier" && importedName(sp) === "auth")
+      .map((sp) => localName(sp));
+    if (!locals.length) return { findings: [] };
+    const target = project.optionsBesideHelper ?? helperOptionsModule(project);
+    if (!target || !replacesHelper(project, target) || besideConflict(project, target)) return { findings: [] };
+    const code = (n: Node) => source.slice(range(n).start, range(n).end);
+    const owner = (n: Node, prop: string) =>
+      n.type === "MemberExpression" && !n.computed && n.property.type === "Identifier" && n.property.name === prop
+        ? n.object
+        : undefined;
+    const edits: { start: number; end: number; text: string }[] = [];
+    const contextType = contextTypeImport(parsed, edits);
+    const findings: Finding[] = [];
+    for (const local of locals)
+      references(parsed, local).forEach((p) => {
+        const call = p.parent?.node;
+        if (call?.type !== "CallExpression" || call.callee !== p.node || call.arguments.length !== 2) return;
+        const args: Node[] = call.arguments;
+        const [req, res] = [owner(args[0], "req"), owner(args[1], "res")];
+        // `{ req, res }` destructured from a page's context: the context, typed as one (v4's helper took it too).
+        const context =
+          req && res
+            ? code(req) === code(res)
+              ? (contextCast(parsed, p, req) ?? code(req))
+              : undefined
+            : isTypeScript(file)
+              ? destructuredContext(parsed, p, args, contextType)
+              : undefined;
+        if (!context) return;
+        edits.push({ start: range(args[0]).start, end: range(args[1]).end, text: context });
+        findings.push({
+          step: 6,
+          file,
+          line: lineOf(call, source),
+          kind: "auth-call",
+          action: "rewrite",
+          message: `${local}(${code(args[0])}, ${code(args[1])}) → ${local}(${context}): v5's auth() takes a page's context whole`,
+        });
+      });
+    return { source: edits.length ? applyEdits(source, edits) : undefined, findings };
+  },
+};
 
 /**
  * Step 6 (and a step-1 finding in scan): files that import from the Pages route file, usually

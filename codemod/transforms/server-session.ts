@@ -18,6 +18,7 @@ import {
   localName,
   type Node,
 } from "../lib/ast";
+import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
 import type { Finding, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 
 /**
@@ -69,6 +70,9 @@ export const serverSession: Transform = {
         );
     }
     if (imports.length === 0) return { findings };
+    // The auth module's own v4 helper `auth` is v4's auth(): step 6 replaces it whole, with v5's.
+    const helper = project.authHelper?.file === file ? findV4AuthHelper(parsed) : undefined;
+    const ownCall = (node: Node) => !!helper && inHelper(helper, node);
 
     // The options module that also holds the session helper becomes the auth module in step 6
     // (NextAuth(config) beside the config): auth() exists there only once step 6 runs too.
@@ -86,7 +90,8 @@ export const serverSession: Transform = {
         .filter(
           (p) =>
             p.node.callee.type === "Identifier" &&
-            imports.some((i) => i.local === (p.node.callee as { name: string }).name),
+            imports.some((i) => i.local === (p.node.callee as { name: string }).name) &&
+            !ownCall(p.node),
         )
         .forEach((p) =>
           report(
@@ -97,10 +102,12 @@ export const serverSession: Transform = {
         );
       return { findings };
     }
-    const selfImport = beside !== undefined && file === beside.file;
+    // The auth module's own v4 helper `auth` gives way to v5's auth, declared in this very file.
+    const ownHelper = project.authHelper?.file === file;
+    const selfImport = (beside !== undefined && file === beside.file) || ownHelper;
     const inPages = /^(src\/)?pages\//.test(file);
     const authName =
-      references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length
+      !ownHelper && (references(parsed, "auth").size() > 0 || namedImports(parsed, SESSION_SOURCES, "auth").length)
         ? freeName(parsed, "auth")
         : "auth";
     const optionNames = new Set<string>();
@@ -108,38 +115,12 @@ export const serverSession: Transform = {
     const replaced: { start: number; end: number }[] = [];
     let rewrote = 0;
     // GetServerSidePropsContext's local name, imported from "next" once when a destructured context needs it.
-    const contextType = {
-      name: namedImports(parsed, ["next"], "GetServerSidePropsContext")[0]?.local,
-      add: () => {
-        contextType.name = "GetServerSidePropsContext";
-        const next = importsFrom(parsed, ["next"])
-          .filter((d) => (d.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"))
-          .nodes()[0];
-        if (next) {
-          const specifiers = next.specifiers!;
-          const typeOnly = (next as { importKind?: string }).importKind === "type";
-          edits.push({
-            start: range(specifiers[specifiers.length - 1]).end,
-            end: range(specifiers[specifiers.length - 1]).end,
-            text: `, ${typeOnly ? "" : "type "}GetServerSidePropsContext`,
-          });
-        } else {
-          const semi = usesSemicolons(source) ? ";" : "";
-          const q = quoteOf(source);
-          edits.push({
-            start: 0,
-            end: 0,
-            text: `import type { GetServerSidePropsContext } from ${q}next${q}${semi}\n`,
-          });
-        }
-        return contextType.name;
-      },
-    };
+    const contextType = contextTypeImport(parsed, edits);
 
     for (const imp of imports) {
       identifiersNamed(parsed, imp.local).forEach((p) => {
         const parent = p.parent.node;
-        if (parent.type === "ImportSpecifier") return;
+        if (parent.type === "ImportSpecifier" || ownCall(p.node)) return;
         if (parent.type !== "CallExpression" || parent.callee !== p.node) {
           report(
             p.node,
@@ -288,6 +269,45 @@ export const serverSession: Transform = {
   },
 };
 
+/**
+ * GetServerSidePropsContext's local name in the file; `add()` imports it from "next" (an edit
+ * pushed to `edits`) the first time a destructured context needs it.
+ */
+export function contextTypeImport(
+  parsed: Parsed,
+  edits: { start: number; end: number; text: string }[],
+): { name: string | undefined; add: () => string } {
+  const { source } = parsed;
+  const contextType = {
+    name: namedImports(parsed, ["next"], "GetServerSidePropsContext")[0]?.local,
+    add: () => {
+      contextType.name = "GetServerSidePropsContext";
+      const next = importsFrom(parsed, ["next"])
+        .filter((d) => (d.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"))
+        .nodes()[0];
+      if (next) {
+        const specifiers = next.specifiers!;
+        const typeOnly = (next as { importKind?: string }).importKind === "type";
+        edits.push({
+          start: range(specifiers[specifiers.length - 1]).end,
+          end: range(specifiers[specifiers.length - 1]).end,
+          text: `, ${typeOnly ? "" : "type "}GetServerSidePropsContext`,
+        });
+      } else {
+        const semi = usesSemicolons(source) ? ";" : "";
+        const q = quoteOf(source);
+        edits.push({
+          start: 0,
+          end: 0,
+          text: `import type { GetServerSidePropsContext } from ${q}next${q}${semi}\n`,
+        });
+      }
+      return contextType.name;
+    },
+  };
+  return contextType;
+}
+
 /** The new argument list, or the reason the call is left alone. */
 function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean): CallExpression["arguments"] | string {
   const args = call.arguments;
@@ -325,7 +345,7 @@ function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean)
  * v5's auth() takes the whole GetServerSidePropsContext (it reads only req and res): `ctx as
  * GetServerSidePropsContext`, when the file imports that type and the parameter is such a literal.
  */
-function contextCast(parsed: Parsed, at: { parent: unknown }, ctx: Node): string | undefined {
+export function contextCast(parsed: Parsed, at: { parent: unknown }, ctx: Node): string | undefined {
   if (ctx.type !== "Identifier") return undefined;
   const typeName = namedImports(parsed, ["next"], "GetServerSidePropsContext")[0]?.local;
   if (!typeName) return undefined;
@@ -401,7 +421,7 @@ function pageRequestParams(
  * wants an API route's NextApiRequest, which a page's req is not, while auth(ctx) reads only
  * ctx.req and ctx.res: `{ req, res } as GetServerSidePropsContext`, which v4's helper takes too.
  */
-function destructuredContext(
+export function destructuredContext(
   parsed: Parsed,
   at: { parent: unknown },
   [req, res]: Node[],

@@ -6,3 +6,8 @@ export const config = { providers: [] } satisfies NextAuthOptions;
 export function auth() {
   return getServerSession(config);
 }
+
+export async function currentUser() {
+  const session = await getServerSession(config);
+  return session?.user ?? null;
+}

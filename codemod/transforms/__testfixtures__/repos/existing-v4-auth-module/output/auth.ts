@@ -1,8 +1,12 @@
-import type { NextAuthOptions } from "next-auth";
-import { getServerSession } from "next-auth";
+import type { NextAuthConfig } from "next-auth";
+import NextAuth from "next-auth";
+import { withLegacyV4 } from "./legacy-v4-session";
 
-export const config = { providers: [] } satisfies NextAuthOptions;
+export const config = { providers: [] } satisfies NextAuthConfig;
 
-export function auth() {
-  return getServerSession(config);
+export const { handlers, auth, signIn, signOut } = withLegacyV4(NextAuth)(config);
+
+export async function currentUser() {
+  const session = await auth();
+  return session?.user ?? null;
 }

@@ -1,5 +1,32 @@
-import { withAuth } from "next-auth/middleware";
+import { auth } from "./auth";
+import type { NextAuthRequest, Session } from "next-auth";
+import { NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 
-export default withAuth({ callbacks: { authorized: ({ token }) => !!token } });
+/** Paths v4's withAuth never guarded: the auth endpoints and pages, Next's assets. */
+function isV4PublicPath(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  return (
+    pathname.startsWith("/api/auth") ||
+    ["/api/auth/signin", "/api/auth/error"].includes(pathname) ||
+    ["/_next", "/favicon.ico"].some((prefix) => pathname.startsWith(prefix))
+  );
+}
+
+/** v4 withAuth's answer to a visitor it did not authorize: its sign-in page, with the page as callbackUrl. */
+function signInRedirect(req: NextRequest) {
+  const { pathname, search, basePath, origin } = req.nextUrl;
+  const url = new URL(`${basePath}/api/auth/signin`, origin);
+  url.searchParams.append("callbackUrl", `${basePath}${pathname}${search}`);
+  return NextResponse.redirect(url);
+}
+
+/** v4 withAuth's authorized callback; `token` is now the session, not the JWT. */
+const authorized: (params: { req: NextAuthRequest; token: Session | null }) => unknown = ({ token }) => !!token;
+
+export default auth(async (req) => {
+  if (isV4PublicPath(req)) return;
+  if (!((await authorized({ req, token: req.auth })) ?? !!req.auth)) return signInRedirect(req);
+});
 
 export const config = { matcher: ["/me"] };

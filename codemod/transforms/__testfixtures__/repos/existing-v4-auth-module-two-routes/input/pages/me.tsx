@@ -1,5 +1,5 @@
 import type { GetServerSideProps } from "next";
-import { auth } from "../auth";
+import { auth } from "auth";
 
 export const getServerSideProps: GetServerSideProps = async ({ req, res }) => {
   const session = await auth(req, res);

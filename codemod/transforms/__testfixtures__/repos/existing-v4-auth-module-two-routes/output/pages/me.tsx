@@ -1,8 +1,8 @@
-import type { GetServerSideProps } from "next";
-import { auth } from "../auth";
+import type { GetServerSideProps, GetServerSidePropsContext } from "next";
+import { auth } from "auth";
 
 export const getServerSideProps: GetServerSideProps = async ({ req, res }) => {
-  const session = await auth(req, res);
+  const session = await auth({ req, res } as GetServerSidePropsContext);
   return { props: { name: session?.user?.name ?? null } };
 };
 

@@ -1,5 +1,3 @@
-import NextAuth from "next-auth";
-import { config } from "../../../../auth";
+import { handlers } from "auth";
 
-const handler = NextAuth(config);
-export { handler as GET, handler as POST };
+export const { GET, POST } = handlers;

@@ -9,7 +9,7 @@ export function authOptionsFor(req: NextApiRequest): NextAuthOptions {
     adapter: PrismaAdapter(prisma),
     providers: [GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID!, clientSecret: process.env.GOOGLE_CLIENT_SECRET! })],
     callbacks: {
-      redirect: ({ url }) => (url.startsWith(`https://${req.headers.host}`) ? url : "/"),
+      signIn: () => req.socket.remoteAddress === process.env.OFFICE_IP,
     },
   };
 }

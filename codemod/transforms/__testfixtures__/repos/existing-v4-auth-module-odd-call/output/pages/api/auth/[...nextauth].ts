@@ -1,0 +1,4 @@
+import NextAuth from "next-auth";
+import { config } from "../../../auth";
+
+export default NextAuth(config);
