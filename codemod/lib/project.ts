@@ -195,7 +195,7 @@ export class Project {
     if (!route) return undefined;
     // `NextAuth(authOptions)`: the default export, or v4's App Router `const handler = NextAuth(authOptions)`.
     const local = route.match(/\bNextAuth\(\s*(\w+)\s*\)/)?.[1];
-    if (!local) return this.findHandlerBesideHelper(route);
+    if (!local) return this.findHandlerBesideHelper(route) ?? this.findBuilderBesideHelper(route);
     for (const m of route.matchAll(/\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
       const specifier = m[1]
         .split(",")
@@ -208,6 +208,37 @@ export class Project {
       if (!file || !text || !/["']next-auth(\/next)?["']/.test(text)) return undefined;
       if (!/\b(unstable_)?getServerSession\s*\(/.test(text)) return undefined;
       return { module: stripExt(file), file, name: specifier[0] };
+    }
+    return undefined;
+  }
+
+  /**
+   * A per-request Pages route (`return NextAuth(req, res, options)`) whose options it builds with
+   * `await getAuthOptions(…)`, a builder the module beside the session helper exports: v5's lazy
+   * config goes into that module (the route's own code stays in its GET and POST).
+   */
+  private findBuilderBesideHelper(route: string): OptionsBesideHelper | undefined {
+    const routeFile = this.routeFile!;
+    if (/\/route\.[cm]?[jt]sx?$/.test(routeFile) || !/\bNextAuth\(\s*req\s*,\s*res\s*,\s*\w+\s*\)/.test(route))
+      return undefined;
+    for (const m of route.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+      const target = this.resolve(routeFile, m[2]);
+      const file = target === undefined ? undefined : this.has(target);
+      const text = file && this.read(file);
+      if (!file || !text || !/["']next-auth(\/next)?["']/.test(text)) continue;
+      if (!/\b(unstable_)?getServerSession\s*\(/.test(text)) continue;
+      const names = m[1].split(",").map((s) => s.trim().split(/\s+as\s+/));
+      // One builder, imported under its own name and called with await in the route.
+      const builders = names.filter(
+        ([name, as]) =>
+          (as === undefined || as === name) &&
+          new RegExp(`\\bawait\\s+${name}\\(`).test(route) &&
+          new RegExp(`^export\\s+(?:async\\s+function\\s+${name}\\b|const\\s+${name}\\s*=\\s*async\\b)`, "m").test(
+            text,
+          ),
+      );
+      if (builders.length !== 1) return undefined;
+      return { module: stripExt(file), file, name: builders[0][0], lazy: true };
     }
     return undefined;
   }
@@ -291,6 +322,11 @@ export interface OptionsBesideHelper {
   name: string;
   /** The handler the module makes with `NextAuth(options)`, when the route only re-exports it. */
   handler?: string;
+  /**
+   * The route builds the options per request with `name`, this module's builder: the module gets
+   * v5's lazy config (`withLegacyV4(NextAuth)(async (req) => …)`), `name` the builder, not options.
+   */
+  lazy?: boolean;
 }
 
 /** The module of a shared package that gets NextAuth (lib/shared-auth.ts). */

@@ -28,6 +28,7 @@ import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { serverSession } from "../transforms/server-session";
+import { authResponse } from "../transforms/auth-response";
 import { sessionCallback } from "../transforms/session-callback";
 import { findPackages, findUnits, workspaceModule, type Unit } from "./apps";
 import { sharedAuthOf } from "./shared-auth";
@@ -41,6 +42,7 @@ import { newTransformContext, ParseError, type Finding, type Transform, type Tra
 export const TRANSFORMS: readonly Transform[] = [
   routeImporters,
   serverSession,
+  authResponse,
   envCode,
   envFiles,
   envConfig,

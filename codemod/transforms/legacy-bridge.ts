@@ -12,7 +12,7 @@ import type { FileChange } from "../lib/types";
 export const BRIDGE_TEMPLATE = [path.join(__dirname, "..", "templates"), path.join(__dirname, "..", "..", "templates")]
   .map((dir) => path.join(dir, "legacy-v4-session.ts"))
   .find((file) => existsSync(file)) as string;
-const BRIDGE_NAME = "legacy-v4-session";
+export const BRIDGE_NAME = "legacy-v4-session";
 /** In the template's first comment: the codemod leaves a file that carries it alone. */
 export const BRIDGE_MARKER = "Written by the next-auth v5 codemod (step 6)";
 

@@ -19,7 +19,7 @@ import {
 import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
 import { stripExt, type Project, type SharedAuthModule } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
-import { BRIDGE_MARKER, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
+import { BRIDGE_MARKER, BRIDGE_NAME, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 import { lazyAppRoute, lazyRoute, type LazyRoute } from "./lazy-config";
 import { NEXT_CONFIGS, newNextConfig, withTranspiledNextAuth } from "./next-config";
 import { contextCast, contextTypeImport, destructuredContext } from "./server-session";
@@ -50,219 +50,404 @@ export const nextAuthRoute: Transform = {
   step: 6,
   kind: "source",
   run(input: TransformInput): TransformResult {
-    const { file, source, project } = input;
-    const shared = project.sharedAuth;
-    if (shared && file === shared.file) return sharedAuthModule(input, shared);
-    if (shared && file === shared.reexport) return sharedReexport(input, shared);
-    const beside = project.optionsBesideHelper;
-    // An existing auth module whose `auth` is a v4 helper over its own options: v5's exports go there, in its place.
-    const helperModule = beside ? undefined : helperOptionsModule(project);
-    if (beside && file === beside.file) return authBesideOptions(input, beside);
-    if (helperModule && file === helperModule.file) return authBesideOptions(input, helperModule);
-    if (file === secondAppRoute(project) && (beside ?? helperModule))
-      return secondRouteGivesWay(input, (beside ?? helperModule)!);
-    if (file !== project.routeFile) return { findings: [] };
-    if (project.authFrom) return routeToSharedPackage(input, project.authFrom);
-    // `export { authHandler as GET, authHandler as POST }` of a handler made beside the options.
-    if (beside?.handler) return routeBesideOptions(input, beside, lineAt(source, /^export\b/m), true);
-    const parsed = parseInput(input);
-    const { j, root } = parsed;
-    const findings: Finding[] = [];
-    const todo = (line: number, kind: string, message: string) =>
-      findings.push({ step: 6, file, line, kind, message, action: "todo" });
+    return convertRoute(input);
+  },
+};
 
-    // v4's NextAuth, from "next-auth" or "next-auth/next" (which v5 does not have: auth.ts imports it from "next-auth").
-    const nextAuthImport = root
-      .find(j.ImportDeclaration)
-      .nodes()
-      .find(
-        (d) =>
-          ["next-auth", "next-auth/next"].includes(String(d.source.value)) &&
-          (d.specifiers ?? []).some((s) => s.type === "ImportDefaultSpecifier"),
-      );
-    const nextAuthLocal = nextAuthImport
-      ? localName((nextAuthImport.specifiers ?? []).find((s) => s.type === "ImportDefaultSpecifier")!)
-      : undefined;
-    const appRoute = /\/route\.[cm]?[jt]sx?$/.test(file);
-    // An App Router route without v4's NextAuth import is v5's already (or not next-auth's).
-    if (!nextAuthLocal && appRoute) return { findings };
-    if (!nextAuthLocal) {
-      todo(
-        1,
-        "nextauth-route",
-        `no \`export default NextAuth(...)\` found${composedHandler(project, parsed, file) ?? ""}: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand.\n${handlerTemplate(project, file, source)}`,
-      );
-      return { findings };
-    }
-    // The file's own style: a statement-ending semicolon only where the file writes one.
-    const semi = usesSemicolons(source) ? ";" : "";
-    const q = quoteOf(source);
-    const style = { typescript: isTypeScript(file), semi, q, project, file };
-    const found = appRoute
-      ? appRouterHandler(parsed, nextAuthLocal, style)
-      : pagesHandler(parsed, nextAuthLocal, style);
-    if (typeof found === "string") {
-      todo(1, "nextauth-route", found);
-      return { findings };
-    }
-    const { replace, remove: removeNodes, config } = found;
-    const line = lineOf(replace, source);
-    if (typeof config === "string") {
-      todo(line, "nextauth-route", config);
-      return { findings };
-    }
-    if (beside && config.type === "Identifier" && importedFrom(parsed, config.name, project, file) === beside) {
-      return routeBesideOptions(input, beside, line, appRoute);
-    }
-    // The route's options, built once (not per request), give way to the auth module's (a to-do there names what differs).
-    if (helperModule && !isLazyRoute(config) && !(config as { lazy?: Node }).lazy)
-      return routeBesideOptions(input, helperModule, line, appRoute);
-    const existing = project.has(project.authModule);
+/** What the route's conversion writes as the auth module, for the module beside the helper (lazyBesideOptions). */
+interface Capture {
+  authSource?: string;
+}
 
-    // auth.ts is this file (as text), with the default export replaced and relative imports re-pathed.
-    const ext = path.extname(file).replace(/x$/, "");
-    const authFile = project.authModule + ext;
-    const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
-    const lazy = isLazyRoute(config) ? config : undefined;
-    // A route mounted away from /api/auth keeps its path: v5 reads it as basePath.
-    const basePath = project.basePath;
-    const withBasePath = (text: string) => {
-      if (!basePath || !text.startsWith("{")) return text;
-      const indent = text.match(/^\{\n([ \t]*)\S/)?.[1];
-      const entry = `basePath: ${q}${basePath}${q},`;
-      return indent === undefined ? `{ ${entry}${text.slice(1)}` : `{\n${indent}${entry}${text.slice(1)}`;
+function convertRoute(input: TransformInput, capture?: Capture): TransformResult {
+  const { file, source, project } = input;
+  const shared = project.sharedAuth;
+  if (shared && file === shared.file) return sharedAuthModule(input, shared);
+  if (shared && file === shared.reexport) return sharedReexport(input, shared);
+  const beside = project.optionsBesideHelper;
+  // An existing auth module whose `auth` is a v4 helper over its own options: v5's exports go there, in its place.
+  const helperModule = beside ? undefined : helperOptionsModule(project);
+  if (beside?.lazy && file === beside.file) return lazyBesideOptions(input, beside);
+  if (beside && file === beside.file) return authBesideOptions(input, beside);
+  if (helperModule && file === helperModule.file) return authBesideOptions(input, helperModule);
+  if (file === secondAppRoute(project) && (beside ?? helperModule))
+    return secondRouteGivesWay(input, (beside ?? helperModule)!);
+  if (file !== project.routeFile) return { findings: [] };
+  // The Pages route is deleted: a file that imports its default export (v4's handler) would import nothing.
+  const handlerUsers = /\/route\.[cm]?[jt]sx?$/.test(file) ? [] : routeHandlerImporters(project);
+  if (handlerUsers.length) {
+    const them = handlerUsers.length === 1 ? "it" : "them";
+    return {
+      findings: [
+        {
+          step: 6,
+          file,
+          line: lineAt(source, /^export\s+default\b/m),
+          kind: "nextauth-route",
+          action: "todo",
+          message: `${handlerUsers.join(", ")} import${handlerUsers.length === 1 ? "s" : ""} the route's default export, v4's NextAuth handler, which v5 does not have (its endpoints become GET and POST in ${project.appRouteFor(file, path.extname(file).replace(/x$/, ""))}): rewrite ${them} against those, or delete ${them}; then run again`,
+        },
+      ],
     };
-    const lazyOptions = (config as { lazy?: Node }).lazy;
-    const configText = lazy
-      ? lazy.config
-      : (config as Node).type === "ArrowFunctionExpression" && lazyOptions
-        ? `() => ${lazyOptions.type === "ObjectExpression" ? `(${withBasePath(slice(lazyOptions))})` : slice(lazyOptions)}`
-        : withBasePath(slice(config));
-    if (basePath && !/^(?:\(\) => \()?\{\s*basePath: /.test(configText)) {
-      todo(
-        line,
-        "nextauth-route",
-        `the route is mounted at ${basePath}, not /api/auth: v5 needs \`basePath: "${basePath}"\` in the config, which the codemod writes only into an options object written in the route. Add it to the options by hand, or move them into the route, then run again`,
+  }
+  if (project.authFrom) return routeToSharedPackage(input, project.authFrom);
+  // `export { authHandler as GET, authHandler as POST }` of a handler made beside the options.
+  if (beside?.handler) return routeBesideOptions(input, beside, lineAt(source, /^export\b/m), true);
+  const parsed = parseInput(input);
+  const { j, root } = parsed;
+  const findings: Finding[] = [];
+  const todo = (line: number, kind: string, message: string) =>
+    findings.push({ step: 6, file, line, kind, message, action: "todo" });
+
+  // v4's NextAuth, from "next-auth" or "next-auth/next" (which v5 does not have: auth.ts imports it from "next-auth").
+  const nextAuthImport = root
+    .find(j.ImportDeclaration)
+    .nodes()
+    .find(
+      (d) =>
+        ["next-auth", "next-auth/next"].includes(String(d.source.value)) &&
+        (d.specifiers ?? []).some((s) => s.type === "ImportDefaultSpecifier"),
+    );
+  const nextAuthLocal = nextAuthImport
+    ? localName((nextAuthImport.specifiers ?? []).find((s) => s.type === "ImportDefaultSpecifier")!)
+    : undefined;
+  const appRoute = /\/route\.[cm]?[jt]sx?$/.test(file);
+  // An App Router route without v4's NextAuth import is v5's already (or not next-auth's).
+  if (!nextAuthLocal && appRoute) return { findings };
+  if (!nextAuthLocal) {
+    todo(
+      1,
+      "nextauth-route",
+      `no \`export default NextAuth(...)\` found${composedHandler(project, parsed, file) ?? ""}: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand.\n${handlerTemplate(project, file, source)}`,
+    );
+    return { findings };
+  }
+  // The file's own style: a statement-ending semicolon only where the file writes one.
+  const semi = usesSemicolons(source) ? ";" : "";
+  const q = quoteOf(source);
+  const style = { typescript: isTypeScript(file), semi, q, project, file };
+  const found = appRoute ? appRouterHandler(parsed, nextAuthLocal, style) : pagesHandler(parsed, nextAuthLocal, style);
+  if (typeof found === "string") {
+    todo(1, "nextauth-route", found);
+    return { findings };
+  }
+  const { replace, remove: removeNodes, config } = found;
+  const line = lineOf(replace, source);
+  if (typeof config === "string") {
+    todo(line, "nextauth-route", config);
+    return { findings };
+  }
+  if (beside?.lazy && !isLazyRoute(config)) {
+    todo(
+      line,
+      "nextauth-route",
+      `the options come from ${beside.name}() in ${beside.file}, beside the session helper, but the route is not one the codemod converts to v5's lazy config: add \`export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ${beside.name}(…))\` to ${beside.file} by hand, and a route that mounts its handlers`,
+    );
+    return { findings };
+  }
+  if (beside && config.type === "Identifier" && importedFrom(parsed, config.name, project, file) === beside) {
+    return routeBesideOptions(input, beside, line, appRoute);
+  }
+  // The route's options, built once (not per request), give way to the auth module's (a to-do there names what differs).
+  if (helperModule && !isLazyRoute(config) && !(config as { lazy?: Node }).lazy)
+    return routeBesideOptions(input, helperModule, line, appRoute);
+  const existing = project.has(project.authModule);
+
+  // auth.ts is this file (as text), with the default export replaced and relative imports re-pathed.
+  const ext = path.extname(file).replace(/x$/, "");
+  const authFile = project.authModule + ext;
+  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
+  const lazy = isLazyRoute(config) ? config : undefined;
+  // A route mounted away from /api/auth keeps its path: v5 reads it as basePath.
+  const basePath = project.basePath;
+  const withBasePath = (text: string) => {
+    if (!basePath || !text.startsWith("{")) return text;
+    const indent = text.match(/^\{\n([ \t]*)\S/)?.[1];
+    const entry = `basePath: ${q}${basePath}${q},`;
+    return indent === undefined ? `{ ${entry}${text.slice(1)}` : `{\n${indent}${entry}${text.slice(1)}`;
+  };
+  const lazyOptions = (config as { lazy?: Node }).lazy;
+  const configText = lazy
+    ? lazy.config
+    : (config as Node).type === "ArrowFunctionExpression" && lazyOptions
+      ? `() => ${lazyOptions.type === "ObjectExpression" ? `(${withBasePath(slice(lazyOptions))})` : slice(lazyOptions)}`
+      : withBasePath(slice(config));
+  if (basePath && !/^(?:\(\) => \()?\{\s*basePath: /.test(configText)) {
+    todo(
+      line,
+      "nextauth-route",
+      `the route is mounted at ${basePath}, not /api/auth: v5 needs \`basePath: "${basePath}"\` in the config, which the codemod writes only into an options object written in the route. Add it to the options by hand, or move them into the route, then run again`,
+    );
+    return { findings };
+  }
+  // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
+  const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
+  const edits = [{ ...range(replace), text: nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "") }];
+  for (const node of removeNodes) edits.push({ ...range(node), text: "" });
+  edits.push(...(lazy?.fileEdits ?? []));
+  if (nextAuthImport?.source.value === "next-auth/next" && nextAuthImport.specifiers?.length === 1)
+    edits.push({ ...range(nextAuthImport.source), text: `${q}next-auth${q}` });
+  // The route's segment config (`export const dynamic = "force-dynamic"`) stays with the route.
+  const segmentConfig = appRoute ? segmentConfigOf(parsed) : [];
+  for (const node of segmentConfig) edits.push({ ...range(node), text: "" });
+  const imports = root.find(j.ImportDeclaration).nodes();
+  const afterImports = range(imports[imports.length - 1]).end;
+  edits.push({ start: afterImports, end: afterImports, text: `\n${bridgeImport(q, semi).trimEnd()}` });
+  root.find(j.ImportDeclaration).forEach((p) => {
+    const spec = String(p.node.source.value);
+    if (!spec.startsWith(".")) return;
+    let rel = path.posix.relative(path.posix.dirname(authFile), path.posix.join(path.posix.dirname(file), spec));
+    if (!rel.startsWith(".")) rel = `./${rel}`;
+    const quote = source[range(p.node.source).start];
+    edits.push({ ...range(p.node.source), text: `${quote}${rel}${quote}` });
+  });
+  const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
+  const routeFile = appRoute ? file : project.appRouteFor(file, ext);
+  // The guards' own imports (a URL check the route calls) come along, re-pathed for the route.
+  const guardImports = lazy?.guards
+    ? root
+        .find(j.ImportDeclaration)
+        .nodes()
+        .filter((d) => (d.specifiers ?? []).some((sp) => new RegExp(`\\b${localName(sp)}\\b`).test(lazy.guards!.code)))
+        .map((d) => {
+          const spec = String(d.source.value);
+          const target = spec.startsWith(".") ? project.resolve(file, spec) : undefined;
+          const text = slice(d);
+          return target === undefined
+            ? text
+            : text.replace(slice(d.source), `${q}${project.importSpecifier(routeFile, target)}${q}`);
+        })
+        .map((text) => `${text}\n`)
+        .join("")
+    : "";
+  const routeSource = appRoute
+    ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
+    : dropUnusedImports(
+        routeFile,
+        `${lazy?.guards?.imports ?? ""}import { ${["handlers", ...(lazy?.authImports ?? [])].join(", ")} } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
       );
-      return { findings };
-    }
-    // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
-    const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
-    const edits = [{ ...range(replace), text: nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "") }];
-    for (const node of removeNodes) edits.push({ ...range(node), text: "" });
-    edits.push(...(lazy?.fileEdits ?? []));
-    if (nextAuthImport?.source.value === "next-auth/next" && nextAuthImport.specifiers?.length === 1)
-      edits.push({ ...range(nextAuthImport.source), text: `${q}next-auth${q}` });
-    // The route's segment config (`export const dynamic = "force-dynamic"`) stays with the route.
-    const segmentConfig = appRoute ? segmentConfigOf(parsed) : [];
-    for (const node of segmentConfig) edits.push({ ...range(node), text: "" });
-    const imports = root.find(j.ImportDeclaration).nodes();
-    const afterImports = range(imports[imports.length - 1]).end;
-    edits.push({ start: afterImports, end: afterImports, text: `\n${bridgeImport(q, semi).trimEnd()}` });
-    root.find(j.ImportDeclaration).forEach((p) => {
-      const spec = String(p.node.source.value);
-      if (!spec.startsWith(".")) return;
-      let rel = path.posix.relative(path.posix.dirname(authFile), path.posix.join(path.posix.dirname(file), spec));
-      if (!rel.startsWith(".")) rel = `./${rel}`;
-      const quote = source[range(p.node.source).start];
-      edits.push({ ...range(p.node.source), text: `${quote}${rel}${quote}` });
-    });
-    const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
-    const routeFile = appRoute ? file : project.appRouteFor(file, ext);
-    // The guards' own imports (a URL check the route calls) come along, re-pathed for the route.
-    const guardImports = lazy?.guards
-      ? root
-          .find(j.ImportDeclaration)
-          .nodes()
-          .filter((d) =>
-            (d.specifiers ?? []).some((sp) => new RegExp(`\\b${localName(sp)}\\b`).test(lazy.guards!.code)),
-          )
-          .map((d) => {
-            const spec = String(d.source.value);
-            const target = spec.startsWith(".") ? project.resolve(file, spec) : undefined;
-            const text = slice(d);
-            return target === undefined
-              ? text
-              : text.replace(slice(d.source), `${q}${project.importSpecifier(routeFile, target)}${q}`);
-          })
-          .map((text) => `${text}\n`)
-          .join("")
-      : "";
-    const routeSource = appRoute
-      ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
-      : dropUnusedImports(
-          routeFile,
-          `${lazy?.guards?.imports ?? ""}import { ${["handlers", ...(lazy?.authImports ?? [])].join(", ")} } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n${guardImports}\n// Auth.js v5 has no Pages API handler: its endpoints live here; everything else stays in pages/.\n${lazy?.guards?.code ?? `export const { GET, POST } = handlers${semi}\n`}`,
-        );
-    if (existing && !isV4Helper(project, existing)) {
-      // A second, App Router route already there (beside the Pages one) gives way to v5's.
-      const otherRoute = appRoute ? undefined : project.has(routeFile.replace(/\.[cm]?[jt]sx?$/, ""));
-      todo(
-        line,
-        "nextauth-route",
-        `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand.\nThe code to write: merge this into ${existing} (in place of its own session helper: v5's \`auth\` is it; its other importers then import \`auth\`, \`signIn\`, \`signOut\` from it); then ${appRoute ? `replace ${file} with the route below` : `delete ${file}${otherRoute ? ` and replace ${otherRoute} with the route below` : ""}`}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${existing}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
-      );
-      return { findings };
-    }
-    if (lazy?.problems.length) {
-      todo(
-        line,
-        "nextauth-route",
-        `advanced initialization: ${lazy.problems.join("; ")}.\nThe code to write, with those lines changed by hand; then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
-      );
-      return { findings };
-    }
-    const bridge = bridgeModule(project, ext);
-    const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
-    if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER)) {
-      todo(
-        line,
-        "nextauth-route",
-        `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`,
-      );
-      return { findings };
-    }
-    findings.push(bridgeWritten(bridge.path, authFile));
-    if (appRoute) {
-      findings.push({
-        step: 6,
-        file,
-        line,
-        kind: "nextauth-route",
-        action: "rewrite",
-        message: `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers`,
-      });
-      return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
-    }
+  // The lazy config goes into the module beside the helper (lazyBesideOptions), not a new auth module.
+  const intoBeside = !!(beside?.lazy && lazy);
+  if (intoBeside && capture) capture.authSource = authSource;
+  const besideProblem = intoBeside ? lazyBesideConflict(project, beside!, authSource) : undefined;
+  if (besideProblem) {
+    todo(
+      line,
+      "nextauth-route",
+      `${besideProblem}.\nThe code to write: add this to ${authFile} (v5's exports beside its options builder and session helper); then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(project.appRouteFor(file, ext), routeSource)}`,
+    );
+    return { findings };
+  }
+  if (existing && !intoBeside && !isV4Helper(project, existing)) {
+    // A second, App Router route already there (beside the Pages one) gives way to v5's.
+    const otherRoute = appRoute ? undefined : project.has(routeFile.replace(/\.[cm]?[jt]sx?$/, ""));
+    todo(
+      line,
+      "nextauth-route",
+      `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand.\nThe code to write: merge this into ${existing} (in place of its own session helper: v5's \`auth\` is it; its other importers then import \`auth\`, \`signIn\`, \`signOut\` from it); then ${appRoute ? `replace ${file} with the route below` : `delete ${file}${otherRoute ? ` and replace ${otherRoute} with the route below` : ""}`}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${existing}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
+    );
+    return { findings };
+  }
+  if (lazy?.problems.length) {
+    todo(
+      line,
+      "nextauth-route",
+      `advanced initialization: ${lazy.problems.join("; ")}.\nThe code to write, with those lines changed by hand; then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
+    );
+    return { findings };
+  }
+  const bridge = bridgeModule(project, ext);
+  const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
+  if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER)) {
+    todo(
+      line,
+      "nextauth-route",
+      `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`,
+    );
+    return { findings };
+  }
+  findings.push(bridgeWritten(bridge.path, authFile));
+  if (appRoute) {
     findings.push({
       step: 6,
       file,
       line,
       kind: "nextauth-route",
       action: "rewrite",
-      message: `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted`,
+      message: `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers`,
     });
-    const transpile = transpileTodo(project, file);
-    if (transpile) findings.push(transpile);
-    const nextConfig = newNextConfig(project, file, { q, semi });
-    if (nextConfig) findings.push(nextConfig.finding);
-    const tsconfig = keptStrictNullChecks(project, file);
-    if (tsconfig) findings.push(tsconfig.finding);
-    return {
-      findings,
-      create: [
-        { path: authFile, source: authSource },
-        { path: routeFile, source: routeSource },
-        bridge,
-        ...(nextConfig ? [nextConfig.file] : []),
-        ...(tsconfig ? [tsconfig.file] : []),
-      ],
-      remove: true,
-    };
-  },
-};
+    return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
+  }
+  findings.push({
+    step: 6,
+    file,
+    line,
+    kind: "nextauth-route",
+    action: "rewrite",
+    message: intoBeside
+      ? `export default NextAuth(…) → v5's lazy config in ${authFile}, beside ${beside!.name}() and the session helper (v5's T3 layout: no module imports it back); ${routeFile} exports its handlers; ${file} deleted`
+      : `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted`,
+  });
+  const transpile = transpileTodo(project, file);
+  if (transpile) findings.push(transpile);
+  const nextConfig = newNextConfig(project, file, { q, semi });
+  if (nextConfig) findings.push(nextConfig.finding);
+  const tsconfig = keptStrictNullChecks(project, file);
+  if (tsconfig) findings.push(tsconfig.finding);
+  return {
+    findings,
+    create: [
+      ...(intoBeside ? [] : [{ path: authFile, source: authSource }]),
+      { path: routeFile, source: routeSource },
+      bridge,
+      ...(nextConfig ? [nextConfig.file] : []),
+      ...(tsconfig ? [tsconfig.file] : []),
+    ],
+    remove: true,
+  };
+}
 
 type Beside = NonNullable<Project["optionsBesideHelper"]>;
+
+/** The files that import the Pages route's default export (its v4 handler), or the whole module. */
+function routeHandlerImporters(project: Project): string[] {
+  const route = project.routeFile!;
+  const target = route.replace(/\.[^.]+$/, "");
+  return project.files.filter((f) => {
+    if (f === route || !/\.[cm]?[jt]sx?$/.test(f)) return false;
+    const text = project.read(f);
+    if (!text?.includes("nextauth]")) return false;
+    return [...text.matchAll(/\bimport\s+(?:type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']/g)].some(
+      (m) =>
+        project.resolve(f, m[2]) === target &&
+        (/^(?:\w+|\*\s*as\s+\w+)\s*(?:,|$)/.test(m[1].trim()) || /\bdefault\b/.test(m[1])),
+    );
+  });
+}
+
+/** The imports of `text` (a module of `file`): local name → what it binds (`module:imported`). */
+function importBindings(project: Project, file: string, parsed: Parsed): Map<string, string> {
+  const bindings = new Map<string, string>();
+  for (const d of topImports(parsed).nodes()) {
+    const spec = String(d.source.value);
+    const from = project.resolve(file, spec) ?? spec;
+    for (const sp of d.specifiers ?? [])
+      bindings.set(
+        localName(sp),
+        `${from}:${sp.type === "ImportSpecifier" ? importedName(sp) : sp.type === "ImportDefaultSpecifier" ? "default" : "*"}`,
+      );
+  }
+  return bindings;
+}
+
+/** The names `text` declares at its top level (functions, classes, variables). */
+function declaresTopLevel(text: string, name: string): boolean {
+  return new RegExp(`^(?:export\\s+)?(?:(?:async\\s+)?function\\*?|const|let|var|class)\\s+${name}\\b`, "m").test(text);
+}
+
+/**
+ * Why the lazy config (`authSource`, as the route's conversion writes it for the module beside the
+ * helper) cannot go into that module, if it cannot: a name it brings is bound there to something else.
+ */
+function lazyBesideConflict(project: Project, beside: Beside, authSource: string): string | undefined {
+  const own = besideConflict(project, beside);
+  if (own) return own;
+  const text = project.read(beside.file) ?? "";
+  if (declaresTopLevel(text, "v4RequestOf") || /\bv4RequestOf\b/.test(text))
+    return `${beside.file} already uses the name \`v4RequestOf\`: rename it, then run again`;
+  const mine = importBindings(project, beside.file, parseForReading(beside.file, text));
+  const theirs = importBindings(project, beside.file, parseForReading(beside.file, authSource));
+  for (const [local, what] of theirs) {
+    if (what.startsWith(`${beside.module}:`) || what === `./${BRIDGE_NAME}:withLegacyV4`) continue;
+    if (what.startsWith("next-auth:")) {
+      if (what !== "next-auth:default")
+        return `the route imports ${local} from next-auth for its options, which the codemod does not move`;
+      continue;
+    }
+    const bound = mine.get(local);
+    if ((bound !== undefined && bound !== what) || (bound === undefined && declaresTopLevel(text, local)))
+      return `the lazy config uses \`${local}\`, which ${beside.file} binds to something else already: rename one, then run again`;
+  }
+  return undefined;
+}
+
+/**
+ * The module beside the session helper whose builder the per-request route calls: v5's lazy config
+ * (what the route's conversion writes as the auth module: `export const { handlers, auth, signIn,
+ * signOut } = withLegacyV4(NextAuth)(async (req) => …)` and `v4RequestOf`) right after the builder,
+ * with the imports it needs; the helper (rewritten to auth() by step 2) reads the auth this module
+ * now exports, and the route's GET and POST import handlers from it.
+ */
+function lazyBesideOptions(input: TransformInput, beside: Beside): TransformResult {
+  const { file, source, project } = input;
+  const routeFile = project.routeFile;
+  const route = routeFile && project.read(routeFile);
+  if (!routeFile || !route) return { findings: [] };
+  const capture: Capture = {};
+  const routed = convertRoute({ ...input, file: routeFile, source: route, trees: undefined }, capture);
+  if (!capture.authSource || routed.findings.some((f) => f.action === "todo" && f.kind === "nextauth-route"))
+    return { findings: [] };
+  const authSource = capture.authSource;
+  const parsed = parseInput(input);
+  const { j, root } = parsed;
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const builder = program.body.find((st) => {
+    const declaration = st.type === "ExportNamedDeclaration" ? st.declaration : st;
+    if (declaration?.type === "FunctionDeclaration") return declaration.id?.name === beside.name;
+    return (
+      declaration?.type === "VariableDeclaration" &&
+      declaration.declarations.some((d: Node) => d.id?.type === "Identifier" && d.id.name === beside.name)
+    );
+  });
+  if (!builder) return { findings: [] };
+  const semi = usesSemicolons(source) ? ";" : "";
+  const { nextAuth, edits } = nextAuthImportEdits(parsed, quoteOf(source), semi);
+  // The lazy config's own imports the module does not have yet (the builder's is the module itself).
+  const lazyParsed = parseForReading(file, authSource);
+  const lazyImports = topImports(lazyParsed).nodes();
+  const mine = importBindings(project, file, parsed);
+  const added: string[] = [];
+  for (const d of lazyImports) {
+    const spec = String(d.source.value);
+    const from = project.resolve(file, spec) ?? spec;
+    if (from === beside.module || spec === "next-auth" || spec === `./${BRIDGE_NAME}`) continue;
+    const specifiers: Node[] = (d.specifiers ?? []).filter((sp: Node) => !mine.has(localName(sp)));
+    if (!specifiers.length) continue;
+    if (specifiers.length === (d.specifiers ?? []).length) {
+      added.push(authSource.slice(range(d).start, range(d).end));
+      continue;
+    }
+    const named = specifiers.filter((sp) => sp.type === "ImportSpecifier");
+    if (named.length !== specifiers.length) return { findings: [] };
+    const names = named.map((sp) =>
+      importedName(sp) === localName(sp) ? localName(sp) : `${importedName(sp)} as ${localName(sp)}`,
+    );
+    added.push(
+      `import { ${names.join(", ")} } from ${authSource[range(d.source).start]}${spec}${authSource[range(d.source).start]}${semi}`,
+    );
+  }
+  const last = lazyImports[lazyImports.length - 1];
+  const body = (last ? authSource.slice(range(last).end) : authSource)
+    .trim()
+    .replace(/\bwithLegacyV4\(\w+\)/, `withLegacyV4(${nextAuth})`);
+  const imports = topImports(parsed).nodes();
+  const afterImports = imports.length ? range(imports[imports.length - 1]).end : 0;
+  if (added.length) edits.push({ start: afterImports, end: afterImports, text: `\n${added.join("\n")}` });
+  edits.push({ start: range(builder).end, end: range(builder).end, text: `\n\n${body}` });
+  return {
+    source: applyEdits(source, edits),
+    findings: [
+      {
+        step: 6,
+        file,
+        line: lineOf(builder, source),
+        kind: "auth-module",
+        action: "rewrite",
+        message: `v5's lazy config here, beside ${beside.name}() and the session helper: this module exports handlers, auth, signIn, signOut`,
+      },
+    ],
+  };
+}
 
 /** The module `name` is imported from in `file`, when it is the options module beside the helper. */
 function importedFrom(parsed: Parsed, name: string, project: Project, file: string): Beside | undefined {
