@@ -288,20 +288,13 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
       ? `export default NextAuth(…) → v5's lazy config in ${authFile}, beside ${beside!.name}() and the session helper (v5's T3 layout: no module imports it back); ${routeFile} exports its handlers; ${file} deleted`
       : `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted`,
   });
-  const transpile = transpileTodo(project, file);
-  if (transpile) findings.push(transpile);
-  const nextConfig = newNextConfig(project, file, { q, semi });
-  if (nextConfig) findings.push(nextConfig.finding);
-  const tsconfig = keptStrictNullChecks(project, file);
-  if (tsconfig) findings.push(tsconfig.finding);
   return {
     findings,
     create: [
       ...(intoBeside ? [] : [{ path: authFile, source: authSource }]),
       { path: routeFile, source: routeSource },
       bridge,
-      ...(nextConfig ? [nextConfig.file] : []),
-      ...(tsconfig ? [tsconfig.file] : []),
+      ...pagesRouteMoved(project, file, { q, semi }, findings),
     ],
     remove: true,
   };
@@ -655,19 +648,12 @@ function routeBesideOptions(input: TransformInput, beside: Beside, line: number,
     }`,
   });
   if (appRoute) return { findings, source: routeSource, create: [bridge] };
-  const transpile = transpileTodo(project, file);
-  if (transpile) findings.push(transpile);
-  const nextConfig = newNextConfig(project, file, { q, semi });
-  if (nextConfig) findings.push(nextConfig.finding);
-  const tsconfig = keptStrictNullChecks(project, file);
-  if (tsconfig) findings.push(tsconfig.finding);
   return {
     findings,
     create: [
       ...(second ? [] : [{ path: routeFile, source: routeSource }]),
       bridge,
-      ...(nextConfig ? [nextConfig.file] : []),
-      ...(tsconfig ? [tsconfig.file] : []),
+      ...pagesRouteMoved(project, file, { q, semi }, findings),
     ],
     remove: true,
   };
@@ -1163,9 +1149,30 @@ function routeToSharedPackage(input: TransformInput, from: string): TransformRes
     message: `NextAuth(…) → the handlers of the shared package (${from}); ${appRoute ? `${file} exports them` : `${routeFile} exports them; ${file} deleted`}`,
   });
   if (appRoute) return { findings, source: routeSource };
+  return {
+    findings,
+    create: [{ path: routeFile, source: routeSource }, ...pagesRouteMoved(project, file, { q, semi }, findings)],
+    remove: true,
+  };
+}
+
+/**
+ * What moving the Pages route `file` to app/ also needs, as files to write (their findings pushed
+ * onto `findings`): a Next config that transpiles next-auth where the app has none (else a to-do
+ * where the next-config transform cannot edit it), and strictNullChecks kept off for a non-strict
+ * app whose first app/ file this is.
+ */
+function pagesRouteMoved(
+  project: Project,
+  file: string,
+  style: { q: string; semi: string },
+  findings: Finding[],
+): FileChange[] {
   const transpile = transpileTodo(project, file);
-  if (transpile) findings.push(transpile);
-  return { findings, create: [{ path: routeFile, source: routeSource }], remove: true };
+  const nextConfig = newNextConfig(project, file, style);
+  const tsconfig = keptStrictNullChecks(project, file);
+  for (const finding of [transpile, nextConfig?.finding, tsconfig?.finding]) if (finding) findings.push(finding);
+  return [nextConfig?.file, tsconfig?.file].filter((f): f is FileChange => f !== undefined);
 }
 
 /**
