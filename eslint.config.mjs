@@ -69,7 +69,7 @@ const config = [
   },
   {
     // Loads whichever auth route exists for the installed next-auth (pages route on v4, app route on v5).
-    files: ["__tests__/support/next-auth-version.ts"],
+    files: ["tooling/next-auth-version.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

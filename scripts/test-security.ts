@@ -28,13 +28,13 @@ import { LOAD, runLoad, type LoadIdentity, type LoadOutcome } from "../security/
 import { runTiming, TIMING_TOLERANCE, type TimingOutcome } from "../security/timing";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { LOAD_USERS, PROMOTED, seedRunDatabase } from "../security/support/accounts";
-import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "./support/app-server";
-import { signIn, type Session } from "../security/support/auth";
+import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "../tooling/app-server";
+import { signIn, type Session } from "../tooling/raw-http-auth";
 import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from "../security/support/database";
 import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
 import { startTcpProxy, type TcpProxy } from "../security/support/tcp-proxy";
-import { childAppEnv } from "./support/child-app-env";
-import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
+import { childAppEnv } from "../tooling/child-app-env";
+import { commandLine, markdownTable, onInterrupt, progress } from "../tooling/cli";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "security");
 /** The whole run stops (and cleans up) after this, whatever it is doing. */

@@ -10,10 +10,10 @@
  *   hand edits; none does) → install v5 → type check → next build → start on the same database
  *   and secret → the kept cookies are signed in and re-issued as v5, and read again with no
  *   `Set-Cookie` counted; anonymous, tampered (and expired) are refused.
- * The sign-in and the checks are scripts/support/continuity.ts, as `npm run migration:verify`
+ * The sign-in and the checks are tooling/continuity.ts, as `npm run migration:verify`
  * runs them on this app.
  * Then, for one JWT app (plain-js) and the database-session app (t3-drizzle), the served deployment
- * matrix (scripts/support/deployment-matrix.ts): a v4 cookie issued under each row's settings (http
+ * matrix (tooling/deployment-matrix.ts): a v4 cookie issued under each row's settings (http
  * with a URL, https behind a TLS proxy with AUTH_TRUST_HOST or VERCEL, a custom cookie, a basePath,
  * useSecureCookies, a broken v5 configuration then its fix and a rollback) is signed in on v5. The v4
  * build signs the rows in before the codemod; a copy of it serves the rollback; the basePath rows
@@ -26,13 +26,13 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
-import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
-import { freePort, ROOT, runCommand, stopAllChildren } from "./support/app-server";
-import { commandLine, lastLines, markdownTable, onInterrupt, progress, tail } from "./support/cli";
-import { SessionContinuity, type AppShape, type Check } from "./support/continuity";
-import { DEPLOYMENTS, DeploymentMatrix, type Deployment, type DeploymentResult } from "./support/deployment-matrix";
-import { startTlsProxy, type TlsProxy } from "./support/tls-proxy";
+import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../tooling/github-accounts";
+import { startGithubProvider, type RunningProvider } from "../tooling/github-provider";
+import { freePort, ROOT, runCommand, stopAllChildren } from "../tooling/app-server";
+import { commandLine, lastLines, markdownTable, onInterrupt, progress, tail } from "../tooling/cli";
+import { SessionContinuity, type AppShape, type Check } from "../tooling/continuity";
+import { DEPLOYMENTS, DeploymentMatrix, type Deployment, type DeploymentResult } from "../tooling/deployment-matrix";
+import { startTlsProxy, type TlsProxy } from "../tooling/tls-proxy";
 
 interface Fixture {
   name: string;

@@ -8,12 +8,12 @@ import type { Client } from "pg";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { TARGET } from "./support/accounts";
-import type { RunningApp } from "../scripts/support/app-server";
-import { form } from "../scripts/support/csrf-form";
-import { getCsrf, mintToken, postCredentials, type Session } from "./support/auth";
+import type { RunningApp } from "../tooling/app-server";
+import { form } from "../tooling/csrf-form";
+import { getCsrf, mintToken, postCredentials, type Session } from "../tooling/raw-http-auth";
 import { baseProblems, expectDecision, missingSecurityHeaders, notPrivateNoStore, leaks } from "./support/checks";
 import { snapshotDiff, usersSnapshot } from "./support/database";
-import { send, setCookieLine, type Reply } from "./support/http";
+import { send, setCookieLine, type Reply } from "../tooling/raw-http";
 import type { CheckResult } from "./support/results";
 
 export interface CorpusContext {

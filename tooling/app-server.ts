@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { tail } from "./cli";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+export const ROOT = path.resolve(__dirname, "..");
 const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [ROOT] });
 /** What `next build` reads. A change to any of these makes the build stale. */
 const BUILD_INPUTS = [

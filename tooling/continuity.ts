@@ -14,8 +14,8 @@
  * `npm run test:upgrade` on the fixture apps (upgrade-fixtures/), each described by an AppShape.
  */
 import path from "node:path";
-import { mintV4SessionToken } from "../../__tests__/support/v4-session-cookie";
-import { localGithubSettings } from "../../e2e/support/github-accounts";
+import { mintV4SessionToken } from "./v4-session-cookie";
+import { localGithubSettings } from "./github-accounts";
 import { CookieClient, pathOf, type StoredCookie } from "./cookie-client";
 import { seedDatabase, startApp, type RunningApp } from "./app-server";
 import { childAppEnv } from "./child-app-env";
@@ -31,7 +31,7 @@ interface ServedAppOptions {
   dataDir: string;
   secret: string;
   port: number;
-  /** The local GitHub-compatible provider's URL (e2e/support/github-provider.ts). */
+  /** The local GitHub-compatible provider's URL (tooling/github-provider.ts). */
   providerUrl: string;
   /** Where each server's log goes: `<logDir>/<label>-server.log`. */
   logDir: string;

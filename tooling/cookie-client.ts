@@ -48,7 +48,7 @@ function httpsFetch(url: string, ca: string, method: string, headers: Record<str
 export class CookieClient {
   readonly jar: Map<string, StoredCookie>;
 
-  /** `tls.ca`: the certificate an https `base` is served with (scripts/support/tls-proxy.ts). */
+  /** `tls.ca`: the certificate an https `base` is served with (tooling/tls-proxy.ts). */
   constructor(
     readonly base: string,
     jar?: Map<string, StoredCookie>,
@@ -145,7 +145,7 @@ export class CookieClient {
   }
 
   /**
-   * The GitHub round trip against a GitHub-compatible provider (e2e/support/github-provider.ts):
+   * The GitHub round trip against a GitHub-compatible provider (tooling/github-provider.ts):
    * sign-in POST → the provider's consent page → "Authorize as <login>" → the app's callback.
    */
   async signInWithGithub(login: string, callbackUrl = "/dashboard"): Promise<Answer> {

@@ -1,7 +1,7 @@
 /**
  * How a browser posts to next-auth: a CSRF token with the cookie it is checked against, and a
  * form-encoded body. Shared by the in-process tests (__tests__/support/http.ts) and the runs
- * against a served app (security/support/auth.ts), which differ only in how they send a request.
+ * against a served app (tooling/raw-http-auth.ts), which differ only in how they send a request.
  */
 
 /** A form-encoded POST body; a list repeats its field. */

@@ -34,7 +34,7 @@ export interface Deployment {
   id: string;
   /** What the row sets, as the summary and MIGRATION.md say it. */
   sets: string;
-  /** Served through the local TLS-terminating proxy (scripts/support/tls-proxy.ts). */
+  /** Served through the local TLS-terminating proxy (tooling/tls-proxy.ts). */
   https?: boolean;
   basePath?: string;
   /** The settings of each build, on top of the fixture's own (secrets, provider, database). */

@@ -5,9 +5,9 @@
  */
 import { encode, type JWT } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
-import type { RunningApp } from "../../scripts/support/app-server";
-import { fetchCsrf, form } from "../../scripts/support/csrf-form";
-import { cookiePairs, cookieValue, send, type Reply } from "./http";
+import type { RunningApp } from "./app-server";
+import { fetchCsrf, form } from "./csrf-form";
+import { cookiePairs, cookieValue, send, type Reply } from "./raw-http";
 
 /** The CSRF round trip against a served app, sending `extraCookie` along. */
 export function getCsrf(app: RunningApp, extraCookie = ""): Promise<{ csrfToken: string; cookie: string }> {

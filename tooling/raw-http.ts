@@ -4,7 +4,7 @@
  * exactly the bytes they name.
  */
 import { request as httpRequest } from "node:http";
-import type { RunningApp } from "../../scripts/support/app-server";
+import type { RunningApp } from "./app-server";
 
 export interface Probe {
   method?: string;

@@ -1,4 +1,4 @@
-import { SESSION_REQUESTS_PER_REFETCH } from "../../__tests__/support/next-auth-version";
+import { SESSION_REQUESTS_PER_REFETCH } from "./next-auth-version";
 
 /**
  * How many `/api/auth/session` requests the browser makes, asserted by

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { exemptTwinsFromMiddleware, noOpMiddleware, stockProviderForMarkedPages } from "../../bench/support/twin-app";
+import { exemptTwinsFromMiddleware, noOpMiddleware, stockProviderForMarkedPages } from "../support/twin-app";
 
 const nextVersion = (JSON.parse(readFileSync(require.resolve("next/package.json"), "utf8")) as { version: string })
   .version;

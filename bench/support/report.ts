@@ -3,8 +3,8 @@
  * starts) and every target as pass, miss or not measured, for scripts/bench.ts.
  */
 import { cpus, totalmem } from "node:os";
-import { markdownTable } from "../../scripts/support/cli";
-import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../../e2e/support/session-request-counts";
+import { markdownTable } from "../../tooling/cli";
+import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../../tooling/session-request-counts";
 import { FOCUS_BURST, type BrowserCounts } from "./browser-counts";
 import type { ClientBytes } from "./client-bytes";
 import type { LoadSettings, PairResult } from "./load";

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { appFiles, sourceStamp } from "../../scripts/support/app-files";
+import { appFiles, sourceStamp } from "../app-files";
 
 /** A small app tree under `parent`: two sources, and build output and packages that never count. */
 function appUnder(parent: string): string {

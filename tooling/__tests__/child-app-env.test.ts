@@ -1,6 +1,6 @@
 import { ENV_VARIABLES, parseEnv } from "@/lib/env";
 import { DEMO_USERS, seedAccounts } from "@/lib/users/seed";
-import { childAppEnv, toolEnv } from "@/scripts/support/child-app-env";
+import { childAppEnv, toolEnv } from "../child-app-env";
 
 const URL = "http://localhost:4321";
 const LEAKS = {

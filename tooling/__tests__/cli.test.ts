@@ -1,4 +1,4 @@
-import { commandLine, markdownTable } from "@/scripts/support/cli";
+import { commandLine, markdownTable } from "../cli";
 
 describe("the scripts' command line", () => {
   const cli = commandLine([

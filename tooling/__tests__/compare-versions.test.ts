@@ -1,5 +1,5 @@
-import { checkFloors } from "@/scripts/check-dependency-floor";
-import { compareVersions } from "@/scripts/support/compare-versions";
+import { checkFloors } from "../dependency-floor";
+import { compareVersions } from "../compare-versions";
 
 describe("version order (semver precedence)", () => {
   it("sorts prereleases by their numbers, and before their release", () => {

@@ -1,4 +1,4 @@
-import { carriesToken, v4CookiesLostIn } from "../../scripts/support/deployment-matrix";
+import { carriesToken, v4CookiesLostIn } from "../deployment-matrix";
 
 const DEFAULTS = { v4: "next-auth.session-token", v5: "authjs.session-token" };
 const EXPIRED = "Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT";

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ensureSecretInEnvFile } from "../../scripts/support/env-file";
+import { ensureSecretInEnvFile } from "../env-file";
 
 const tempFile = () => path.join(mkdtempSync(path.join(tmpdir(), "envfile-")), ".env.local");
 
