@@ -37,7 +37,7 @@ const config: Config = {
       testEnvironment: "node",
       // The proof tooling's own tests sit beside it (tooling/, and a suite's code in matrix/ and bench/).
       testMatch: [
-        "<rootDir>/__tests__/{server,db,lib,migration}/**/*.test.ts",
+        "<rootDir>/__tests__/{server,db,lib,migration,architecture}/**/*.test.ts",
         "<rootDir>/{tooling,matrix,bench}/__tests__/**/*.test.ts",
       ],
       setupFiles: ["<rootDir>/__tests__/support/server-env.ts"],
