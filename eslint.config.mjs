@@ -4,11 +4,14 @@ import { FlatCompat } from "@eslint/eslintrc";
 
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
 
-const PROOF = ["scripts", "bench", "e2e", "security", "matrix", "__tests__", "upgrade-fixtures"];
+const SUITES = ["__tests__", "e2e", "security", "bench", "matrix", "upgrade-fixtures"];
+const PROOF = ["scripts", ...SUITES, "tooling"];
 const UPGRADE_AND_PROOF = ["migration", "codemod", ...PROOF];
-const layer = (who, folders) => ({
+const LAYERS = "ARCHITECTURE.md: imports go from the app, to the upgrade, to the proof";
+const PROOF_LAYERS = "ARCHITECTURE.md: scripts/ runs the suites, the suites use tooling/, tooling/ uses the app";
+const layer = (who, folders, why = LAYERS) => ({
   regex: `^(@/|(\\.\\./)+)(${folders.join("|")})(/|$)`,
-  message: `${who} may not import ${folders.join(", ")} (ARCHITECTURE.md: imports go from the app, to the upgrade, to the proof).`,
+  message: `${who} may not import ${folders.join(", ")} (${why}).`,
 });
 
 const config = [
@@ -61,6 +64,23 @@ const config = [
   {
     files: ["migration/*.ts", "migration/steps/*/step.ts", "migration/steps/index.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [layer("migration/", PROOF)] }] },
+  },
+  // Inside the proof: the npm scripts' mains import the suites, each suite imports tooling/ and
+  // not another suite, and tooling/ imports none of them.
+  ...SUITES.map((suite) => ({
+    files: [`${suite}/**`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [layer(`${suite}/`, ["scripts", ...SUITES.filter((other) => other !== suite)], PROOF_LAYERS)] },
+      ],
+    },
+  })),
+  {
+    files: ["tooling/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [layer("tooling/", ["scripts", ...SUITES], PROOF_LAYERS)] }],
+    },
   },
   {
     // Test helpers named use* (Jest lifecycle, Playwright fixtures' `use`) are not React hooks.
