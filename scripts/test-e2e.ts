@@ -15,8 +15,7 @@ import { localGithubSettings, OAUTH_CLIENT } from "../tooling/github-accounts";
 import { startGithubProvider, type RunningProvider } from "../tooling/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
 import {
-  buildApp,
-  buildIsStale,
+  buildWhenStale,
   freePort,
   ROOT,
   runCommand,
@@ -48,14 +47,7 @@ async function main(): Promise<number> {
   rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
-  const stale = buildIsStale();
-  if (stale) {
-    step(`building (${stale})…`);
-    await buildApp(path.join(ARTIFACTS_DIR, "build.log"));
-    step("built");
-  } else {
-    step("build is up to date, skipping next build");
-  }
+  await buildWhenStale(path.join(ARTIFACTS_DIR, "build.log"), step);
 
   const scratch = mkdtempSync(path.join(tmpdir(), "auth-e2e-"));
   let provider: RunningProvider | undefined;

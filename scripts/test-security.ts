@@ -28,7 +28,7 @@ import { LOAD, runLoad, type LoadIdentity, type LoadOutcome } from "../security/
 import { runTiming, TIMING_TOLERANCE, type TimingOutcome } from "../security/timing";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { LOAD_USERS, PROMOTED, seedRunDatabase } from "../security/support/accounts";
-import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "../tooling/app-server";
+import { buildWhenStale, freePort, ROOT, startApp, stopAllChildren } from "../tooling/app-server";
 import { signIn, type Session } from "../tooling/raw-http-auth";
 import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from "../security/support/database";
 import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
@@ -69,12 +69,7 @@ async function main(): Promise<void> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
 
-  const stale = buildIsStale();
-  if (stale) {
-    step(`building (${stale})…`);
-    await buildApp(path.join(ARTIFACTS, "build.log"));
-    step("built");
-  } else step("build is up to date, skipping next build");
+  await buildWhenStale(path.join(ARTIFACTS, "build.log"), step);
   const buildId = readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8").trim();
 
   const serverUrl = process.env.SECURITY_DATABASE_URL || process.env.TEST_DATABASE_URL || DEFAULT_SERVER_URL;

@@ -112,7 +112,7 @@ function newestMtime(entry: string): number {
 }
 
 /** Why the build must be redone, or null when `.next` is newer than every input. */
-export function buildIsStale(): string | null {
+function buildIsStale(): string | null {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return "no build yet";
   const builtAt = statSync(buildId).mtimeMs;
@@ -120,10 +120,19 @@ export function buildIsStale(): string | null {
   return newer ? `${newer} changed since the last build` : null;
 }
 
-export async function buildApp(logFile: string, timeoutMs = 10 * 60_000): Promise<void> {
+async function buildApp(logFile: string, timeoutMs = 10 * 60_000): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   const code = await runCommand(process.execPath, [NEXT_BIN, "build"], env, timeoutMs, logFile);
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(logFile)}`);
+}
+
+/** `next build` unless the build is newer than all its inputs, saying which on `step`. */
+export async function buildWhenStale(logFile: string, step: (message: string) => void): Promise<void> {
+  const stale = buildIsStale();
+  if (!stale) return step("build is up to date, skipping next build");
+  step(`building (${stale})…`);
+  await buildApp(logFile);
+  step("built");
 }
 
 /** `npm run db:seed` (migrate, then create the SEED_* accounts) in `cwd` with `env`, before the app starts: PGlite allows one process per data directory. */
