@@ -541,34 +541,20 @@ function jsonCases(): Case[] {
       expect: (r) => (/"role":"admin"/.test(r.body) ? ["wrong decision: update() raised the role"] : []),
     },
     // The legitimate writes: exactly the named change, nothing else.
-    {
+    ...(
+      [
+        ["disable", '{"disabled":true}', "disabled"],
+        ["enable", '{"disabled":false}', "disabled"],
+        ["promote", '{"role":"admin"}', "role"],
+        ["demote", '{"role":"user"}', "role"],
+      ] as const
+    ).map(([change, body, column]): Case => ({
       group: "json",
-      name: "legitimate: disable the target",
-      send: patch('{"disabled":true}'),
+      name: `legitimate: ${change} the target`,
+      send: patch(body),
       expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["disabled"] },
-    },
-    {
-      group: "json",
-      name: "legitimate: enable the target",
-      send: patch('{"disabled":false}'),
-      expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["disabled"] },
-    },
-    {
-      group: "json",
-      name: "legitimate: promote the target",
-      send: patch('{"role":"admin"}'),
-      expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["role"] },
-    },
-    {
-      group: "json",
-      name: "legitimate: demote the target",
-      send: patch('{"role":"user"}'),
-      expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["role"] },
-    },
+      writes: { email: TARGET.email, columns: [column] },
+    })),
     // After all that, nothing was polluted: the user is still a user everywhere.
     {
       group: "json",
