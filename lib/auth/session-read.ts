@@ -27,10 +27,12 @@ export interface CookieRead {
 /** `options` whose jwt callback gives `answer` for `token` (the one this read decoded) rather than run again. */
 function withJwtAnswer(options: NextAuthOptions, token: JWT, answer: () => Promise<JWT> | JWT): NextAuthOptions {
   const jwt = options.callbacks!.jwt!;
-  const sameToken = (other: JWT) => token.jti !== undefined && other.jti === token.jti;
+  // Anything but a plain read of this very token (a sign-in, an update) runs the callback itself.
+  const sameRead = ({ token: other, user, trigger }: Parameters<typeof jwt>[0]) =>
+    !user && !trigger && token.jti !== undefined && other.jti === token.jti;
   return {
     ...options,
-    callbacks: { ...options.callbacks, jwt: async (params) => (sameToken(params.token) ? answer() : jwt(params)) },
+    callbacks: { ...options.callbacks, jwt: async (params) => (sameRead(params) ? answer() : jwt(params)) },
   };
 }
 
