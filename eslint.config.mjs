@@ -45,6 +45,29 @@ const config = [
     ignores: ["pages/bench/**", "pages/api/bench/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [layer("the app", UPGRADE_AND_PROOF)] }] },
   },
+  // Inside lib/, imports go one way: api → auth → users → db, http and env (ARCHITECTURE.md, section 1).
+  ...[
+    ["lib/users/**", ["auth", "api"]],
+    ["lib/auth/**", ["api"]],
+    ["lib/{db,http}/**", ["auth", "api", "users"]],
+    ["lib/env.ts", ["auth", "api", "users", "http", "db"]],
+  ].map(([files, above]) => ({
+    files: [files],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            layer("the app", UPGRADE_AND_PROOF),
+            {
+              regex: `^(@/lib/|\\.\\./)(${above.join("|")})(/|$)`,
+              message: `${files} may not import lib/${above.join(", lib/")} (ARCHITECTURE.md: inside lib/, imports go one way).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ["codemod/**"],
     rules: {

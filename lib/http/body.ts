@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { parse as parseQueryString } from "node:querystring";
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { z } from "zod";
-import { ApiError, sendError } from "@/lib/api/errors";
+import { ApiError, sendError } from "@/lib/http/errors";
 
 /**
  * Request bodies of every API route, read here rather than by Next's body parser: Next answers an
