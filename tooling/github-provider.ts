@@ -111,112 +111,28 @@ function avatarSvg(login: string): string {
   );
 }
 
+/** What one provider remembers between requests. */
+interface ProviderState {
+  options: ProviderOptions;
+  accounts: Record<string, GithubAccount>;
+  codes: Map<string, { login: string; redirectUri: string; expires: number }>;
+  /** access token → login */
+  tokens: Map<string, string>;
+  events: ProviderEvent[];
+  baseUrl: string;
+}
+
 export function startGithubProvider(options: ProviderOptions): Promise<RunningProvider> {
-  const accounts: Record<string, GithubAccount> = options.accounts ?? GITHUB_ACCOUNTS;
-  const codes = new Map<string, { login: string; redirectUri: string; expires: number }>();
-  const tokens = new Map<string, string>(); // access token → login
-  const events: ProviderEvent[] = [];
-  let baseUrl = "";
-
-  const loginForToken = (req: IncomingMessage): GithubAccount | undefined => {
-    // GitHub accepts both "token <t>" (the app's emails call) and "Bearer <t>" (openid-client).
-    const match = /^(?:token|Bearer) (\S+)$/i.exec(req.headers.authorization ?? "");
-    const login = match ? tokens.get(match[1]) : undefined;
-    return login ? accounts[login] : undefined;
+  const state: ProviderState = {
+    options,
+    accounts: options.accounts ?? GITHUB_ACCOUNTS,
+    codes: new Map(),
+    tokens: new Map(),
+    events: [],
+    baseUrl: "",
   };
-
-  /** The checks GitHub makes before it shows the consent page or accepts a decision. */
-  const clientError = (params: URLSearchParams | Record<string, string>): string | null => {
-    const get = (name: string) => (params instanceof URLSearchParams ? params.get(name) : params[name]);
-    if (get("client_id") !== options.clientId) return "unknown client_id";
-    if (get("redirect_uri") !== options.redirectUri) return "redirect_uri does not match the registered callback URL";
-    return null;
-  };
-
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? "/", "http://provider.invalid");
-
-    if (req.method === "GET" && url.pathname === "/login/oauth/authorize") {
-      const error = clientError(url.searchParams);
-      if (error) return send(res, 400, "text/plain", error);
-      events.push({ type: "authorize" });
-      return send(res, 200, "text/html; charset=utf-8", consentPage(url.searchParams, accounts));
-    }
-
-    if (req.method === "POST" && url.pathname === "/login/oauth/authorize") {
-      const form = parseForm(await readBody(req), req.headers["content-type"]);
-      const error = clientError(form);
-      if (error) return send(res, 400, "text/plain", error);
-      const back = new URL(form.redirect_uri);
-      if (form.decision === "deny" || !accounts[form.login]) {
-        events.push({ type: "denied" });
-        back.searchParams.set("error", "access_denied");
-        back.searchParams.set("error_description", "The user has denied your application access.");
-      } else {
-        const code = randomBytes(16).toString("hex");
-        codes.set(code, { login: form.login, redirectUri: form.redirect_uri, expires: Date.now() + CODE_TTL_MS });
-        events.push({ type: "consent", login: form.login });
-        back.searchParams.set("code", code);
-      }
-      if (form.state) back.searchParams.set("state", form.state);
-      return redirect(res, back.href);
-    }
-
-    if (req.method === "POST" && url.pathname === "/login/oauth/access_token") {
-      const form = parseForm(await readBody(req), req.headers["content-type"]);
-      const client = clientCredentials(req, form);
-      const grant = codes.get(form.code ?? "");
-      codes.delete(form.code ?? ""); // single use, even when the exchange fails
-      let refusal: string | null = null;
-      if (client.id !== options.clientId || client.secret !== options.clientSecret)
-        refusal = "incorrect_client_credentials";
-      else if (!grant || grant.expires < Date.now()) refusal = "bad_verification_code";
-      else if (form.redirect_uri && form.redirect_uri !== grant.redirectUri) refusal = "redirect_uri_mismatch";
-      if (refusal || !grant) {
-        events.push({ type: "token-refused", detail: refusal ?? undefined });
-        // GitHub answers token errors with 200 and an `error` field.
-        return sendJson(res, 200, { error: refusal, error_description: `The request was refused: ${refusal}.` });
-      }
-      const accessToken = `gho_${randomBytes(18).toString("hex")}`;
-      tokens.set(accessToken, grant.login);
-      events.push({ type: "token", login: grant.login });
-      const payload = { access_token: accessToken, token_type: "bearer", scope: "read:user,user:email" };
-      if ((req.headers.accept ?? "").includes("application/json")) return sendJson(res, 200, payload);
-      return send(res, 200, "application/x-www-form-urlencoded", new URLSearchParams(payload).toString());
-    }
-
-    if (req.method === "GET" && (url.pathname === "/api/v3/user" || url.pathname === "/api/v3/user/emails")) {
-      const account = loginForToken(req);
-      if (!account) return sendJson(res, 401, { message: "Bad credentials" });
-      if (url.pathname === "/api/v3/user/emails") {
-        events.push({ type: "emails", login: account.login });
-        return sendJson(res, 200, account.emails);
-      }
-      events.push({ type: "user", login: account.login });
-      return sendJson(res, 200, {
-        login: account.login,
-        id: account.id,
-        avatar_url: `${baseUrl}/avatars/${account.id}.svg`,
-        type: "User",
-        name: account.name,
-        email: account.publicEmail,
-      });
-    }
-
-    const avatar = /^\/avatars\/(\d+)\.svg$/.exec(url.pathname);
-    if (req.method === "GET" && avatar) {
-      const account = Object.values(accounts).find((a) => String(a.id) === avatar[1]);
-      if (!account) return sendJson(res, 404, { message: "Not Found" });
-      return send(res, 200, "image/svg+xml", avatarSvg(account.login));
-    }
-
-    if (req.method === "GET" && url.pathname === "/__e2e/events") return sendJson(res, 200, events);
-
-    return sendJson(res, 404, { message: "Not Found" });
-  }
-
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: Error) => {
+    handle(state, req, res).catch((error: Error) => {
       if (!res.headersSent) sendJson(res, 400, { message: error.message });
     });
   });
@@ -225,9 +141,9 @@ export function startGithubProvider(options: ProviderOptions): Promise<RunningPr
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
-      baseUrl = `http://127.0.0.1:${port}`;
+      state.baseUrl = `http://127.0.0.1:${port}`;
       resolve({
-        url: baseUrl,
+        url: state.baseUrl,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
@@ -235,5 +151,109 @@ export function startGithubProvider(options: ProviderOptions): Promise<RunningPr
           }),
       });
     });
+  });
+}
+
+async function handle(state: ProviderState, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://provider.invalid");
+  if (req.method === "GET" && url.pathname === "/login/oauth/authorize") return showConsent(state, url, res);
+  if (req.method === "POST" && url.pathname === "/login/oauth/authorize") return decide(state, req, res);
+  if (req.method === "POST" && url.pathname === "/login/oauth/access_token") return exchangeCode(state, req, res);
+  if (req.method === "GET" && (url.pathname === "/api/v3/user" || url.pathname === "/api/v3/user/emails"))
+    return userApi(state, url, req, res);
+  const avatar = /^\/avatars\/(\d+)\.svg$/.exec(url.pathname);
+  if (req.method === "GET" && avatar) {
+    const account = Object.values(state.accounts).find((a) => String(a.id) === avatar[1]);
+    if (!account) return sendJson(res, 404, { message: "Not Found" });
+    return send(res, 200, "image/svg+xml", avatarSvg(account.login));
+  }
+  if (req.method === "GET" && url.pathname === "/__e2e/events") return sendJson(res, 200, state.events);
+  return sendJson(res, 404, { message: "Not Found" });
+}
+
+/** The checks GitHub makes before it shows the consent page or accepts a decision. */
+function clientError({ options }: ProviderState, params: URLSearchParams | Record<string, string>): string | null {
+  const get = (name: string) => (params instanceof URLSearchParams ? params.get(name) : params[name]);
+  if (get("client_id") !== options.clientId) return "unknown client_id";
+  if (get("redirect_uri") !== options.redirectUri) return "redirect_uri does not match the registered callback URL";
+  return null;
+}
+
+/** GET /login/oauth/authorize */
+function showConsent(state: ProviderState, url: URL, res: ServerResponse) {
+  const error = clientError(state, url.searchParams);
+  if (error) return send(res, 400, "text/plain", error);
+  state.events.push({ type: "authorize" });
+  return send(res, 200, "text/html; charset=utf-8", consentPage(url.searchParams, state.accounts));
+}
+
+/** POST /login/oauth/authorize: back to the app with a code, or with access_denied. */
+async function decide(state: ProviderState, req: IncomingMessage, res: ServerResponse) {
+  const form = parseForm(await readBody(req), req.headers["content-type"]);
+  const error = clientError(state, form);
+  if (error) return send(res, 400, "text/plain", error);
+  const back = new URL(form.redirect_uri);
+  if (form.decision === "deny" || !state.accounts[form.login]) {
+    state.events.push({ type: "denied" });
+    back.searchParams.set("error", "access_denied");
+    back.searchParams.set("error_description", "The user has denied your application access.");
+  } else {
+    const code = randomBytes(16).toString("hex");
+    state.codes.set(code, { login: form.login, redirectUri: form.redirect_uri, expires: Date.now() + CODE_TTL_MS });
+    state.events.push({ type: "consent", login: form.login });
+    back.searchParams.set("code", code);
+  }
+  if (form.state) back.searchParams.set("state", form.state);
+  return redirect(res, back.href);
+}
+
+/** POST /login/oauth/access_token: code → access token. */
+async function exchangeCode(state: ProviderState, req: IncomingMessage, res: ServerResponse) {
+  const { options, codes, tokens, events } = state;
+  const form = parseForm(await readBody(req), req.headers["content-type"]);
+  const client = clientCredentials(req, form);
+  const grant = codes.get(form.code ?? "");
+  codes.delete(form.code ?? ""); // single use, even when the exchange fails
+  let refusal: string | null = null;
+  if (client.id !== options.clientId || client.secret !== options.clientSecret)
+    refusal = "incorrect_client_credentials";
+  else if (!grant || grant.expires < Date.now()) refusal = "bad_verification_code";
+  else if (form.redirect_uri && form.redirect_uri !== grant.redirectUri) refusal = "redirect_uri_mismatch";
+  if (refusal || !grant) {
+    events.push({ type: "token-refused", detail: refusal ?? undefined });
+    // GitHub answers token errors with 200 and an `error` field.
+    return sendJson(res, 200, { error: refusal, error_description: `The request was refused: ${refusal}.` });
+  }
+  const accessToken = `gho_${randomBytes(18).toString("hex")}`;
+  tokens.set(accessToken, grant.login);
+  events.push({ type: "token", login: grant.login });
+  const payload = { access_token: accessToken, token_type: "bearer", scope: "read:user,user:email" };
+  if ((req.headers.accept ?? "").includes("application/json")) return sendJson(res, 200, payload);
+  return send(res, 200, "application/x-www-form-urlencoded", new URLSearchParams(payload).toString());
+}
+
+function accountForToken({ tokens, accounts }: ProviderState, req: IncomingMessage): GithubAccount | undefined {
+  // GitHub accepts both "token <t>" (the app's emails call) and "Bearer <t>" (openid-client).
+  const match = /^(?:token|Bearer) (\S+)$/i.exec(req.headers.authorization ?? "");
+  const login = match ? tokens.get(match[1]) : undefined;
+  return login ? accounts[login] : undefined;
+}
+
+/** GET /api/v3/user and /api/v3/user/emails, for a token. */
+function userApi(state: ProviderState, url: URL, req: IncomingMessage, res: ServerResponse) {
+  const account = accountForToken(state, req);
+  if (!account) return sendJson(res, 401, { message: "Bad credentials" });
+  if (url.pathname === "/api/v3/user/emails") {
+    state.events.push({ type: "emails", login: account.login });
+    return sendJson(res, 200, account.emails);
+  }
+  state.events.push({ type: "user", login: account.login });
+  return sendJson(res, 200, {
+    login: account.login,
+    id: account.id,
+    avatar_url: `${state.baseUrl}/avatars/${account.id}.svg`,
+    type: "User",
+    name: account.name,
+    email: account.publicEmail,
   });
 }
