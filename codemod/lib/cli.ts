@@ -4,6 +4,7 @@ import { createTwoFilesPatch } from "diff";
 import { ENV_DEPLOYMENT_TODO, isEnvFile } from "../transforms/env-names";
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { NO_SOCKET_TODO } from "../transforms/lazy-config";
 import { CONTINUITY_TODO, ROUTE_OPTIONS_TODO } from "../transforms/nextauth-route";
 import {
   MissingPathError,
@@ -355,7 +356,9 @@ function carriedTodos(root: string, result: RunResult, steps: ReadonlySet<number
         ? "env-deployment"
         : message.startsWith(ROUTE_OPTIONS_TODO)
           ? "route-options"
-          : "";
+          : message === NO_SOCKET_TODO
+            ? "request-address"
+            : "";
     if (decided && !unseen) continue;
     if (unseen) {
       if (!existsSync(path.join(root, where))) continue;

@@ -346,7 +346,7 @@ export class UnknownAppError extends Error {
 }
 
 /** To-dos about a rewrite that a scan of its result cannot find again (renamed keys, the route converted). */
-const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity", "route-options"]);
+const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity", "route-options", "request-address"]);
 
 /** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
 const OUTCOME_TODOS = new Set([
@@ -490,7 +490,7 @@ function runUnit(
           c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) },
         ),
       );
-    out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
+    out.findings.push(...findings.map((f) => ({ ...f, file: path.posix.normalize(prefix + f.file) })));
     out.changes.push(...changes.map((c) => ({ ...c, path: prefix + c.path })));
   }
   return out;
@@ -701,9 +701,13 @@ function whyNotWritten(
       ].some((f) => finalFiles.has(prefix + f));
       // The auth module a shared package's rewrite imports ("../auth", or "./" from inside its auth/ folder).
       if (!found && !pkg.app && (/auth$/.test(spec) || target.replace(/\/$/, "") === project.authModule)) {
-        const app = unit.packages.find((p) => p.app);
+        // The app that mounts next-auth's route, not the first app of the unit (a docs site beside it).
+        const apps = unit.packages.filter((p) => p.app);
+        const projectOf = (p: (typeof apps)[number]) =>
+          new Project(p.dir, p.files, { read: (f) => read(p.dir ? `${p.dir}/${f}` : f) });
+        const app = apps.find((p) => projectOf(p).routeFile) ?? apps[0];
         const appPrefix = app?.dir ? `${app.dir}/` : "";
-        const appProject = app && new Project(app.dir, app.files, { read: (f) => read(appPrefix + f) });
+        const appProject = app && projectOf(app);
         const authPath = appProject ? `${appPrefix}${appProject.authModule}.ts` : "an app";
         const code = sharedPackageCode(
           { dir: pkg.dir, name: pkg.name },

@@ -267,6 +267,15 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
     return { findings };
   }
   findings.push(bridgeWritten(bridge.path, authFile));
+  // A note in a workspace package's module (its path the repository's) is given relative to this app.
+  for (const note of lazy?.notes ?? [])
+    findings.push({
+      step: 6,
+      ...note,
+      file: project.has(note.file) ? note.file : path.posix.relative(project.root, note.file),
+      kind: "request-address",
+      action: "todo",
+    });
   if (appRoute) {
     findings.push({
       step: 6,
