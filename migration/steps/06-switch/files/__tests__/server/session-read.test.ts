@@ -3,18 +3,26 @@
 // other case still goes through v5's session action.
 // First: next-test-api-route-handler must load before Next's own modules (Next 16 checks at load).
 import { callAuth, callHandler } from "../support/http";
+import type { Session } from "next-auth";
 import { encode } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import middleware from "@/middleware";
 import * as meRoute from "@/pages/api/me";
 import { getServerSideProps as dashboardPage } from "@/pages/dashboard";
+import { auth } from "@/lib/auth/session";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/options";
+import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { changeUser } from "@/lib/users/repository";
 import { moveDateTo } from "../support/clock";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookie, sessionCookieName } from "../support/session";
 import { v4CookieHeader } from "@/tooling/v4-session-cookie";
+
+// A server component reads its request through next/headers: here, the test's headers.
+jest.mock("next/headers", () => ({ headers: jest.fn() }));
 
 useTestDatabase();
 
@@ -28,6 +36,18 @@ async function cookieIssuedAgo(claims: Record<string, unknown>, age: number): Pr
     return `${name()}=${await encode({ token: claims, secret: env().secret, salt: name(), maxAge: SESSION_MAX_AGE_SECONDS })}`;
   } finally {
     jest.useRealTimers();
+  }
+}
+
+/** How many queries `run` sends to the database (PGlite or PostgreSQL: drizzle calls `query` on either). */
+async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
+  const { $client } = (await getDb()) as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } };
+  const query = jest.spyOn($client, "query");
+  try {
+    await run();
+    return query.mock.calls.length;
+  } finally {
+    query.mockRestore();
   }
 }
 
@@ -162,5 +182,57 @@ describe("what still goes through v5's session action", () => {
     const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
     expect(result).toHaveProperty("redirect");
     expect(cookies[name()]).toBe("");
+  });
+});
+
+describe("a server read that is due for a re-check", () => {
+  const dueForRecheck = { roleCheckedAt: now() - 10 * 60 };
+
+  it("reads the user once and re-issues the cookie with the role the database has", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user, { claims: dueForRecheck });
+    await changeUser(user.id, { role: "admin" });
+    let read: Awaited<ReturnType<typeof runGetServerSideProps>> | undefined;
+    const queries = await queriesDuring(async () => {
+      read = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
+    });
+    expect(queries).toBe(1);
+    expect(await propsOf(read!.result)).toMatchObject({ session: { user: { id: user.id, role: "admin" } } });
+    const reissued = await decode({ token: read!.cookies[name()], secret: env().secret });
+    expect(reissued).toMatchObject({ role: "admin", roleCheckedAt: expect.any(Number) });
+    expect(reissued!.roleCheckedAt).toBeGreaterThan(now() - 60);
+  });
+
+  it("reads the user once to end the session of a disabled user, and clears the cookie", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user, { claims: dueForRecheck });
+    await changeUser(user.id, { disabled: true });
+    let read: Awaited<ReturnType<typeof runGetServerSideProps>> | undefined;
+    const queries = await queriesDuring(async () => {
+      read = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
+    });
+    expect(queries).toBe(1);
+    expect(read!.result).toHaveProperty("redirect.destination", "/login?callbackUrl=%2Fdashboard");
+    expect(read!.cookies[name()]).toBe("");
+  });
+
+  it("in a server component: reads the user once and answers with the role the database has", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user, { claims: dueForRecheck });
+    await changeUser(user.id, { role: "admin" });
+    jest.mocked(headers).mockResolvedValue(new Headers({ host: "localhost:3000", cookie }) as never);
+    let session: Session | null = null;
+    expect(await queriesDuring(async () => (session = await auth()))).toBe(1);
+    expect(session).toMatchObject({ user: { id: user.id, role: "admin" } });
+  });
+
+  it("in the session route useSession() fetches: reads the user once and ends a disabled user's session", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user, { claims: dueForRecheck });
+    await changeUser(user.id, { disabled: true });
+    let response: Awaited<ReturnType<typeof callAuth>> | undefined;
+    expect(await queriesDuring(async () => (response = await callAuth({ url: "/api/auth/session", cookie })))).toBe(1);
+    expect(response!.json()).toBeNull();
+    expect(response!.cookies[name()]).toBe("");
   });
 });

@@ -20,6 +20,10 @@ import { NextResponse, type NextRequest } from "next/server";
  * Middleware takes this path only when `authorized` returns `true` (on the request as Next gave
  * it; v5 first moves it to AUTH_URL's origin, which a rule that returns `true` must not depend on);
  * a redirect or a refusal goes through v5.
+ * The jwt callback runs once per read: when it changes or refuses the token, v5 finishes the read
+ * with a config whose jwt callback hands back that answer for the same token (`withJwtAnswer`)
+ * rather than read the database again. v5 calls a lazy config with the request it reads, so the
+ * answer is kept per request; a sign-in or `update()` is never such a read and runs the callback.
  * Web Crypto only (Edge middleware); `next/headers` is imported only when a server component calls.
  */
 
@@ -59,11 +63,33 @@ function singleCookie(cookieHeader: string, name: string): string | null {
   return value || null;
 }
 
-/** The session callback's answer for this Cookie header, as v5's session route would send it, and its token; null: ask v5. */
-async function unchangedSession(
-  cookieHeader: string,
-  config: NextAuthConfig,
-): Promise<{ session: object; token: JWT } | null> {
+/** The jwt callback's answer for the token a read decoded. */
+interface JwtAnswer {
+  token: JWT;
+  answer: () => Promise<JWT | null> | JWT | null;
+}
+
+/**
+ * A read of the session cookie: the session callback's answer, as v5's session route would send
+ * it, when the cookie needs no re-issue; `checked` when the jwt callback changed or refused the
+ * token (v5 finishes the read with that answer); null: ask v5.
+ */
+type CookieRead = { session: object; token: JWT } | { checked: JwtAnswer } | null;
+
+/** `config` whose jwt callback gives the answer for the token it was given for, rather than run again. */
+function withJwtAnswer(config: NextAuthConfig, { token, answer }: JwtAnswer): NextAuthConfig {
+  const jwt = config.callbacks?.jwt;
+  if (!jwt) return config;
+  // Anything but a plain read of this very token (a sign-in, an update) runs the callback itself.
+  const sameRead = ({ token: other, user, trigger }: JwtParams) =>
+    !user && !trigger && token.jti !== undefined && other.jti === token.jti;
+  return {
+    ...config,
+    callbacks: { ...config.callbacks, jwt: async (params) => (sameRead(params) ? answer() : jwt(params)) },
+  };
+}
+
+async function readSessionCookie(cookieHeader: string, config: NextAuthConfig): Promise<CookieRead> {
   const strategy = config.session?.strategy ?? (config.adapter ? "database" : "jwt");
   const secret = config.secret ?? process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   if (strategy !== "jwt" || !secret || config.events?.session) return null;
@@ -86,10 +112,12 @@ async function unchangedSession(
   let checked: JWT | null;
   try {
     checked = config.callbacks?.jwt ? await config.callbacks.jwt({ token, session: undefined } as JwtParams) : token;
-  } catch {
-    return null; // revoked: v5 runs it again, logs it and clears the cookie
+  } catch (error) {
+    // Revoked: v5 logs it and clears the cookie.
+    return { checked: { token, answer: () => Promise.reject(error) } };
   }
-  if (checked !== token) return null; // changed: v5 re-issues it
+  // Changed (re-checked, unverified): v5 re-issues it; null: v5 clears it.
+  if (checked !== token) return { checked: { token, answer: () => checked } };
 
   // As v5's session action builds it (@auth/core lib/actions/session.js).
   const session = {
@@ -101,10 +129,10 @@ async function unchangedSession(
 }
 
 /** The session `auth()` would return for this Cookie header without re-issuing it; null: ask v5. */
-export async function sessionWithoutReissue(cookieHeader: string, config: NextAuthConfig): Promise<Session | null> {
-  const read = await unchangedSession(cookieHeader, config);
+function sessionWithoutReissue(read: CookieRead): Session | null {
+  if (!read || !("session" in read)) return null;
   // v5's server-side wrapper (next-auth/lib/index.js getSession) puts the token under `user` first.
-  return read && ({ user: read.token, ...read.session } as unknown as Session);
+  return { user: read.token, ...read.session } as unknown as Session;
 }
 
 /** v5's session route sends these on a read (@auth/core lib/actions/session.js). */
@@ -117,13 +145,30 @@ const SESSION_READ_HEADERS = { "Cache-Control": "private, no-cache, no-store", E
  */
 export function withReadsWithoutReissue(nextAuth: typeof NextAuth): typeof NextAuth {
   return ((config: Config) => {
-    const result = nextAuth(config as Parameters<typeof NextAuth>[0]);
-    const v5auth = result.auth as (...args: unknown[]) => unknown;
     const resolve = async (request: unknown) => (typeof config === "function" ? await config(request) : config);
+    // v5 calls a lazy config with the request it is about to read (none for a server component).
+    const answers = new WeakMap<object, JwtAnswer>();
+    const forRequest = async (request: unknown) => {
+      const answer = request && typeof request === "object" ? answers.get(request) : undefined;
+      return answer ? withJwtAnswer(await resolve(request), answer) : resolve(request);
+    };
+    const result = nextAuth(forRequest as Parameters<typeof NextAuth>[0]);
+    const v5auth = result.auth as (...args: unknown[]) => unknown;
+
+    /** Runs v5 on `request`, its jwt callback handing back the answer `read` found, if any. */
+    const finishInV5 = async <T>(request: object, read: CookieRead, run: () => T): Promise<Awaited<T>> => {
+      if (!read || !("checked" in read)) return await run();
+      answers.set(request, read.checked);
+      try {
+        return await run();
+      } finally {
+        answers.delete(request);
+      }
+    };
 
     // Most anonymous requests carry no cookie at all: they go to v5 before the config is built.
-    const readWithoutReissue = async (cookieHeader: string, request: unknown) =>
-      cookieHeader ? sessionWithoutReissue(cookieHeader, await resolve(request)) : null;
+    const read = async (cookieHeader: string, request: unknown): Promise<CookieRead> =>
+      cookieHeader ? readSessionCookie(cookieHeader, await resolve(request)) : null;
 
     const wrappedAuth = (...args: unknown[]): unknown => {
       if (typeof args[0] === "function") return v5auth(...args); // `auth((req) => …)`: v5's own
@@ -131,40 +176,45 @@ export function withReadsWithoutReissue(nextAuth: typeof NextAuth): typeof NextA
         if (args.length === 0) {
           // Server component: it cannot set cookies anyway; v5 decides whenever this cannot.
           const { headers } = await import("next/headers");
-          return (await readWithoutReissue((await headers()).get("cookie") ?? "", undefined)) ?? v5auth();
+          const incoming = await headers();
+          const found = await read(incoming.get("cookie") ?? "", undefined);
+          if (!found || "session" in found) return sessionWithoutReissue(found) ?? v5auth();
+          // v5 gives a server component's lazy config no request to keep the answer under: v5 reads
+          // these headers as an API route's, and the cookie it would set is dropped, as in a component.
+          const request = { headers: new Headers(incoming) };
+          return finishInV5(request, found, () => v5auth(request, { headers: new Headers() }));
         }
         if (args[0] instanceof Request) {
           // Middleware: `export default auth`, or `auth(request, event)`.
           const request = args[0] as NextRequest;
           const cookieHeader = request.headers.get("cookie") ?? "";
-          if (cookieHeader) {
-            const config = await resolve(request);
-            const session = await sessionWithoutReissue(cookieHeader, config);
-            const rule = config.callbacks?.authorized;
-            const authorized = session && (rule ? await rule({ request, auth: session }) : true);
-            if (authorized === true) return NextResponse.next();
-          }
-          return v5auth(...args);
+          if (!cookieHeader) return v5auth(...args);
+          const config = await resolve(request);
+          const found = await readSessionCookie(cookieHeader, config);
+          const session = sessionWithoutReissue(found);
+          const rule = config.callbacks?.authorized;
+          const authorized = session && (rule ? await rule({ request, auth: session }) : true);
+          if (authorized === true) return NextResponse.next();
+          return finishInV5(request, found, () => v5auth(...args));
         }
         // getServerSideProps `auth(ctx)` or API route `auth(req, res)`
         const first = args[0] as { req?: PagesRequest } & PagesRequest;
         const request = first.req ?? first;
-        return (await readWithoutReissue(cookieHeaderOf(request.headers), request)) ?? v5auth(...args);
+        const found = await read(cookieHeaderOf(request.headers), request);
+        return sessionWithoutReissue(found) ?? finishInV5(request, found, () => v5auth(...args));
       })();
     };
 
     const v5GET = result.handlers.GET;
     const GET = async (request: NextRequest): Promise<Response> => {
       const cookieHeader = request.headers.get("cookie") ?? "";
-      if (cookieHeader) {
-        const config = await resolve(request);
-        if (new URL(request.url).pathname === `${config.basePath ?? "/api/auth"}/session`) {
-          // The CSRF and callback-url cookies v5 would also set here are set by the routes that use them.
-          const read = await unchangedSession(cookieHeader, config);
-          if (read) return Response.json(read.session, { headers: SESSION_READ_HEADERS });
-        }
-      }
-      return v5GET(request);
+      if (!cookieHeader) return v5GET(request);
+      const config = await resolve(request);
+      if (new URL(request.url).pathname !== `${config.basePath ?? "/api/auth"}/session`) return v5GET(request);
+      const found = await readSessionCookie(cookieHeader, config);
+      // The CSRF and callback-url cookies v5 would also set here are set by the routes that use them.
+      if (found && "session" in found) return Response.json(found.session, { headers: SESSION_READ_HEADERS });
+      return finishInV5(request, found, () => v5GET(request));
     };
 
     return {
