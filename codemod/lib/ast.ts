@@ -4,9 +4,18 @@ type GetParser = (name: string) => { parse(code: string): import("jscodeshift").
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const getParser: GetParser = require("jscodeshift/src/getParser");
 import type { ASTPath, Collection, ImportDeclaration, JSCodeshift } from "jscodeshift";
-import { ParseError } from "./types";
-
 export type { ASTPath, Collection, JSCodeshift };
+
+/** A file the parsers cannot read: the run skips it and reports why. */
+export class ParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: cannot parse (${reason})`);
+    this.name = "ParseError";
+  }
+}
 
 /** jscodeshift parsers by extension: TypeScript files with Babel's TS plugin, JavaScript with babylon (JSX on). */
 export function parserFor(file: string): "ts" | "tsx" | "babylon" {

@@ -62,7 +62,7 @@ export function providerPrefix(module: string): string {
 
 /**
  * A package outside next-auth (a sibling app of a monorepo that does not use it): none of its env
- * keys is next-auth's. The runner passes it as a Project's providers (lib/run.ts).
+ * keys is next-auth's. The runner passes it as a Project's providers (runner/run.ts).
  */
 export const NOT_NEXT_AUTH: ReadonlySet<string> = new Set<string>();
 
@@ -209,7 +209,7 @@ function keepOld(from: string): string {
   return `keep ${from} (${reader} until the switch, step 6; remove it in the clean-up, step 10)`;
 }
 
-/** No file shows where the deployments stand, so apply carries this to-do over from its list (lib/cli.ts). */
+/** No file shows where the deployments stand, so apply carries this to-do over from its list (runner/write-policy.ts). */
 export const ENV_DEPLOYMENT_TODO =
   "add the v5 names in every deployment environment too (same values), keeping the old ones: next-auth v4 reads NEXTAUTH_URL and NEXTAUTH_SECRET until the switch (step 6); remove the old names only in the clean-up (step 10). The codemod only sees files";
 
