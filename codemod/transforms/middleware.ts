@@ -15,7 +15,8 @@ import {
   localName,
   type Node,
 } from "../lib/ast";
-import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
+import { findingsOf, type Note } from "../lib/findings";
+import type { Transform, TransformInput, TransformResult } from "../lib/types";
 import type { Project } from "../lib/project";
 
 const SOURCE = "next-auth/middleware";
@@ -24,7 +25,6 @@ export const EDGE_TODO =
   "v5 middleware runs the whole session action (your jwt and session callbacks) from the auth module: if that imports a database adapter or Node-only code, give middleware an Edge-safe auth.config.ts (MIGRATION.md step 6)";
 
 type Edit = { start: number; end: number; text: string };
-type Note = (line: number, kind: string, message: string, action?: Finding["action"]) => void;
 /** The local names the rewritten middleware declares or imports, each free in the file (`auth2` where `auth` is taken). */
 type WrittenNames = { auth: string; authorized: string; handler: string; isPublic: string; redirect: string };
 
@@ -46,9 +46,7 @@ export const middleware: Transform = {
   kind: "source",
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
-    const findings: Finding[] = [];
-    const note: Note = (line, kind, message, action = "todo") =>
-      findings.push({ step: 6, file, line, kind, message, action });
+    const { findings, note } = findingsOf(6, file);
     if (!source.includes(SOURCE)) {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {

@@ -10,7 +10,8 @@ import {
   localName,
 } from "../lib/ast";
 import type { Project } from "../lib/project";
-import type { Finding, Transform, TransformResult } from "../lib/types";
+import { findingsOf } from "../lib/findings";
+import type { Transform, TransformResult } from "../lib/types";
 
 /**
  * Step 6 (the switch), import by import:
@@ -126,10 +127,8 @@ export const nextAuthImports: Transform = {
         ? parse(file, source)
         : parseInput(input);
     const { j, root } = parsed;
-    const findings: Finding[] = [];
+    const { findings, note } = findingsOf(6, file);
     let changed = false;
-    const note = (line: number, kind: string, message: string, action: Finding["action"]) =>
-      findings.push({ step: 6, file, line, kind, message, action });
 
     topImports(parsed).forEach((p) => {
       const from = String(p.node.source.value);
