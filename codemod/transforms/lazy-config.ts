@@ -9,6 +9,7 @@ import {
   type Node,
   type Parsed,
 } from "../lib/ast";
+import type { ASTPath, Identifier } from "jscodeshift";
 import type { Project } from "../lib/project";
 
 /**
@@ -324,12 +325,27 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
   };
 }
 
-/** `res.status(400).json(x)`, `res.status(200).end()`, `res.redirect(url)` as a Response carrying `headers`. */
-function routeAnswer(
+/** Visits each identifier of `nodes` that names a value (not a property key), with its parent and the node it is in. */
+function eachReference(
+  j: Parsed["j"],
+  nodes: Node[],
+  visit: (p: ASTPath<Identifier>, parent: Node, within: Node) => void,
+) {
+  for (const node of nodes)
+    j(node as never)
+      .find(j.Identifier)
+      .forEach((p) => {
+        const parent = p.parent.node as Node;
+        if (!isPropertyName(p.node, parent)) visit(p, parent, node);
+      });
+}
+
+/** A call on the response, `res.method(…)` or `res.status(code).method(…)`: its method, status and arguments. */
+function resCall(
   n: Node,
   resName: string,
   code: (n: Node) => string,
-): { text: string; location?: string } | undefined {
+): { method: string | undefined; status: string | undefined; args: Node[] } | undefined {
   if (n.type !== "CallExpression" || n.callee.type !== "MemberExpression") return undefined;
   const method = memberName(n.callee);
   let target = n.callee.object;
@@ -344,7 +360,18 @@ function routeAnswer(
     target = target.callee.object;
   }
   if (target.type !== "Identifier" || target.name !== resName) return undefined;
-  const args = n.arguments as Node[];
+  return { method, status, args: n.arguments as Node[] };
+}
+
+/** `res.status(400).json(x)`, `res.status(200).end()`, `res.redirect(url)` as a Response carrying `headers`. */
+function routeAnswer(
+  n: Node,
+  resName: string,
+  code: (n: Node) => string,
+): { text: string; location?: string } | undefined {
+  const call = resCall(n, resName, code);
+  if (!call) return undefined;
+  const { method, status, args } = call;
   const init = `{ ${status ? `status: ${status}, ` : ""}headers }`;
   if (method === "end" && args.length === 0) return { text: `new Response(null, ${init})` };
   if ((method === "json" || method === "send") && args.length === 1 && /^(Object|Array)Expression$/.test(args[0].type))
@@ -423,84 +450,78 @@ function guardedRoute(
   let readsRequest = false;
   let readsUrl = false;
   let usesParam = false;
-  for (const node of [...body, options]) {
-    j(node as never)
-      .find(j.Identifier)
-      .forEach((p) => {
-        const parent = p.parent.node as Node;
-        if (isPropertyName(p.node, parent)) return;
-        const name = p.node.name;
-        const shown = ["MemberExpression", "CallExpression", "NewExpression"].includes(parent.type) ? parent : p.node;
-        if (name === resName) {
-          if (inEarlyReturn(p, node)) return; // named once, as an answer before NextAuth
-          problems.add(
-            `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config no response; do this in an event or callback, or in the route's GET and POST`,
-          );
-          return;
-        }
-        if (name !== reqName) return;
-        // `new Tracker(req, res)`: reported once, for the response.
-        if (shown !== p.node && mentions(j, shown, resName)) return;
-        usesParam = true;
-        const field =
-          parent.type === "MemberExpression" && parent.object === p.node && !parent.computed
-            ? (parent.property.name as string)
-            : undefined;
-        if (field === "method") {
-          edits.push({ ...range(parent), text: `${reqName}?.method` });
-          return;
-        }
-        if (field && V4_REQUEST_FIELDS.has(field)) {
-          const outer = p.parent.parent?.node as Node | undefined;
-          if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth") {
-            problems.add(
-              `\`${code(outer)}\` at ${at(outer)}: the route's path segments, which only the route sees; read them from \`new URL(req.url).pathname\` in the route's GET and POST`,
-            );
-            return;
-          }
-          const changed = mutation(p);
-          if (changed) {
-            problems.add(
-              `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`,
-            );
-            return;
-          }
-          readsRequest = true;
-          if (field === "url") readsUrl = true;
-          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-          return;
-        }
-        const builder = builderReads(parsed, parent, p.node, style);
-        if (builder && !builder.other) {
-          // `getOptions(req)`: a function that reads only req.headers, .cookies, .query and .url.
-          readsRequest = true;
-          if (builder.fields.has("url")) readsUrl = true;
-          if (!builder.file) {
-            edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-            if (builder.param.typeAnnotation && style.typescript)
-              fileEdits.push({ ...range(builder.param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
-          } else {
-            // Another module's function, typed for a NextApiRequest: it is given the parts it reads.
-            const typed = builder.param.typeAnnotation && style.typescript;
-            edits.push({
-              ...range(p.node),
-              text: typed
-                ? `${V4_REQUEST_NAME} as unknown as Parameters<typeof ${parent.callee.name}>[${(parent.arguments as Node[]).indexOf(p.node)}]`
-                : V4_REQUEST_NAME,
-            });
-          }
-        } else {
-          readsRequest = true; // the code to write offers v4RequestOf(req) for it
-          const other = builder?.other;
-          const where = other && `${other.file ?? style.file ?? "the route"}:${other.line}`;
-          problems.add(
-            other && /\.(socket|connection)\b/.test(other.code)
-              ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
-              : `\`${code(shown)}\` at ${at(p.node)}${other ? ` uses \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
-          );
-        }
-      });
-  }
+  eachReference(j, [...body, options], (p, parent, node) => {
+    const name = p.node.name;
+    const shown = ["MemberExpression", "CallExpression", "NewExpression"].includes(parent.type) ? parent : p.node;
+    if (name === resName) {
+      if (inEarlyReturn(p, node)) return; // named once, as an answer before NextAuth
+      problems.add(
+        `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config no response; do this in an event or callback, or in the route's GET and POST`,
+      );
+      return;
+    }
+    if (name !== reqName) return;
+    // `new Tracker(req, res)`: reported once, for the response.
+    if (shown !== p.node && mentions(j, shown, resName)) return;
+    usesParam = true;
+    const field =
+      parent.type === "MemberExpression" && parent.object === p.node && !parent.computed
+        ? (parent.property.name as string)
+        : undefined;
+    if (field === "method") {
+      edits.push({ ...range(parent), text: `${reqName}?.method` });
+      return;
+    }
+    if (field && V4_REQUEST_FIELDS.has(field)) {
+      const outer = p.parent.parent?.node as Node | undefined;
+      if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth") {
+        problems.add(
+          `\`${code(outer)}\` at ${at(outer)}: the route's path segments, which only the route sees; read them from \`new URL(req.url).pathname\` in the route's GET and POST`,
+        );
+        return;
+      }
+      const changed = mutation(p);
+      if (changed) {
+        problems.add(
+          `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`,
+        );
+        return;
+      }
+      readsRequest = true;
+      if (field === "url") readsUrl = true;
+      edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+      return;
+    }
+    const builder = builderReads(parsed, parent, p.node, style);
+    if (builder && !builder.other) {
+      // `getOptions(req)`: a function that reads only req.headers, .cookies, .query and .url.
+      readsRequest = true;
+      if (builder.fields.has("url")) readsUrl = true;
+      if (!builder.file) {
+        edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+        if (builder.param.typeAnnotation && style.typescript)
+          fileEdits.push({ ...range(builder.param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
+      } else {
+        // Another module's function, typed for a NextApiRequest: it is given the parts it reads.
+        const typed = builder.param.typeAnnotation && style.typescript;
+        edits.push({
+          ...range(p.node),
+          text: typed
+            ? `${V4_REQUEST_NAME} as unknown as Parameters<typeof ${parent.callee.name}>[${(parent.arguments as Node[]).indexOf(p.node)}]`
+            : V4_REQUEST_NAME,
+        });
+      }
+    } else {
+      readsRequest = true; // the code to write offers v4RequestOf(req) for it
+      const other = builder?.other;
+      const where = other && `${other.file ?? style.file ?? "the route"}:${other.line}`;
+      problems.add(
+        other && /\.(socket|connection)\b/.test(other.code)
+          ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
+          : `\`${code(shown)}\` at ${at(p.node)}${other ? ` uses \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
+      );
+    }
+  });
   const config = configFunction(parsed, {
     fn,
     body,
@@ -698,44 +719,38 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
   const edits: { start: number; end: number; text: string }[] = [];
   let readsRequest = false;
-  for (const node of [...body, options]) {
-    j(node as never)
-      .find(j.Identifier)
-      .forEach((p) => {
-        const parent = p.parent.node as Node;
-        if (isPropertyName(p.node, parent)) return;
-        if (ctxName !== undefined && p.node.name === ctxName) {
-          problems.add(`\`${code(parent)}\` at ${at(p.node)}: v5 hands the config no route context`);
-          return;
-        }
-        if (p.node.name !== reqName) return;
-        // `req.headers.get("x-request-id")`: the same value (or null) from v4RequestOf(req).headers.
-        const get = p.parent.parent?.node as Node | undefined;
-        const callNode = p.parent.parent?.parent?.node as Node | undefined;
-        const key = callNode?.arguments?.[0];
-        if (
-          parent.type === "MemberExpression" &&
-          memberName(parent) === "headers" &&
-          get?.type === "MemberExpression" &&
-          get.object === parent &&
-          memberName(get) === "get" &&
-          callNode?.type === "CallExpression" &&
-          callNode.callee === get &&
-          callNode.arguments.length === 1 &&
-          key.type === "StringLiteral"
-        ) {
-          readsRequest = true;
-          edits.push({
-            ...range(callNode),
-            text: `(${V4_REQUEST_NAME}.headers[${style.q}${(key.value as string).toLowerCase()}${style.q}] ?? null)`,
-          });
-          return;
-        }
-        problems.add(
-          `\`${code(["MemberExpression", "CallExpression"].includes(parent.type) ? parent : p.node)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`): read headers through \`v4RequestOf(${reqName}).headers\`, as the codemod writes it for \`${reqName}.headers.get("…")\``,
-        );
+  eachReference(j, [...body, options], (p, parent) => {
+    if (ctxName !== undefined && p.node.name === ctxName) {
+      problems.add(`\`${code(parent)}\` at ${at(p.node)}: v5 hands the config no route context`);
+      return;
+    }
+    if (p.node.name !== reqName) return;
+    // `req.headers.get("x-request-id")`: the same value (or null) from v4RequestOf(req).headers.
+    const get = p.parent.parent?.node as Node | undefined;
+    const callNode = p.parent.parent?.parent?.node as Node | undefined;
+    const key = callNode?.arguments?.[0];
+    if (
+      parent.type === "MemberExpression" &&
+      memberName(parent) === "headers" &&
+      get?.type === "MemberExpression" &&
+      get.object === parent &&
+      memberName(get) === "get" &&
+      callNode?.type === "CallExpression" &&
+      callNode.callee === get &&
+      callNode.arguments.length === 1 &&
+      key.type === "StringLiteral"
+    ) {
+      readsRequest = true;
+      edits.push({
+        ...range(callNode),
+        text: `(${V4_REQUEST_NAME}.headers[${style.q}${(key.value as string).toLowerCase()}${style.q}] ?? null)`,
       });
-  }
+      return;
+    }
+    problems.add(
+      `\`${code(["MemberExpression", "CallExpression"].includes(parent.type) ? parent : p.node)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`): read headers through \`v4RequestOf(${reqName}).headers\`, as the codemod writes it for \`${reqName}.headers.get("…")\``,
+    );
+  });
   const config = configFunction(parsed, {
     fn,
     body,
@@ -1001,20 +1016,9 @@ function webResponse(
   headers: string[],
   code: (n: Node) => string,
 ): string | undefined {
-  if (n.type !== "CallExpression" || n.callee.type !== "MemberExpression") return undefined;
-  const method = memberName(n.callee);
-  let target = n.callee.object;
-  let status: string | undefined;
-  if (
-    target.type === "CallExpression" &&
-    target.callee.type === "MemberExpression" &&
-    memberName(target.callee) === "status"
-  ) {
-    if (target.arguments.length !== 1) return undefined;
-    status = code(target.arguments[0]);
-    target = target.callee.object;
-  }
-  if (target.type !== "Identifier" || target.name !== resName) return undefined;
+  const call = resCall(n, resName, code);
+  if (!call) return undefined;
+  const { method, status, args } = call;
   const init = (extra: string[] = []) => {
     const fields = [
       ...(status ? [`status: ${status}`] : []),
@@ -1023,7 +1027,6 @@ function webResponse(
     ];
     return fields.length ? `{ ${fields.join(", ")} }` : undefined;
   };
-  const args = n.arguments as Node[];
   if (method === "end" && args.length === 0) {
     const options = init();
     return `new Response(null${options ? `, ${options}` : ""})`;

@@ -522,28 +522,44 @@ function secondRouteProblem(project: Project, beside: Beside): string | undefine
   } catch {
     return `${file} does not parse: make it mount v5's handlers from ${beside.file} by hand, then run again`;
   }
-  const nextAuth = topImports(parsed)
-    .nodes()
-    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
-    .flatMap((d) => d.specifiers ?? [])
-    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const nextAuth = nextAuthImport(parsed);
   const found = nextAuth ? appRouterHandler(parsed, localName(nextAuth), { typescript: false, semi: "", q: '"' }) : "";
   const config = typeof found === "string" ? undefined : found.config;
   const same =
     config &&
     !isLazyRoute(config) &&
     config.type === "Identifier" &&
-    topImports(parsed)
-      .nodes()
-      .some(
-        (d) =>
-          project.resolve(file, String(d.source.value)) === beside.module &&
-          (d.specifiers ?? []).some(
-            (sp) => sp.type === "ImportSpecifier" && localName(sp) === config.name && importedName(sp) === beside.name,
-          ),
-      );
+    importsAs(parsed, project, file, beside, config.name);
   if (same) return undefined;
   return `${file}, a second route beside ${project.routeFile}, does more than \`NextAuth(${beside.name})\` with ${beside.name} from ${beside.file}: v5 has one route; make ${file} \`export const { GET, POST } = handlers\` (handlers from ${beside.file}) by hand, keeping what else it does, then run again`;
+}
+
+/** The default import of NextAuth (from next-auth or next-auth/next), if the file has one. */
+function nextAuthImport(parsed: Parsed) {
+  return topImports(parsed)
+    .nodes()
+    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
+    .flatMap((d) => d.specifiers ?? [])
+    .find((sp) => sp.type === "ImportDefaultSpecifier");
+}
+
+/** Whether `file` imports `local` as the options `beside` exports (its name, from its module). */
+function importsAs(
+  parsed: Parsed,
+  project: Project,
+  file: string,
+  beside: { module: string; name: string },
+  local: string,
+): boolean {
+  return topImports(parsed)
+    .nodes()
+    .some(
+      (d) =>
+        project.resolve(file, String(d.source.value)) === beside.module &&
+        (d.specifiers ?? []).some(
+          (sp) => sp.type === "ImportSpecifier" && localName(sp) === local && importedName(sp) === beside.name,
+        ),
+    );
 }
 
 /**
@@ -810,11 +826,7 @@ function routeOptionsTodo(project: Project, beside: Beside, line: number): Findi
   } catch {
     return undefined;
   }
-  const nextAuth = topImports(parsed)
-    .nodes()
-    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
-    .flatMap((d) => d.specifiers ?? [])
-    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const nextAuth = nextAuthImport(parsed);
   if (!nextAuth) return undefined;
   const call = parsed.root
     .find(parsed.j.CallExpression, { callee: { type: "Identifier", name: localName(nextAuth) } })
@@ -824,19 +836,7 @@ function routeOptionsTodo(project: Project, beside: Beside, line: number): Findi
   if (!given) return undefined;
   const code = (p: Parsed, n: Node) => p.source.slice(range(n).start, range(n).end);
   // The same options, imported from the auth module: nothing differs.
-  if (
-    given.type === "Identifier" &&
-    topImports(parsed)
-      .nodes()
-      .some(
-        (d) =>
-          project.resolve(route, String(d.source.value)) === beside.module &&
-          (d.specifiers ?? []).some(
-            (sp) => sp.type === "ImportSpecifier" && localName(sp) === given.name && importedName(sp) === beside.name,
-          ),
-      )
-  )
-    return undefined;
+  if (given.type === "Identifier" && importsAs(parsed, project, route, beside, given.name)) return undefined;
   const routeObject = objectOf(parsed, given);
   const moduleObject = objectOf(auth, { type: "Identifier", name: beside.name });
   const name = given.type === "Identifier" ? given.name : "the options written in the route";
@@ -1421,11 +1421,7 @@ function nextAuthCallIn(project: Project, moduleFile: string, name: string): str
     return undefined;
   }
   const { j, root } = parsed;
-  const nextAuth = topImports(parsed)
-    .nodes()
-    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
-    .flatMap((d) => d.specifiers ?? [])
-    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const nextAuth = nextAuthImport(parsed);
   if (!nextAuth) return undefined;
   const code = (n: Node) => text.slice(range(n).start, range(n).end);
   const program = root.find(j.Program).get().node as { body: Node[] };

@@ -396,24 +396,16 @@ function hasReqRes(type: Node): boolean {
 function pageRequestParams(
   parsed: Parsed,
   at: { parent: unknown },
-  [req, res]: Node[],
-  contextType: { name: string | undefined; add: () => string },
+  args: Node[],
+  contextType: ContextType,
 ): string | undefined {
-  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
-  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
-    if (!/Function/.test(p.node.type)) continue;
-    const params = p.node.params as Node[];
+  return enclosingContext(at, args, contextType, (params, req, res) => {
     const param = (name: string) => params.find((n) => n.type === "Identifier" && n.name === name);
-    const reqParam = param(req.name);
-    if (!reqParam || !param(res.name)) return undefined;
-    const type = reqParam.typeAnnotation?.typeAnnotation;
-    if (!type) return undefined;
+    const type = param(req)?.typeAnnotation?.typeAnnotation;
+    if (!param(res) || !type) return false;
     const text = parsed.source.slice(range(type).start, range(type).end);
-    if (!/\bGetServerSidePropsContext\b|\bIncomingMessage\b/.test(text)) return undefined;
-    const fields = `{ ${req.name === "req" ? "req" : `req: ${req.name}`}, ${res.name === "res" ? "res" : `res: ${res.name}`} }`;
-    return `${fields} as ${contextType.name ?? contextType.add()}`;
-  }
-  return undefined;
+    return /\bGetServerSidePropsContext\b|\bIncomingMessage\b/.test(text);
+  });
 }
 
 /**
@@ -424,14 +416,11 @@ function pageRequestParams(
 export function destructuredContext(
   parsed: Parsed,
   at: { parent: unknown },
-  [req, res]: Node[],
-  contextType: { name: string | undefined; add: () => string },
+  args: Node[],
+  contextType: ContextType,
 ): string | undefined {
-  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
-  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
-    if (!/Function/.test(p.node.type)) continue;
-    const pattern = (p.node.params as Node[])[0];
-    if (pattern?.type !== "ObjectPattern") return undefined;
+  return enclosingContext(at, args, contextType, ([pattern], req, res) => {
+    if (pattern?.type !== "ObjectPattern") return false;
     const bound = (key: string, local: string) =>
       (pattern.properties as Node[]).some(
         (prop) =>
@@ -441,7 +430,27 @@ export function destructuredContext(
           prop.value.type === "Identifier" &&
           prop.value.name === local,
       );
-    if (!bound("req", req.name) || !bound("res", res.name)) return undefined;
+    return bound("req", req) && bound("res", res);
+  });
+}
+
+/** How a rewrite names the Pages context type: its local name, or `add()` to import it. */
+type ContextType = { name: string | undefined; add: () => string };
+
+/**
+ * `{ req, res } as GetServerSidePropsContext` for identifiers `req` and `res`, when the nearest
+ * enclosing function's parameters `fit` (names req and res as it needs them).
+ */
+function enclosingContext(
+  at: { parent: unknown },
+  [req, res]: Node[],
+  contextType: ContextType,
+  fits: (params: Node[], req: string, res: string) => boolean,
+): string | undefined {
+  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
+  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
+    if (!/Function/.test(p.node.type)) continue;
+    if (!fits(p.node.params as Node[], req.name, res.name)) return undefined;
     const fields = `{ ${req.name === "req" ? "req" : `req: ${req.name}`}, ${res.name === "res" ? "res" : `res: ${res.name}`} }`;
     return `${fields} as ${contextType.name ?? contextType.add()}`;
   }
