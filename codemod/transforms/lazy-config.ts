@@ -77,41 +77,9 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
   const shape = routeShape(fn, nextAuth);
   if (!shape || !style.typescript || !style.project) return undefined;
   const { reqName, resName, options, rest } = shape;
-  const code = (n: Node) => source.slice(range(n).start, range(n).end);
   const at = (n: Node) => `line ${lineOf(n, source)}`;
-  const names = (n: Node): string[] =>
-    n.type === "VariableDeclaration"
-      ? n.declarations.flatMap((d: Node) =>
-          d.id.type === "Identifier"
-            ? [d.id.name]
-            : j(d.id as never)
-                .find(j.Identifier)
-                .filter((p) => !isPropertyName(p.node, p.parent.node))
-                .nodes()
-                .map((i) => i.name),
-        )
-      : n.type === "FunctionDeclaration" || n.type === "TSTypeAliasDeclaration" || n.type === "TSInterfaceDeclaration"
-        ? [n.id.name]
-        : [];
-  // The config: what the options are built from, and what changes it.
-  const config = new Set<Node>();
-  for (let grew = true; grew;) {
-    grew = false;
-    const built = [options, ...config];
-    const builtNames = [...config].flatMap(names);
-    for (const statement of rest) {
-      if (config.has(statement)) continue;
-      if (
-        names(statement).some((n) =>
-          built.some((b) => (b.type === "Identifier" && b.name === n) || mentions(j, b, n)),
-        ) ||
-        builtNames.some((n) => mentions(j, statement, n))
-      ) {
-        config.add(statement);
-        grew = true;
-      }
-    }
-  }
+  const names = (n: Node) => declaredNames(j, n);
+  const config = configStatementsOf(j, options, rest);
   const configStatements = rest.filter((st) => config.has(st));
   const routeStatements = rest.filter((st) => !config.has(st));
   const result = guardedRoute(parsed, fn, nextAuth, style, configStatements);
@@ -142,10 +110,131 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
     if (reserved.includes(name)) problems.add(`\`${name}\` at ${at(fn)}: a name the route's GET and POST use`);
 
   // The route's statements as the route's code.
+  const { edits, readsUrl, segments, passesQuery, setsHeaders } = routeStatementEdits(parsed, routeStatements, {
+    reqName,
+    resName,
+    style,
+    problems,
+  });
+
+  // The file's own declarations that code uses move into the route (not what the config uses too).
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const exported = (st: Node) => (st.type === "ExportNamedDeclaration" ? st.declaration : st);
+  const topLevel = program.body.filter(
+    (st) => st.type !== "ImportDeclaration" && st.type !== "ExportDefaultDeclaration" && exported(st),
+  );
+  const moved = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const users = [...routeStatements, ...moved];
+    for (const st of topLevel)
+      if (!moved.has(st) && names(exported(st)).some((n) => users.some((u) => mentions(j, u, n)))) {
+        moved.add(st);
+        grew = true;
+      }
+  }
+  for (const st of moved) {
+    if (st.type === "ExportNamedDeclaration")
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: exported, and the route's code uses it`);
+    const stays = [options, ...configStatements, ...topLevel.filter((t) => !moved.has(t))];
+    if (names(exported(st)).some((n) => stays.some((u) => mentions(j, u, n))))
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: both the route's code and the config use it`);
+  }
+  // A statement moves with the comments above it.
+  const span = (n: Node) => ({
+    start: Math.min(range(n).start, ...(n.leadingComments ?? []).map((c: Node) => c.start)),
+    end: range(n).end,
+  });
+  const slice = (n: Node) => {
+    const { start, end } = span(n);
+    return applyEdits(
+      source.slice(start, end),
+      edits
+        .filter((e) => e.start >= start && e.end <= end)
+        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
+  };
+  const { semi, q } = style;
+  const routeCode = routeCodeOf({
+    reqName,
+    style,
+    routeStatements,
+    moved,
+    slice,
+    segments,
+    passesQuery,
+    setsHeaders,
+    edits,
+  });
+  return {
+    ...result,
+    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true),
+    guards: {
+      imports: `import ${passesQuery ? "" : "type "}{ NextRequest } from ${q}next/server${q}${semi}\n`,
+      code: routeCode,
+    },
+    authImports: ["v4RequestOf"],
+    fileEdits: [...(result.fileEdits ?? []), ...[...moved].map((st) => ({ ...span(st), text: "" }))],
+    problems: [...problems],
+  };
+}
+
+/** The statements the config is made of: what the options are built from, and what changes it. */
+function configStatementsOf(j: Parsed["j"], options: Node, rest: Node[]): Set<Node> {
+  const names = (n: Node) => declaredNames(j, n);
+  const config = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const built = [options, ...config];
+    const builtNames = [...config].flatMap(names);
+    for (const statement of rest) {
+      if (config.has(statement)) continue;
+      if (
+        names(statement).some((n) =>
+          built.some((b) => (b.type === "Identifier" && b.name === n) || mentions(j, b, n)),
+        ) ||
+        builtNames.some((n) => mentions(j, statement, n))
+      ) {
+        config.add(statement);
+        grew = true;
+      }
+    }
+  }
+  return config;
+}
+
+/** The names a statement declares (variables, a function, a type). */
+function declaredNames(j: Parsed["j"], n: Node): string[] {
+  return n.type === "VariableDeclaration"
+    ? n.declarations.flatMap((d: Node) =>
+        d.id.type === "Identifier"
+          ? [d.id.name]
+          : j(d.id as never)
+              .find(j.Identifier)
+              .filter((p) => !isPropertyName(p.node, p.parent.node))
+              .nodes()
+              .map((i) => i.name),
+      )
+    : n.type === "FunctionDeclaration" || n.type === "TSTypeAliasDeclaration" || n.type === "TSInterfaceDeclaration"
+      ? [n.id.name]
+      : [];
+}
+
+/**
+ * The edits that make a wrapping route's own statements the route's code: its answers as Web
+ * Responses, `res.setHeader` into the headers, the request's reads through v4RequestOf(req).
+ */
+function routeStatementEdits(
+  parsed: Parsed,
+  routeStatements: Node[],
+  { reqName, resName, style, problems }: { reqName: string; resName: string; style: Style; problems: Set<string> },
+) {
+  const { j, source } = parsed;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
   const edits: { start: number; end: number; text: string }[] = [];
   const handled: { start: number; end: number }[] = [];
   const inside = (n: Node) => handled.some((h) => range(n).start >= h.start && range(n).end <= h.end);
-  const helpers = new Set<Node>(); // functions of the file given v4Req
   let readsUrl = false;
   let segments = false;
   let passesQuery = false;
@@ -219,7 +308,6 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
             : undefined;
         const reads = helper ? builderReads(parsed, parent, p.node, style) : undefined;
         if (helper && reads && !reads.other && !reads.file) {
-          helpers.add(helper);
           if (reads.fields.has("url")) readsUrl = true;
           if (/\.nextauth\b/.test(code(helper))) segments = true;
           edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
@@ -230,46 +318,33 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
         problems.add(`\`${code(parent)}\` at ${at(p.node)}: no certain equivalent from the route's NextRequest`);
       });
   }
+  return { edits, readsUrl, segments, passesQuery, setsHeaders };
+}
 
-  // The file's own declarations that code uses move into the route (not what the config uses too).
-  const program = root.find(j.Program).get().node as { body: Node[] };
-  const exported = (st: Node) => (st.type === "ExportNamedDeclaration" ? st.declaration : st);
-  const topLevel = program.body.filter(
-    (st) => st.type !== "ImportDeclaration" && st.type !== "ExportDefaultDeclaration" && exported(st),
-  );
-  const moved = new Set<Node>();
-  for (let grew = true; grew;) {
-    grew = false;
-    const users = [...routeStatements, ...moved];
-    for (const st of topLevel)
-      if (!moved.has(st) && names(exported(st)).some((n) => users.some((u) => mentions(j, u, n)))) {
-        moved.add(st);
-        grew = true;
-      }
-  }
-  for (const st of moved) {
-    if (st.type === "ExportNamedDeclaration")
-      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: exported, and the route's code uses it`);
-    const stays = [options, ...configStatements, ...topLevel.filter((t) => !moved.has(t))];
-    if (names(exported(st)).some((n) => stays.some((u) => mentions(j, u, n))))
-      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: both the route's code and the config use it`);
-  }
-  // A statement moves with the comments above it.
-  const span = (n: Node) => ({
-    start: Math.min(range(n).start, ...(n.leadingComments ?? []).map((c: Node) => c.start)),
-    end: range(n).end,
-  });
-  const slice = (n: Node) => {
-    const { start, end } = span(n);
-    return applyEdits(
-      source.slice(start, end),
-      edits
-        .filter((e) => e.start >= start && e.end <= end)
-        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
-    );
-  };
+/** The route's GET and POST around v5's handlers: the v4 route's own code, with its answers and headers. */
+function routeCodeOf({
+  reqName,
+  style,
+  routeStatements,
+  moved,
+  slice,
+  segments,
+  passesQuery,
+  setsHeaders,
+  edits,
+}: {
+  reqName: string;
+  style: Style;
+  routeStatements: Node[];
+  moved: Set<Node>;
+  slice: (n: Node) => string;
+  segments: boolean;
+  passesQuery: boolean;
+  setsHeaders: boolean;
+  edits: { text: string }[];
+}): string {
   const { semi, q } = style;
-  const mount = style.project.basePath ?? "/api/auth";
+  const mount = style.project?.basePath ?? "/api/auth";
   const body = [
     `  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${semi}`,
     ...(segments
@@ -301,7 +376,7 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
       `  return answer${semi}`,
     );
   else body.push(`  return handler(${request})${semi}`);
-  const routeCode = [
+  return [
     ...[...moved].sort((a, b) => range(a).start - range(b).start).map((st) => `${slice(st)}\n`),
     "// The v4 route's own code around NextAuth: its answers, the headers it set, the request it passed on.",
     `async function route(${reqName}: NextRequest, handler: (${reqName}: NextRequest) => Promise<Response>): Promise<Response> {`,
@@ -312,17 +387,6 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
     `export const POST = (${reqName}: NextRequest) => route(${reqName}, handlers.POST)${semi}`,
     "",
   ].join("\n");
-  return {
-    ...result,
-    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true),
-    guards: {
-      imports: `import ${passesQuery ? "" : "type "}{ NextRequest } from ${q}next/server${q}${semi}\n`,
-      code: routeCode,
-    },
-    authImports: ["v4RequestOf"],
-    fileEdits: [...(result.fileEdits ?? []), ...[...moved].map((st) => ({ ...span(st), text: "" }))],
-    problems: [...problems],
-  };
 }
 
 /** Visits each identifier of `nodes` that names a value (not a property key), with its parent and the node it is in. */
@@ -412,6 +476,29 @@ function routeShape(
   return { reqName, resName, options: call.arguments[2], rest: statements.slice(0, -1) };
 }
 
+/** The route's guard, line by line: each leading statement as the route's code, or as it was with why not. */
+function routeGuardLines(
+  parsed: Parsed,
+  guards: Node[],
+  { reqName, resName, style, problems }: { reqName: string; resName: string; style: Style; problems: Set<string> },
+): string[] {
+  const { source } = parsed;
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  const guardLines: string[] = [];
+  for (const statement of guards) {
+    const guard =
+      statement.type === "IfStatement"
+        ? guardLine(parsed, statement, reqName, resName, style)
+        : routeCode(parsed, statement, reqName, style);
+    if (typeof guard === "string") {
+      guardLines.push(`  ${code(statement).split("\n").join("\n  ")} // ${guard}`);
+      problems.add(`the ${statement.type === "IfStatement" ? "check" : "constant"} at ${at(statement)}: ${guard}`);
+    } else guardLines.push(`  ${"line" in guard ? guard.line : guard.text}`);
+  }
+  return guardLines;
+}
+
 /** Leading guards, then the config; with `configOnly`, no guards and those statements as the config. */
 function guardedRoute(
   parsed: Parsed,
@@ -432,17 +519,7 @@ function guardedRoute(
   // Leading `if (…) return res…` statements are the route's own answers: the route's guard, with
   // the constants they test (`const isHead = req.method === "HEAD"`) when the config reads none.
   const first = configOnly ? 0 : guardCount(j, rest, options, resName);
-  const guardLines: string[] = [];
-  for (const statement of rest.slice(0, first)) {
-    const guard =
-      statement.type === "IfStatement"
-        ? guardLine(parsed, statement, reqName, resName, style)
-        : routeCode(parsed, statement, reqName, style);
-    if (typeof guard === "string") {
-      guardLines.push(`  ${code(statement).split("\n").join("\n  ")} // ${guard}`);
-      problems.add(`the ${statement.type === "IfStatement" ? "check" : "constant"} at ${at(statement)}: ${guard}`);
-    } else guardLines.push(`  ${"line" in guard ? guard.line : guard.text}`);
-  }
+  const guardLines = routeGuardLines(parsed, rest.slice(0, first), { reqName, resName, style, problems });
   const body = configOnly ?? rest.slice(first);
 
   // The config part: v4's req.cookies, req.headers and req.query read through v4RequestOf(req).
