@@ -303,6 +303,21 @@ export function dropUnusedImports(file: string, source: string, only?: (local: s
   return applyEdits(source, edits);
 }
 
+/** Text edits that take `gone` out of an import's specifiers, each with the comma beside it; the declaration stays. */
+export function specifierRemovals(
+  specifiers: readonly unknown[],
+  gone: readonly unknown[],
+): { start: number; end: number; text: string }[] {
+  return gone.flatMap((s) => {
+    const i = specifiers.indexOf(s);
+    const next = specifiers[i + 1];
+    const prev = specifiers[i - 1];
+    if (next && !gone.includes(next)) return [{ start: range(s).start, end: range(next).start, text: "" }];
+    if (prev) return [{ start: range(prev).end, end: range(s).end, text: "" }];
+    return [];
+  });
+}
+
 export function range(node: unknown): { start: number; end: number } {
   const n = node as { start?: number; end?: number };
   if (typeof n.start !== "number" || typeof n.end !== "number") throw new Error("node without offsets");

@@ -110,12 +110,13 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
     if (reserved.includes(name)) problems.add(`\`${name}\` at ${at(fn)}: a name the route's GET and POST use`);
 
   // The route's statements as the route's code.
-  const { edits, readsUrl, segments, passesQuery, setsHeaders } = routeStatementEdits(parsed, routeStatements, {
+  const reads = routeStatementEdits(parsed, routeStatements, {
     reqName,
     resName,
     style,
     problems,
   });
+  const { edits, readsUrl, passesQuery } = reads;
 
   // The file's own declarations that code uses move into the route (not what the config uses too).
   const program = root.find(j.Program).get().node as { body: Node[] };
@@ -155,17 +156,7 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
     );
   };
   const { semi, q } = style;
-  const routeCode = routeCodeOf({
-    reqName,
-    style,
-    routeStatements,
-    moved,
-    slice,
-    segments,
-    passesQuery,
-    setsHeaders,
-    edits,
-  });
+  const routeCode = routeCodeOf(reqName, style, { statements: routeStatements, moved, slice }, reads);
   return {
     ...result,
     helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true),
@@ -322,27 +313,12 @@ function routeStatementEdits(
 }
 
 /** The route's GET and POST around v5's handlers: the v4 route's own code, with its answers and headers. */
-function routeCodeOf({
-  reqName,
-  style,
-  routeStatements,
-  moved,
-  slice,
-  segments,
-  passesQuery,
-  setsHeaders,
-  edits,
-}: {
-  reqName: string;
-  style: Style;
-  routeStatements: Node[];
-  moved: Set<Node>;
-  slice: (n: Node) => string;
-  segments: boolean;
-  passesQuery: boolean;
-  setsHeaders: boolean;
-  edits: { text: string }[];
-}): string {
+function routeCodeOf(
+  reqName: string,
+  style: Style,
+  { statements: routeStatements, moved, slice }: { statements: Node[]; moved: Set<Node>; slice: (n: Node) => string },
+  { segments, passesQuery, setsHeaders, edits }: ReturnType<typeof routeStatementEdits>,
+): string {
   const { semi, q } = style;
   const mount = style.project?.basePath ?? "/api/auth";
   const body = [

@@ -203,39 +203,25 @@ function optionsType(p: ASTPath<ImportDeclaration>, { parsed, line, note, projec
 
 /** `next-auth/next`: it throws in v5 (getServerSession alone is server-session's). */
 function nextAuthNext(p: ASTPath<ImportDeclaration>, { line, note }: ImportContext): boolean {
-  if (
-    (p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession"))
-  )
-    note(
-      line,
-      "next-auth-next",
-      'importing "next-auth/next" throws in v5: use auth() from the root auth module',
-      "todo",
-    );
+  const specifiers = p.node.specifiers ?? [];
+  if (specifiers.some((s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession")))
+    note(line, "next-auth-next", 'importing "next-auth/next" throws in v5: use auth() from the root auth module');
   return false;
 }
 
 /** `next-auth/providers/oauth`: its types come from `next-auth/providers` in v5. */
 function oauthTypes(p: ASTPath<ImportDeclaration>, { parsed, line, note }: ImportContext): boolean {
-  const { j } = parsed;
-  let changed = false;
+  const typeOnly = (s: unknown) => (s as { importKind?: string }).importKind === "type";
   if (
-    p.node.importKind === "type" ||
-    (p.node.specifiers ?? []).every(
-      (s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type",
-    )
+    p.node.importKind !== "type" &&
+    !(p.node.specifiers ?? []).every((s) => s.type === "ImportSpecifier" && typeOnly(s))
   ) {
-    p.node.source = j.stringLiteral("next-auth/providers");
-    changed = true;
-    note(line, "provider-types", "next-auth/providers/oauth → next-auth/providers (types)", "rewrite");
-  } else
-    note(
-      line,
-      "provider-types",
-      'next-auth/providers/oauth is gone in v5: import types from "next-auth/providers"',
-      "todo",
-    );
-  return changed;
+    note(line, "provider-types", 'next-auth/providers/oauth is gone in v5: import types from "next-auth/providers"');
+    return false;
+  }
+  p.node.source = parsed.j.stringLiteral("next-auth/providers");
+  note(line, "provider-types", "next-auth/providers/oauth → next-auth/providers (types)", "rewrite");
+  return true;
 }
 
 /** `next-auth/providers/github`: GithubProfile → GitHubProfile. */

@@ -16,6 +16,7 @@ import {
   usesSemicolons,
   type Parsed,
   Node,
+  specifierRemovals,
 } from "../lib/ast";
 import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
 import { findingsOf } from "../lib/findings";
@@ -813,13 +814,7 @@ function authInPlaceOfHelper(input: TransformInput, beside: Beside): TransformRe
       } else edits.push({ start, end: source[end] === "\n" ? end + 1 : end, text: "" });
       continue;
     }
-    for (const sp of going) {
-      const i = specifiers.indexOf(sp);
-      const next = specifiers[i + 1];
-      const prev = specifiers[i - 1];
-      if (next && !going.includes(next)) edits.push({ start: range(sp).start, end: range(next).start, text: "" });
-      else if (prev) edits.push({ start: range(prev).end, end: range(sp).end, text: "" });
-    }
+    edits.push(...specifierRemovals(specifiers, going));
   }
   const named = imports.find(
     (d) => nextAuthValue(d) && (d.specifiers ?? []).some((sp: Node) => sp.type === "ImportSpecifier" && !gone(sp)),

@@ -17,6 +17,7 @@ import {
   importedName,
   localName,
   type Node,
+  specifierRemovals,
 } from "../lib/ast";
 import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
 import type { Finding, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
@@ -250,13 +251,7 @@ function importEdits(
         });
       continue;
     }
-    for (const s of gone) {
-      const i = specifiers.indexOf(s);
-      const next = specifiers[i + 1];
-      const prev = specifiers[i - 1];
-      if (next && !gone.includes(next)) edits.push({ start: range(s).start, end: range(next).start, text: "" });
-      else if (prev) edits.push({ start: range(prev).end, end: range(s).end, text: "" });
-    }
+    edits.push(...specifierRemovals(specifiers, gone));
   }
   if (!placed)
     edits.push(
