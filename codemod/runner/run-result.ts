@@ -1,5 +1,6 @@
 import type { Finding } from "../lib/types";
 
+/** A change to one file, root-relative. */
 export interface FileDiff {
   path: string;
   /** null: the file is new. */
@@ -8,6 +9,7 @@ export interface FileDiff {
   after: string | null;
 }
 
+/** What a scan or apply found and would change; nothing of it is written yet. */
 export interface RunResult {
   root: string;
   files: number;

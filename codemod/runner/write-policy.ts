@@ -1,3 +1,9 @@
+/**
+ * What apply writes and what it does not, in one place: the apps it refuses (nothing of them is
+ * written), the files git does not track (printed instead), and the to-do file, merged with the
+ * open items an earlier apply wrote.
+ */
+
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,12 +20,6 @@ import { STEPS } from "../lib/steps";
 import { CODE_FILE, importSpecifiers, kindOf } from "./files";
 import type { FileDiff, RunResult, UnitResult } from "./run-result";
 import { unifiedDiff } from "./unified-diff";
-
-/**
- * What apply writes and what it does not, in one place: the apps it refuses (nothing of them is
- * written), the files git does not track (printed instead), and the to-do file, merged with the
- * open items an earlier apply wrote.
- */
 
 /** Where apply writes the open to-dos, in the target repo. */
 export const TODO_FILE = "NEXT-AUTH-V5-TODO.md";
