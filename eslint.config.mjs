@@ -17,6 +17,12 @@ const codemodOnly = (depth) => ({
   message: "The codemod is a package of its own: it imports nothing outside codemod/ (ARCHITECTURE.md).",
 });
 
+/** Inside the codemod, imports go down (runner/ → transforms/ → lib/): `who` may not import `folders`. */
+const codemodLayer = (who, folders) => ({
+  regex: `^\\.\\./(${folders.join("|")})(/|$)`,
+  message: `codemod/${who}/ may not import ${folders.join(", ")} (ARCHITECTURE.md: runner/ → transforms/ → lib/).`,
+});
+
 const config = [
   {
     ignores: [
@@ -56,6 +62,18 @@ const config = [
     // The codemod's test helpers sit one folder deeper.
     files: ["codemod/__tests__/support/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [codemodOnly(2)] }] },
+  },
+  {
+    files: ["codemod/lib/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [codemodOnly(1), codemodLayer("lib", ["transforms", "runner"])] }],
+    },
+  },
+  {
+    files: ["codemod/transforms/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [codemodOnly(1), codemodLayer("transforms", ["runner"])] }],
+    },
   },
   {
     files: ["migration/*.ts", "migration/steps/*/step.ts", "migration/steps/index.ts"],
