@@ -4,11 +4,14 @@ import { FlatCompat } from "@eslint/eslintrc";
 
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
 
-const PROOF = ["scripts", "bench", "e2e", "security", "matrix", "__tests__", "upgrade-fixtures"];
+const SUITES = ["__tests__", "e2e", "security", "bench", "matrix", "upgrade-fixtures"];
+const PROOF = ["scripts", ...SUITES, "tooling"];
 const UPGRADE_AND_PROOF = ["migration", "codemod", ...PROOF];
-const layer = (who, folders) => ({
+const LAYERS = "ARCHITECTURE.md: imports go from the app, to the upgrade, to the proof";
+const PROOF_LAYERS = "ARCHITECTURE.md: scripts/ runs the suites, the suites use tooling/, tooling/ uses the app";
+const layer = (who, folders, why = LAYERS) => ({
   regex: `^(@/|(\\.\\./)+)(${folders.join("|")})(/|$)`,
-  message: `${who} may not import ${folders.join(", ")} (ARCHITECTURE.md: imports go from the app, to the upgrade, to the proof).`,
+  message: `${who} may not import ${folders.join(", ")} (${why}).`,
 });
 
 /** The codemod is a package of its own: from a file `depth` folders inside codemod/, no import leaves it. */
@@ -54,6 +57,29 @@ const config = [
     ignores: ["pages/bench/**", "pages/api/bench/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [layer("the app", UPGRADE_AND_PROOF)] }] },
   },
+  // Inside lib/, imports go one way: api → auth → users → db, http and env (ARCHITECTURE.md, section 1).
+  ...[
+    ["lib/users/**", ["auth", "api"]],
+    ["lib/auth/**", ["api"]],
+    ["lib/{db,http}/**", ["auth", "api", "users"]],
+    ["lib/env.ts", ["auth", "api", "users", "http", "db"]],
+  ].map(([files, above]) => ({
+    files: [files],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            layer("the app", UPGRADE_AND_PROOF),
+            {
+              regex: `^(@/lib/|\\.\\./)(${above.join("|")})(/|$)`,
+              message: `${files} may not import lib/${above.join(", lib/")} (ARCHITECTURE.md: inside lib/, imports go one way).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ["codemod/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [codemodOnly(1)] }] },
@@ -79,6 +105,23 @@ const config = [
     files: ["migration/*.ts", "migration/steps/*/step.ts", "migration/steps/index.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [layer("migration/", PROOF)] }] },
   },
+  // Inside the proof: the npm scripts' mains import the suites, each suite imports tooling/ and
+  // not another suite, and tooling/ imports none of them.
+  ...SUITES.map((suite) => ({
+    files: [`${suite}/**`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [layer(`${suite}/`, ["scripts", ...SUITES.filter((other) => other !== suite)], PROOF_LAYERS)] },
+      ],
+    },
+  })),
+  {
+    files: ["tooling/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [layer("tooling/", ["scripts", ...SUITES], PROOF_LAYERS)] }],
+    },
+  },
   {
     // Test helpers named use* (Jest lifecycle, Playwright fixtures' `use`) are not React hooks.
     files: ["__tests__/**", "e2e/**", "migration/**/__tests__/**"],
@@ -86,7 +129,7 @@ const config = [
   },
   {
     // Loads whichever auth route exists for the installed next-auth (pages route on v4, app route on v5).
-    files: ["__tests__/support/next-auth-version.ts"],
+    files: ["tooling/next-auth-version.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

@@ -35,7 +35,11 @@ const config: Config = {
       ...shared,
       displayName: "server",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/__tests__/{server,db,lib,migration}/**/*.test.ts"],
+      // The proof tooling's own tests sit beside it (tooling/, and a suite's code in matrix/ and bench/).
+      testMatch: [
+        "<rootDir>/__tests__/{server,db,lib,migration,architecture}/**/*.test.ts",
+        "<rootDir>/{tooling,matrix,bench}/__tests__/**/*.test.ts",
+      ],
       setupFiles: ["<rootDir>/__tests__/support/server-env.ts"],
     },
     {

@@ -33,7 +33,7 @@ export default withAuth(
     // Let every request reach the function above, which redirects on the public origin.
     callbacks: { authorized: () => true },
     pages: { signIn: "/login" },
-    // Same token as the server's; the derived key is cached across requests.
+    // Optional speed-up: same token as the server's, the derived key cached across requests.
     jwt: { decode: decodeSessionToken },
   },
 );

@@ -1,6 +1,6 @@
 import { useRouter } from "next/router";
 import { useState } from "react";
-import type { PublicUser, UserChange } from "@/lib/users/repository";
+import type { PublicUser, UserChange } from "@/lib/users/types";
 
 /** Users with role and status, and the admin actions on them. Every change goes through the API. */
 export function UsersTable({ users, currentUserId }: { users: PublicUser[]; currentUserId: string }) {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, findChromium } from "./support/chromium";
+import { CHROMIUM_ARGS, findChromium } from "../tooling/chromium";
 import { ARTIFACTS_DIR } from "./support/paths";
 
 /**

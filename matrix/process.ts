@@ -5,8 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
-import { stopChild } from "../scripts/support/app-server";
-import { toolEnv } from "../scripts/support/child-app-env";
+import { stopChild } from "../tooling/app-server";
+import { toolEnv } from "../tooling/child-app-env";
 
 const children = new Set<ChildProcess>();
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { markdownTable } from "../scripts/support/cli";
+import { markdownTable } from "../tooling/cli";
 import { combinations } from "./combinations";
 
 export type CheckName =

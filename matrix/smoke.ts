@@ -6,7 +6,7 @@
  * Works for v4 (`next-auth.*` cookies) and v5 (`authjs.*`).
  */
 import { DEMO_USERS } from "../lib/users/seed";
-import { CookieClient, pathOf } from "../scripts/support/cookie-client";
+import { CookieClient, pathOf } from "../tooling/cookie-client";
 
 interface SmokeStep {
   name: string;

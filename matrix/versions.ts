@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { compareVersions } from "../scripts/support/compare-versions";
+import { compareVersions } from "../tooling/compare-versions";
 import { NEXT_CVE_FLOOR, type Combination } from "./combinations";
 
 const execFileAsync = promisify(execFile);

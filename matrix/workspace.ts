@@ -39,7 +39,7 @@ export const CACHE_ROOT = process.env.MATRIX_CACHE_DIR
 const KEPT = new Set(["node_modules", ".next"]);
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
 
-interface Workspace {
+export interface Workspace {
   dir: string;
   app: string;
   logs: string;

@@ -18,8 +18,8 @@ import path from "node:path";
 import { seedBenchDatabase, startInstance, type Instance } from "../bench/support/instance";
 import { comparePair, type Endpoint } from "../bench/support/load";
 import { twinApp } from "../bench/support/twin-app";
-import { ROOT, stopAllChildren } from "./support/app-server";
-import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
+import { ROOT, stopAllChildren } from "../tooling/app-server";
+import { commandLine, markdownTable, onInterrupt, progress } from "../tooling/cli";
 
 const { option, options, positional: positionalArgs } = commandLine();
 const positional = positionalArgs();

@@ -23,10 +23,10 @@ import { clientBytes, type ClientBytes } from "../bench/support/client-bytes";
 import { comparePair, type Endpoint, type LoadSettings } from "../bench/support/load";
 import { renderReport, type ColdStart, type Comparison } from "../bench/support/report";
 import { twinApp } from "../bench/support/twin-app";
-import { sourceStamp } from "./support/app-files";
-import { send } from "../security/support/http";
-import { freePort, ROOT, runCommand, spawnApp, stopAllChildren } from "./support/app-server";
-import { commandLine, onInterrupt, progress, tail } from "./support/cli";
+import { sourceStamp } from "../tooling/app-files";
+import { send } from "../tooling/raw-http";
+import { freePort, ROOT, runCommand, spawnApp, stopAllChildren } from "../tooling/app-server";
+import { commandLine, onInterrupt, progress, tail } from "../tooling/cli";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "bench");
 const RUN_DEADLINE_MS = 35 * 60_000;

@@ -1,4 +1,4 @@
-import { loadProjectEnv } from "./load-env";
+import { loadProjectEnv } from "../tooling/load-env";
 
 loadProjectEnv();
 

@@ -4,8 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ensureSecretInEnvFile } from "./support/env-file";
-import { loadProjectEnv } from "./load-env";
+import { ensureSecretInEnvFile } from "../tooling/env-file";
+import { loadProjectEnv } from "../tooling/load-env";
 
 const started = Date.now();
 const step = (message: string) => console.log(`[demo ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);

@@ -4,7 +4,7 @@
  *   type check + Jest (`npm test`) → `next build` → a served smoke test on a fresh database
  *   (matrix/smoke.ts: sign in, protected page, admin page as admin and as a plain user, sign out);
  * the browser flows (`npm run test:e2e`) after the last v4 step, the switch, the App Router page
- * and the clean-up; and session continuity on served builds (scripts/support/continuity.ts):
+ * and the clean-up; and session continuity on served builds (tooling/continuity.ts):
  * users signed in on the last v4 build, by credentials and through the GitHub-compatible local
  * provider, keep their cookies, and every later build starts on the same database and secret.
  * A step that changes no code keeps the checks of the step before; one that changes only tests
@@ -12,7 +12,7 @@
  * codemod first (codemod/), as a maintainer would.
  * `--through <NN>` stops after step NN; `--keep <dir>` leaves the app there, installed and built
  * (`npm run demo` serves it), with migration/SOURCE naming the checkout it came from
- * (scripts/support/app-files.ts). `--apply-only --keep <dir>` applies the steps (codemod, installs)
+ * (tooling/app-files.ts). `--apply-only --keep <dir>` applies the steps (codemod, installs)
  * with no check and no build: what `npm run bench` measures v5 on. A full run writes
  * migration/verified.json, which MIGRATION.md quotes.
  *
@@ -26,18 +26,18 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { findChromium } from "../e2e/support/chromium";
-import { OAUTH_CLIENT } from "../e2e/support/github-accounts";
-import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
+import { findChromium } from "../tooling/chromium";
+import { OAUTH_CLIENT } from "../tooling/github-accounts";
+import { startGithubProvider, type RunningProvider } from "../tooling/github-provider";
 import { smokeTest } from "../matrix/smoke";
 import { applyStep, FileTree, writeChanges, type FileChanges } from "../migration/engine";
 import { steps } from "../migration/steps";
 import type { Step } from "../migration/types";
 import { writeVerified, type VerifiedStep } from "../migration/verified";
-import { appFiles, sourceStamp } from "./support/app-files";
-import { freePort, stopAllChildren } from "./support/app-server";
-import { commandLine, lastLines, markdownTable, onInterrupt, progress, secondsSince } from "./support/cli";
-import { serveBuild, servedAppEnv, SessionContinuity, type Check } from "./support/continuity";
+import { appFiles, sourceStamp } from "../tooling/app-files";
+import { freePort, stopAllChildren } from "../tooling/app-server";
+import { commandLine, lastLines, markdownTable, onInterrupt, progress, secondsSince } from "../tooling/cli";
+import { serveBuild, servedAppEnv, SessionContinuity, type Check } from "../tooling/continuity";
 
 const source = process.cwd();
 const { flag, option } = commandLine();

@@ -10,13 +10,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { E2E_ROLE_RECHECK_SECONDS } from "../e2e/support/role-recheck";
-import { findChromium } from "../e2e/support/chromium";
-import { localGithubSettings, OAUTH_CLIENT } from "../e2e/support/github-accounts";
-import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
+import { findChromium } from "../tooling/chromium";
+import { localGithubSettings, OAUTH_CLIENT } from "../tooling/github-accounts";
+import { startGithubProvider, type RunningProvider } from "../tooling/github-provider";
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, SUMMARY_FILE } from "../e2e/support/paths";
 import {
-  buildApp,
-  buildIsStale,
+  buildWhenStale,
   freePort,
   ROOT,
   runCommand,
@@ -24,9 +23,9 @@ import {
   startApp,
   stopAllChildren,
   type RunningApp,
-} from "./support/app-server";
-import { childAppEnv, toolEnv } from "./support/child-app-env";
-import { commandLine, onInterrupt, progress } from "./support/cli";
+} from "../tooling/app-server";
+import { childAppEnv, toolEnv } from "../tooling/child-app-env";
+import { commandLine, onInterrupt, progress } from "../tooling/cli";
 
 const PLAYWRIGHT_TIMEOUT_MS = 15 * 60_000;
 
@@ -48,14 +47,7 @@ async function main(): Promise<number> {
   rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
-  const stale = buildIsStale();
-  if (stale) {
-    step(`building (${stale})…`);
-    await buildApp(path.join(ARTIFACTS_DIR, "build.log"));
-    step("built");
-  } else {
-    step("build is up to date, skipping next build");
-  }
+  await buildWhenStale(path.join(ARTIFACTS_DIR, "build.log"), step);
 
   const scratch = mkdtempSync(path.join(tmpdir(), "auth-e2e-"));
   let provider: RunningProvider | undefined;

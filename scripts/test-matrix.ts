@@ -25,7 +25,7 @@ import { runCombination } from "../matrix/run-combination";
 import { v5Pins } from "../matrix/variants";
 import { resolvePins } from "../matrix/versions";
 import { AppSource, CACHE_ROOT, ROOT, workspaceFor } from "../matrix/workspace";
-import { commandLine, onInterrupt, progress } from "./support/cli";
+import { commandLine, onInterrupt, progress } from "../tooling/cli";
 
 const { flag, option } = commandLine();
 const { step: log, elapsed } = progress("matrix");

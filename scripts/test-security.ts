@@ -28,13 +28,13 @@ import { LOAD, runLoad, type LoadIdentity, type LoadOutcome } from "../security/
 import { runTiming, TIMING_TOLERANCE, type TimingOutcome } from "../security/timing";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { LOAD_USERS, PROMOTED, seedRunDatabase } from "../security/support/accounts";
-import { buildApp, buildIsStale, freePort, ROOT, startApp, stopAllChildren } from "./support/app-server";
-import { signIn, type Session } from "../security/support/auth";
+import { buildWhenStale, freePort, ROOT, startApp, stopAllChildren, type RunningApp } from "../tooling/app-server";
+import { signIn, type Session } from "../tooling/raw-http-auth";
 import { connect, createRunDatabase, DEFAULT_SERVER_URL, type RunDatabase } from "../security/support/database";
 import { countProblems, logResult, passed, type CheckResult } from "../security/support/results";
 import { startTcpProxy, type TcpProxy } from "../security/support/tcp-proxy";
-import { childAppEnv } from "./support/child-app-env";
-import { commandLine, markdownTable, onInterrupt, progress } from "./support/cli";
+import { childAppEnv } from "../tooling/child-app-env";
+import { commandLine, markdownTable, onInterrupt, progress } from "../tooling/cli";
 
 const ARTIFACTS = path.join(ROOT, "artifacts", "security");
 /** The whole run stops (and cleans up) after this, whatever it is doing. */
@@ -69,152 +69,219 @@ async function main(): Promise<void> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
 
-  const stale = buildIsStale();
-  if (stale) {
-    step(`building (${stale})…`);
-    await buildApp(path.join(ARTIFACTS, "build.log"));
-    step("built");
-  } else step("build is up to date, skipping next build");
+  await buildWhenStale(path.join(ARTIFACTS, "build.log"), step);
   const buildId = readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8").trim();
 
   const serverUrl = process.env.SECURITY_DATABASE_URL || process.env.TEST_DATABASE_URL || DEFAULT_SERVER_URL;
   try {
-    database = await createRunDatabase(serverUrl);
-    step(`database ${database.name} created on ${new URL(serverUrl).host}`);
-    const secret = randomBytes(32).toString("base64");
-    const ids = await seedRunDatabase(database.url, secret);
-    step(`migrated and seeded ${ids.size} users`);
-    db = await connect(database.url);
-
-    const pg = new URL(serverUrl);
-    proxy = await startTcpProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
-    const proxiedUrl = withPort(database.url, proxy.port);
-    const githubPort = await freePort(); // nothing listens there: only the authorize URL is inspected
-    const githubUrl = `http://127.0.0.1:${githubPort}`;
-    const [portA, portB, portC, portL] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const launch = (name: string, port: number, url: string, overrides: Record<string, string>) =>
-      startApp({
-        name,
-        port,
-        url,
-        logFile: path.join(ARTIFACTS, `${name}.log`),
-        env: childAppEnv({ url, values: { ...RUN_SETTINGS, ...overrides } }),
-      });
-
-    step("starting instance A (database behind the proxy) and instance B…");
-    const [a, b] = await Promise.all([
-      launch("A", portA, `http://localhost:${portA}`, {
-        NEXTAUTH_SECRET: secret,
-        DATABASE_URL: proxiedUrl,
-        AUTH_GITHUB_ID: "security-run-client",
-        AUTH_GITHUB_SECRET: "security-run-client-secret",
-        AUTH_GITHUB_ENTERPRISE_URL: githubUrl,
-      }),
-      launch("B", portB, `http://localhost:${portB}`, { NEXTAUTH_SECRET: secret, DATABASE_URL: database.url }),
-    ]);
-    step(`A on ${a.url}, B on ${b.url} (logs in ${path.relative(ROOT, ARTIFACTS)}/)`);
-
-    const user = await signIn(a, DEMO_USERS.user.email, DEMO_USERS.user.password);
-    const admin = await signIn(a, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
-
-    let corpus: CheckResult[] = [];
-    if (wants("corpus")) {
-      step("hostile-input corpus…");
-      corpus = await runCorpus({ app: a, db, secret, buildId, ids, user, admin, githubUrl }, (result) =>
-        record(result, true),
-      );
-      step(`corpus: ${corpus.length} cases, ${corpus.filter((result) => !passed(result)).length} failed`);
-    }
-
-    let bodies: CheckResult[] | undefined;
-    if (wants("bodies")) {
-      step("oversized bodies, then the next request on the same connection…");
-      bodies = await oversizedBodies(a, user);
-      for (const result of bodies) record(result);
-    }
-
-    let timing: TimingOutcome | undefined;
-    if (wants("timing")) {
-      step("sign-in timing…");
-      timing = await runTiming(a);
-      record(timing.result);
-    }
-
-    let load: LoadOutcome | undefined;
-    if (wants("load")) {
-      // A re-checks the role every second, so its answers go through the database and next-auth's
-      // session action; L's come from the cookie (lib/auth/session-read.ts). Both must be exact.
-      step("starting instance L (role re-checked hourly) for the load…");
-      const l = await launch("L-cookie-reads", portL, `http://localhost:${portL}`, {
-        NEXTAUTH_SECRET: secret,
-        DATABASE_URL: database.url,
-        ROLE_RECHECK_SECONDS: "3600",
-      });
-      step(`load: ${LOAD.connections} connections for ${LOAD.durationSeconds} s…`);
-      const loadSessions: Session[] = [];
-      for (const account of LOAD_USERS) loadSessions.push(await signIn(a, account.email, account.password));
-      const identities: LoadIdentity[] = [
-        ...loadSessions.map((session): LoadIdentity => ({ kind: "user", session, id: ids.get(session.email) })),
-        ...Array.from({ length: 4 }, (): LoadIdentity => ({
-          kind: "admin",
-          session: admin,
-          id: ids.get(DEMO_USERS.admin.email),
-        })),
-        ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "anonymous" })),
-      ];
-      load = await runLoad(
-        [a, l],
-        identities,
-        [...ids.keys()].filter((key) => key.includes("@")),
-      );
-      record(load.result);
-      await l.stop();
-    }
-
-    const faults: CheckResult[] = [];
-    if (!wants("faults")) return printSummary(corpus, bodies, timing, load, faults);
-    step("faults…");
-    const fault = async (run: () => Promise<CheckResult>, name: string) => {
-      const result = await run().catch((error: Error): CheckResult => ({
-        section: "faults",
-        name,
-        problems: [`crashed: ${error.message}`],
-      }));
-      faults.push(result);
-      record(result);
-    };
-    await fault(() => sessionAcrossInstances(a, b), "session across instances");
-    await fault(
-      () => roleChangeAcrossInstances(a, b, ids.get(PROMOTED.email) ?? "", ROLE_RECHECK_SECONDS),
-      "role change across instances",
-    );
-    await fault(
-      () => signOutEverywhereAcrossInstances(a, b, ROLE_RECHECK_SECONDS),
-      "sign out everywhere across instances",
-    );
-    await fault(() => rateLimitAcrossInstances(a, b), "rate limit across instances");
-    await fault(() => databaseUnreachable(a, proxy!, user, admin), "database unreachable");
-
-    step("restarting B with a new NEXTAUTH_SECRET…");
-    await b.stop();
-    const b2 = await launch("B-new-secret", portB, b.url, {
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      DATABASE_URL: database.url,
-    });
-    await fault(() => secretChange(b2, user, admin), "secret change");
-    await b2.stop();
-
-    step("starting instance C under an https NEXTAUTH_URL…");
-    const c = await launch("C-https", portC, `https://localhost:${portC}`, {
-      NEXTAUTH_SECRET: secret,
-      DATABASE_URL: database.url,
-    });
-    await fault(() => httpsCookie(c), "https cookie");
-
+    const run = await startRun(serverUrl, buildId);
+    const corpus = wants("corpus") ? await hostileInputs(run) : [];
+    const bodies = wants("bodies") ? await bodiesThenNextRequest(run) : undefined;
+    const timing = wants("timing") ? await signInTiming(run) : undefined;
+    const load = wants("load") ? await loadOnBothReadPaths(run) : undefined;
+    const faults = wants("faults") ? await faultScenarios(run) : [];
     printSummary(corpus, bodies, timing, load, faults);
   } finally {
     await cleanUp();
   }
+}
+
+/** What the parts of a run share: instances A and B, the seeded accounts signed in on A, and how to start more. */
+interface SecurityRun {
+  a: RunningApp;
+  b: RunningApp;
+  secret: string;
+  buildId: string;
+  db: Client;
+  /** user id by email */
+  ids: Map<string, string>;
+  user: Session;
+  admin: Session;
+  githubUrl: string;
+  /** The database, straight (not through the proxy). */
+  databaseUrl: string;
+  ports: { c: number; l: number };
+  launch(name: string, port: number, url: string, overrides: Record<string, string>): Promise<RunningApp>;
+}
+
+/** A fresh database, seeded; the proxy in front of it; instances A and B; a user and an admin signed in on A. */
+async function startRun(serverUrl: string, buildId: string): Promise<SecurityRun> {
+  database = await createRunDatabase(serverUrl);
+  step(`database ${database.name} created on ${new URL(serverUrl).host}`);
+  const secret = randomBytes(32).toString("base64");
+  const ids = await seedRunDatabase(database.url, secret);
+  step(`migrated and seeded ${ids.size} users`);
+  const client = await connect(database.url);
+  db = client;
+
+  const pg = new URL(serverUrl);
+  proxy = await startTcpProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
+  const proxiedUrl = withPort(database.url, proxy.port);
+  const githubPort = await freePort(); // nothing listens there: only the authorize URL is inspected
+  const githubUrl = `http://127.0.0.1:${githubPort}`;
+  const [portA, portB, portC, portL] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const launch = (name: string, port: number, url: string, overrides: Record<string, string>) =>
+    startApp({
+      name,
+      port,
+      url,
+      logFile: path.join(ARTIFACTS, `${name}.log`),
+      env: childAppEnv({ url, values: { ...RUN_SETTINGS, ...overrides } }),
+    });
+
+  step("starting instance A (database behind the proxy) and instance B…");
+  const [a, b] = await Promise.all([
+    launch("A", portA, `http://localhost:${portA}`, {
+      NEXTAUTH_SECRET: secret,
+      DATABASE_URL: proxiedUrl,
+      AUTH_GITHUB_ID: "security-run-client",
+      AUTH_GITHUB_SECRET: "security-run-client-secret",
+      AUTH_GITHUB_ENTERPRISE_URL: githubUrl,
+    }),
+    launch("B", portB, `http://localhost:${portB}`, { NEXTAUTH_SECRET: secret, DATABASE_URL: database.url }),
+  ]);
+  step(`A on ${a.url}, B on ${b.url} (logs in ${path.relative(ROOT, ARTIFACTS)}/)`);
+
+  const user = await signIn(a, DEMO_USERS.user.email, DEMO_USERS.user.password);
+  const admin = await signIn(a, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
+  return {
+    a,
+    b,
+    secret,
+    buildId,
+    db: client,
+    ids,
+    user,
+    admin,
+    githubUrl,
+    databaseUrl: database.url,
+    ports: { c: portC, l: portL },
+    launch,
+  };
+}
+
+async function hostileInputs({
+  a,
+  db,
+  secret,
+  buildId,
+  ids,
+  user,
+  admin,
+  githubUrl,
+}: SecurityRun): Promise<CheckResult[]> {
+  step("hostile-input corpus…");
+  const corpus = await runCorpus({ app: a, db, secret, buildId, ids, user, admin, githubUrl }, (result) =>
+    record(result, true),
+  );
+  step(`corpus: ${corpus.length} cases, ${corpus.filter((result) => !passed(result)).length} failed`);
+  return corpus;
+}
+
+async function bodiesThenNextRequest({ a, user }: SecurityRun): Promise<CheckResult[]> {
+  step("oversized bodies, then the next request on the same connection…");
+  const bodies = await oversizedBodies(a, user);
+  for (const result of bodies) record(result);
+  return bodies;
+}
+
+async function signInTiming({ a }: SecurityRun): Promise<TimingOutcome> {
+  step("sign-in timing…");
+  const timing = await runTiming(a);
+  record(timing.result);
+  return timing;
+}
+
+async function loadOnBothReadPaths({
+  a,
+  secret,
+  ids,
+  admin,
+  databaseUrl,
+  ports,
+  launch,
+}: SecurityRun): Promise<LoadOutcome> {
+  // A re-checks the role every second, so its answers go through the database and next-auth's
+  // session action; L's come from the cookie (lib/auth/session-read.ts). Both must be exact.
+  step("starting instance L (role re-checked hourly) for the load…");
+  const l = await launch("L-cookie-reads", ports.l, `http://localhost:${ports.l}`, {
+    NEXTAUTH_SECRET: secret,
+    DATABASE_URL: databaseUrl,
+    ROLE_RECHECK_SECONDS: "3600",
+  });
+  step(`load: ${LOAD.connections} connections for ${LOAD.durationSeconds} s…`);
+  const loadSessions: Session[] = [];
+  for (const account of LOAD_USERS) loadSessions.push(await signIn(a, account.email, account.password));
+  const identities: LoadIdentity[] = [
+    ...loadSessions.map((session): LoadIdentity => ({ kind: "user", session, id: ids.get(session.email) })),
+    ...Array.from({ length: 4 }, (): LoadIdentity => ({
+      kind: "admin",
+      session: admin,
+      id: ids.get(DEMO_USERS.admin.email),
+    })),
+    ...Array.from({ length: 4 }, (): LoadIdentity => ({ kind: "anonymous" })),
+  ];
+  const load = await runLoad(
+    [a, l],
+    identities,
+    [...ids.keys()].filter((key) => key.includes("@")),
+  );
+  record(load.result);
+  await l.stop();
+  return load;
+}
+
+/** Each fault scenario, a crash counted as its failure; then B under a new secret, and C under https. */
+async function faultScenarios({
+  a,
+  b,
+  secret,
+  ids,
+  user,
+  admin,
+  databaseUrl,
+  ports,
+  launch,
+}: SecurityRun): Promise<CheckResult[]> {
+  const faults: CheckResult[] = [];
+  step("faults…");
+  const fault = async (scenario: () => Promise<CheckResult>, name: string) => {
+    const result = await scenario().catch((error: Error): CheckResult => ({
+      section: "faults",
+      name,
+      problems: [`crashed: ${error.message}`],
+    }));
+    faults.push(result);
+    record(result);
+  };
+  const acrossAandB: [string, () => Promise<CheckResult>][] = [
+    ["session across instances", () => sessionAcrossInstances(a, b)],
+    [
+      "role change across instances",
+      () => roleChangeAcrossInstances(a, b, ids.get(PROMOTED.email) ?? "", ROLE_RECHECK_SECONDS),
+    ],
+    ["sign out everywhere across instances", () => signOutEverywhereAcrossInstances(a, b, ROLE_RECHECK_SECONDS)],
+    ["rate limit across instances", () => rateLimitAcrossInstances(a, b)],
+    ["database unreachable", () => databaseUnreachable(a, proxy!, user, admin)],
+  ];
+  for (const [name, scenario] of acrossAandB) await fault(scenario, name);
+
+  step("restarting B with a new NEXTAUTH_SECRET…");
+  await b.stop();
+  const b2 = await launch("B-new-secret", b.port, b.url, {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    DATABASE_URL: databaseUrl,
+  });
+  await fault(() => secretChange(b2, user, admin), "secret change");
+  await b2.stop();
+
+  step("starting instance C under an https NEXTAUTH_URL…");
+  const c = await launch("C-https", ports.c, `https://localhost:${ports.c}`, {
+    NEXTAUTH_SECRET: secret,
+    DATABASE_URL: databaseUrl,
+  });
+  await fault(() => httpsCookie(c), "https cookie");
+  return faults;
 }
 
 // What the run started, for cleanUp(): also reached from a signal or the deadline.

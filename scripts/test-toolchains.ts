@@ -33,7 +33,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as prettier from "prettier";
 import { countStyle, emptyCounts, styleFrom, type Style } from "../codemod/lib/style";
-import { commandLine, markdownTable, progress } from "./support/cli";
+import { commandLine, markdownTable, progress } from "../tooling/cli";
 
 const repo = path.resolve(__dirname, "..");
 const appsDir = path.join(repo, "codemod", "toolchain-apps");

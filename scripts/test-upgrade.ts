@@ -10,10 +10,10 @@
  *   hand edits; none does) → install v5 → type check → next build → start on the same database
  *   and secret → the kept cookies are signed in and re-issued as v5, and read again with no
  *   `Set-Cookie` counted; anonymous, tampered (and expired) are refused.
- * The sign-in and the checks are scripts/support/continuity.ts, as `npm run migration:verify`
+ * The sign-in and the checks are tooling/continuity.ts, as `npm run migration:verify`
  * runs them on this app.
  * Then, for one JWT app (plain-js) and the database-session app (t3-drizzle), the served deployment
- * matrix (scripts/support/deployment-matrix.ts): a v4 cookie issued under each row's settings (http
+ * matrix (tooling/deployment-matrix.ts): a v4 cookie issued under each row's settings (http
  * with a URL, https behind a TLS proxy with AUTH_TRUST_HOST or VERCEL, a custom cookie, a basePath,
  * useSecureCookies, a broken v5 configuration then its fix and a rollback) is signed in on v5. The v4
  * build signs the rows in before the codemod; a copy of it serves the rollback; the basePath rows
@@ -26,13 +26,13 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../e2e/support/github-accounts";
-import { startGithubProvider, type RunningProvider } from "../e2e/support/github-provider";
-import { freePort, ROOT, runCommand, stopAllChildren } from "./support/app-server";
-import { commandLine, lastLines, markdownTable, onInterrupt, progress, tail } from "./support/cli";
-import { SessionContinuity, type AppShape, type Check } from "./support/continuity";
-import { DEPLOYMENTS, DeploymentMatrix, type Deployment, type DeploymentResult } from "./support/deployment-matrix";
-import { startTlsProxy, type TlsProxy } from "./support/tls-proxy";
+import { GITHUB_ADMIN_EMAILS, OAUTH_CLIENT } from "../tooling/github-accounts";
+import { startGithubProvider, type RunningProvider } from "../tooling/github-provider";
+import { freePort, ROOT, runCommand, stopAllChildren } from "../tooling/app-server";
+import { commandLine, lastLines, markdownTable, onInterrupt, progress, tail } from "../tooling/cli";
+import { SessionContinuity, type AppShape, type Check } from "../tooling/continuity";
+import { DEPLOYMENTS, DeploymentMatrix, type Deployment, type DeploymentResult } from "../tooling/deployment-matrix";
+import { startTlsProxy, type TlsProxy } from "../tooling/tls-proxy";
 
 interface Fixture {
   name: string;
@@ -254,6 +254,27 @@ const patchLines = (patch: string) =>
     .split("\n")
     .filter((line) => /^[-+](?![-+]{2} )/.test(line)).length;
 
+/** One fixture's upgrade: where it runs, what it has found so far, and what it is asked to do. */
+interface FixtureRun {
+  fixture: Fixture;
+  /** The fixture's scratch copy, and the Next.js app inside it. */
+  app: string;
+  web: string;
+  logs: string;
+  row: Row;
+  checks: Check[];
+  say(what: string): void;
+  served: ServedOptions;
+  shared: Shared;
+  run: RunOptions;
+  /** The deployment rows this fixture serves, and their matrix when there are any. */
+  rows: Deployment[];
+  matrix?: DeploymentMatrix;
+  basePath?: string;
+  /** The v4 build, kept for the rollback row. */
+  v4Copy: string;
+}
+
 async function upgrade(
   fixture: Fixture,
   scratch: string,
@@ -261,26 +282,27 @@ async function upgrade(
   run: RunOptions,
 ): Promise<{ row: Row; deployments: DeploymentResult[] }> {
   const since = Date.now();
+  const fixtureRun = await startFixtureRun(fixture, scratch, shared, run);
+  try {
+    const continuity = await onV4(fixtureRun);
+    applyCodemodAndPatches(fixtureRun);
+    await onV5(fixtureRun, continuity);
+  } catch (error) {
+    fixtureRun.checks.push({ name: "upgrade", ok: false, detail: (error as Error).message });
+  }
+  return finishRow(fixtureRun, since);
+}
+
+async function startFixtureRun(
+  fixture: Fixture,
+  scratch: string,
+  shared: Shared,
+  run: RunOptions,
+): Promise<FixtureRun> {
   const app = path.join(scratch, fixture.name);
-  const web = path.join(app, fixture.web ?? "");
   const logs = path.join(ROOT, "artifacts/upgrade", fixture.name);
   rmSync(logs, { recursive: true, force: true }); // no log of an earlier run left to mislead
   mkdirSync(logs, { recursive: true });
-  const row: Row = {
-    app: fixture.name,
-    files: 0,
-    rewrites: 0,
-    todos: 0,
-    handEditLines: 0,
-    builtAfterCodemod: false,
-    signedInAfter: false,
-    setCookieOnUnchangedRead: null,
-    seconds: 0,
-    passed: false,
-    failed: [],
-  };
-  const checks: Check[] = [];
-  const say = (what: string) => log(`${fixture.name}: ${what}`);
   const served: ServedOptions = {
     dataDir: path.join(scratch, `${fixture.name}-data`),
     secret: randomBytes(32).toString("base64"),
@@ -303,123 +325,173 @@ async function upgrade(
         rows,
       )
     : undefined;
-  const basePath = basePathOf(rows);
-  const v4Copy = path.join(scratch, `${fixture.name}-v4`);
-  try {
-    copyFixture(fixture.name, app);
-    say("install v4");
-    await install(app, path.join(logs, "install-v4.log"));
-    say("build v4");
-    await nextBuild(web, path.join(logs, "build-v4.log"));
-    const continuity = new SessionContinuity({ ...served, port: shared.port, logDir: logs, shape: fixture.shape });
-    if (run.upgradeChecks) {
-      say("serve v4, sign in");
-      checks.push(...(await continuity.serve(web, "v4", (base) => continuity.signInOnV4(base))));
-    }
-    if (matrix) {
-      say(`deployments: sign in on v4 (${rows.filter((r) => !r.basePath).length} rows)`);
-      await matrix.signInOnV4(web, { basePath: false });
-      if (matrix.needsRollback) copyBuiltApp(app, v4Copy); // the v4 build, served again for the rollback
-      if (basePath) {
-        say(`deployments: build v4 with basePath ${basePath}, sign in`);
-        await nextBuild(web, path.join(logs, "build-v4-basepath.log"), { BASE_PATH: basePath });
-        await matrix.signInOnV4(web, { basePath: true });
-      }
-    }
+  return {
+    fixture,
+    app,
+    web: path.join(app, fixture.web ?? ""),
+    logs,
+    row: {
+      app: fixture.name,
+      files: 0,
+      rewrites: 0,
+      todos: 0,
+      handEditLines: 0,
+      builtAfterCodemod: false,
+      signedInAfter: false,
+      setCookieOnUnchangedRead: null,
+      seconds: 0,
+      passed: false,
+      failed: [],
+    },
+    checks: [],
+    say: (what) => log(`${fixture.name}: ${what}`),
+    served,
+    shared,
+    run,
+    rows,
+    matrix,
+    basePath: basePathOf(rows),
+    v4Copy: path.join(scratch, `${fixture.name}-v4`),
+  };
+}
 
-    const todos = new Set<string>();
-    const codemod = (label: string, { refusalExpected = false } = {}) => {
-      say(`codemod apply --all${label}`);
-      const run = spawnSync(
-        process.execPath,
-        [
-          path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
-          path.join(ROOT, "codemod/bin/next-auth-v5-codemod.ts"),
-          "apply",
-          app,
-          "--all",
-          "--json",
-        ],
-        { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-      );
-      // Exit 3: an app refused, as the first run on a monorepo is (its before.patch is the by-hand step it asks for).
-      if (run.status !== 0 && !(refusalExpected && run.status === CODEMOD_EXIT_REFUSED))
-        throw new Error(
-          `codemod apply${label} exited ${run.status}:\n${lastLines(`${run.stderr}\n${run.stdout}`, 30)}`,
-        );
-      const out = run.stdout;
-      writeFileSync(path.join(logs, `codemod${label.replace(/\W+/g, "-")}.json`), out);
-      const result = JSON.parse(out) as {
-        changes: unknown[];
-        findings: { action: string; file: string; message: string }[];
-      };
-      row.files += result.changes.length;
-      row.rewrites += result.findings.filter((f) => f.action === "rewrite").length;
-      for (const f of result.findings.filter((x) => x.action === "todo")) todos.add(`${f.file}: ${f.message}`); // a rerun repeats the open ones
-      row.todos = todos.size;
-      rmSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), { force: true }); // the list is the row's to-dos; a rerun writes it again
-      git(app, "add", "-A");
-      git(app, "commit", "-qm", `codemod${label}`, "--allow-empty");
-    };
-    const before = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.before.patch`);
-    codemod("", { refusalExpected: existsSync(before) });
-    if (existsSync(before)) {
-      // The by-hand step the codemod asked for before it would migrate (a monorepo's shared auth package); then again.
-      row.handEditLines += patchLines(before);
-      git(app, "apply", before);
-      git(app, "add", "-A");
-      git(app, "commit", "-qm", "by hand, as the codemod asked");
-      codemod(" (again)");
-    }
-
-    const patch = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.patch`);
-    if (existsSync(patch)) {
-      row.handEditLines += patchLines(patch);
-      say(`hand patch (${row.handEditLines} lines in all)`);
-      git(app, "apply", patch);
-    } else say("no hand patch: the codemod's output as it is");
-
-    rmSync(path.join(web, ".next"), { recursive: true, force: true }); // v4's route types name the deleted pages route
-    say("install v5");
-    await install(app, path.join(logs, "install-v5.log"));
-    const projects = execFileSync("git", ["ls-files", "*tsconfig.json"], { cwd: app, encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean);
-    for (const project of projects) {
-      say(`type check ${project}`);
-      const tsc = require.resolve("typescript/bin/tsc", { paths: [web] });
-      await step(
-        `tsc --noEmit -p ${project}`,
-        process.execPath,
-        [tsc, "--noEmit", "-p", project],
-        app,
-        path.join(logs, `typecheck-v5-${project.replace(/\W+/g, "-")}.log`),
-      );
-      checks.push({ name: `v5: the type check passes (${project})`, ok: true, detail: "tsc --noEmit" });
-    }
-    say("build v5");
-    await nextBuild(web, path.join(logs, "build-v5.log"));
-    row.builtAfterCodemod = true;
-    if (run.upgradeChecks) {
-      say("serve v5, check the kept cookies");
-      const after = await continuity.serve(web, "v5", (base) => continuity.checkAfterSwitch(base, "v5"));
-      checks.push(...after);
-      const carried = after.filter((c) => c.name.includes("v4 cookies of"));
-      row.signedInAfter = carried.length > 0 && carried.every((c) => c.ok);
-      row.setCookieOnUnchangedRead = continuity.setCookieOnUnchangedRead ?? null;
-    }
-    if (matrix) {
-      say("deployments: serve v5 under each row's settings");
-      await matrix.checkOnV5(web, { basePath: false, v4App: path.join(v4Copy, fixture.web ?? "") });
-      if (basePath) {
-        say(`deployments: build v5 with basePath ${basePath}, check`);
-        await nextBuild(web, path.join(logs, "build-v5-basepath.log"), { BASE_PATH: basePath });
-        await matrix.checkOnV5(web, { basePath: true });
-      }
-    }
-  } catch (error) {
-    checks.push({ name: "upgrade", ok: false, detail: (error as Error).message });
+/** Install and build v4, sign in (the upgrade's own checks and each deployment row), keep the cookies. */
+async function onV4(fixtureRun: FixtureRun): Promise<SessionContinuity> {
+  const { fixture, app, web, logs, checks, say, served, shared, run, rows, matrix, basePath } = fixtureRun;
+  copyFixture(fixture.name, app);
+  say("install v4");
+  await install(app, path.join(logs, "install-v4.log"));
+  say("build v4");
+  await nextBuild(web, path.join(logs, "build-v4.log"));
+  const continuity = new SessionContinuity({ ...served, port: shared.port, logDir: logs, shape: fixture.shape });
+  if (run.upgradeChecks) {
+    say("serve v4, sign in");
+    checks.push(...(await continuity.serve(web, "v4", (base) => continuity.signInOnV4(base))));
   }
+  if (matrix) {
+    say(`deployments: sign in on v4 (${rows.filter((r) => !r.basePath).length} rows)`);
+    await matrix.signInOnV4(web, { basePath: false });
+    if (matrix.needsRollback) copyBuiltApp(app, fixtureRun.v4Copy); // the v4 build, served again for the rollback
+    if (basePath) {
+      say(`deployments: build v4 with basePath ${basePath}, sign in`);
+      await nextBuild(web, path.join(logs, "build-v4-basepath.log"), { BASE_PATH: basePath });
+      await matrix.signInOnV4(web, { basePath: true });
+    }
+  }
+  return continuity;
+}
+
+/** The codemod over all steps (again after a by-hand step it asked for), then a fixture's hand patch if it has one. */
+function applyCodemodAndPatches(fixtureRun: FixtureRun): void {
+  const { fixture, app, row, say } = fixtureRun;
+  const todos = new Set<string>();
+  const before = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.before.patch`);
+  applyCodemod(fixtureRun, todos, "", { refusalExpected: existsSync(before) });
+  if (existsSync(before)) {
+    // The by-hand step the codemod asked for before it would migrate (a monorepo's shared auth package); then again.
+    row.handEditLines += patchLines(before);
+    git(app, "apply", before);
+    git(app, "add", "-A");
+    git(app, "commit", "-qm", "by hand, as the codemod asked");
+    applyCodemod(fixtureRun, todos, " (again)");
+  }
+
+  const patch = path.join(FIXTURES_DIR, "hand-patches", `${fixture.name}.patch`);
+  if (existsSync(patch)) {
+    row.handEditLines += patchLines(patch);
+    say(`hand patch (${row.handEditLines} lines in all)`);
+    git(app, "apply", patch);
+  } else say("no hand patch: the codemod's output as it is");
+}
+
+/** One `codemod apply --all --json`: its changes, rewrites and open to-dos counted in the row, then a commit. */
+function applyCodemod(
+  { app, logs, row, say }: FixtureRun,
+  todos: Set<string>,
+  label: string,
+  { refusalExpected = false } = {},
+): void {
+  say(`codemod apply --all${label}`);
+  const child = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      path.join(ROOT, "codemod/bin/next-auth-v5-codemod.ts"),
+      "apply",
+      app,
+      "--all",
+      "--json",
+    ],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  // Exit 3: an app refused, as the first run on a monorepo is (its before.patch is the by-hand step it asks for).
+  if (child.status !== 0 && !(refusalExpected && child.status === CODEMOD_EXIT_REFUSED))
+    throw new Error(
+      `codemod apply${label} exited ${child.status}:\n${lastLines(`${child.stderr}\n${child.stdout}`, 30)}`,
+    );
+  const out = child.stdout;
+  writeFileSync(path.join(logs, `codemod${label.replace(/\W+/g, "-")}.json`), out);
+  const result = JSON.parse(out) as {
+    changes: unknown[];
+    findings: { action: string; file: string; message: string }[];
+  };
+  row.files += result.changes.length;
+  row.rewrites += result.findings.filter((f) => f.action === "rewrite").length;
+  for (const f of result.findings.filter((x) => x.action === "todo")) todos.add(`${f.file}: ${f.message}`); // a rerun repeats the open ones
+  row.todos = todos.size;
+  rmSync(path.join(app, "NEXT-AUTH-V5-TODO.md"), { force: true }); // the list is the row's to-dos; a rerun writes it again
+  git(app, "add", "-A");
+  git(app, "commit", "-qm", `codemod${label}`, "--allow-empty");
+}
+
+/** Install v5, type check every project, build, then the kept cookies and each deployment row on v5. */
+async function onV5(fixtureRun: FixtureRun, continuity: SessionContinuity): Promise<void> {
+  const { fixture, app, web, logs, row, checks, say, run, matrix, basePath } = fixtureRun;
+  rmSync(path.join(web, ".next"), { recursive: true, force: true }); // v4's route types name the deleted pages route
+  say("install v5");
+  await install(app, path.join(logs, "install-v5.log"));
+  const projects = execFileSync("git", ["ls-files", "*tsconfig.json"], { cwd: app, encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
+  for (const project of projects) {
+    say(`type check ${project}`);
+    const tsc = require.resolve("typescript/bin/tsc", { paths: [web] });
+    await step(
+      `tsc --noEmit -p ${project}`,
+      process.execPath,
+      [tsc, "--noEmit", "-p", project],
+      app,
+      path.join(logs, `typecheck-v5-${project.replace(/\W+/g, "-")}.log`),
+    );
+    checks.push({ name: `v5: the type check passes (${project})`, ok: true, detail: "tsc --noEmit" });
+  }
+  say("build v5");
+  await nextBuild(web, path.join(logs, "build-v5.log"));
+  row.builtAfterCodemod = true;
+  if (run.upgradeChecks) {
+    say("serve v5, check the kept cookies");
+    const after = await continuity.serve(web, "v5", (base) => continuity.checkAfterSwitch(base, "v5"));
+    checks.push(...after);
+    const carried = after.filter((c) => c.name.includes("v4 cookies of"));
+    row.signedInAfter = carried.length > 0 && carried.every((c) => c.ok);
+    row.setCookieOnUnchangedRead = continuity.setCookieOnUnchangedRead ?? null;
+  }
+  if (matrix) {
+    say("deployments: serve v5 under each row's settings");
+    await matrix.checkOnV5(web, { basePath: false, v4App: path.join(fixtureRun.v4Copy, fixture.web ?? "") });
+    if (basePath) {
+      say(`deployments: build v5 with basePath ${basePath}, check`);
+      await nextBuild(web, path.join(logs, "build-v5-basepath.log"), { BASE_PATH: basePath });
+      await matrix.checkOnV5(web, { basePath: true });
+    }
+  }
+}
+
+/** The row's verdict from the checks, the logs written, and each deployment row's result. */
+function finishRow(
+  { logs, row, checks, say, run, matrix }: FixtureRun,
+  since: number,
+): { row: Row; deployments: DeploymentResult[] } {
   for (const check of checks) say(`${check.ok ? "ok  " : "FAIL"} ${check.name}${check.ok ? "" : ` — ${check.detail}`}`);
   row.failed = checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
   // The upgrade is the codemod's alone: a line of code changed by hand fails the app.

@@ -6,8 +6,8 @@
  * Raw sockets, because an HTTP client hides which connection it reuses.
  */
 import { connect, type Socket } from "node:net";
-import type { RunningApp } from "../scripts/support/app-server";
-import { getCsrf, type Session } from "./support/auth";
+import type { RunningApp } from "../tooling/app-server";
+import { getCsrf, type Session } from "../tooling/raw-http-auth";
 import type { CheckResult } from "./support/results";
 
 const OVERSIZED_BYTES = 2 * 1024 * 1024;

@@ -8,12 +8,12 @@ import type { Client } from "pg";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { TARGET } from "./support/accounts";
-import type { RunningApp } from "../scripts/support/app-server";
-import { form } from "../scripts/support/csrf-form";
-import { getCsrf, mintToken, postCredentials, type Session } from "./support/auth";
+import type { RunningApp } from "../tooling/app-server";
+import { form } from "../tooling/csrf-form";
+import { getCsrf, mintToken, postCredentials, type Session } from "../tooling/raw-http-auth";
 import { baseProblems, expectDecision, missingSecurityHeaders, notPrivateNoStore, leaks } from "./support/checks";
 import { snapshotDiff, usersSnapshot } from "./support/database";
-import { send, setCookieLine, type Reply } from "./support/http";
+import { send, setCookieLine, type Reply } from "../tooling/raw-http";
 import type { CheckResult } from "./support/results";
 
 export interface CorpusContext {
@@ -300,10 +300,15 @@ const SUBREQUEST_VARIANTS = [
   "pages/_middleware",
 ];
 
+/** Headers that try to pass for a signed-in or internal request, or to steer where the app thinks it is. */
 function headerCases(): Case[] {
-  const cases: Case[] = [];
+  return [...bearerCases(), ...subrequestCases(), ...forgedHostCases(), ...crossOriginWriteCases()];
+}
+
+/** A malformed Authorization header: the pages and the API ignore it. */
+function bearerCases(): Case[] {
   const bearer = { authorization: "Bearer %" };
-  cases.push(
+  return [
     {
       group: "header",
       name: "Authorization: Bearer % on /dashboard",
@@ -328,10 +333,14 @@ function headerCases(): Case[] {
       send: get("/", bearer),
       expect: (r) => expectDecision.status(r, 200),
     },
-  );
-  for (const variant of SUBREQUEST_VARIANTS) {
+  ];
+}
+
+/** x-middleware-subrequest, which let old Next.js versions skip middleware: the server guards still decide. */
+function subrequestCases(): Case[] {
+  return SUBREQUEST_VARIANTS.flatMap((variant): Case[] => {
     const h = { "x-middleware-subrequest": variant };
-    cases.push(
+    return [
       {
         group: "header",
         name: `x-middleware-subrequest: ${variant} on /admin, anonymous`,
@@ -356,47 +365,53 @@ function headerCases(): Case[] {
         send: (c) => send(c.app, { path: "/api/admin/users", headers: as(c.user, h) }),
         expect: (r) => expectDecision.status(r, 403),
       },
-    );
-  }
+    ];
+  });
+}
+
+/** Forged Host and X-Forwarded-* headers: redirects and the OAuth redirect_uri stay on our origin. */
+function forgedHostCases(): Case[] {
   const forged: [string, Record<string, string>][] = [
     ["X-Forwarded-Host", { "x-forwarded-host": EVIL }],
     ["X-Forwarded-Host + X-Forwarded-Proto: https", { "x-forwarded-host": EVIL, "x-forwarded-proto": "https" }],
     ["Host", { host: EVIL }],
     ["X-Forwarded-Proto: https", { "x-forwarded-proto": "https" }],
   ];
-  for (const [label, h] of forged) {
-    cases.push(
-      {
-        group: "header",
-        name: `forged ${label} on /dashboard`,
-        send: get("/dashboard", h),
-        expect: (r, c) => expectDecision.toLogin(r, c.app.url),
-      },
-      {
-        group: "header",
-        name: `forged ${label} on /api/auth/signin`,
-        send: get("/api/auth/signin?callbackUrl=%2Fdashboard", h),
-        expect: redirectsSomewhere,
-      },
-      {
-        group: "header",
-        name: `forged ${label} on the credentials sign-in`,
-        send: (c) =>
-          postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, {
-            callbackUrl: "/dashboard",
-            headers: h,
-          }),
-        expect: redirectsSomewhere,
-      },
-      {
-        group: "header",
-        name: `forged ${label} on the GitHub sign-in start (redirect_uri)`,
-        send: (c) => startGithubSignIn(c, h),
-        expect: authorizeUrlIsOurs,
-        externalLocation: true,
-      },
-    );
-  }
+  return forged.flatMap(([label, h]): Case[] => [
+    {
+      group: "header",
+      name: `forged ${label} on /dashboard`,
+      send: get("/dashboard", h),
+      expect: (r, c) => expectDecision.toLogin(r, c.app.url),
+    },
+    {
+      group: "header",
+      name: `forged ${label} on /api/auth/signin`,
+      send: get("/api/auth/signin?callbackUrl=%2Fdashboard", h),
+      expect: redirectsSomewhere,
+    },
+    {
+      group: "header",
+      name: `forged ${label} on the credentials sign-in`,
+      send: (c) =>
+        postCredentials(c.app, DEMO_USERS.user.email, DEMO_USERS.user.password, {
+          callbackUrl: "/dashboard",
+          headers: h,
+        }),
+      expect: redirectsSomewhere,
+    },
+    {
+      group: "header",
+      name: `forged ${label} on the GitHub sign-in start (redirect_uri)`,
+      send: (c) => startGithubSignIn(c, h),
+      expect: authorizeUrlIsOurs,
+      externalLocation: true,
+    },
+  ]);
+}
+
+/** Writes with the session cookie but from another origin, or with none: refused. */
+function crossOriginWriteCases(): Case[] {
   const badOrigins: [string, Record<string, string>][] = [
     ["Origin: another site", { origin: `https://${EVIL}` }],
     ["Origin: null", { origin: "null" }],
@@ -405,8 +420,8 @@ function headerCases(): Case[] {
     ["Origin: 127.0.0.1 instead of localhost", {}],
     ["Referer only", {}],
   ];
-  for (const [label, h] of badOrigins) {
-    cases.push({
+  return [
+    ...badOrigins.map(([label, h]): Case => ({
       group: "header",
       name: `admin write with ${label}`,
       send: (c) => {
@@ -421,46 +436,59 @@ function headerCases(): Case[] {
         });
       },
       expect: (r) => expectDecision.status(r, 403),
-    });
-  }
-  cases.push({
-    group: "header",
-    name: "sign out everywhere with Origin: another site",
-    send: (c) =>
-      send(c.app, {
-        method: "POST",
-        path: "/api/me/sign-out-everywhere",
-        headers: { cookie: c.user.cookie, origin: `https://${EVIL}`, "content-type": "application/json" },
-        body: "{}",
-      }),
-    expect: (r) => expectDecision.status(r, 403),
-  });
-  return cases;
+    })),
+    {
+      group: "header",
+      name: "sign out everywhere with Origin: another site",
+      send: (c) =>
+        send(c.app, {
+          method: "POST",
+          path: "/api/me/sign-out-everywhere",
+          headers: { cookie: c.user.cookie, origin: `https://${EVIL}`, "content-type": "application/json" },
+          body: "{}",
+        }),
+      expect: (r) => expectDecision.status(r, 403),
+    },
+  ];
 }
 
+/** A PATCH of the target user (or of `id`) by `who`, from our own origin. */
+const patchUser =
+  (
+    body: string | Buffer,
+    contentType = "application/json",
+    who: "admin" | "user" | "anonymous" = "admin",
+    id?: string,
+  ) =>
+  (c: CorpusContext) =>
+    send(c.app, {
+      method: "PATCH",
+      path: `/api/admin/users/${id ?? c.ids.get(TARGET.email)}`,
+      headers: {
+        origin: c.app.url,
+        "content-type": contentType,
+        ...(who === "anonymous" ? {} : { cookie: c[who].cookie }),
+      },
+      body,
+    });
+
+/** Hostile JSON bodies: refused without a write, then the legitimate writes, then nothing polluted. */
 function jsonCases(): Case[] {
-  const patch =
-    (
-      body: string | Buffer,
-      contentType = "application/json",
-      who: "admin" | "user" | "anonymous" = "admin",
-      id?: string,
-    ) =>
-    (c: CorpusContext) =>
-      send(c.app, {
-        method: "PATCH",
-        path: `/api/admin/users/${id ?? c.ids.get(TARGET.email)}`,
-        headers: {
-          origin: c.app.url,
-          "content-type": contentType,
-          ...(who === "anonymous" ? {} : { cookie: c[who].cookie }),
-        },
-        body,
-      });
+  return [
+    ...malformedBodyCases(),
+    ...wrongTargetOrCallerCases(),
+    ...authEndpointBodyCases(),
+    ...legitimateWriteCases(),
+    ...unpollutedCases(),
+  ];
+}
+
+/** Bodies the admin API must refuse with the given statuses. */
+function malformedBodyCases(): Case[] {
   const bad = (name: string, body: string | Buffer, expected: number[], contentType?: string): Case => ({
     group: "json",
     name,
-    send: patch(body, contentType),
+    send: patchUser(body, contentType),
     expect: (r) => expectDecision.status(r, ...expected),
   });
   const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
@@ -481,30 +509,42 @@ function jsonCases(): Case[] {
     bad("huge (1 MB)", JSON.stringify({ role: "user", pad: "x".repeat(1024 * 1024) }), [413]),
     bad("text/plain body", '{"disabled":true}', [415], "text/plain"),
     bad("form body", "disabled=true", [415], "application/x-www-form-urlencoded"),
+  ];
+}
+
+/** A valid body for a user that does not exist, or from a caller who may not write. */
+function wrongTargetOrCallerCases(): Case[] {
+  return [
     {
       group: "json",
       name: "not a uuid in the path",
-      send: patch('{"disabled":true}', "application/json", "admin", "not-a-uuid"),
+      send: patchUser('{"disabled":true}', "application/json", "admin", "not-a-uuid"),
       expect: (r) => expectDecision.status(r, 404),
     },
     {
       group: "json",
       name: "unknown uuid in the path",
-      send: patch('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"),
+      send: patchUser('{"disabled":true}', "application/json", "admin", "00000000-0000-4000-8000-000000000000"),
       expect: (r) => expectDecision.status(r, 404),
     },
     {
       group: "json",
       name: "valid change sent by a user",
-      send: patch('{"role":"admin"}', "application/json", "user"),
+      send: patchUser('{"role":"admin"}', "application/json", "user"),
       expect: (r) => expectDecision.status(r, 403),
     },
     {
       group: "json",
       name: "valid change sent anonymously",
-      send: patch('{"role":"admin"}', "application/json", "anonymous"),
+      send: patchUser('{"role":"admin"}', "application/json", "anonymous"),
       expect: (r) => expectDecision.status(r, 401),
     },
+  ];
+}
+
+/** JSON with operators and prototype keys to next-auth's own endpoints: no sign-in, no raised role. */
+function authEndpointBodyCases(): Case[] {
+  return [
     {
       group: "json",
       name: "credentials sign-in as JSON",
@@ -540,36 +580,30 @@ function jsonCases(): Case[] {
       },
       expect: (r) => (/"role":"admin"/.test(r.body) ? ["wrong decision: update() raised the role"] : []),
     },
-    // The legitimate writes: exactly the named change, nothing else.
-    {
-      group: "json",
-      name: "legitimate: disable the target",
-      send: patch('{"disabled":true}'),
-      expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["disabled"] },
-    },
-    {
-      group: "json",
-      name: "legitimate: enable the target",
-      send: patch('{"disabled":false}'),
-      expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["disabled"] },
-    },
-    {
-      group: "json",
-      name: "legitimate: promote the target",
-      send: patch('{"role":"admin"}'),
-      expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["role"] },
-    },
-    {
-      group: "json",
-      name: "legitimate: demote the target",
-      send: patch('{"role":"user"}'),
-      expect: (r) => expectDecision.status(r, 200),
-      writes: { email: TARGET.email, columns: ["role"] },
-    },
-    // After all that, nothing was polluted: the user is still a user everywhere.
+  ];
+}
+
+/** The legitimate writes: exactly the named change, nothing else. */
+function legitimateWriteCases(): Case[] {
+  return (
+    [
+      ["disable", '{"disabled":true}', "disabled"],
+      ["enable", '{"disabled":false}', "disabled"],
+      ["promote", '{"role":"admin"}', "role"],
+      ["demote", '{"role":"user"}', "role"],
+    ] as const
+  ).map(([change, body, column]): Case => ({
+    group: "json",
+    name: `legitimate: ${change} the target`,
+    send: patchUser(body),
+    expect: (r) => expectDecision.status(r, 200),
+    writes: { email: TARGET.email, columns: [column] },
+  }));
+}
+
+/** After all that, nothing was polluted: the user is still a user everywhere. */
+function unpollutedCases(): Case[] {
+  return [
     {
       group: "json",
       name: "afterwards /api/me still says user",

@@ -7,10 +7,10 @@ import { sessionCookieName } from "@/lib/auth/cookies";
 import { sessionCookieAttributeProblems } from "./corpus";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { EVERYWHERE, LIMITED, PROMOTED } from "./support/accounts";
-import type { RunningApp } from "../scripts/support/app-server";
-import { postCredentials, signIn, type Session } from "./support/auth";
+import type { RunningApp } from "../tooling/app-server";
+import { postCredentials, signIn, type Session } from "../tooling/raw-http-auth";
 import { baseProblems, expectDecision, leaks } from "./support/checks";
-import { send, setCookieLine, type Probe, type Reply } from "./support/http";
+import { send, setCookieLine, type Probe, type Reply } from "../tooling/raw-http";
 import type { CheckResult } from "./support/results";
 import type { TcpProxy } from "./support/tcp-proxy";
 

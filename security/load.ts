@@ -4,8 +4,8 @@
  * for its cookie, and (for /api/me, /dashboard and the session route) exactly the user of its own cookie.
  */
 import autocannon, { type Request } from "autocannon";
-import type { RunningApp } from "../scripts/support/app-server";
-import type { Session } from "./support/auth";
+import type { RunningApp } from "../tooling/app-server";
+import type { Session } from "../tooling/raw-http-auth";
 import type { CheckResult } from "./support/results";
 
 export const LOAD = { connections: 100, durationSeconds: 20 };

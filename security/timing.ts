@@ -5,9 +5,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { LOAD_USERS } from "./support/accounts";
-import type { RunningApp } from "../scripts/support/app-server";
-import { postCredentials } from "./support/auth";
-import type { Reply } from "./support/http";
+import type { RunningApp } from "../tooling/app-server";
+import { postCredentials } from "../tooling/raw-http-auth";
+import type { Reply } from "../tooling/raw-http";
 import type { CheckResult } from "./support/results";
 
 const TIMING_ATTEMPTS = 15;

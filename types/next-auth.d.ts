@@ -1,5 +1,5 @@
 import type { DefaultSession } from "next-auth";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/users/roles";
 
 // Importing the module being augmented keeps these declarations merging (v5 requires it for "next-auth/jwt").
 import "next-auth/jwt";

@@ -2,7 +2,7 @@ import { act, render, screen } from "@testing-library/react";
 import { SessionProvider, useSession } from "next-auth/react";
 import { useFocusRefetchThrottle } from "@/components/useFocusRefetchThrottle";
 import { answerSession, sessionFor } from "../support/msw-browser-server";
-import { SESSION_REQUESTS_PER_REFETCH } from "../support/next-auth-version";
+import { SESSION_REQUESTS_PER_REFETCH } from "@/tooling/next-auth-version";
 
 function SessionStatus() {
   const { status } = useSession();

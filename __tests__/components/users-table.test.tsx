@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { UsersTable } from "@/components/UsersTable";
-import type { PublicUser } from "@/lib/users/repository";
+import type { PublicUser } from "@/lib/users/types";
 import { server, sessionFor } from "../support/msw-browser-server";
 import { renderWithSession, testRouter } from "../support/render";
 

@@ -1,4 +1,4 @@
-import { hashPassword, verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyAgainstDummyHash, verifyPassword } from "@/lib/users/password";
 import { parseEnv, resetEnvForTests } from "@/lib/env";
 
 const SECRET = "s".repeat(32);

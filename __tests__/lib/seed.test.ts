@@ -1,6 +1,6 @@
 import { DEMO_USERS, seedAccounts, seedUsers } from "@/lib/users/seed";
 import { findUserByEmail } from "@/lib/users/repository";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/users/password";
 import { useTestDatabase } from "../support/database";
 
 useTestDatabase();

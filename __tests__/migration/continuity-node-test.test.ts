@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { NEXT_AUTH_MAJOR } from "../support/next-auth-version";
+import { NEXT_AUTH_MAJOR } from "@/tooling/next-auth-version";
 
 /**
  * Step 5's continuity test without Jest (MIGRATION.md step 5): the node:test file runs under

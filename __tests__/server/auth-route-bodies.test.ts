@@ -1,5 +1,5 @@
 import { callAuth, getCsrf } from "../support/http";
-import { MAX_BODY_BYTES } from "@/lib/api/body";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 
 // next-auth v4's Pages route only (lib/auth/route-handler.ts): step 6 deletes both.
 describe("request bodies of the next-auth route", () => {

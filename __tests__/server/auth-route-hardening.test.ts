@@ -1,5 +1,5 @@
 import { callAuth } from "../support/http";
-import { CALLBACK_URL_COOKIE } from "../support/next-auth-version";
+import { CALLBACK_URL_COOKIE } from "@/tooling/next-auth-version";
 
 describe("the next-auth route refuses input that v4 answers with a 500", () => {
   it.each([

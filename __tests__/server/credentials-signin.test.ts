@@ -1,5 +1,5 @@
 import { getCsrf, landingPage } from "../support/http";
-import { expectedAuthErrors } from "../support/next-auth-version";
+import { expectedAuthErrors } from "@/tooling/next-auth-version";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { getServerSideProps as loginPage } from "@/pages/login";
 import { env } from "@/lib/env";

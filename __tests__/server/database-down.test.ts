@@ -8,7 +8,7 @@ import { closeDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { resetEnvForTests } from "@/lib/env";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
-import { expectedAuthErrors } from "../support/next-auth-version";
+import { expectedAuthErrors } from "@/tooling/next-auth-version";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { sessionCookie } from "../support/session";
 import { signInWithPassword } from "../support/sign-in";

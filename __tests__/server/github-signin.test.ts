@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { findUserByEmail, listUsers } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { fakeGithub, type FakeGithubAccount } from "../support/github";
-import { expectedAuthErrors } from "../support/next-auth-version";
+import { expectedAuthErrors } from "@/tooling/next-auth-version";
 import { decode, sessionCookieName } from "../support/session";
 
 useTestDatabase();

@@ -1,6 +1,6 @@
 import { resetEnvForTests } from "@/lib/env";
 import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
-import { COOKIE_PREFIX } from "../support/next-auth-version";
+import { COOKIE_PREFIX } from "@/tooling/next-auth-version";
 import { signInWithPassword } from "../support/sign-in";
 
 // next-auth picks cookie names and flags from NEXTAUTH_URL's scheme.

@@ -1,7 +1,7 @@
 import { landingPage } from "../support/http";
 import { env } from "@/lib/env";
 import { createTestUser, TEST_PASSWORD, useTestDatabase } from "../support/database";
-import { expectedAuthErrors } from "../support/next-auth-version";
+import { expectedAuthErrors } from "@/tooling/next-auth-version";
 import { signInWithPassword } from "../support/sign-in";
 
 // Small limits keep the file fast; the defaults (5 and 20) are checked in the env tests.

@@ -5,7 +5,7 @@ import { callHandler, SAME_ORIGIN_JSON } from "../support/http";
 import * as userRoute from "@/pages/api/admin/users/[id]";
 import * as meRoute from "@/pages/api/me";
 import * as signOutEverywhereRoute from "@/pages/api/me/sign-out-everywhere";
-import { MAX_BODY_BYTES } from "@/lib/api/body";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 
 const OVERSIZED = JSON.stringify({ pad: "x".repeat(MAX_BODY_BYTES + 1) });
 
@@ -20,7 +20,7 @@ function apiRouteFiles(dir = path.join(process.cwd(), "pages/api")): string[] {
 }
 
 describe("request bodies of the API routes", () => {
-  it("every route under pages/api turns Next's body parser off, so that lib/api/body.ts answers", async () => {
+  it("every route under pages/api turns Next's body parser off, so that lib/http/body.ts answers", async () => {
     const files = apiRouteFiles();
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {

@@ -4,11 +4,13 @@ import hkdf from "@panva/hkdf";
 import { EncryptJWT } from "jose";
 import { getServerSideProps as dashboardPage } from "@/pages/dashboard";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/options";
+import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { changeUser } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookie, sessionCookieName } from "../support/session";
-import { v4CookieHeader } from "../support/v4-session-cookie";
+import { v4CookieHeader } from "@/tooling/v4-session-cookie";
 
 useTestDatabase();
 
@@ -23,6 +25,18 @@ async function tokenIssuedAgo(claims: Record<string, unknown>, age: number): Pro
     .setExpirationTime(now() - age + SESSION_MAX_AGE_SECONDS)
     .setJti(crypto.randomUUID())
     .encrypt(key);
+}
+
+/** How many queries `run` sends to the database (PGlite or PostgreSQL: drizzle calls `query` on either). */
+async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
+  const { $client } = (await getDb()) as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } };
+  const query = jest.spyOn($client, "query");
+  try {
+    await run();
+    return query.mock.calls.length;
+  } finally {
+    query.mockRestore();
+  }
 }
 
 describe("a server read of an unchanged session", () => {
@@ -90,5 +104,37 @@ describe("a server read of an unchanged session", () => {
     const { result, cookies } = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
     expect(result).toHaveProperty("redirect");
     expect(cookies[sessionCookieName(env().baseUrl)]).toBe("");
+  });
+});
+
+describe("a server read that is due for a re-check", () => {
+  const dueForRecheck = { roleCheckedAt: now() - 10 * 60 };
+
+  it("reads the user once and re-issues the cookie with the role the database has", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user, { claims: dueForRecheck });
+    await changeUser(user.id, { role: "admin" });
+    let read: Awaited<ReturnType<typeof runGetServerSideProps>> | undefined;
+    const queries = await queriesDuring(async () => {
+      read = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
+    });
+    expect(queries).toBe(1);
+    expect(await propsOf(read!.result)).toMatchObject({ session: { user: { id: user.id, role: "admin" } } });
+    const reissued = await decode({ token: read!.cookies[sessionCookieName(env().baseUrl)], secret: env().secret });
+    expect(reissued).toMatchObject({ role: "admin", roleCheckedAt: expect.any(Number) });
+    expect(reissued!.roleCheckedAt).toBeGreaterThan(now() - 60);
+  });
+
+  it("reads the user once to end the session of a disabled user, and clears the cookie", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user, { claims: dueForRecheck });
+    await changeUser(user.id, { disabled: true });
+    let read: Awaited<ReturnType<typeof runGetServerSideProps>> | undefined;
+    const queries = await queriesDuring(async () => {
+      read = await runGetServerSideProps(dashboardPage, { path: "/dashboard", cookie });
+    });
+    expect(queries).toBe(1);
+    expect(read!.result).toHaveProperty("redirect.destination", "/login?callbackUrl=%2Fdashboard");
+    expect(read!.cookies[sessionCookieName(env().baseUrl)]).toBe("");
   });
 });

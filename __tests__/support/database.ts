@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Client } from "pg";
-import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/roles";
+import { hashPassword } from "@/lib/users/password";
+import type { Role } from "@/lib/users/roles";
 import { closeDb, migrateDatabase, openEmbeddedCopyForTests } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createUser } from "@/lib/users/repository";

@@ -1,11 +1,11 @@
 // next-test-api-route-handler must load before Next's own modules.
 import { testApiHandler } from "next-test-api-route-handler";
 import type { NextApiHandler, PageConfig } from "next";
-import { fetchCsrf } from "@/scripts/support/csrf-form";
-import { authRoute, type AuthRoute } from "./next-auth-version";
+import { fetchCsrf } from "@/tooling/csrf-form";
+import { authRoute, type AuthRoute } from "@/tooling/next-auth-version";
 import { setCookies } from "./pages";
 
-export { cookieHeader, form } from "@/scripts/support/csrf-form";
+export { cookieHeader, form } from "@/tooling/csrf-form";
 
 export interface HandlerResponse {
   status: number;

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import type { Session } from "next-auth";
-import { NEXT_AUTH_MAJOR } from "./next-auth-version";
+import { NEXT_AUTH_MAJOR } from "@/tooling/next-auth-version";
 
 /** The session endpoint's body for a signed-out visitor: v4 answers `{}`, v5 `null`. */
 const SIGNED_OUT = NEXT_AUTH_MAJOR >= 5 ? null : {};

@@ -1,9 +1,9 @@
 import { decode as decodeJwt, encode, type JWT } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/users/roles";
 import { env } from "@/lib/env";
-import { sessionTokenSalt } from "./next-auth-version";
+import { sessionTokenSalt } from "@/tooling/next-auth-version";
 
 interface SessionUser {
   id: string;

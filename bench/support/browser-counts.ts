@@ -4,11 +4,11 @@
  * alt-tabbing does). Ours is /dashboard, where the guard hands SessionProvider the session and
  * focus refetches are throttled; the stock SessionProvider (no session prop, default refetch
  * settings) is the twin /bench/stock-provider, which renders /client under those defaults.
- * The e2e suite asserts the scripted visit's counts (e2e/support/session-request-counts.ts);
+ * The e2e suite asserts the scripted visit's counts (tooling/session-request-counts.ts);
  * this adds the burst, which the targets need.
  */
 import { chromium, type Page } from "@playwright/test";
-import { CHROMIUM_ARGS, findChromium } from "../../e2e/support/chromium";
+import { CHROMIUM_ARGS, findChromium } from "../../tooling/chromium";
 
 export const FOCUS_BURST = 3;
 

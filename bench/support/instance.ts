@@ -6,10 +6,10 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS } from "@/lib/users/seed";
-import { postCredentials } from "../../security/support/auth";
-import { send } from "../../security/support/http";
-import { freePort, seedDatabase, startApp, type RunningApp } from "../../scripts/support/app-server";
-import { childAppEnv, type SeedAccounts } from "../../scripts/support/child-app-env";
+import { postCredentials } from "../../tooling/raw-http-auth";
+import { send } from "../../tooling/raw-http";
+import { freePort, seedDatabase, startApp, type RunningApp } from "../../tooling/app-server";
+import { childAppEnv, type SeedAccounts } from "../../tooling/child-app-env";
 
 /** The demo accounts with passwords of this run, and the run's secret. */
 const accounts: SeedAccounts = {

@@ -22,9 +22,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { appFiles } from "../../scripts/support/app-files";
-import { ROOT, runCommand } from "../../scripts/support/app-server";
-import { tail } from "../../scripts/support/cli";
+import { appFiles } from "../../tooling/app-files";
+import { ROOT, runCommand } from "../../tooling/app-server";
+import { tail } from "../../tooling/cli";
 
 const TWIN_PAGES = path.join(ROOT, "bench", "twins", "pages");
 

@@ -251,7 +251,7 @@ export class UnknownAppError extends Error {
 }
 
 /** To-dos about a rewrite that a scan of its result cannot find again (renamed keys, the route converted). */
-const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity", "route-options"]);
+const UNSEEN_TODOS = new Set(["env-deployment", "session-continuity", "route-options", "request-address"]);
 
 /** To-dos about the outcome of a rewrite, false when an app's rewrite is not written. */
 const OUTCOME_TODOS = new Set([
@@ -388,7 +388,7 @@ function runUnit(
           c.after === null ? c : { ...c, after: conformSource(c.path, null, c.after, appStyle) },
         ),
       );
-    out.findings.push(...findings.map((f) => ({ ...f, file: prefix + f.file })));
+    out.findings.push(...findings.map((f) => ({ ...f, file: path.posix.normalize(prefix + f.file) })));
     out.changes.push(...changes.map((c) => ({ ...c, path: prefix + c.path })));
   }
   return out;

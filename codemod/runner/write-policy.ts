@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { ENV_DEPLOYMENT_TODO, isEnvFile } from "../transforms/env-names";
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
+import { NO_SOCKET_TODO } from "../transforms/lazy-config";
 import { CONTINUITY_TODO, ROUTE_OPTIONS_TODO, sharedPackageCode } from "../transforms/nextauth-route";
 import type { Unit } from "../lib/apps";
 import { parse } from "../lib/ast";
@@ -166,9 +167,13 @@ function whyNotWritten(
       const found = fileIn(prefix + target, finalFiles) !== undefined;
       // The auth module a shared package's rewrite imports ("../auth", or "./" from inside its auth/ folder).
       if (!found && !pkg.app && (/auth$/.test(spec) || target.replace(/\/$/, "") === project.authModule)) {
-        const app = unit.packages.find((p) => p.app);
+        // The app that mounts next-auth's route, not the first app of the unit (a docs site beside it).
+        const apps = unit.packages.filter((p) => p.app);
+        const projectOf = (p: (typeof apps)[number]) =>
+          new Project(p.dir, p.files, { read: (f) => read(p.dir ? `${p.dir}/${f}` : f) });
+        const app = apps.find((p) => projectOf(p).routeFile) ?? apps[0];
         const appPrefix = app?.dir ? `${app.dir}/` : "";
-        const appProject = app && new Project(app.dir, app.files, { read: (f) => read(appPrefix + f) });
+        const appProject = app && projectOf(app);
         const authPath = appProject ? `${appPrefix}${appProject.authModule}.ts` : "an app";
         const code = sharedPackageCode(
           { dir: pkg.dir, name: pkg.name },
@@ -462,7 +467,9 @@ function carriedTodos(root: string, result: RunResult, steps: ReadonlySet<number
         ? "env-deployment"
         : message.startsWith(ROUTE_OPTIONS_TODO)
           ? "route-options"
-          : "";
+          : message === NO_SOCKET_TODO
+            ? "request-address"
+            : "";
     if (decided && !unseen) continue;
     if (unseen) {
       if (!existsSync(path.join(root, where))) continue;

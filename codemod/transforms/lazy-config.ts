@@ -36,6 +36,8 @@ export interface LazyRoute {
   /** Names the route imports from auth.ts besides `handlers` (`v4RequestOf`). */
   authImports?: string[];
   readsUrl?: boolean;
+  /** To-dos the switch leaves where the config's modules read what v5's request lacks (its socket). */
+  notes?: { file: string; line: number; message: string }[];
 }
 
 interface Style {
@@ -49,6 +51,10 @@ interface Style {
 
 const V4_REQUEST_NAME = "v4Req";
 const V4_REQUEST_FIELDS = new Set(["cookies", "headers", "query", "url"]);
+
+/** The to-do at a `req.socket.remoteAddress` fallback the lazy config's modules read (no scan finds it again). */
+export const NO_SOCKET_TODO =
+  "v5's request has no socket: after the switch `remoteAddress` here is undefined (v4RequestOf gives an empty socket), so the address comes from the header before it only; if the app is served with no proxy setting that header, decide what stands for the address, then tick this item";
 
 /**
  * The lazy config for handler `fn` around `return NextAuth(req, res, options)`, or undefined when
@@ -159,7 +165,7 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
   const routeCode = routeCodeOf(reqName, style, { statements: routeStatements, moved, slice }, reads);
   return {
     ...result,
-    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true),
+    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true, Boolean(result.notes?.length)),
     guards: {
       imports: `import ${passesQuery ? "" : "type "}{ NextRequest } from ${q}next/server${q}${semi}\n`,
       code: routeCode,
@@ -475,6 +481,22 @@ function routeGuardLines(
   return guardLines;
 }
 
+/** Why the config cannot read `req.<field>` here (the route's path segments, a change to the request), or undefined. */
+function requestFieldProblem(
+  p: ASTPath<Identifier>,
+  field: string,
+  code: (n: Node) => string,
+  at: (n: Node) => string,
+): string | undefined {
+  const outer = p.parent.parent?.node as Node | undefined;
+  if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth")
+    return `\`${code(outer)}\` at ${at(outer)}: the route's path segments, which only the route sees; read them from \`new URL(req.url).pathname\` in the route's GET and POST`;
+  const changed = mutation(p);
+  if (changed)
+    return `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`;
+  return undefined;
+}
+
 /** Leading guards, then the config; with `configOnly`, no guards and those statements as the config. */
 function guardedRoute(
   parsed: Parsed,
@@ -502,6 +524,8 @@ function guardedRoute(
   const edits: { start: number; end: number; text: string }[] = [];
   let readsRequest = false;
   let readsUrl = false;
+  let readsSocket = false;
+  const notes: { file: string; line: number; message: string }[] = [];
   let usesParam = false;
   eachReference(j, [...body, options], (p, parent, node) => {
     const name = p.node.name;
@@ -526,20 +550,8 @@ function guardedRoute(
       return;
     }
     if (field && V4_REQUEST_FIELDS.has(field)) {
-      const outer = p.parent.parent?.node as Node | undefined;
-      if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth") {
-        problems.add(
-          `\`${code(outer)}\` at ${at(outer)}: the route's path segments, which only the route sees; read them from \`new URL(req.url).pathname\` in the route's GET and POST`,
-        );
-        return;
-      }
-      const changed = mutation(p);
-      if (changed) {
-        problems.add(
-          `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`,
-        );
-        return;
-      }
+      const problem = requestFieldProblem(p, field, code, at);
+      if (problem) return void problems.add(problem);
       readsRequest = true;
       if (field === "url") readsUrl = true;
       edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
@@ -550,6 +562,10 @@ function guardedRoute(
       // `getOptions(req)`: a function that reads only req.headers, .cookies, .query and .url.
       readsRequest = true;
       if (builder.fields.has("url")) readsUrl = true;
+      for (const read of builder.addressReads) {
+        readsSocket = true;
+        notes.push({ ...read, message: NO_SOCKET_TODO });
+      }
       if (!builder.file) {
         edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
         if (builder.param.typeAnnotation && style.typescript)
@@ -589,11 +605,12 @@ function guardedRoute(
   });
   return {
     config,
-    helpers: readsRequest ? v4RequestHelper(style, readsUrl) : "",
+    helpers: readsRequest ? v4RequestHelper(style, readsUrl, false, readsSocket) : "",
     guards: guardLines.length ? routeGuards(guardLines, reqName, style) : undefined,
     problems: [...problems],
     fileEdits,
     readsUrl,
+    notes,
   };
 }
 
@@ -609,7 +626,13 @@ function builderReads(
   style: Style,
   depth = 0,
 ):
-  | { param: Node; fields: Set<string>; file?: string; other?: { code: string; line: number; file?: string } }
+  | {
+      param: Node;
+      fields: Set<string>;
+      file?: string;
+      other?: { code: string; line: number; file?: string };
+      addressReads: { file: string; line: number }[];
+    }
   | undefined {
   if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return undefined;
   const index = (call.arguments as Node[]).indexOf(arg);
@@ -627,12 +650,20 @@ function builderReads(
     .find(j.Identifier, { name: param.name })
     .filter((p) => !isPropertyName(p.node, p.parent.node));
   const fields = new Set<string>();
+  const addressReads: { file: string; line: number }[] = [];
   let other: { code: string; line: number; file?: string } | undefined;
   uses.forEach((p) => {
     const parent = p.parent.node as Node;
     if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") {
       const field = parent.object === p.node && !parent.computed ? (parent.property.name as string) : undefined;
       if (field && V4_REQUEST_FIELDS.has(field) && !mutation(p)) return void fields.add(field);
+      // `req.headers["x-forwarded-for"] || req.socket.remoteAddress`, in another module: v5's request
+      // has no socket, so the address is unknown where no proxy header names it (a to-do, not a guess).
+      if (found.file && addressFallback(j, p, param.name)) {
+        fields.add("socket");
+        addressReads.push({ file: found.file, line: lineOf(p.node, source) });
+        return;
+      }
     } else if (
       (parent.type === "UnaryExpression" && parent.operator === "!") ||
       (parent.type === "IfStatement" && parent.test === p.node) ||
@@ -644,7 +675,10 @@ function builderReads(
     // from the route's file, whose builder's parameter type becomes v4RequestOf's.)
     if (found.file && depth < 3 && parent.type === "CallExpression" && parent.callee !== p.node) {
       const inner = builderReads(found.parsed, parent, p.node, { ...style, file: found.file }, depth + 1);
-      if (inner && !inner.other) return void inner.fields.forEach((f) => fields.add(f));
+      if (inner && !inner.other) {
+        addressReads.push(...inner.addressReads);
+        return void inner.fields.forEach((f) => fields.add(f));
+      }
       if (inner?.other) return void (other ??= inner.other);
     }
     if (other) return;
@@ -657,7 +691,30 @@ function builderReads(
     };
   });
   if (uses.size() === 0) return undefined;
-  return { param, fields, file: found.file, other };
+  return { param, fields, file: found.file, other, addressReads };
+}
+
+/**
+ * `req.socket.remoteAddress` (or `req.connection…`) as the fallback of a header read:
+ * `req.headers["x-forwarded-for"] || req.socket.remoteAddress`.
+ */
+function addressFallback(
+  j: Parsed["j"],
+  p: { node: Node; parent: { node: Node; parent?: unknown } },
+  param: string,
+): boolean {
+  const socket = p.parent.node;
+  if (!["socket", "connection"].includes(memberName(socket) ?? "")) return false;
+  const address = (p.parent.parent as { node: Node; parent?: { node: Node } } | undefined)?.node;
+  if (!address || address.object !== socket || memberName(address) !== "remoteAddress") return false;
+  const either = (p.parent.parent as { parent?: { node: Node } }).parent?.node;
+  if (either?.type !== "LogicalExpression" || either.right !== address || !["||", "??"].includes(either.operator))
+    return false;
+  return j(either.left as never)
+    .find(j.MemberExpression)
+    .some(
+      (m) => memberName(m.node) === "headers" && m.node.object.type === "Identifier" && m.node.object.name === param,
+    );
 }
 
 /** The function `name` declares at the top of the module (exported, when `exported`). */
@@ -1132,12 +1189,14 @@ function routeGuards(lines: string[], reqName: string, { typescript, semi }: Sty
 }
 
 /** v4's req.headers, req.cookies and req.query (and req.url, with `url`), rebuilt from whatever v5 hands the config. */
-function v4RequestHelper({ typescript, semi }: Style, withUrl: boolean, exported = false): string {
+function v4RequestHelper({ typescript, semi }: Style, withUrl: boolean, exported = false, withSocket = false): string {
   const t = (text: string) => (typescript ? text : "");
   const s = semi;
+  const socket = withSocket ? `, socket: { remoteAddress: undefined${t(" as string | undefined")} }` : "";
+  const socketNote = withSocket ? "// v5's request has no socket: the peer's address is unknown here\n  " : "";
   const returned = withUrl
-    ? "// v4's req.url: the path and query (a Pages request's url is them already)\n  return { headers, cookies, query, url: url === undefined ? undefined : target.pathname + target.search }"
-    : "return { headers, cookies, query }";
+    ? `// v4's req.url: the path and query (a Pages request's url is them already)\n  ${socketNote}return { headers, cookies, query, url: url === undefined ? undefined : target.pathname + target.search${socket} }`
+    : `${socketNote}return { headers, cookies, query${socket} }`;
   return `
 /**
  * v4's \`req.headers\`, \`req.cookies\`${withUrl ? ", `req.query` and `req.url`" : " and `req.query`"}, from what v5 hands the config: the route's

@@ -267,22 +267,7 @@ function writeConverted(input: TransformInput, route: ConvertedRoute, capture?: 
   const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
   const routeFile = appRoute ? file : project.appRouteFor(file, ext);
   // The guards' own imports (a URL check the route calls) come along, re-pathed for the route.
-  const guardImports = lazy?.guards
-    ? root
-        .find(j.ImportDeclaration)
-        .nodes()
-        .filter((d) => (d.specifiers ?? []).some((sp) => new RegExp(`\\b${localName(sp)}\\b`).test(lazy.guards!.code)))
-        .map((d) => {
-          const spec = String(d.source.value);
-          const target = spec.startsWith(".") ? project.resolve(file, spec) : undefined;
-          const text = slice(d);
-          return target === undefined
-            ? text
-            : text.replace(slice(d.source), `${q}${project.importSpecifier(routeFile, target)}${q}`);
-        })
-        .map((text) => `${text}\n`)
-        .join("")
-    : "";
+  const guardImports = lazy?.guards ? guardImportsOf(parsed, input, lazy.guards.code, routeFile, q) : "";
   const routeSource = appRoute
     ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
     : dropUnusedImports(
@@ -330,6 +315,15 @@ function writeConverted(input: TransformInput, route: ConvertedRoute, capture?: 
     return { findings };
   }
   findings.push(bridgeWritten(bridge.path, authFile));
+  // A note in a workspace package's module (its path the repository's) is given relative to this app.
+  for (const address of lazy?.notes ?? [])
+    findings.push({
+      step: 6,
+      ...address,
+      file: project.has(address.file) ? address.file : path.posix.relative(project.root, address.file),
+      kind: "request-address",
+      action: "todo",
+    });
   if (appRoute) {
     note(line, "nextauth-route", `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers`, "rewrite");
     return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
@@ -352,6 +346,31 @@ function writeConverted(input: TransformInput, route: ConvertedRoute, capture?: 
     ],
     remove: true,
   };
+}
+
+/** The imports of the route's file that its guards use, each re-pathed for the new route. */
+function guardImportsOf(
+  { j, root }: Parsed,
+  { file, source, project }: TransformInput,
+  guards: string,
+  routeFile: string,
+  q: string,
+): string {
+  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
+  return root
+    .find(j.ImportDeclaration)
+    .nodes()
+    .filter((d) => (d.specifiers ?? []).some((sp) => new RegExp(`\\b${localName(sp)}\\b`).test(guards)))
+    .map((d) => {
+      const spec = String(d.source.value);
+      const target = spec.startsWith(".") ? project.resolve(file, spec) : undefined;
+      const text = slice(d);
+      return target === undefined
+        ? text
+        : text.replace(slice(d.source), `${q}${project.importSpecifier(routeFile, target)}${q}`);
+    })
+    .map((text) => `${text}\n`)
+    .join("");
 }
 
 type Beside = NonNullable<Project["optionsBesideHelper"]>;

@@ -1,7 +1,7 @@
 import { loginErrorMessage } from "@/lib/auth/login-errors";
 import { DEMO_USERS } from "@/lib/users/seed";
 import { alert, appUrl, expect, screenshot, signIn, submitLogin, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "@/tooling/next-auth-version";
 
 test("sends a signed-out visitor from /dashboard to /login, and back to /dashboard after signing in", async ({
   page,

@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
 import { DEMO_USERS } from "@/lib/users/seed";
-import { GITHUB_ACCOUNTS, type GithubLogin } from "../support/github-accounts";
-import type { ProviderEvent } from "../support/github-provider";
+import { GITHUB_ACCOUNTS, type GithubLogin } from "@/tooling/github-accounts";
+import type { ProviderEvent } from "@/tooling/github-provider";
 import { alert, appUrl, expect, header, signIn, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "@/tooling/next-auth-version";
 
 /**
  * The GitHub sign-in, for real: the browser goes app → local provider (a GitHub Enterprise

@@ -5,9 +5,9 @@ import { decode, encode } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { DEMO_USERS } from "@/lib/users/seed";
-import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
+import { CHROMIUM_ARGS, findChromium } from "@/tooling/chromium";
 import { appUrl, expect, signIn, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "@/tooling/next-auth-version";
 
 const { admin } = DEMO_USERS;
 

@@ -1,11 +1,11 @@
 import type { Page, Response } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/users/seed";
-import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "../support/session-request-counts";
+import { FIRST_LOAD_SESSION_REQUESTS, SCRIPTED_VISIT_SESSION_REQUESTS } from "@/tooling/session-request-counts";
 import { appUrl, expect, header, type NetworkActivity, signIn, submitLogin, test } from "../support/fixtures";
 
 /**
  * How often the browser asks `/api/auth/session`; the expected numbers, and why, are in
- * support/session-request-counts.ts, where the benchmark issue reuses them.
+ * tooling/session-request-counts.ts, where the benchmark issue reuses them.
  */
 
 /** Waits until the page is hydrated and the network is quiet, so any effect's fetch has been made. */

@@ -1,7 +1,7 @@
 import { DEMO_USERS } from "@/lib/users/seed";
 import { E2E_ROLE_RECHECK_SECONDS } from "../support/role-recheck";
 import { appUrl, expect, header, signIn, test } from "../support/fixtures";
-import { SIGNED_OUT_SESSION } from "../../__tests__/support/next-auth-version";
+import { SIGNED_OUT_SESSION } from "@/tooling/next-auth-version";
 
 test("signs out from the header to /, and the back button shows no protected content", async ({ page }) => {
   await signIn(page, DEMO_USERS.admin);

@@ -1,8 +1,8 @@
 import type { NextApiHandler, NextApiRequest, NextApiResponse } from "next";
 import type { Session } from "next-auth";
-import { answerWithoutBody, contentType, takeBody } from "@/lib/api/body";
-import { ApiError, sendError } from "@/lib/api/errors";
-import type { Role } from "@/lib/auth/roles";
+import { answerWithoutBody, contentType, takeBody } from "@/lib/http/body";
+import { ApiError, sendError } from "@/lib/http/errors";
+import type { Role } from "@/lib/users/roles";
 import { getServerAuthSession } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/users/roles";
 
 /**
  * Which paths middleware lets through and which role a path needs. Edge-safe (no Node APIs).

@@ -3,7 +3,7 @@ import type { JWT } from "next-auth/jwt";
 import { z } from "zod";
 import { SIGN_IN_ERROR } from "@/lib/auth/credentials";
 import { safeRedirect } from "@/lib/auth/redirect";
-import { isRole } from "@/lib/auth/roles";
+import { isRole } from "@/lib/users/roles";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import type { Env } from "@/lib/env";
 import { findAccessById, findOrCreateOAuthUser, updateDisplayName } from "@/lib/users/repository";

@@ -1,13 +1,13 @@
 import type { User } from "next-auth";
 import { z } from "zod";
-import { verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
+import { verifyAgainstDummyHash, verifyPassword } from "@/lib/users/password";
 import {
   assertNotRateLimited,
   clearAccountFailures,
   recordFailedSignIn,
   TooManyAttemptsError,
 } from "@/lib/auth/rate-limit";
-import { isRole } from "@/lib/auth/roles";
+import { isRole } from "@/lib/users/roles";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { findUserByEmail } from "@/lib/users/repository";
 

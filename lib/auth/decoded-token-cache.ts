@@ -2,6 +2,9 @@ import { LRUCache } from "lru-cache";
 import type { JWT } from "next-auth/jwt";
 
 /**
+ * Optional speed-up (ARCHITECTURE.md, section 1), used by session-token.ts only: leave it out and
+ * decodeSessionToken decrypts every time.
+ *
  * The claims of session tokens decrypted before, per key. A browser sends the same cookie on every
  * request until it is re-issued, and middleware and the page's guard each decode it: decrypting
  * is most of what auth adds to a request (bench/ATTEMPTS.md, attempt 12). A token string only ever

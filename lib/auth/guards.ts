@@ -1,6 +1,6 @@
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from "next";
 import type { Session } from "next-auth";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/users/roles";
 import { getServerAuthSession } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 

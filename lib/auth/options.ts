@@ -32,7 +32,7 @@ export function buildAuthOptions(config: Env): NextAuthOptions {
       ...(config.github ? [githubProvider(config.github)] : []),
     ],
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
-    // v4's token format, with the derived key cached across requests (lib/auth/session-token.ts).
+    // Optional speed-up: v4's token format, the derived key cached across requests (lib/auth/session-token.ts).
     jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/login", error: "/login" },
     callbacks: buildCallbacks(config),

@@ -1,7 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth from "next-auth";
-import { answerWithoutBody, parseFormOrJson, takeBody } from "@/lib/api/body";
-import { ApiError, sendError } from "@/lib/api/errors";
+import { answerWithoutBody, parseFormOrJson, takeBody } from "@/lib/http/body";
+import { ApiError, sendError } from "@/lib/http/errors";
 import { getAuthOptions } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";

@@ -4,6 +4,9 @@ import type { JWT } from "next-auth/jwt";
 import { decodeOnce } from "@/lib/auth/decoded-token-cache";
 
 /**
+ * Optional speed-up (ARCHITECTURE.md, section 1). Leave it out and options.ts and middleware.ts
+ * pass no `jwt` setting: next-auth's own encode/decode read and write the same tokens.
+ *
  * next-auth v4's session-token encode/decode, with two changes: the encryption key is derived
  * once per secret and salt, not on every call, and a token decrypted before is not decrypted
  * again (lib/auth/decoded-token-cache.ts). next-auth 4.24.15 runs HKDF on every encode and

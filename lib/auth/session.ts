@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getServerSession, type Session } from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
-import { sessionWithoutReissue } from "@/lib/auth/session-read";
+import { readSessionCookie } from "@/lib/auth/session-read";
 
 type Request = (IncomingMessage & { cookies: Partial<Record<string, string>> }) | NextApiRequest;
 
@@ -21,6 +21,6 @@ export interface RequestContext {
  * @see https://next-auth.js.org/configuration/nextjs#getserversession
  */
 export async function getServerAuthSession({ req, res }: RequestContext): Promise<Session | null> {
-  const options = getAuthOptions();
-  return (await sessionWithoutReissue(req, options)) ?? getServerSession(req, res, options);
+  const { session, options } = await readSessionCookie(req, getAuthOptions());
+  return session ?? getServerSession(req, res, options);
 }

@@ -1,9 +1,9 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { z } from "zod";
-import { parseJsonBody } from "@/lib/api/body";
-import { ApiError } from "@/lib/api/errors";
+import { parseJsonBody } from "@/lib/http/body";
+import { ApiError } from "@/lib/http/errors";
 import type { Session } from "next-auth";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/users/roles";
 import { env } from "@/lib/env";
 import { changeUser, findUserById, listUsers, toPublicUser } from "@/lib/users/repository";
 

@@ -1,18 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/users/roles";
+import type { PublicUser, UserChange } from "@/lib/users/types";
 import { getDb } from "@/lib/db/client";
 import { accounts, users, type UserRow } from "@/lib/db/schema";
-
-/** What the app shows of a user: never the password hash. */
-export interface PublicUser {
-  id: string;
-  email: string | null;
-  name: string | null;
-  image: string | null;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -138,7 +128,6 @@ export async function findOrCreateOAuthUser(input: {
   });
 }
 
-export type UserChange = { role?: Role; disabled?: boolean };
 export type ChangeResult = { ok: true; user: PublicUser } | { ok: false; reason: "not_found" | "last_admin" };
 
 /**

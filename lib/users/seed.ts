@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/roles";
+import { hashPassword } from "@/lib/users/password";
+import type { Role } from "@/lib/users/roles";
 import { createUser, findUserByEmail } from "@/lib/users/repository";
 
 /** The demo accounts used when SEED_* are unset, outside production only. Listed in the README. */

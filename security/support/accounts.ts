@@ -29,7 +29,7 @@ export async function seedRunDatabase(databaseUrl: string, secret: string): Prom
   const { migrateDatabase, closeDb } = await import("@/lib/db/client");
   const { seedAccounts, seedUsers } = await import("@/lib/users/seed");
   const { createUser, listUsers } = await import("@/lib/users/repository");
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/users/password");
   try {
     await migrateDatabase();
     await seedUsers(seedAccounts({}, false)); // the demo admin and user

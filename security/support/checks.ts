@@ -2,7 +2,7 @@
  * What every answer to hostile input must satisfy, and the decisions a request may get.
  * Each check returns the problems it found (empty: fine), phrased for the summary.
  */
-import type { Reply } from "./http";
+import type { Reply } from "../../tooling/raw-http";
 
 /** Stack frames, module paths and error class names: none may reach a visitor. */
 const LEAK_PATTERNS: readonly [RegExp, string][] = [

@@ -95,7 +95,7 @@ const step: Step = {
       ],
       ["encode({ token: payload!, secret, maxAge:", "encode({ token: payload!, secret, salt: name, maxAge:"],
     ]),
-    edit("security/support/auth.ts", "minted tokens take the salt (the cookie name)", [
+    edit("tooling/raw-http-auth.ts", "minted tokens take the salt (the cookie name)", [
       [fragment("mint-token.before"), fragment("mint-token.after")],
     ]),
     edit("security/corpus.ts", "minted tokens under the cookie name's salt", [

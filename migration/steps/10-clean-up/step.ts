@@ -24,7 +24,7 @@ const step: Step = {
     { ...edit("middleware.ts", "unwrap withLegacyV4", unwrapLegacyV4), fallback: "proxy.ts" },
     edit("__tests__/server/app-router-page.test.ts", "drop the v4-cookie case", [
       removeLines(fragment("app-router-page-v4-cookie-case")),
-      removeLines('import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";'),
+      removeLines('import { mintV4SessionToken, v4CookieHeader } from "@/tooling/v4-session-cookie";'),
       [
         'import { sessionClaims, sessionCookie } from "../support/session";',
         'import { sessionCookie } from "../support/session";',

@@ -1,7 +1,7 @@
 import type { PageConfig } from "next";
 import { apiRoute } from "@/lib/api/route";
 
-// Bodies are read by lib/api/body.ts, which answers JSON 413/415 and keeps the connection sound.
+// Bodies are read by lib/http/body.ts, which answers JSON 413/415 and keeps the connection sound.
 export const config: PageConfig = { api: { bodyParser: false } };
 
 /** The signed-in user, as the server sees them. */

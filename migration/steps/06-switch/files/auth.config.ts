@@ -1,7 +1,7 @@
 import type { NextAuthConfig, Session } from "next-auth";
 import { NextResponse } from "next/server";
 import { isPublicPath, requiredRole } from "@/lib/auth/access-rules";
-import { isRole } from "@/lib/auth/roles";
+import { isRole } from "@/lib/users/roles";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import type { Env } from "@/lib/env";
 

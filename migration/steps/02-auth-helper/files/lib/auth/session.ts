@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GetServerSidePropsContext, NextApiRequest, NextApiResponse } from "next";
 import { getServerSession, type Session } from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
-import { sessionWithoutReissue } from "@/lib/auth/session-read";
+import { readSessionCookie } from "@/lib/auth/session-read";
 
 type Request = (IncomingMessage & { cookies: Partial<Record<string, string>> }) | NextApiRequest;
 type Response = ServerResponse | NextApiResponse;
@@ -22,6 +22,6 @@ export function auth(
 export function auth(req: Request, res: Response): Promise<Session | null>;
 export async function auth(...args: [{ req: Request; res: Response }] | [Request, Response]): Promise<Session | null> {
   const [req, res] = args.length === 2 ? args : [args[0].req, args[0].res];
-  const options = getAuthOptions();
-  return (await sessionWithoutReissue(req, options)) ?? getServerSession(req, res, options);
+  const { session, options } = await readSessionCookie(req, getAuthOptions());
+  return session ?? getServerSession(req, res, options);
 }

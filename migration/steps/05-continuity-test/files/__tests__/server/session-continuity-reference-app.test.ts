@@ -8,7 +8,7 @@ import { changeUser } from "@/lib/users/repository";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookieName } from "../support/session";
-import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";
+import { mintV4SessionToken, v4CookieHeader } from "@/tooling/v4-session-cookie";
 
 /**
  * The upgrade must sign nobody out, across this app's pages, API routes and middleware. These run

@@ -8,7 +8,7 @@ import {
   withLegacyV4Sessions,
   type LegacyV4SessionOptions,
 } from "@/lib/auth/legacy-v4-session";
-import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";
+import { mintV4SessionToken, v4CookieHeader } from "@/tooling/v4-session-cookie";
 
 /**
  * The bridge as the codemod writes it into any app (codemod/templates/legacy-v4-session.ts),

@@ -14,7 +14,7 @@ import { moveDateTo } from "../support/clock";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookie, sessionCookieName } from "../support/session";
-import { v4CookieHeader } from "../support/v4-session-cookie";
+import { v4CookieHeader } from "@/tooling/v4-session-cookie";
 
 useTestDatabase();
 

@@ -4,6 +4,8 @@ import { decode, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
+ * Optional speed-up, as on v4 (ARCHITECTURE.md, section 1).
+ *
  * Auth.js v5 (5.0.0-beta.32) runs its whole session action on every `auth()` call, every
  * middleware pass and every `useSession()` fetch: it re-encrypts the token and sends `Set-Cookie`, ignoring `updateAge` for JWT
  * sessions. That costs a third to a half of a request (bench/ATTEMPTS.md, attempt 5), and a

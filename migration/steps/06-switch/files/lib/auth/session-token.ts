@@ -4,6 +4,8 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 import { decodeOnce } from "@/lib/auth/decoded-token-cache";
 
 /**
+ * Optional speed-up, as on v4 (ARCHITECTURE.md, section 1).
+ *
  * Auth.js v5's session-token encode/decode, with two changes: the encryption key (and its
  * thumbprint, the token's `kid`) is derived once per secret and salt, not on every call, and a
  * token decrypted before is not decrypted again (lib/auth/decoded-token-cache.ts).

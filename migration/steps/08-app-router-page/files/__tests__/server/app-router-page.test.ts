@@ -4,7 +4,7 @@ import ServerPage from "@/app/server/page";
 import { env } from "@/lib/env";
 import { createTestUser, useTestDatabase } from "../support/database";
 import { sessionClaims, sessionCookie } from "../support/session";
-import { mintV4SessionToken, v4CookieHeader } from "../support/v4-session-cookie";
+import { mintV4SessionToken, v4CookieHeader } from "@/tooling/v4-session-cookie";
 
 // A server component reads the request through next/headers, which only exists inside a Next
 // request; here it answers with the test's request headers. next-auth itself is the real one.

@@ -1,7 +1,7 @@
-import type { AuthOptions } from "next-auth";
+import type { NextAuthConfig } from "next-auth";
 import GitHubProvider from "next-auth/providers/github";
 
-export const NEXT_AUTH_OPTIONS: AuthOptions = {
+export const NEXT_AUTH_OPTIONS: NextAuthConfig = {
   session: { strategy: "jwt" },
   providers: [GitHubProvider({ clientId: process.env.GITHUB_ID!, clientSecret: process.env.GITHUB_SECRET! })],
 };
