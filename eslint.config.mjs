@@ -14,6 +14,18 @@ const layer = (who, folders, why = LAYERS) => ({
   message: `${who} may not import ${folders.join(", ")} (${why}).`,
 });
 
+/** The codemod is a package of its own: from a file `depth` folders inside codemod/, no import leaves it. */
+const codemodOnly = (depth) => ({
+  regex: `^(@/|(\\.\\./){${depth + 1},})`,
+  message: "The codemod is a package of its own: it imports nothing outside codemod/ (ARCHITECTURE.md).",
+});
+
+/** Inside the codemod, imports go down (runner/ → transforms/ → lib/): `who` may not import `folders`. */
+const codemodLayer = (who, folders) => ({
+  regex: `^\\.\\./(${folders.join("|")})(/|$)`,
+  message: `codemod/${who}/ may not import ${folders.join(", ")} (ARCHITECTURE.md: runner/ → transforms/ → lib/).`,
+});
+
 const config = [
   {
     ignores: [
@@ -70,18 +82,23 @@ const config = [
   })),
   {
     files: ["codemod/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [codemodOnly(1)] }] },
+  },
+  {
+    // The codemod's test helpers sit one folder deeper.
+    files: ["codemod/__tests__/support/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [codemodOnly(2)] }] },
+  },
+  {
+    files: ["codemod/lib/**"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              regex: "^(@/|(\\.\\./){2,})",
-              message: "The codemod is a package of its own: it imports nothing outside codemod/ (ARCHITECTURE.md).",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [codemodOnly(1), codemodLayer("lib", ["transforms", "runner"])] }],
+    },
+  },
+  {
+    files: ["codemod/transforms/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [codemodOnly(1), codemodLayer("transforms", ["runner"])] }],
     },
   },
   {

@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { collectFiles, isCandidate, run as runCodemod, type RunResult } from "../codemod/lib/run";
+import { collectFiles, isCandidate } from "../codemod/runner/files";
+import { run as runCodemod } from "../codemod/runner/run";
+import type { RunResult } from "../codemod/runner/run-result";
 import type { Step } from "./types";
 
 export const STEPS_DIR = path.join(__dirname, "steps");

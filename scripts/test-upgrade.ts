@@ -130,7 +130,7 @@ const FIXTURES: Fixture[] = [
 
 const FIXTURES_DIR = path.join(ROOT, "upgrade-fixtures");
 const STEP_TIMEOUT_MS = 10 * 60_000;
-/** The codemod's exit code when it refused an app (codemod/lib/cli.ts). */
+/** The codemod's exit code when it refused an app (codemod/runner/cli.ts). */
 const CODEMOD_EXIT_REFUSED = 3;
 const { step: log } = progress("upgrade");
 

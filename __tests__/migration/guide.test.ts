@@ -174,18 +174,18 @@ describeOnV4("MIGRATION.md", () => {
 });
 
 describe("MIGRATION.md's answer to each refusal the codemod can print", () => {
-  /** A fragment of each refusal (codemod/lib/run.ts) and each reason a route is not converted (its to-dos). */
+  /** A fragment of each refusal (codemod/runner/write-policy.ts) and each reason a route is not converted (its to-dos). */
   const refusals: [file: string, fragment: string][] = [
-    ["codemod/lib/run.ts", "is not converted ("],
-    ["codemod/lib/run.ts", "no package.json of it moves next-auth to v5"],
-    ["codemod/lib/run.ts", "which a shared package cannot import"],
-    ["codemod/lib/run.ts", "an import cycle"],
-    ["codemod/lib/run.ts", "which does not exist"],
-    ["codemod/lib/run.ts", "writes what only next-auth 5 reads"],
-    ["codemod/lib/run.ts", "next-auth would move to v5, but this run"],
-    ["codemod/lib/run.ts", "on next-auth v4, which reads the v4 names"],
-    ["codemod/lib/run.ts", "the codemod failed on"],
-    ["codemod/lib/run.ts", "would not parse"],
+    ["codemod/runner/write-policy.ts", "is not converted ("],
+    ["codemod/runner/write-policy.ts", "no package.json of it moves next-auth to v5"],
+    ["codemod/runner/write-policy.ts", "which a shared package cannot import"],
+    ["codemod/runner/write-policy.ts", "an import cycle"],
+    ["codemod/runner/write-policy.ts", "which does not exist"],
+    ["codemod/runner/write-policy.ts", "writes what only next-auth 5 reads"],
+    ["codemod/runner/write-policy.ts", "next-auth would move to v5, but this run"],
+    ["codemod/runner/write-policy.ts", "on next-auth v4, which reads the v4 names"],
+    ["codemod/runner/write-policy.ts", "the codemod failed on"],
+    ["codemod/runner/write-policy.ts", "would not parse"],
     ["codemod/transforms/nextauth-route.ts", "no `export default NextAuth(...)` found"],
     ["codemod/transforms/nextauth-route.ts", "the default export is not NextAuth(...)"],
     ["codemod/transforms/nextauth-route.ts", "NextAuth called with an unexpected argument list"],
@@ -209,10 +209,10 @@ describe("MIGRATION.md's answer to each refusal the codemod can print", () => {
     expect(rows.some((row) => row.replace(/[`(:]/g, " ").replace(/\s+/g, " ").includes(words))).toBe(true);
   });
 
-  it("lists every refusal run.ts can print (a new one needs its row here and in the guide)", () => {
-    const source = readFileSync(path.join(process.cwd(), "codemod/lib/run.ts"), "utf8");
+  it("lists every refusal the write policy can print (a new one needs its row here and in the guide)", () => {
+    const source = readFileSync(path.join(process.cwd(), "codemod/runner/write-policy.ts"), "utf8");
     expect(source.match(/nothing written for \$\{name\}: /g)).toHaveLength(
-      refusals.filter(([file]) => file === "codemod/lib/run.ts").length,
+      refusals.filter(([file]) => file === "codemod/runner/write-policy.ts").length,
     );
   });
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../lib/cli";
+import { main } from "../runner/cli";
 import { BRIDGE_TEMPLATE } from "../transforms/legacy-bridge";
 
 /** A tiny v4 app in a temp git repo: one of each pattern, plus a file that does not parse. */

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateCorpus } from "../corpus/generate";
-import { run, writeChanges } from "../lib/run";
+import { run } from "../runner/run";
+import { writeChanges } from "../runner/write-policy";
 
 /**
  * A synthetic v4 codebase (30 copies of each pattern, JS and TS, among files without next-auth):

@@ -1,6 +1,6 @@
-import { fixtureCases, readOutput, runFixture } from "../lib/fixtures";
-import { repoCases } from "../lib/repo-fixtures";
-import { run } from "../lib/run";
+import { fixtureCases, readOutput, runFixture } from "./support/fixtures";
+import { repoCases } from "./support/repo-fixtures";
+import { run } from "../runner/run";
 
 /**
  * Each fixture case is a run of its own: what it gives may not depend on the cases that ran before
@@ -39,7 +39,7 @@ describe("runs in one process", () => {
     for (const dir of inputs) {
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const fresh: typeof import("../lib/run") = require("../lib/run");
+        const fresh: typeof import("../runner/run") = require("../runner/run");
         alone.set(dir, outcome(fresh.run, dir));
       });
     }

@@ -6,7 +6,7 @@ import { Project } from "../lib/project";
 import { newTransformContext } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_TEMPLATE, bridgeModule } from "../transforms/legacy-bridge";
 import { nextAuthRoute } from "../transforms/nextauth-route";
-import { checkout, cli, repoCases } from "../lib/repo-fixtures";
+import { checkout, cli, repoCases } from "./support/repo-fixtures";
 
 /** The bridge `apply --all` writes into a repo fixture's input. */
 function appliedBridge(fixture: string, bridge: string): string {

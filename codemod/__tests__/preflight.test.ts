@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../lib/cli";
+import { main } from "../runner/cli";
 import { parseEnvFile, preflightChecks, type Check } from "../lib/preflight";
 
 /** An app after the switch, ready to deploy; `change` overrides or deletes (null) its files. */

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { applyBefore, checkout, cli, readTree, repoCases } from "../lib/repo-fixtures";
+import { applyBefore, checkout, cli, readTree, repoCases } from "./support/repo-fixtures";
 
 /**
  * Whole repositories (transforms/__testfixtures__/repos/<case>): apply in a fresh git checkout

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { checkout, cli, REPO_FIXTURES, repoCases } from "../lib/repo-fixtures";
+import { checkout, cli, REPO_FIXTURES, repoCases } from "./support/repo-fixtures";
 
 /**
  * A to-do clears on the next scan once it is done, so `scan --check` passes on a finished app

@@ -1,11 +1,11 @@
-import { fixtureCases, readOutput, runFixture } from "../lib/fixtures";
-import { parse } from "../lib/ast";
-import { newTransformContext, ParseError } from "../lib/types";
+import { fixtureCases, readOutput, runFixture } from "./support/fixtures";
+import { parse, ParseError } from "../lib/ast";
+import { newTransformContext } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
 import { quietChanges } from "../transforms/quiet-changes";
 import { middleware } from "../transforms/middleware";
 import { Project } from "../lib/project";
-import { run } from "../lib/run";
+import { run } from "../runner/run";
 import { tmpdir } from "node:os";
 
 /**

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from "../lib/cli";
+import { main } from "../runner/cli";
 
 process.exitCode = main(process.argv.slice(2));

@@ -14,13 +14,22 @@ export interface Planted {
 export function generateCorpus(root: string, copies = 30): { files: number; planted: Planted[] } {
   const planted: Planted[] = [];
   let files = 0;
-  const write = (file: string, text: string, ...kinds: [string, number][]) => {
+  const write: Write = (file, text, ...kinds) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
     files++;
     for (const [kind, count] of kinds) planted.push({ file, kind, count });
   };
+  writeApp(write);
+  for (let i = 0; i < copies; i++) writeCopy(write, i);
+  return { files, planted };
+}
 
+/** Writes one file of the corpus, and what scan must find in it (kind, count). */
+type Write = (file: string, text: string, ...kinds: [string, number][]) => void;
+
+/** The app's own files: package.json, tsconfig, the route, the options, middleware. */
+function writeApp(write: Write) {
   write(
     "package.json",
     JSON.stringify(
@@ -129,11 +138,13 @@ export const config = { matcher: ["/dashboard/:path*", "/admin/:path*"] };
     ["middleware", 1],
     ["nextauth-token", 1],
   );
+}
 
-  for (let i = 0; i < copies; i++) {
-    write(
-      `pages/api/item-${i}.ts`,
-      `import type { NextApiRequest, NextApiResponse } from "next";
+/** Copy `i` of the pages, API routes and components that use next-auth (and some that do not). */
+function writeCopy(write: Write, i: number) {
+  write(
+    `pages/api/item-${i}.ts`,
+    `import type { NextApiRequest, NextApiResponse } from "next";
 import { getServerSession } from "next-auth/next";
 import { authOptions } from "@/lib/auth";
 
@@ -143,11 +154,11 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   return res.json({ item: ${i}, user: session.user?.email });
 }
 `,
-      ["getServerSession-call", 1],
-    );
-    write(
-      `pages/page-${i}.tsx`,
-      `import type { GetServerSideProps } from "next";
+    ["getServerSession-call", 1],
+  );
+  write(
+    `pages/page-${i}.tsx`,
+    `import type { GetServerSideProps } from "next";
 import { getServerSession as readSession } from "next-auth";
 import { signIn } from "next-auth/react";
 import { authOptions } from "../lib/auth";
@@ -162,12 +173,12 @@ export default function Page${i}({ signedIn }: { signedIn: boolean }) {
   return signedIn ? <p>page ${i}</p> : <button onClick={() => signIn("github", { callbackUrl: "/page-${i}" })}>Sign in</button>;
 }
 `,
-      ["getServerSession-call", 1],
-      ["callback-url", 1],
-    );
-    write(
-      `pages/legacy-${i}.jsx`,
-      `import { unstable_getServerSession } from "next-auth/next";
+    ["getServerSession-call", 1],
+    ["callback-url", 1],
+  );
+  write(
+    `pages/legacy-${i}.jsx`,
+    `import { unstable_getServerSession } from "next-auth/next";
 import { authOptions } from "../lib/auth";
 
 export async function getServerSideProps({ req, res }) {
@@ -179,11 +190,11 @@ export default function Legacy${i}({ name }) {
   return <p>{name}</p>;
 }
 `,
-      ["getServerSession-call", 1],
-    );
-    write(
-      `app/reports/r${i}/page.tsx`,
-      `import { getServerSession } from "next-auth";
+    ["getServerSession-call", 1],
+  );
+  write(
+    `app/reports/r${i}/page.tsx`,
+    `import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth";
 
 export default async function Report${i}() {
@@ -191,30 +202,30 @@ export default async function Report${i}() {
   return <h1>{session?.user?.name}</h1>;
 }
 `,
-      ["getServerSession-call", 1],
-    );
-    write(
-      `lib/mail-${i}.ts`,
-      `/** Links in emails point at the public URL. */
+    ["getServerSession-call", 1],
+  );
+  write(
+    `lib/mail-${i}.ts`,
+    `/** Links in emails point at the public URL. */
 export function link${i}(path: string) {
   return new URL(path, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
 }
 `,
-      // The app's own base URL, left as it is (one ok note per package, not a usage per file).
-    );
-    write(
-      `components/SignOut${i}.tsx`,
-      `import { signOut } from "next-auth/react";
+    // The app's own base URL, left as it is (one ok note per package, not a usage per file).
+  );
+  write(
+    `components/SignOut${i}.tsx`,
+    `import { signOut } from "next-auth/react";
 
 export function SignOut${i}() {
   return <button onClick={() => signOut({ callbackUrl: "/" })}>Sign out</button>;
 }
 `,
-      ["callback-url", 1],
-    );
-    write(
-      `pages/api/custom-${i}.ts`,
-      `import type { NextApiRequest, NextApiResponse } from "next";
+    ["callback-url", 1],
+  );
+  write(
+    `pages/api/custom-${i}.ts`,
+    `import type { NextApiRequest, NextApiResponse } from "next";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth";
 
@@ -224,15 +235,13 @@ export default async function custom(req: NextApiRequest, res: NextApiResponse) 
   res.json(session);
 }
 `,
-      ["getServerSession-call", 1],
+    ["getServerSession-call", 1],
+  );
+  for (let k = 0; k < 4; k++) {
+    write(
+      `components/plain/Card${i}_${k}.tsx`,
+      `export function Card${i}_${k}({ title }: { title: string }) {\n  return <div className="card">{title}</div>;\n}\n`,
     );
-    for (let k = 0; k < 4; k++) {
-      write(
-        `components/plain/Card${i}_${k}.tsx`,
-        `export function Card${i}_${k}({ title }: { title: string }) {\n  return <div className="card">{title}</div>;\n}\n`,
-      );
-    }
-    write(`lib/util-${i}.js`, `export function sum${i}(values) {\n  return values.reduce((a, b) => a + b, 0);\n}\n`);
   }
-  return { files, planted };
+  write(`lib/util-${i}.js`, `export function sum${i}(values) {\n  return values.reduce((a, b) => a + b, 0);\n}\n`);
 }

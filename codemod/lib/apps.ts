@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SOURCE_EXTENSIONS, type FileReader, type WorkspaceModule } from "./project";
+import { expandModulePath, type FileReader, type WorkspaceModule } from "./project";
 
 /** A folder with a package.json (or the root): the codemod's unit of ownership for files. */
 export interface Pkg {
@@ -173,11 +173,7 @@ export function workspaceModule(packages: readonly Pkg[], readRoot: FileReader):
     const files = new Set(pkg.files);
     for (const target of targets) {
       const base = path.posix.normalize(target).replace(/^\.\//, "");
-      const found = [
-        base,
-        ...SOURCE_EXTENSIONS.map((e) => base + e),
-        ...SOURCE_EXTENSIONS.map((e) => `${base}/index${e}`),
-      ]
+      const found = expandModulePath(base)
         .filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !f.endsWith(".d.ts"))
         .find((f) => files.has(f));
       const source = found === undefined ? null : readRoot(prefix + found);

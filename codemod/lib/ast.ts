@@ -4,9 +4,18 @@ type GetParser = (name: string) => { parse(code: string): import("jscodeshift").
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const getParser: GetParser = require("jscodeshift/src/getParser");
 import type { ASTPath, Collection, ImportDeclaration, JSCodeshift } from "jscodeshift";
-import { ParseError } from "./types";
-
 export type { ASTPath, Collection, JSCodeshift };
+
+/** A file the parsers cannot read: the run skips it and reports why. */
+export class ParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: cannot parse (${reason})`);
+    this.name = "ParseError";
+  }
+}
 
 /** jscodeshift parsers by extension: TypeScript files with Babel's TS plugin, JavaScript with babylon (JSX on). */
 export function parserFor(file: string): "ts" | "tsx" | "babylon" {
@@ -236,71 +245,6 @@ export function references(parsed: Parsed, name: string) {
   });
 }
 
-/** Removes the import of local `name` if nothing references it any more. Returns whether it did. */
-export function removeImportIfUnused(parsed: Parsed, name: string): boolean {
-  const { j, root } = parsed;
-  if (references(parsed, name).size() > 0) return false;
-  let removed = false;
-  root.find(j.ImportDeclaration).forEach((p) => {
-    const specifiers = p.node.specifiers ?? [];
-    const kept = specifiers.filter((s) => localName(s) !== name);
-    if (kept.length === specifiers.length) return;
-    removed = true;
-    if (kept.length > 0) p.node.specifiers = kept;
-    else removeStatementKeepingComments(j, p);
-  });
-  return removed;
-}
-
-/** Removes a top-level statement; its leading comments move to the next statement. */
-export function removeStatementKeepingComments(j: JSCodeshift, p: ASTPath) {
-  const node = p.node as { comments?: unknown[] };
-  const comments = (node.comments ?? []).filter((c) => (c as { leading?: boolean }).leading);
-  const body = (p.parent?.node as { body?: unknown[] })?.body;
-  if (comments.length && Array.isArray(body)) {
-    const next = body[body.indexOf(p.node) + 1] as { comments?: unknown[] } | undefined;
-    if (next) next.comments = [...comments, ...(next.comments ?? [])];
-  }
-  j(p).remove();
-}
-
-/** Adds `import { name } from source` (into an existing import from source when there is one). */
-export function addNamedImport(
-  parsed: Parsed,
-  source: string,
-  name: string,
-  opts: { type?: boolean; local?: string } = {},
-) {
-  const { j } = parsed;
-  const local = opts.local && opts.local !== name ? j.identifier(opts.local) : undefined;
-  const specifier = local ? j.importSpecifier(j.identifier(name), local) : j.importSpecifier(j.identifier(name));
-  const already = importsFrom(parsed, [source]).filter((p) =>
-    (p.node.specifiers ?? []).some(
-      (s) => s.type === "ImportSpecifier" && s.imported.name === name && localName(s, name) === (opts.local ?? name),
-    ),
-  );
-  if (already.size() > 0) return;
-  const existing = importsFrom(parsed, [source]).filter(
-    (p) =>
-      (p.node.importKind ?? "value") === (opts.type ? "type" : "value") &&
-      !(p.node.specifiers ?? []).some((s) => s.type !== "ImportSpecifier"),
-  );
-  if (existing.size() > 0) {
-    const decl = existing.get().node as ImportDeclaration;
-    if (
-      !(decl.specifiers ?? []).some(
-        (s) => s.type === "ImportSpecifier" && s.imported.name === name && localName(s, name) === (opts.local ?? name),
-      )
-    ) {
-      decl.specifiers = [...(decl.specifiers ?? []), specifier];
-    }
-    return;
-  }
-  const decl = j.importDeclaration([specifier], j.stringLiteral(source));
-  if (opts.type) decl.importKind = "type";
-  insertImport(parsed, decl);
-}
-
 /** Inserts an import after the last import (or at the top, after a "use client" directive). */
 export function insertImport({ j, root }: Parsed, decl: ImportDeclaration) {
   const imports = root.find(j.ImportDeclaration);
@@ -357,6 +301,21 @@ export function dropUnusedImports(file: string, source: string, only?: (local: s
     edits.push({ start, end: source[end] === "\n" ? end + 1 : end, text: "" });
   });
   return applyEdits(source, edits);
+}
+
+/** Text edits that take `gone` out of an import's specifiers, each with the comma beside it; the declaration stays. */
+export function specifierRemovals(
+  specifiers: readonly unknown[],
+  gone: readonly unknown[],
+): { start: number; end: number; text: string }[] {
+  return gone.flatMap((s) => {
+    const i = specifiers.indexOf(s);
+    const next = specifiers[i + 1];
+    const prev = specifiers[i - 1];
+    if (next && !gone.includes(next)) return [{ start: range(s).start, end: range(next).start, text: "" }];
+    if (prev) return [{ start: range(prev).end, end: range(s).end, text: "" }];
+    return [];
+  });
 }
 
 export function range(node: unknown): { start: number; end: number } {

@@ -9,7 +9,13 @@ import {
   type Node,
   type Parsed,
 } from "./ast";
-import type { Project } from "./project";
+
+/** What helperMisuses reads of a package (a Project): its files, their text, and how imports resolve. */
+export interface PackageFiles {
+  readonly files: readonly string[];
+  read(file: string): string | null;
+  resolve(from: string, spec: string): string | undefined;
+}
 
 /**
  * The v4 session helper an app's own auth module exports as `auth` (next-auth-example's root
@@ -125,7 +131,7 @@ export function inHelper(helper: V4AuthHelper, node: Node): boolean {
  * did (`file:line`): spread arguments, an argument count the helper does not pass on, or `auth`
  * used other than called.
  */
-export function helperMisuses(project: Project, file: string, arities: readonly number[]): string[] {
+export function helperMisuses(project: PackageFiles, file: string, arities: readonly number[]): string[] {
   const helperModule = file.replace(/\.[cm]?[jt]sx?$/, "");
   const bad: string[] = [];
   for (const f of project.files) {

@@ -172,12 +172,7 @@ export class Project {
 
   /** Whether project-relative `file` exists (as given, with a source extension, or as a folder's index). */
   has(modulePath: string): string | undefined {
-    const candidates = [
-      modulePath,
-      ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext),
-      ...SOURCE_EXTENSIONS.map((ext) => `${modulePath}/index${ext}`),
-    ];
-    return candidates.find((f) => this.fileSet.has(f));
+    return expandModulePath(modulePath).find((f) => this.fileSet.has(f));
   }
 
   /**
@@ -350,6 +345,15 @@ export function diskReader(root: string): FileReader {
 }
 
 export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
+
+/** The files a module path (no extension) may name, in resolution order: as given, with a source extension, a folder's index. */
+export function expandModulePath(modulePath: string): string[] {
+  return [
+    modulePath,
+    ...SOURCE_EXTENSIONS.map((ext) => modulePath + ext),
+    ...SOURCE_EXTENSIONS.map((ext) => `${modulePath}/index${ext}`),
+  ];
+}
 
 export function stripExt(p: string): string {
   return p.replace(/\.(d\.ts|[cm]?[jt]sx?)$/, "");

@@ -73,13 +73,3 @@ export interface Transform {
   kind: "source" | "package-json" | "env" | "config";
   run(input: TransformInput): TransformResult;
 }
-
-export class ParseError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: cannot parse (${reason})`);
-    this.name = "ParseError";
-  }
-}

@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateCorpus } from "../corpus/generate";
-import { run, writeChanges } from "../lib/run";
+import { run } from "../runner/run";
+import { writeChanges } from "../runner/write-policy";
 import { NEXT_AUTH_V5 } from "../transforms/package-json";
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 

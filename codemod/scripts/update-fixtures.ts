@@ -2,8 +2,8 @@
 // transforms. Review the diff before committing. Arguments, if any, pick the cases to write by
 // name: `session-callback` (a transform's folder), `repos/env-renames`, `env-names/dotenv`.
 import { writeFileSync } from "node:fs";
-import { fixtureCases, runFixture } from "../lib/fixtures";
-import { repoCases, writeOutput } from "../lib/repo-fixtures";
+import { fixtureCases, runFixture } from "../__tests__/support/fixtures";
+import { repoCases, writeOutput } from "../__tests__/support/repo-fixtures";
 
 const only = process.argv.slice(2);
 const picked = (...names: string[]) => only.length === 0 || only.some((o) => names.includes(o));

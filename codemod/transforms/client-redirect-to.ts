@@ -1,6 +1,7 @@
 import type { Collection, JSCodeshift, ObjectExpression } from "jscodeshift";
 import { applyEdits, lineOf, parseInput, range, importedName, localName, type Node } from "../lib/ast";
-import type { Finding, Transform, TransformResult } from "../lib/types";
+import { findingsOf } from "../lib/findings";
+import type { Transform, TransformResult } from "../lib/types";
 
 /**
  * Step 7. `signIn(provider, { callbackUrl })` and `signOut({ callbackUrl })` from
@@ -18,9 +19,7 @@ export const clientRedirectTo: Transform = {
     if (!source.includes("callbackUrl") || !/from\s+["']next-auth\/react["']/.test(source)) return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
-    const findings: Finding[] = [];
-    const note = (node: { loc?: { start: { line: number } } | null }, message: string, action: Finding["action"]) =>
-      findings.push({ step: 7, file, line: lineOf(node, source), kind: "callback-url", message, action });
+    const { findings, note } = findingsOf(7, file);
 
     // Local name → which function, for `import { signIn as login }` and `import * as NextAuth`.
     const locals = new Map<string, string>();
@@ -57,7 +56,8 @@ export const clientRedirectTo: Transform = {
           return;
         if (code.includes("callbackUrl") || options.type === "Identifier") {
           note(
-            p.node,
+            lineOf(p.node, source),
+            "callback-url",
             `${fn}(…, ${code}): options not written inline; rename callbackUrl to redirectTo where they are built`,
             "todo",
           );
@@ -69,11 +69,21 @@ export const clientRedirectTo: Transform = {
       const callbackUrl = props.find((prop) => keyOf(prop) === "callbackUrl");
       if (!callbackUrl) {
         if (props.some((prop) => prop.type === "SpreadElement"))
-          note(p.node, `${fn}({ ...spread }): check the spread object for callbackUrl`, "todo");
+          note(
+            lineOf(p.node, source),
+            "callback-url",
+            `${fn}({ ...spread }): check the spread object for callbackUrl`,
+            "todo",
+          );
         return;
       }
       if (props.some((prop) => keyOf(prop) === "redirectTo")) {
-        note(p.node, `${fn} passes both callbackUrl and redirectTo: keep redirectTo`, "todo");
+        note(
+          lineOf(p.node, source),
+          "callback-url",
+          `${fn} passes both callbackUrl and redirectTo: keep redirectTo`,
+          "todo",
+        );
         return;
       }
       const prop = callbackUrl as { key: unknown; shorthand?: boolean };
@@ -82,18 +92,11 @@ export const clientRedirectTo: Transform = {
           ? { ...range(prop), text: "redirectTo: callbackUrl" }
           : { ...range(prop.key), text: "redirectTo" },
       );
-      note(p.node, `${fn}(…, { callbackUrl }) → redirectTo`, "rewrite");
+      note(lineOf(p.node, source), "callback-url", `${fn}(…, { callbackUrl }) → redirectTo`, "rewrite");
     });
     const changed = edits.length > 0;
     if (changed && project.nextAuthMajor === 4 && !steps.has(6)) {
-      findings.push({
-        step: 7,
-        file,
-        line: 1,
-        kind: "callback-url-v4",
-        action: "todo",
-        message: "next-auth v4 ignores redirectTo: apply step 6 (the switch) before shipping this",
-      });
+      note(1, "callback-url-v4", "next-auth v4 ignores redirectTo: apply step 6 (the switch) before shipping this");
     }
     return { source: changed ? applyEdits(source, edits) : undefined, findings };
   },

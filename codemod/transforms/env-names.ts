@@ -1,7 +1,8 @@
 import type { MemberExpression } from "jscodeshift";
 import { applyEdits, lineOf, parseInput, range, type Node } from "../lib/ast";
 import type { Pkg } from "../lib/apps";
-import type { Finding, Transform, TransformResult } from "../lib/types";
+import { findingsOf } from "../lib/findings";
+import type { Transform, TransformResult } from "../lib/types";
 
 /**
  * Step 3. v5's variable names, while the app still runs v4. In `.env*` files each v5 key is added
@@ -62,7 +63,7 @@ export function providerPrefix(module: string): string {
 
 /**
  * A package outside next-auth (a sibling app of a monorepo that does not use it): none of its env
- * keys is next-auth's. The runner passes it as a Project's providers (lib/run.ts).
+ * keys is next-auth's. The runner passes it as a Project's providers (runner/run.ts).
  */
 export const NOT_NEXT_AUTH: ReadonlySet<string> = new Set<string>();
 
@@ -173,19 +174,16 @@ export const envConfig: Transform = {
   kind: "config",
   run({ file, source, project }): TransformResult {
     const renames = renamesFor(project.providers);
-    const findings: Finding[] = [];
+    const { findings, note } = findingsOf(3, file);
     source.split("\n").forEach((line, i) => {
       for (const [from, to] of Object.entries(renames)) {
         // Both names in the file is the state step 3 wants until the switch.
         if (new RegExp(`\\b${from}\\b`).test(line) && !new RegExp(`\\b${to}\\b`).test(source)) {
-          findings.push({
-            step: 3,
-            file,
-            line: i + 1,
-            kind: "env-config",
-            action: "todo",
-            message: `still names ${from}: v5 reads ${to}; set ${to} here too (same value) and ${keepOld(from)}`,
-          });
+          note(
+            i + 1,
+            "env-config",
+            `still names ${from}: v5 reads ${to}; set ${to} here too (same value) and ${keepOld(from)}`,
+          );
         }
       }
     });
@@ -209,7 +207,7 @@ function keepOld(from: string): string {
   return `keep ${from} (${reader} until the switch, step 6; remove it in the clean-up, step 10)`;
 }
 
-/** No file shows where the deployments stand, so apply carries this to-do over from its list (lib/cli.ts). */
+/** No file shows where the deployments stand, so apply carries this to-do over from its list (runner/write-policy.ts). */
 export const ENV_DEPLOYMENT_TODO =
   "add the v5 names in every deployment environment too (same values), keeping the old ones: next-auth v4 reads NEXTAUTH_URL and NEXTAUTH_SECRET until the switch (step 6); remove the old names only in the clean-up (step 10). The codemod only sees files";
 
@@ -228,7 +226,7 @@ export const envFiles: Transform = {
       const m = l.match(ENV_LINE);
       if (m && !values.has(m[2])) values.set(m[2], l.slice(m[0].length).trim());
     }
-    const findings: Finding[] = [];
+    const { findings, note } = findingsOf(3, file);
     const out: string[] = [];
     let changed = false;
     lines.forEach((line, i) => {
@@ -238,38 +236,21 @@ export const envFiles: Transform = {
       if (!m || !next) return;
       if (values.has(next)) {
         if (values.get(next) !== values.get(m[2]))
-          findings.push({
-            step: 3,
-            file,
-            line: i + 1,
-            kind: "env-file-key",
-            action: "todo",
-            message: `${m[2]} and ${next} are both set, to different values: v4 reads ${m[2]} and v5 ${next}; give them the same value, and ${keepOld(m[2])}`,
-          });
+          note(
+            i + 1,
+            "env-file-key",
+            `${m[2]} and ${next} are both set, to different values: v4 reads ${m[2]} and v5 ${next}; give them the same value, and ${keepOld(m[2])}`,
+          );
         return;
       }
       // The v5 key on the next line, with this line's value; the v4 key stays.
       out.push(m[1] + next + line.slice(m[1].length + m[2].length));
       values.set(next, values.get(m[2])!);
       changed = true;
-      findings.push({
-        step: 3,
-        file,
-        line: i + 1,
-        kind: "env-file-key",
-        action: "rewrite",
-        message: `${next} added beside ${m[2]} (same value); ${keepOld(m[2])}`,
-      });
+      note(i + 1, "env-file-key", `${next} added beside ${m[2]} (same value); ${keepOld(m[2])}`, "rewrite");
     });
     if (changed) {
-      findings.push({
-        step: 3,
-        file,
-        line: 1,
-        kind: "env-deployment",
-        action: "todo",
-        message: ENV_DEPLOYMENT_TODO,
-      });
+      note(1, "env-deployment", ENV_DEPLOYMENT_TODO);
     }
     return { source: changed ? out.join("\n") : undefined, findings };
   },
@@ -286,7 +267,7 @@ export const envCode: Transform = {
     if (names.length === 0) return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
-    const findings: Finding[] = [];
+    const { findings, note } = findingsOf(3, file);
     const edits: { start: number; end: number; text: string }[] = [];
 
     const envName = (node: MemberExpression): string | undefined => {
@@ -306,14 +287,7 @@ export const envCode: Transform = {
     root.find(j.MemberExpression).forEach((p) => {
       const name = envName(p.node);
       if (name === INTERNAL_URL) {
-        findings.push({
-          step: 3,
-          file,
-          line: lineOf(p.node, source),
-          kind: "env-read",
-          action: "ok",
-          message: INTERNAL_URL_NOTE,
-        });
+        note(lineOf(p.node, source), "env-read", INTERNAL_URL_NOTE, "ok");
         return;
       }
       const next = name && renames[name];
@@ -333,27 +307,12 @@ export const envCode: Transform = {
       ) {
         // Done once the file writes (or deletes) the v5 name too.
         if (new RegExp(`(delete\\s+process\\.env\\.${next}\\b|process\\.env\\.${next}\\s*=[^=])`).test(source)) return;
-        findings.push({
-          step: 3,
-          file,
-          line: lineOf(p.node, source),
-          kind: "env-read",
-          action: "todo",
-          message: `writes or deletes process.env.${name}: do the same for ${next}`,
-        });
+        note(lineOf(p.node, source), "env-read", `writes or deletes process.env.${name}: do the same for ${next}`);
         return;
       }
       if (name === APP_URL) {
         // The app's own base URL (links in emails, workers): v5 still reads NEXTAUTH_URL after AUTH_URL.
-        if (!context.appUrlNoted)
-          findings.push({
-            step: 3,
-            file,
-            line: lineOf(p.node, source),
-            kind: "env-read",
-            action: "ok",
-            message: APP_URL_NOTE,
-          });
+        if (!context.appUrlNoted) note(lineOf(p.node, source), "env-read", APP_URL_NOTE, "ok");
         context.appUrlNoted = true;
         return;
       }
@@ -378,14 +337,7 @@ export const envCode: Transform = {
       const needsParens = !bare.includes(parent.type) || (parent.type === "CallExpression" && parent.callee === p.node);
       const text = `process.env.${next} ?? ${old}`;
       edits.push({ ...range(p.node), text: needsParens ? `(${text})` : text });
-      findings.push({
-        step: 3,
-        file,
-        line,
-        kind: "env-read",
-        action: "rewrite",
-        message: `process.env.${name} → process.env.${next} ?? process.env.${name}`,
-      });
+      note(line, "env-read", `process.env.${name} → process.env.${next} ?? process.env.${name}`, "rewrite");
     });
 
     // `const { NEXTAUTH_SECRET } = process.env` and env schema keys (zod, t3-env): a person decides.
@@ -398,14 +350,11 @@ export const envCode: Transform = {
       const next = name !== APP_URL && name && renames[name];
       // Settled once the file names the new key (t3-env's `runtimeEnv: { X: process.env.AUTH_X ?? … }`).
       if (!name || !next || new RegExp(`\\b${next}\\b`).test(source)) return;
-      findings.push({
-        step: 3,
-        file,
-        line: lineOf(p.node, source),
-        kind: "env-key",
-        action: "todo",
-        message: `${name} named in code (destructuring or an env schema): accept ${next} as well and read it first`,
-      });
+      note(
+        lineOf(p.node, source),
+        "env-key",
+        `${name} named in code (destructuring or an env schema): accept ${next} as well and read it first`,
+      );
     });
     return { source: edits.length ? applyEdits(source, edits) : undefined, findings };
   },

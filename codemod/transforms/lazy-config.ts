@@ -9,6 +9,7 @@ import {
   type Node,
   type Parsed,
 } from "../lib/ast";
+import type { ASTPath, Identifier } from "jscodeshift";
 import type { Project } from "../lib/project";
 
 /**
@@ -82,41 +83,9 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
   const shape = routeShape(fn, nextAuth);
   if (!shape || !style.typescript || !style.project) return undefined;
   const { reqName, resName, options, rest } = shape;
-  const code = (n: Node) => source.slice(range(n).start, range(n).end);
   const at = (n: Node) => `line ${lineOf(n, source)}`;
-  const names = (n: Node): string[] =>
-    n.type === "VariableDeclaration"
-      ? n.declarations.flatMap((d: Node) =>
-          d.id.type === "Identifier"
-            ? [d.id.name]
-            : j(d.id as never)
-                .find(j.Identifier)
-                .filter((p) => !isPropertyName(p.node, p.parent.node))
-                .nodes()
-                .map((i) => i.name),
-        )
-      : n.type === "FunctionDeclaration" || n.type === "TSTypeAliasDeclaration" || n.type === "TSInterfaceDeclaration"
-        ? [n.id.name]
-        : [];
-  // The config: what the options are built from, and what changes it.
-  const config = new Set<Node>();
-  for (let grew = true; grew;) {
-    grew = false;
-    const built = [options, ...config];
-    const builtNames = [...config].flatMap(names);
-    for (const statement of rest) {
-      if (config.has(statement)) continue;
-      if (
-        names(statement).some((n) =>
-          built.some((b) => (b.type === "Identifier" && b.name === n) || mentions(j, b, n)),
-        ) ||
-        builtNames.some((n) => mentions(j, statement, n))
-      ) {
-        config.add(statement);
-        grew = true;
-      }
-    }
-  }
+  const names = (n: Node) => declaredNames(j, n);
+  const config = configStatementsOf(j, options, rest);
   const configStatements = rest.filter((st) => config.has(st));
   const routeStatements = rest.filter((st) => !config.has(st));
   const result = guardedRoute(parsed, fn, nextAuth, style, configStatements);
@@ -147,10 +116,122 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
     if (reserved.includes(name)) problems.add(`\`${name}\` at ${at(fn)}: a name the route's GET and POST use`);
 
   // The route's statements as the route's code.
+  const reads = routeStatementEdits(parsed, routeStatements, {
+    reqName,
+    resName,
+    style,
+    problems,
+  });
+  const { edits, readsUrl, passesQuery } = reads;
+
+  // The file's own declarations that code uses move into the route (not what the config uses too).
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  const exported = (st: Node) => (st.type === "ExportNamedDeclaration" ? st.declaration : st);
+  const topLevel = program.body.filter(
+    (st) => st.type !== "ImportDeclaration" && st.type !== "ExportDefaultDeclaration" && exported(st),
+  );
+  const moved = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const users = [...routeStatements, ...moved];
+    for (const st of topLevel)
+      if (!moved.has(st) && names(exported(st)).some((n) => users.some((u) => mentions(j, u, n)))) {
+        moved.add(st);
+        grew = true;
+      }
+  }
+  for (const st of moved) {
+    if (st.type === "ExportNamedDeclaration")
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: exported, and the route's code uses it`);
+    const stays = [options, ...configStatements, ...topLevel.filter((t) => !moved.has(t))];
+    if (names(exported(st)).some((n) => stays.some((u) => mentions(j, u, n))))
+      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: both the route's code and the config use it`);
+  }
+  // A statement moves with the comments above it.
+  const span = (n: Node) => ({
+    start: Math.min(range(n).start, ...(n.leadingComments ?? []).map((c: Node) => c.start)),
+    end: range(n).end,
+  });
+  const slice = (n: Node) => {
+    const { start, end } = span(n);
+    return applyEdits(
+      source.slice(start, end),
+      edits
+        .filter((e) => e.start >= start && e.end <= end)
+        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
+  };
+  const { semi, q } = style;
+  const routeCode = routeCodeOf(reqName, style, { statements: routeStatements, moved, slice }, reads);
+  return {
+    ...result,
+    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true, Boolean(result.notes?.length)),
+    guards: {
+      imports: `import ${passesQuery ? "" : "type "}{ NextRequest } from ${q}next/server${q}${semi}\n`,
+      code: routeCode,
+    },
+    authImports: ["v4RequestOf"],
+    fileEdits: [...(result.fileEdits ?? []), ...[...moved].map((st) => ({ ...span(st), text: "" }))],
+    problems: [...problems],
+  };
+}
+
+/** The statements the config is made of: what the options are built from, and what changes it. */
+function configStatementsOf(j: Parsed["j"], options: Node, rest: Node[]): Set<Node> {
+  const names = (n: Node) => declaredNames(j, n);
+  const config = new Set<Node>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const built = [options, ...config];
+    const builtNames = [...config].flatMap(names);
+    for (const statement of rest) {
+      if (config.has(statement)) continue;
+      if (
+        names(statement).some((n) =>
+          built.some((b) => (b.type === "Identifier" && b.name === n) || mentions(j, b, n)),
+        ) ||
+        builtNames.some((n) => mentions(j, statement, n))
+      ) {
+        config.add(statement);
+        grew = true;
+      }
+    }
+  }
+  return config;
+}
+
+/** The names a statement declares (variables, a function, a type). */
+function declaredNames(j: Parsed["j"], n: Node): string[] {
+  return n.type === "VariableDeclaration"
+    ? n.declarations.flatMap((d: Node) =>
+        d.id.type === "Identifier"
+          ? [d.id.name]
+          : j(d.id as never)
+              .find(j.Identifier)
+              .filter((p) => !isPropertyName(p.node, p.parent.node))
+              .nodes()
+              .map((i) => i.name),
+      )
+    : n.type === "FunctionDeclaration" || n.type === "TSTypeAliasDeclaration" || n.type === "TSInterfaceDeclaration"
+      ? [n.id.name]
+      : [];
+}
+
+/**
+ * The edits that make a wrapping route's own statements the route's code: its answers as Web
+ * Responses, `res.setHeader` into the headers, the request's reads through v4RequestOf(req).
+ */
+function routeStatementEdits(
+  parsed: Parsed,
+  routeStatements: Node[],
+  { reqName, resName, style, problems }: { reqName: string; resName: string; style: Style; problems: Set<string> },
+) {
+  const { j, source } = parsed;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
   const edits: { start: number; end: number; text: string }[] = [];
   const handled: { start: number; end: number }[] = [];
   const inside = (n: Node) => handled.some((h) => range(n).start >= h.start && range(n).end <= h.end);
-  const helpers = new Set<Node>(); // functions of the file given v4Req
   let readsUrl = false;
   let segments = false;
   let passesQuery = false;
@@ -224,7 +305,6 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
             : undefined;
         const reads = helper ? builderReads(parsed, parent, p.node, style) : undefined;
         if (helper && reads && !reads.other && !reads.file) {
-          helpers.add(helper);
           if (reads.fields.has("url")) readsUrl = true;
           if (/\.nextauth\b/.test(code(helper))) segments = true;
           edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
@@ -235,46 +315,18 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
         problems.add(`\`${code(parent)}\` at ${at(p.node)}: no certain equivalent from the route's NextRequest`);
       });
   }
+  return { edits, readsUrl, segments, passesQuery, setsHeaders };
+}
 
-  // The file's own declarations that code uses move into the route (not what the config uses too).
-  const program = root.find(j.Program).get().node as { body: Node[] };
-  const exported = (st: Node) => (st.type === "ExportNamedDeclaration" ? st.declaration : st);
-  const topLevel = program.body.filter(
-    (st) => st.type !== "ImportDeclaration" && st.type !== "ExportDefaultDeclaration" && exported(st),
-  );
-  const moved = new Set<Node>();
-  for (let grew = true; grew;) {
-    grew = false;
-    const users = [...routeStatements, ...moved];
-    for (const st of topLevel)
-      if (!moved.has(st) && names(exported(st)).some((n) => users.some((u) => mentions(j, u, n)))) {
-        moved.add(st);
-        grew = true;
-      }
-  }
-  for (const st of moved) {
-    if (st.type === "ExportNamedDeclaration")
-      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: exported, and the route's code uses it`);
-    const stays = [options, ...configStatements, ...topLevel.filter((t) => !moved.has(t))];
-    if (names(exported(st)).some((n) => stays.some((u) => mentions(j, u, n))))
-      problems.add(`\`${names(exported(st)).join(", ")}\` at ${at(st)}: both the route's code and the config use it`);
-  }
-  // A statement moves with the comments above it.
-  const span = (n: Node) => ({
-    start: Math.min(range(n).start, ...(n.leadingComments ?? []).map((c: Node) => c.start)),
-    end: range(n).end,
-  });
-  const slice = (n: Node) => {
-    const { start, end } = span(n);
-    return applyEdits(
-      source.slice(start, end),
-      edits
-        .filter((e) => e.start >= start && e.end <= end)
-        .map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
-    );
-  };
+/** The route's GET and POST around v5's handlers: the v4 route's own code, with its answers and headers. */
+function routeCodeOf(
+  reqName: string,
+  style: Style,
+  { statements: routeStatements, moved, slice }: { statements: Node[]; moved: Set<Node>; slice: (n: Node) => string },
+  { segments, passesQuery, setsHeaders, edits }: ReturnType<typeof routeStatementEdits>,
+): string {
   const { semi, q } = style;
-  const mount = style.project.basePath ?? "/api/auth";
+  const mount = style.project?.basePath ?? "/api/auth";
   const body = [
     `  const ${V4_REQUEST_NAME} = v4RequestOf(${reqName})${semi}`,
     ...(segments
@@ -306,7 +358,7 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
       `  return answer${semi}`,
     );
   else body.push(`  return handler(${request})${semi}`);
-  const routeCode = [
+  return [
     ...[...moved].sort((a, b) => range(a).start - range(b).start).map((st) => `${slice(st)}\n`),
     "// The v4 route's own code around NextAuth: its answers, the headers it set, the request it passed on.",
     `async function route(${reqName}: NextRequest, handler: (${reqName}: NextRequest) => Promise<Response>): Promise<Response> {`,
@@ -317,25 +369,29 @@ function wrappedRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style):
     `export const POST = (${reqName}: NextRequest) => route(${reqName}, handlers.POST)${semi}`,
     "",
   ].join("\n");
-  return {
-    ...result,
-    helpers: v4RequestHelper(style, readsUrl || Boolean(result.readsUrl), true, Boolean(result.notes?.length)),
-    guards: {
-      imports: `import ${passesQuery ? "" : "type "}{ NextRequest } from ${q}next/server${q}${semi}\n`,
-      code: routeCode,
-    },
-    authImports: ["v4RequestOf"],
-    fileEdits: [...(result.fileEdits ?? []), ...[...moved].map((st) => ({ ...span(st), text: "" }))],
-    problems: [...problems],
-  };
 }
 
-/** `res.status(400).json(x)`, `res.status(200).end()`, `res.redirect(url)` as a Response carrying `headers`. */
-function routeAnswer(
+/** Visits each identifier of `nodes` that names a value (not a property key), with its parent and the node it is in. */
+function eachReference(
+  j: Parsed["j"],
+  nodes: Node[],
+  visit: (p: ASTPath<Identifier>, parent: Node, within: Node) => void,
+) {
+  for (const node of nodes)
+    j(node as never)
+      .find(j.Identifier)
+      .forEach((p) => {
+        const parent = p.parent.node as Node;
+        if (!isPropertyName(p.node, parent)) visit(p, parent, node);
+      });
+}
+
+/** A call on the response, `res.method(…)` or `res.status(code).method(…)`: its method, status and arguments. */
+function resCall(
   n: Node,
   resName: string,
   code: (n: Node) => string,
-): { text: string; location?: string } | undefined {
+): { method: string | undefined; status: string | undefined; args: Node[] } | undefined {
   if (n.type !== "CallExpression" || n.callee.type !== "MemberExpression") return undefined;
   const method = memberName(n.callee);
   let target = n.callee.object;
@@ -350,7 +406,18 @@ function routeAnswer(
     target = target.callee.object;
   }
   if (target.type !== "Identifier" || target.name !== resName) return undefined;
-  const args = n.arguments as Node[];
+  return { method, status, args: n.arguments as Node[] };
+}
+
+/** `res.status(400).json(x)`, `res.status(200).end()`, `res.redirect(url)` as a Response carrying `headers`. */
+function routeAnswer(
+  n: Node,
+  resName: string,
+  code: (n: Node) => string,
+): { text: string; location?: string } | undefined {
+  const call = resCall(n, resName, code);
+  if (!call) return undefined;
+  const { method, status, args } = call;
   const init = `{ ${status ? `status: ${status}, ` : ""}headers }`;
   if (method === "end" && args.length === 0) return { text: `new Response(null, ${init})` };
   if ((method === "json" || method === "send") && args.length === 1 && /^(Object|Array)Expression$/.test(args[0].type))
@@ -391,6 +458,45 @@ function routeShape(
   return { reqName, resName, options: call.arguments[2], rest: statements.slice(0, -1) };
 }
 
+/** The route's guard, line by line: each leading statement as the route's code, or as it was with why not. */
+function routeGuardLines(
+  parsed: Parsed,
+  guards: Node[],
+  { reqName, resName, style, problems }: { reqName: string; resName: string; style: Style; problems: Set<string> },
+): string[] {
+  const { source } = parsed;
+  const at = (n: Node) => `line ${lineOf(n, source)}`;
+  const code = (n: Node) => source.slice(range(n).start, range(n).end);
+  const guardLines: string[] = [];
+  for (const statement of guards) {
+    const guard =
+      statement.type === "IfStatement"
+        ? guardLine(parsed, statement, reqName, resName, style)
+        : routeCode(parsed, statement, reqName, style);
+    if (typeof guard === "string") {
+      guardLines.push(`  ${code(statement).split("\n").join("\n  ")} // ${guard}`);
+      problems.add(`the ${statement.type === "IfStatement" ? "check" : "constant"} at ${at(statement)}: ${guard}`);
+    } else guardLines.push(`  ${"line" in guard ? guard.line : guard.text}`);
+  }
+  return guardLines;
+}
+
+/** Why the config cannot read `req.<field>` here (the route's path segments, a change to the request), or undefined. */
+function requestFieldProblem(
+  p: ASTPath<Identifier>,
+  field: string,
+  code: (n: Node) => string,
+  at: (n: Node) => string,
+): string | undefined {
+  const outer = p.parent.parent?.node as Node | undefined;
+  if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth")
+    return `\`${code(outer)}\` at ${at(outer)}: the route's path segments, which only the route sees; read them from \`new URL(req.url).pathname\` in the route's GET and POST`;
+  const changed = mutation(p);
+  if (changed)
+    return `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`;
+  return undefined;
+}
+
 /** Leading guards, then the config; with `configOnly`, no guards and those statements as the config. */
 function guardedRoute(
   parsed: Parsed,
@@ -411,17 +517,7 @@ function guardedRoute(
   // Leading `if (…) return res…` statements are the route's own answers: the route's guard, with
   // the constants they test (`const isHead = req.method === "HEAD"`) when the config reads none.
   const first = configOnly ? 0 : guardCount(j, rest, options, resName);
-  const guardLines: string[] = [];
-  for (const statement of rest.slice(0, first)) {
-    const guard =
-      statement.type === "IfStatement"
-        ? guardLine(parsed, statement, reqName, resName, style)
-        : routeCode(parsed, statement, reqName, style);
-    if (typeof guard === "string") {
-      guardLines.push(`  ${code(statement).split("\n").join("\n  ")} // ${guard}`);
-      problems.add(`the ${statement.type === "IfStatement" ? "check" : "constant"} at ${at(statement)}: ${guard}`);
-    } else guardLines.push(`  ${"line" in guard ? guard.line : guard.text}`);
-  }
+  const guardLines = routeGuardLines(parsed, rest.slice(0, first), { reqName, resName, style, problems });
   const body = configOnly ?? rest.slice(first);
 
   // The config part: v4's req.cookies, req.headers and req.query read through v4RequestOf(req).
@@ -431,88 +527,70 @@ function guardedRoute(
   let readsSocket = false;
   const notes: { file: string; line: number; message: string }[] = [];
   let usesParam = false;
-  for (const node of [...body, options]) {
-    j(node as never)
-      .find(j.Identifier)
-      .forEach((p) => {
-        const parent = p.parent.node as Node;
-        if (isPropertyName(p.node, parent)) return;
-        const name = p.node.name;
-        const shown = ["MemberExpression", "CallExpression", "NewExpression"].includes(parent.type) ? parent : p.node;
-        if (name === resName) {
-          if (inEarlyReturn(p, node)) return; // named once, as an answer before NextAuth
-          problems.add(
-            `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config no response; do this in an event or callback, or in the route's GET and POST`,
-          );
-          return;
-        }
-        if (name !== reqName) return;
-        // `new Tracker(req, res)`: reported once, for the response.
-        if (shown !== p.node && mentions(j, shown, resName)) return;
-        usesParam = true;
-        const field =
-          parent.type === "MemberExpression" && parent.object === p.node && !parent.computed
-            ? (parent.property.name as string)
-            : undefined;
-        if (field === "method") {
-          edits.push({ ...range(parent), text: `${reqName}?.method` });
-          return;
-        }
-        if (field && V4_REQUEST_FIELDS.has(field)) {
-          const outer = p.parent.parent?.node as Node | undefined;
-          if (field === "query" && outer?.type === "MemberExpression" && memberName(outer) === "nextauth") {
-            problems.add(
-              `\`${code(outer)}\` at ${at(outer)}: the route's path segments, which only the route sees; read them from \`new URL(req.url).pathname\` in the route's GET and POST`,
-            );
-            return;
-          }
-          const changed = mutation(p);
-          if (changed) {
-            problems.add(
-              `\`${code(changed)}\` at ${at(changed)}: it changes the request NextAuth reads, which v5's config cannot (it gets the request after NextAuth has it); change it in the route's GET and POST, before handlers.GET and handlers.POST`,
-            );
-            return;
-          }
-          readsRequest = true;
-          if (field === "url") readsUrl = true;
-          edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-          return;
-        }
-        const builder = builderReads(parsed, parent, p.node, style);
-        if (builder && !builder.other) {
-          // `getOptions(req)`: a function that reads only req.headers, .cookies, .query and .url.
-          readsRequest = true;
-          if (builder.fields.has("url")) readsUrl = true;
-          for (const read of builder.addressReads) {
-            readsSocket = true;
-            notes.push({ ...read, message: NO_SOCKET_TODO });
-          }
-          if (!builder.file) {
-            edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
-            if (builder.param.typeAnnotation && style.typescript)
-              fileEdits.push({ ...range(builder.param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
-          } else {
-            // Another module's function, typed for a NextApiRequest: it is given the parts it reads.
-            const typed = builder.param.typeAnnotation && style.typescript;
-            edits.push({
-              ...range(p.node),
-              text: typed
-                ? `${V4_REQUEST_NAME} as unknown as Parameters<typeof ${parent.callee.name}>[${(parent.arguments as Node[]).indexOf(p.node)}]`
-                : V4_REQUEST_NAME,
-            });
-          }
-        } else {
-          readsRequest = true; // the code to write offers v4RequestOf(req) for it
-          const other = builder?.other;
-          const where = other && `${other.file ?? style.file ?? "the route"}:${other.line}`;
-          problems.add(
-            other && /\.(socket|connection)\b/.test(other.code)
-              ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
-              : `\`${code(shown)}\` at ${at(p.node)}${other ? ` uses \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
-          );
-        }
-      });
-  }
+  eachReference(j, [...body, options], (p, parent, node) => {
+    const name = p.node.name;
+    const shown = ["MemberExpression", "CallExpression", "NewExpression"].includes(parent.type) ? parent : p.node;
+    if (name === resName) {
+      if (inEarlyReturn(p, node)) return; // named once, as an answer before NextAuth
+      problems.add(
+        `\`${code(shown)}\` at ${at(p.node)}: v5 hands the config no response; do this in an event or callback, or in the route's GET and POST`,
+      );
+      return;
+    }
+    if (name !== reqName) return;
+    // `new Tracker(req, res)`: reported once, for the response.
+    if (shown !== p.node && mentions(j, shown, resName)) return;
+    usesParam = true;
+    const field =
+      parent.type === "MemberExpression" && parent.object === p.node && !parent.computed
+        ? (parent.property.name as string)
+        : undefined;
+    if (field === "method") {
+      edits.push({ ...range(parent), text: `${reqName}?.method` });
+      return;
+    }
+    if (field && V4_REQUEST_FIELDS.has(field)) {
+      const problem = requestFieldProblem(p, field, code, at);
+      if (problem) return void problems.add(problem);
+      readsRequest = true;
+      if (field === "url") readsUrl = true;
+      edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+      return;
+    }
+    const builder = builderReads(parsed, parent, p.node, style);
+    if (builder && !builder.other) {
+      // `getOptions(req)`: a function that reads only req.headers, .cookies, .query and .url.
+      readsRequest = true;
+      if (builder.fields.has("url")) readsUrl = true;
+      for (const read of builder.addressReads) {
+        readsSocket = true;
+        notes.push({ ...read, message: NO_SOCKET_TODO });
+      }
+      if (!builder.file) {
+        edits.push({ ...range(p.node), text: V4_REQUEST_NAME });
+        if (builder.param.typeAnnotation && style.typescript)
+          fileEdits.push({ ...range(builder.param.typeAnnotation), text: `: ReturnType<typeof v4RequestOf>` });
+      } else {
+        // Another module's function, typed for a NextApiRequest: it is given the parts it reads.
+        const typed = builder.param.typeAnnotation && style.typescript;
+        edits.push({
+          ...range(p.node),
+          text: typed
+            ? `${V4_REQUEST_NAME} as unknown as Parameters<typeof ${parent.callee.name}>[${(parent.arguments as Node[]).indexOf(p.node)}]`
+            : V4_REQUEST_NAME,
+        });
+      }
+    } else {
+      readsRequest = true; // the code to write offers v4RequestOf(req) for it
+      const other = builder?.other;
+      const where = other && `${other.file ?? style.file ?? "the route"}:${other.line}`;
+      problems.add(
+        other && /\.(socket|connection)\b/.test(other.code)
+          ? `\`${code(shown)}\` at ${at(p.node)} reads \`${other.code}\` (${where}), which no v5 request has (it has no socket): give it what else it reads through \`v4RequestOf(${reqName})\` (\`.headers\`, \`.cookies\`, \`.query\`, \`.url\`) and decide what stands for that address (behind a proxy, the \`x-forwarded-for\` header)`
+          : `\`${code(shown)}\` at ${at(p.node)}${other ? ` uses \`${other.code}\` (${where})` : ""}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`), not v4's NextApiRequest: pass on what it reads (\`v4RequestOf(${reqName}).headers\`, \`.cookies\`, \`.query\`, \`.url\`, as the codemod writes it for those reads)`,
+      );
+    }
+  });
   const config = configFunction(parsed, {
     fn,
     body,
@@ -751,44 +829,38 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
   const edits: { start: number; end: number; text: string }[] = [];
   let readsRequest = false;
-  for (const node of [...body, options]) {
-    j(node as never)
-      .find(j.Identifier)
-      .forEach((p) => {
-        const parent = p.parent.node as Node;
-        if (isPropertyName(p.node, parent)) return;
-        if (ctxName !== undefined && p.node.name === ctxName) {
-          problems.add(`\`${code(parent)}\` at ${at(p.node)}: v5 hands the config no route context`);
-          return;
-        }
-        if (p.node.name !== reqName) return;
-        // `req.headers.get("x-request-id")`: the same value (or null) from v4RequestOf(req).headers.
-        const get = p.parent.parent?.node as Node | undefined;
-        const callNode = p.parent.parent?.parent?.node as Node | undefined;
-        const key = callNode?.arguments?.[0];
-        if (
-          parent.type === "MemberExpression" &&
-          memberName(parent) === "headers" &&
-          get?.type === "MemberExpression" &&
-          get.object === parent &&
-          memberName(get) === "get" &&
-          callNode?.type === "CallExpression" &&
-          callNode.callee === get &&
-          callNode.arguments.length === 1 &&
-          key.type === "StringLiteral"
-        ) {
-          readsRequest = true;
-          edits.push({
-            ...range(callNode),
-            text: `(${V4_REQUEST_NAME}.headers[${style.q}${(key.value as string).toLowerCase()}${style.q}] ?? null)`,
-          });
-          return;
-        }
-        problems.add(
-          `\`${code(["MemberExpression", "CallExpression"].includes(parent.type) ? parent : p.node)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`): read headers through \`v4RequestOf(${reqName}).headers\`, as the codemod writes it for \`${reqName}.headers.get("…")\``,
-        );
+  eachReference(j, [...body, options], (p, parent) => {
+    if (ctxName !== undefined && p.node.name === ctxName) {
+      problems.add(`\`${code(parent)}\` at ${at(p.node)}: v5 hands the config no route context`);
+      return;
+    }
+    if (p.node.name !== reqName) return;
+    // `req.headers.get("x-request-id")`: the same value (or null) from v4RequestOf(req).headers.
+    const get = p.parent.parent?.node as Node | undefined;
+    const callNode = p.parent.parent?.parent?.node as Node | undefined;
+    const key = callNode?.arguments?.[0];
+    if (
+      parent.type === "MemberExpression" &&
+      memberName(parent) === "headers" &&
+      get?.type === "MemberExpression" &&
+      get.object === parent &&
+      memberName(get) === "get" &&
+      callNode?.type === "CallExpression" &&
+      callNode.callee === get &&
+      callNode.arguments.length === 1 &&
+      key.type === "StringLiteral"
+    ) {
+      readsRequest = true;
+      edits.push({
+        ...range(callNode),
+        text: `(${V4_REQUEST_NAME}.headers[${style.q}${(key.value as string).toLowerCase()}${style.q}] ?? null)`,
       });
-  }
+      return;
+    }
+    problems.add(
+      `\`${code(["MemberExpression", "CallExpression"].includes(parent.type) ? parent : p.node)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`): read headers through \`v4RequestOf(${reqName}).headers\`, as the codemod writes it for \`${reqName}.headers.get("…")\``,
+    );
+  });
   const config = configFunction(parsed, {
     fn,
     body,
@@ -1054,20 +1126,9 @@ function webResponse(
   headers: string[],
   code: (n: Node) => string,
 ): string | undefined {
-  if (n.type !== "CallExpression" || n.callee.type !== "MemberExpression") return undefined;
-  const method = memberName(n.callee);
-  let target = n.callee.object;
-  let status: string | undefined;
-  if (
-    target.type === "CallExpression" &&
-    target.callee.type === "MemberExpression" &&
-    memberName(target.callee) === "status"
-  ) {
-    if (target.arguments.length !== 1) return undefined;
-    status = code(target.arguments[0]);
-    target = target.callee.object;
-  }
-  if (target.type !== "Identifier" || target.name !== resName) return undefined;
+  const call = resCall(n, resName, code);
+  if (!call) return undefined;
+  const { method, status, args } = call;
   const init = (extra: string[] = []) => {
     const fields = [
       ...(status ? [`status: ${status}`] : []),
@@ -1076,7 +1137,6 @@ function webResponse(
     ];
     return fields.length ? `{ ${fields.join(", ")} }` : undefined;
   };
-  const args = n.arguments as Node[];
   if (method === "end" && args.length === 0) {
     const options = init();
     return `new Response(null${options ? `, ${options}` : ""})`;

@@ -15,7 +15,8 @@ import {
   localName,
   type Node,
 } from "../lib/ast";
-import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
+import { findingsOf, type Note } from "../lib/findings";
+import type { Transform, TransformInput, TransformResult } from "../lib/types";
 import type { Project } from "../lib/project";
 
 const SOURCE = "next-auth/middleware";
@@ -24,7 +25,6 @@ export const EDGE_TODO =
   "v5 middleware runs the whole session action (your jwt and session callbacks) from the auth module: if that imports a database adapter or Node-only code, give middleware an Edge-safe auth.config.ts (MIGRATION.md step 6)";
 
 type Edit = { start: number; end: number; text: string };
-type Note = (line: number, kind: string, message: string, action?: Finding["action"]) => void;
 /** The local names the rewritten middleware declares or imports, each free in the file (`auth2` where `auth` is taken). */
 type WrittenNames = { auth: string; authorized: string; handler: string; isPublic: string; redirect: string };
 
@@ -46,9 +46,7 @@ export const middleware: Transform = {
   kind: "source",
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
-    const findings: Finding[] = [];
-    const note: Note = (line, kind, message, action = "todo") =>
-      findings.push({ step: 6, file, line, kind, message, action });
+    const { findings, note } = findingsOf(6, file);
     if (!source.includes(SOURCE)) {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
@@ -64,72 +62,13 @@ export const middleware: Transform = {
 
     // Pass 1: req.nextauth.token → req.auth; type the handler's request.
     let parsed = parseInput(input);
-    let edits: Edit[] = [];
-    let rewrote = 0;
-    parsed.root.find(parsed.j.MemberExpression).forEach((p) => {
-      const obj = p.node.object;
-      if (
-        obj.type !== "MemberExpression" ||
-        obj.computed ||
-        obj.property.type !== "Identifier" ||
-        obj.property.name !== "nextauth"
-      )
-        return;
-      if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
-      const req = source.slice(range(obj.object).start, range(obj.object).end);
-      const parent = p.parent?.node;
-      const claim =
-        (parent?.type === "MemberExpression" || parent?.type === "OptionalMemberExpression") &&
-        parent.object === p.node &&
-        !parent.computed &&
-        parent.property.type === "Identifier"
-          ? (parent.property.name as string)
-          : undefined;
-      if (claim && claimsOnSessionUser(project, ts).has(claim)) {
-        edits.push({ ...range(parent), text: `${req}.auth?.user?.${claim}` });
-        note(
-          lineOf(p.node, parsed.source),
-          "token-claim",
-          `req.nextauth.token.${claim} → ${req}.auth?.user?.${claim} (the session, where your session callback puts ${claim})`,
-          "rewrite",
-        );
-        rewrote++;
-        return;
-      }
-      edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
-      note(
-        lineOf(p.node, parsed.source),
-        "nextauth-token",
-        "req.nextauth.token → req.auth (the session, not the JWT)",
-        "rewrite",
-      );
-      rewrote++;
-    });
-    if (ts) {
-      for (const call of withAuthCalls(parsed)) {
-        const fn = call.node.arguments[0] as Node | undefined;
-        const param =
-          fn && (fn.type === "FunctionExpression" || fn.type === "ArrowFunctionExpression")
-            ? (fn as { params: Node[] }).params[0]
-            : undefined;
-        if (param?.type !== "Identifier" || (param as { typeAnnotation?: unknown }).typeAnnotation) continue;
-        const { start, end } = range(param);
-        const parenless =
-          fn?.type === "ArrowFunctionExpression" &&
-          source[start - 1] !== "(" &&
-          source.slice(range(fn).start, start).trim() === "";
-        edits.push(
-          parenless
-            ? { start, end, text: `(${source.slice(start, end)}: NextAuthRequest)` }
-            : { start: end, end, text: ": NextAuthRequest" },
-        );
-      }
-    }
-    let text = applyEdits(source, edits);
+    const tokens = tokenPass(parsed, input, ts, note);
+    let rewrote = tokens.rewrote;
+    let text = applyEdits(source, tokens.edits);
 
     // Pass 2: the middleware itself.
     parsed = parse(file, text);
-    edits = [];
+    const edits: Edit[] = [];
     const written: WrittenNames = {
       auth: "auth",
       authorized: "authorized",
@@ -179,55 +118,10 @@ export const middleware: Transform = {
     text = applyEdits(text, edits);
 
     // Pass 3: imports (as text, where the next-auth/middleware import was), and what the rewrite cannot prove.
-    parsed = parse(file, text);
-    const { j: j3, root: root3 } = parsed;
-    const lines: string[] = [];
-    const uses = (name: string) => new RegExp(`(^|[^.\\w$])${name}\\b`).test(text.replace(/^import [^;]*;$/gm, ""));
-    const imported = (name: string) => new RegExp(`import[^;]*\\b${name}\\b[^;]*from`).test(text);
-    let importEdits: Edit[] = [];
-    root3.find(j3.ImportDeclaration, { source: { value: SOURCE } }).forEach((p) => {
-      const kept: string[] = [];
-      for (const s of p.node.specifiers ?? []) {
-        const local = localName(s);
-        if (s.type === "ImportSpecifier" && importedName(s) === "NextRequestWithAuth") {
-          lines.push(
-            `import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`,
-          );
-          note(
-            lineOf(p.node, parsed.source),
-            "middleware-type",
-            "NextRequestWithAuth → NextAuthRequest from next-auth",
-            "rewrite",
-          );
-        } else if (references(parsed, local).size() > 0) kept.push(local);
-      }
-      if (kept.length)
-        note(
-          lineOf(p.node, parsed.source),
-          "middleware",
-          `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`,
-        );
-      const { start, end } = range(p.node);
-      importEdits.push({ start, end: text[end] === "\n" ? end + 1 : end, text: "" });
-    });
-    if (uses(written.auth))
-      lines.push(
-        `import { ${written.auth === "auth" ? "auth" : `auth as ${written.auth}`} } from "${project.authImport(file)}";`,
-      );
-    const types = ["NextAuthRequest", "Session"].filter((n) => ts && uses(n) && !imported(n));
-    if (types.length) lines.push(`import type { ${types.join(", ")} } from "next-auth";`);
-    if (uses("NextResponse") && !imported("NextResponse")) lines.push('import { NextResponse } from "next/server";');
-    if (ts && uses("NextRequest") && !imported("NextRequest"))
-      lines.push('import type { NextRequest } from "next/server";');
-    const at = importEdits[0]?.start ?? 0;
-    importEdits = importEdits.map((e, i) =>
-      i === 0 ? { ...e, text: lines.map((l) => `${l}\n`).join("") + (importEdits.length === 0 ? "\n" : "") } : e,
-    );
-    if (importEdits.length === 0) importEdits.push({ start: at, end: at, text: `${lines.join("\n")}\n\n` });
-    text = applyEdits(text, importEdits);
+    text = importPass(file, text, project, ts, written.auth, note);
     // On the final text: the import lines above shift every line below them.
     reportClaims(parse(file, text), note);
-    if (uses(written.auth) && !edgeReady(text, project)) {
+    if (usesName(text, written.auth) && !edgeReady(text, project)) {
       const onNode = nodeMiddlewareSupported(project) ? withNodeRuntime(text) : undefined;
       if (onNode) {
         text = onNode;
@@ -242,6 +136,133 @@ export const middleware: Transform = {
     return { source: text, findings };
   },
 };
+
+/** Pass 1: `req.nextauth.token` → `req.auth` (a claim the session carries, read from the session), and the handler's request typed. */
+function tokenPass(
+  parsed: Parsed,
+  { source, project }: TransformInput,
+  ts: boolean,
+  note: Note,
+): { edits: Edit[]; rewrote: number } {
+  const edits: Edit[] = [];
+  let rewrote = 0;
+  parsed.root.find(parsed.j.MemberExpression).forEach((p) => {
+    const obj = p.node.object;
+    if (
+      obj.type !== "MemberExpression" ||
+      obj.computed ||
+      obj.property.type !== "Identifier" ||
+      obj.property.name !== "nextauth"
+    )
+      return;
+    if (p.node.computed || p.node.property.type !== "Identifier" || p.node.property.name !== "token") return;
+    const req = source.slice(range(obj.object).start, range(obj.object).end);
+    const parent = p.parent?.node;
+    const claim =
+      (parent?.type === "MemberExpression" || parent?.type === "OptionalMemberExpression") &&
+      parent.object === p.node &&
+      !parent.computed &&
+      parent.property.type === "Identifier"
+        ? (parent.property.name as string)
+        : undefined;
+    if (claim && claimsOnSessionUser(project, ts).has(claim)) {
+      edits.push({ ...range(parent), text: `${req}.auth?.user?.${claim}` });
+      note(
+        lineOf(p.node, parsed.source),
+        "token-claim",
+        `req.nextauth.token.${claim} → ${req}.auth?.user?.${claim} (the session, where your session callback puts ${claim})`,
+        "rewrite",
+      );
+      rewrote++;
+      return;
+    }
+    edits.push({ ...range(p.node), text: `${source.slice(range(obj.object).start, range(obj.object).end)}.auth` });
+    note(
+      lineOf(p.node, parsed.source),
+      "nextauth-token",
+      "req.nextauth.token → req.auth (the session, not the JWT)",
+      "rewrite",
+    );
+    rewrote++;
+  });
+  if (ts) {
+    for (const call of withAuthCalls(parsed)) {
+      const fn = call.node.arguments[0] as Node | undefined;
+      const param =
+        fn && (fn.type === "FunctionExpression" || fn.type === "ArrowFunctionExpression")
+          ? (fn as { params: Node[] }).params[0]
+          : undefined;
+      if (param?.type !== "Identifier" || (param as { typeAnnotation?: unknown }).typeAnnotation) continue;
+      const { start, end } = range(param);
+      const parenless =
+        fn?.type === "ArrowFunctionExpression" &&
+        source[start - 1] !== "(" &&
+        source.slice(range(fn).start, start).trim() === "";
+      edits.push(
+        parenless
+          ? { start, end, text: `(${source.slice(start, end)}: NextAuthRequest)` }
+          : { start: end, end, text: ": NextAuthRequest" },
+      );
+    }
+  }
+  return { edits, rewrote };
+}
+
+/** Whether the code (its imports aside) uses `name`. */
+function usesName(text: string, name: string): boolean {
+  return new RegExp(`(^|[^.\\w$])${name}\\b`).test(text.replace(/^import [^;]*;$/gm, ""));
+}
+
+/**
+ * Pass 3: the imports the rewritten middleware needs (`auth` under its local name), written where
+ * the next-auth/middleware import was; what still imports from it is reported.
+ */
+function importPass(file: string, text: string, project: Project, ts: boolean, auth: string, note: Note): string {
+  const parsed = parse(file, text);
+  const { j, root } = parsed;
+  const lines: string[] = [];
+  const uses = (name: string) => usesName(text, name);
+  const imported = (name: string) => new RegExp(`import[^;]*\\b${name}\\b[^;]*from`).test(text);
+  let importEdits: Edit[] = [];
+  root.find(j.ImportDeclaration, { source: { value: SOURCE } }).forEach((p) => {
+    const kept: string[] = [];
+    for (const s of p.node.specifiers ?? []) {
+      const local = localName(s);
+      if (s.type === "ImportSpecifier" && importedName(s) === "NextRequestWithAuth") {
+        lines.push(
+          `import type { NextAuthRequest${local === "NextAuthRequest" ? "" : ` as ${local}`} } from "next-auth";`,
+        );
+        note(
+          lineOf(p.node, parsed.source),
+          "middleware-type",
+          "NextRequestWithAuth → NextAuthRequest from next-auth",
+          "rewrite",
+        );
+      } else if (references(parsed, local).size() > 0) kept.push(local);
+    }
+    if (kept.length)
+      note(
+        lineOf(p.node, parsed.source),
+        "middleware",
+        `still imports ${kept.join(", ")} from ${SOURCE}, which throws in v5`,
+      );
+    const { start, end } = range(p.node);
+    importEdits.push({ start, end: text[end] === "\n" ? end + 1 : end, text: "" });
+  });
+  if (uses(auth))
+    lines.push(`import { ${auth === "auth" ? "auth" : `auth as ${auth}`} } from "${project.authImport(file)}";`);
+  const types = ["NextAuthRequest", "Session"].filter((n) => ts && uses(n) && !imported(n));
+  if (types.length) lines.push(`import type { ${types.join(", ")} } from "next-auth";`);
+  if (uses("NextResponse") && !imported("NextResponse")) lines.push('import { NextResponse } from "next/server";');
+  if (ts && uses("NextRequest") && !imported("NextRequest"))
+    lines.push('import type { NextRequest } from "next/server";');
+  const at = importEdits[0]?.start ?? 0;
+  importEdits = importEdits.map((e, i) =>
+    i === 0 ? { ...e, text: lines.map((l) => `${l}\n`).join("") + (importEdits.length === 0 ? "\n" : "") } : e,
+  );
+  if (importEdits.length === 0) importEdits.push({ start: at, end: at, text: `${lines.join("\n")}\n\n` });
+  return applyEdits(text, importEdits);
+}
 
 const MIDDLEWARE_FILE = /^(src\/)?middleware\.[cm]?[jt]s$/;
 
@@ -418,6 +439,50 @@ function sessionClaimReads(parsed: Parsed, fn: Node | undefined, claims: () => S
   return edits;
 }
 
+/** Code moved out of the call to the top level, with `inner` edits; it loses the indentation of the line it started on. */
+function movedCode(source: string, n: unknown, inner: Edit[] = []): string {
+  const { start, end } = range(n);
+  const indent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", start - 1) + 1, start))![0];
+  const text = applyEdits(
+    source.slice(start, end),
+    inner.map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+  );
+  return indent ? text.replace(new RegExp(`\n${indent}`, "g"), "\n") : text;
+}
+
+type OptionList = ObjectExpression["properties"];
+
+/** The property `key` of an object literal's properties (a method too). */
+function prop(list: OptionList, key: string) {
+  return list.find(
+    (x) =>
+      (x.type === "ObjectProperty" || x.type === "Property" || x.type === "ObjectMethod") &&
+      !x.computed &&
+      x.key.type === "Identifier" &&
+      x.key.name === key,
+  ) as { type: string; value?: Node; params?: Node[]; body?: Node; async?: boolean } | undefined;
+}
+
+/** withAuth's `callbacks.authorized` as a function of its own, its claim reads taken from the session; or undefined. */
+function authorizedCallback(
+  parsed: Parsed,
+  props: OptionList,
+  note: Note,
+  sessionClaims: () => Set<string>,
+): string | undefined {
+  const { source } = parsed;
+  const callbacks = prop(props, "callbacks")?.value;
+  const authorized =
+    callbacks?.type === "ObjectExpression" ? prop((callbacks as ObjectExpression).properties, "authorized") : undefined;
+  if (!authorized) return undefined;
+  const method = authorized.type === "ObjectMethod";
+  const claimEdits = sessionClaimReads(parsed, method ? authorized : authorized.value, sessionClaims, note);
+  const code = movedCode(source, method ? authorized.body : authorized.value, claimEdits);
+  if (!method) return code;
+  const params = (authorized.params ?? []).map((n) => source.slice(range(n).start, range(n).end));
+  return `${authorized.async ? "async " : ""}(${params.join(", ")}) => ${code}`;
+}
+
 /** Adds the edits for one withAuth(...) call; returns a reason when it cannot rewrite it. */
 function rewriteWithAuth(
   parsed: Parsed,
@@ -429,17 +494,7 @@ function rewriteWithAuth(
   sessionClaims: () => Set<string>,
 ): string | undefined {
   const { source } = parsed;
-  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
-  // Code moved out of the call to the top level loses the indentation of the line it started on.
-  const moved = (n: unknown, inner: Edit[] = []) => {
-    const { start, end } = range(n);
-    const indent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", start - 1) + 1, start))![0];
-    const text = applyEdits(
-      source.slice(start, end),
-      inner.map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
-    );
-    return indent ? text.replace(new RegExp(`\n${indent}`, "g"), "\n") : text;
-  };
+  const moved = (n: unknown) => movedCode(source, n);
   const args = p.node.arguments as Node[];
   const declaresFunction = (name: string) =>
     parsed.root.find(parsed.j.FunctionDeclaration, { id: { name } }).size() > 0 ||
@@ -460,14 +515,6 @@ function rewriteWithAuth(
   if (!statement.parent) return "withAuth() inside another construct: rewrite by hand";
 
   const props = options ? (options as ObjectExpression).properties : [];
-  const prop = (list: typeof props, key: string) =>
-    list.find(
-      (x) =>
-        (x.type === "ObjectProperty" || x.type === "Property" || x.type === "ObjectMethod") &&
-        !x.computed &&
-        x.key.type === "Identifier" &&
-        x.key.name === key,
-    ) as { type: string; value?: Node; params?: Node[]; body?: Node; async?: boolean } | undefined;
   for (const x of props) {
     const key = (x as { key?: { name?: string } }).key?.name;
     if (x.type === "SpreadElement" || !key || !["callbacks", "pages"].includes(key)) {
@@ -490,24 +537,7 @@ function rewriteWithAuth(
     );
     return fallback;
   };
-  const callbacks = prop(props, "callbacks")?.value;
-  const authorizedProp =
-    callbacks?.type === "ObjectExpression" ? prop((callbacks as ObjectExpression).properties, "authorized") : undefined;
-  let authorizedCode: string | undefined;
-  if (authorizedProp) {
-    const claimEdits = sessionClaimReads(
-      parsed,
-      authorizedProp.type === "ObjectMethod" ? authorizedProp : authorizedProp.value,
-      sessionClaims,
-      note,
-    );
-    const body = authorizedProp.type === "ObjectMethod" ? authorizedProp.body : authorizedProp.value;
-    const code = claimEdits.length ? moved(body, claimEdits) : moved(body);
-    authorizedCode =
-      authorizedProp.type === "ObjectMethod"
-        ? `${authorizedProp.async ? "async " : ""}(${(authorizedProp.params ?? []).map(slice).join(", ")}) => ${code}`
-        : code;
-  }
+  const authorizedCode = authorizedCallback(parsed, props, note, sessionClaims);
   const fnParams = fn && fn.type !== "Identifier" ? (fn as { params: Node[] }).params : [];
   if (fnParams.length > 1)
     note(

@@ -1,3 +1,4 @@
+import type { ASTPath, ImportDeclaration } from "jscodeshift";
 import {
   importsFrom,
   lineOf,
@@ -8,9 +9,11 @@ import {
   topImports,
   importedName,
   localName,
+  type Parsed,
 } from "../lib/ast";
 import type { Project } from "../lib/project";
-import type { Finding, Transform, TransformResult } from "../lib/types";
+import { findingsOf, type Note } from "../lib/findings";
+import type { Transform, TransformResult } from "../lib/types";
 
 /**
  * Step 6 (the switch), import by import:
@@ -125,11 +128,9 @@ export const nextAuthImports: Transform = {
       /@next-auth\/|\b(NextAuthOptions|AuthOptions|GithubProfile)\b|providers\/oauth|next-auth\/adapters/.test(source)
         ? parse(file, source)
         : parseInput(input);
-    const { j, root } = parsed;
-    const findings: Finding[] = [];
+    const { j } = parsed;
+    const { findings, note } = findingsOf(6, file);
     let changed = false;
-    const note = (line: number, kind: string, message: string, action: Finding["action"]) =>
-      findings.push({ step: 6, file, line, kind, message, action });
 
     topImports(parsed).forEach((p) => {
       const from = String(p.node.source.value);
@@ -141,161 +142,193 @@ export const nextAuthImports: Transform = {
         note(line, "adapter-import", `${from} → ${adapter}`, "rewrite");
         return;
       }
-      if (from === "next-auth") {
-        for (const s of p.node.specifiers ?? []) {
-          if (s.type !== "ImportSpecifier") continue;
-          const name = importedName(s);
-          if (name === "NextAuthOptions" || name === "AuthOptions") {
-            const local = localName(s, name);
-            s.imported = j.identifier("NextAuthConfig");
-            if (local === name) {
-              references(parsed, local).forEach((r) => {
-                r.node.name = "NextAuthConfig";
-              });
-              s.local = j.identifier("NextAuthConfig");
-            } else if (local === "NextAuthConfig") {
-              // `NextAuthOptions as NextAuthConfig`: the alias would now name itself.
-              p.node.specifiers = (p.node.specifiers ?? []).map((x) =>
-                x === s ? j.importSpecifier(j.identifier("NextAuthConfig")) : x,
-              );
-            }
-            changed = true;
-            note(line, "options-type", `${name} → NextAuthConfig`, "rewrite");
-          } else if (!V5_NEXT_AUTH_EXPORTS.has(name) && !project.augmentedTypes.has(name)) {
-            note(line, "v4-only-export", v4OnlyExportMessage(name), "todo");
-          }
-        }
-      } else if (
-        from === "next-auth/next" &&
-        (p.node.specifiers ?? []).some(
-          (s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession"),
-        )
-      ) {
-        note(
-          line,
-          "next-auth-next",
-          'importing "next-auth/next" throws in v5: use auth() from the root auth module',
-          "todo",
-        );
-      } else if (from === "next-auth/providers/oauth") {
-        if (
-          p.node.importKind === "type" ||
-          (p.node.specifiers ?? []).every(
-            (s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type",
-          )
-        ) {
-          p.node.source = j.stringLiteral("next-auth/providers");
-          changed = true;
-          note(line, "provider-types", "next-auth/providers/oauth → next-auth/providers (types)", "rewrite");
-        } else
-          note(
-            line,
-            "provider-types",
-            'next-auth/providers/oauth is gone in v5: import types from "next-auth/providers"',
-            "todo",
-          );
-      } else if (from === "next-auth/providers/github") {
-        for (const s of p.node.specifiers ?? []) {
-          if (s.type === "ImportSpecifier" && importedName(s) === "GithubProfile") {
-            const local = localName(s, "GithubProfile");
-            s.imported = j.identifier("GitHubProfile");
-            if (local === "GithubProfile") {
-              // Unaliased: rename the uses too (a new `imported` alone would leave them undefined).
-              references(parsed, local).forEach((r) => {
-                r.node.name = "GitHubProfile";
-              });
-              s.local = j.identifier("GitHubProfile");
-            } else if (local === "GitHubProfile")
-              p.node.specifiers = (p.node.specifiers ?? []).map((x) =>
-                x === s ? j.importSpecifier(j.identifier("GitHubProfile")) : x,
-              );
-            changed = true;
-            note(line, "provider-types", "GithubProfile → GitHubProfile", "rewrite");
-          }
-        }
-      } else if (from === "next-auth/adapters") {
-        const specifiers = p.node.specifiers ?? [];
-        const typeOnly =
-          p.node.importKind === "type" ||
-          (specifiers.length > 0 &&
-            specifiers.every(
-              (s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type",
-            ));
-        if (typeOnly) return;
-        if (!/\.[cm]?tsx?$/.test(file) || specifiers.some((s) => s.type !== "ImportSpecifier")) {
-          note(
-            line,
-            "adapter-types",
-            "next-auth/adapters exports only types in v5: import them with `import type`",
-            "todo",
-          );
-          return;
-        }
-        p.node.importKind = "type";
-        for (const s of specifiers) delete (s as { importKind?: string }).importKind; // `import type { type X }` does not parse
-        changed = true;
-        note(line, "adapter-types", "next-auth/adapters → a type-only import (v5 exports only types there)", "rewrite");
-      } else if (from === "@auth/drizzle-adapter") {
-        const names = (p.node.specifiers ?? [])
-          .filter((s) => s.type === "ImportSpecifier" && importedName(s) === "DrizzleAdapter")
-          .map((s) => localName(s, "DrizzleAdapter"));
-        for (const name of names) {
-          root.find(j.CallExpression, { callee: { type: "Identifier", name } }).forEach((call) => {
-            const tables = call.node.arguments[1];
-            const tableFn = tables?.type === "Identifier" ? tables.name : undefined;
-            const own = tableFn ? drizzleTables(parsed, project, file, tableFn) : undefined;
-            if (own && tableFn) {
-              const onlyHere = references(parsed, tableFn).size() === 1;
-              call.node.arguments[1] = j.objectExpression(
-                own.tables.map(([key, local]) => j.objectProperty(j.identifier(key), j.identifier(local))),
-              );
-              const declaration = own.declaration;
-              const have = new Set((declaration.specifiers ?? []).map((sp) => localName(sp)));
-              for (const [, local] of own.tables)
-                if (!have.has(local))
-                  declaration.specifiers = [...(declaration.specifiers ?? []), j.importSpecifier(j.identifier(local))];
-              changed = true;
-              if (onlyHere)
-                declaration.specifiers = (declaration.specifiers ?? []).filter((sp) => localName(sp) !== tableFn);
-              note(
-                lineOf(call.node, source),
-                "drizzle-tables",
-                `${name}(db, ${tableFn}) → ${name}(db, { ${own.tables.map(([k, v]) => `${k}: ${v}`).join(", ")} }): @auth/drizzle-adapter 1.x takes your tables (given a table function it would use its own unprefixed ones)`,
-                "rewrite",
-              );
-            } else if (tables && tables.type !== "ObjectExpression") {
-              note(
-                lineOf(call.node, source),
-                "drizzle-tables",
-                `${name}(db, ${tables.type === "Identifier" ? tables.name : "…"}): @auth/drizzle-adapter 1.x takes your tables, { usersTable, accountsTable, sessionsTable, verificationTokensTable }; given a table function it uses its own unprefixed tables, and every session in yours reads as signed out`,
-                "todo",
-              );
-            }
-          });
-        }
-      } else if (from === "next-auth/jwt") {
-        for (const s of p.node.specifiers ?? []) {
-          if (
-            s.type === "ImportSpecifier" &&
-            (importedName(s) === "getToken" || importedName(s) === "decode" || importedName(s) === "encode")
-          ) {
-            note(
-              line,
-              "get-token",
-              importedName(s) === "getToken"
-                ? GET_TOKEN_TODO
-                : `${importedName(s)} from next-auth/jwt: v5 needs an explicit secret (and salt, the cookie name); getToken's secureCookie defaults to false`,
-              "todo",
-            );
-          }
-        }
-      }
+      const rewrite = IMPORT_REWRITES.get(from);
+      if (rewrite?.(p, { parsed, line, note, file, project })) changed = true;
     });
     // `import NextAuth from "next-auth"` in a Pages API route is handled by the route transform.
     if (importsFrom(parsed, ["next-auth/next"]).size() === 0 && !changed) return { findings };
     return { source: changed ? print(parsed) : undefined, findings };
   },
 };
+
+/** What an import's rewrite sees: the file's tree, the import's line, how to report, the file and its package. */
+interface ImportContext {
+  parsed: Parsed;
+  line: number;
+  note: Note;
+  file: string;
+  project: Project;
+}
+
+/** How each next-auth module's import changes (edited in place); each returns whether it changed the file. */
+const IMPORT_REWRITES = new Map<string, (p: ASTPath<ImportDeclaration>, at: ImportContext) => boolean>([
+  ["next-auth", optionsType],
+  ["next-auth/next", nextAuthNext],
+  ["next-auth/providers/oauth", oauthTypes],
+  ["next-auth/providers/github", githubProfile],
+  ["next-auth/adapters", adapterTypes],
+  ["@auth/drizzle-adapter", drizzleAdapterTables],
+  ["next-auth/jwt", jwtHelpers],
+]);
+
+/** `next-auth`: NextAuthOptions (or AuthOptions) → NextAuthConfig; what v5 does not export, reported. */
+function optionsType(p: ASTPath<ImportDeclaration>, { parsed, line, note, project }: ImportContext): boolean {
+  const { j } = parsed;
+  let changed = false;
+  for (const s of p.node.specifiers ?? []) {
+    if (s.type !== "ImportSpecifier") continue;
+    const name = importedName(s);
+    if (name === "NextAuthOptions" || name === "AuthOptions") {
+      const local = localName(s, name);
+      s.imported = j.identifier("NextAuthConfig");
+      if (local === name) {
+        references(parsed, local).forEach((r) => {
+          r.node.name = "NextAuthConfig";
+        });
+        s.local = j.identifier("NextAuthConfig");
+      } else if (local === "NextAuthConfig") {
+        // `NextAuthOptions as NextAuthConfig`: the alias would now name itself.
+        p.node.specifiers = (p.node.specifiers ?? []).map((x) =>
+          x === s ? j.importSpecifier(j.identifier("NextAuthConfig")) : x,
+        );
+      }
+      changed = true;
+      note(line, "options-type", `${name} → NextAuthConfig`, "rewrite");
+    } else if (!V5_NEXT_AUTH_EXPORTS.has(name) && !project.augmentedTypes.has(name)) {
+      note(line, "v4-only-export", v4OnlyExportMessage(name), "todo");
+    }
+  }
+  return changed;
+}
+
+/** `next-auth/next`: it throws in v5 (getServerSession alone is server-session's). */
+function nextAuthNext(p: ASTPath<ImportDeclaration>, { line, note }: ImportContext): boolean {
+  const specifiers = p.node.specifiers ?? [];
+  if (specifiers.some((s) => s.type !== "ImportSpecifier" || !importedName(s).includes("getServerSession")))
+    note(line, "next-auth-next", 'importing "next-auth/next" throws in v5: use auth() from the root auth module');
+  return false;
+}
+
+/** `next-auth/providers/oauth`: its types come from `next-auth/providers` in v5. */
+function oauthTypes(p: ASTPath<ImportDeclaration>, { parsed, line, note }: ImportContext): boolean {
+  const typeOnly = (s: unknown) => (s as { importKind?: string }).importKind === "type";
+  if (
+    p.node.importKind !== "type" &&
+    !(p.node.specifiers ?? []).every((s) => s.type === "ImportSpecifier" && typeOnly(s))
+  ) {
+    note(line, "provider-types", 'next-auth/providers/oauth is gone in v5: import types from "next-auth/providers"');
+    return false;
+  }
+  p.node.source = parsed.j.stringLiteral("next-auth/providers");
+  note(line, "provider-types", "next-auth/providers/oauth → next-auth/providers (types)", "rewrite");
+  return true;
+}
+
+/** `next-auth/providers/github`: GithubProfile → GitHubProfile. */
+function githubProfile(p: ASTPath<ImportDeclaration>, { parsed, line, note }: ImportContext): boolean {
+  const { j } = parsed;
+  let changed = false;
+  for (const s of p.node.specifiers ?? []) {
+    if (s.type === "ImportSpecifier" && importedName(s) === "GithubProfile") {
+      const local = localName(s, "GithubProfile");
+      s.imported = j.identifier("GitHubProfile");
+      if (local === "GithubProfile") {
+        // Unaliased: rename the uses too (a new `imported` alone would leave them undefined).
+        references(parsed, local).forEach((r) => {
+          r.node.name = "GitHubProfile";
+        });
+        s.local = j.identifier("GitHubProfile");
+      } else if (local === "GitHubProfile")
+        p.node.specifiers = (p.node.specifiers ?? []).map((x) =>
+          x === s ? j.importSpecifier(j.identifier("GitHubProfile")) : x,
+        );
+      changed = true;
+      note(line, "provider-types", "GithubProfile → GitHubProfile", "rewrite");
+    }
+  }
+  return changed;
+}
+
+/** `next-auth/adapters`: types only in v5, so a type-only import. */
+function adapterTypes(p: ASTPath<ImportDeclaration>, { line, note, file }: ImportContext): boolean {
+  const specifiers = p.node.specifiers ?? [];
+  const typeOnly =
+    p.node.importKind === "type" ||
+    (specifiers.length > 0 &&
+      specifiers.every((s) => s.type === "ImportSpecifier" && (s as { importKind?: string }).importKind === "type"));
+  if (typeOnly) return false;
+  if (!/\.[cm]?tsx?$/.test(file) || specifiers.some((s) => s.type !== "ImportSpecifier")) {
+    note(line, "adapter-types", "next-auth/adapters exports only types in v5: import them with `import type`", "todo");
+    return false;
+  }
+  p.node.importKind = "type";
+  for (const s of specifiers) delete (s as { importKind?: string }).importKind; // `import type { type X }` does not parse
+  note(line, "adapter-types", "next-auth/adapters → a type-only import (v5 exports only types there)", "rewrite");
+  return true;
+}
+
+/** `@auth/drizzle-adapter`: DrizzleAdapter(db, tableFn) → DrizzleAdapter(db, { …your tables }). */
+function drizzleAdapterTables(p: ASTPath<ImportDeclaration>, { parsed, note, file, project }: ImportContext): boolean {
+  const { j, root, source } = parsed;
+  let changed = false;
+  const names = (p.node.specifiers ?? [])
+    .filter((s) => s.type === "ImportSpecifier" && importedName(s) === "DrizzleAdapter")
+    .map((s) => localName(s, "DrizzleAdapter"));
+  for (const name of names) {
+    root.find(j.CallExpression, { callee: { type: "Identifier", name } }).forEach((call) => {
+      const tables = call.node.arguments[1];
+      const tableFn = tables?.type === "Identifier" ? tables.name : undefined;
+      const own = tableFn ? drizzleTables(parsed, project, file, tableFn) : undefined;
+      if (own && tableFn) {
+        const onlyHere = references(parsed, tableFn).size() === 1;
+        call.node.arguments[1] = j.objectExpression(
+          own.tables.map(([key, local]) => j.objectProperty(j.identifier(key), j.identifier(local))),
+        );
+        const declaration = own.declaration;
+        const have = new Set((declaration.specifiers ?? []).map((sp) => localName(sp)));
+        for (const [, local] of own.tables)
+          if (!have.has(local))
+            declaration.specifiers = [...(declaration.specifiers ?? []), j.importSpecifier(j.identifier(local))];
+        changed = true;
+        if (onlyHere) declaration.specifiers = (declaration.specifiers ?? []).filter((sp) => localName(sp) !== tableFn);
+        note(
+          lineOf(call.node, source),
+          "drizzle-tables",
+          `${name}(db, ${tableFn}) → ${name}(db, { ${own.tables.map(([k, v]) => `${k}: ${v}`).join(", ")} }): @auth/drizzle-adapter 1.x takes your tables (given a table function it would use its own unprefixed ones)`,
+          "rewrite",
+        );
+      } else if (tables && tables.type !== "ObjectExpression") {
+        note(
+          lineOf(call.node, source),
+          "drizzle-tables",
+          `${name}(db, ${tables.type === "Identifier" ? tables.name : "…"}): @auth/drizzle-adapter 1.x takes your tables, { usersTable, accountsTable, sessionsTable, verificationTokensTable }; given a table function it uses its own unprefixed tables, and every session in yours reads as signed out`,
+          "todo",
+        );
+      }
+    });
+  }
+  return changed;
+}
+
+/** `next-auth/jwt`: getToken, decode and encode need more in v5; reported. */
+function jwtHelpers(p: ASTPath<ImportDeclaration>, { line, note }: ImportContext): boolean {
+  for (const s of p.node.specifiers ?? []) {
+    if (
+      s.type === "ImportSpecifier" &&
+      (importedName(s) === "getToken" || importedName(s) === "decode" || importedName(s) === "encode")
+    ) {
+      note(
+        line,
+        "get-token",
+        importedName(s) === "getToken"
+          ? GET_TOKEN_TODO
+          : `${importedName(s)} from next-auth/jwt: v5 needs an explicit secret (and salt, the cookie name); getToken's secureCookie defaults to false`,
+        "todo",
+      );
+    }
+  }
+  return false;
+}
 
 /** The tables @auth/drizzle-adapter 0.x made with a table function, by the name it gave each one. */
 const DRIZZLE_TABLES: Record<string, string> = {

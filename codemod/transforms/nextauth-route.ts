@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { ImportDeclaration } from "jscodeshift";
 import {
   applyEdits,
   dropUnusedImports,
@@ -15,8 +16,10 @@ import {
   usesSemicolons,
   type Parsed,
   Node,
+  specifierRemovals,
 } from "../lib/ast";
 import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
+import { findingsOf } from "../lib/findings";
 import { stripExt, type Project, type SharedAuthModule } from "../lib/project";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NAME, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
@@ -73,31 +76,14 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
   if (file === secondAppRoute(project) && (beside ?? helperModule))
     return secondRouteGivesWay(input, (beside ?? helperModule)!);
   if (file !== project.routeFile) return { findings: [] };
-  // The Pages route is deleted: a file that imports its default export (v4's handler) would import nothing.
-  const handlerUsers = /\/route\.[cm]?[jt]sx?$/.test(file) ? [] : routeHandlerImporters(project);
-  if (handlerUsers.length) {
-    const them = handlerUsers.length === 1 ? "it" : "them";
-    return {
-      findings: [
-        {
-          step: 6,
-          file,
-          line: lineAt(source, /^export\s+default\b/m),
-          kind: "nextauth-route",
-          action: "todo",
-          message: `${handlerUsers.join(", ")} import${handlerUsers.length === 1 ? "s" : ""} the route's default export, v4's NextAuth handler, which v5 does not have (its endpoints become GET and POST in ${project.appRouteFor(file, path.extname(file).replace(/x$/, ""))}): rewrite ${them} against those, or delete ${them}; then run again`,
-        },
-      ],
-    };
-  }
+  const handlerImported = handlerImportersTodo(input);
+  if (handlerImported) return handlerImported;
   if (project.authFrom) return routeToSharedPackage(input, project.authFrom);
   // `export { authHandler as GET, authHandler as POST }` of a handler made beside the options.
   if (beside?.handler) return routeBesideOptions(input, beside, lineAt(source, /^export\b/m), true);
   const parsed = parseInput(input);
   const { j, root } = parsed;
-  const findings: Finding[] = [];
-  const todo = (line: number, kind: string, message: string) =>
-    findings.push({ step: 6, file, line, kind, message, action: "todo" });
+  const { findings, note: todo } = findingsOf(6, file);
 
   // v4's NextAuth, from "next-auth" or "next-auth/next" (which v5 does not have: auth.ts imports it from "next-auth").
   const nextAuthImport = root
@@ -153,25 +139,10 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
     return routeBesideOptions(input, helperModule, line, appRoute);
   const existing = project.has(project.authModule);
 
-  // auth.ts is this file (as text), with the default export replaced and relative imports re-pathed.
-  const ext = path.extname(file).replace(/x$/, "");
-  const authFile = project.authModule + ext;
-  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
   const lazy = isLazyRoute(config) ? config : undefined;
+  const configText = configTextOf(source, config, lazy, project.basePath, q);
   // A route mounted away from /api/auth keeps its path: v5 reads it as basePath.
   const basePath = project.basePath;
-  const withBasePath = (text: string) => {
-    if (!basePath || !text.startsWith("{")) return text;
-    const indent = text.match(/^\{\n([ \t]*)\S/)?.[1];
-    const entry = `basePath: ${q}${basePath}${q},`;
-    return indent === undefined ? `{ ${entry}${text.slice(1)}` : `{\n${indent}${entry}${text.slice(1)}`;
-  };
-  const lazyOptions = (config as { lazy?: Node }).lazy;
-  const configText = lazy
-    ? lazy.config
-    : (config as Node).type === "ArrowFunctionExpression" && lazyOptions
-      ? `() => ${lazyOptions.type === "ObjectExpression" ? `(${withBasePath(slice(lazyOptions))})` : slice(lazyOptions)}`
-      : withBasePath(slice(config));
   if (basePath && !/^(?:\(\) => \()?\{\s*basePath: /.test(configText)) {
     todo(
       line,
@@ -180,6 +151,98 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
     );
     return { findings };
   }
+  return writeConverted(
+    input,
+    {
+      parsed,
+      nextAuthLocal,
+      nextAuthImport,
+      replace,
+      removeNodes,
+      lazy,
+      configText,
+      line,
+      appRoute,
+      q,
+      semi,
+      beside,
+      existing,
+    },
+    capture,
+  );
+}
+
+/** The config NextAuth is given, as text: the route's options (with `basePath` where the route is mounted elsewhere), or the lazy config. */
+function configTextOf(
+  source: string,
+  config: Node | LazyRoute,
+  lazy: LazyRoute | undefined,
+  basePath: string | undefined,
+  q: string,
+): string {
+  if (lazy) return lazy.config;
+  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
+  const withBasePath = (text: string) => {
+    if (!basePath || !text.startsWith("{")) return text;
+    const indent = text.match(/^\{\n([ \t]*)\S/)?.[1];
+    const entry = `basePath: ${q}${basePath}${q},`;
+    return indent === undefined ? `{ ${entry}${text.slice(1)}` : `{\n${indent}${entry}${text.slice(1)}`;
+  };
+  const lazyOptions = (config as { lazy?: Node }).lazy;
+  return (config as Node).type === "ArrowFunctionExpression" && lazyOptions
+    ? `() => ${lazyOptions.type === "ObjectExpression" ? `(${withBasePath(slice(lazyOptions))})` : slice(lazyOptions)}`
+    : withBasePath(slice(config));
+}
+
+/** A Pages route whose default export (v4's handler) other files import: they would import nothing once it is deleted. */
+function handlerImportersTodo({ file, source, project }: TransformInput): TransformResult | undefined {
+  const handlerUsers = /\/route\.[cm]?[jt]sx?$/.test(file) ? [] : routeHandlerImporters(project);
+  if (!handlerUsers.length) return undefined;
+  {
+    const them = handlerUsers.length === 1 ? "it" : "them";
+    return {
+      findings: [
+        {
+          step: 6,
+          file,
+          line: lineAt(source, /^export\s+default\b/m),
+          kind: "nextauth-route",
+          action: "todo",
+          message: `${handlerUsers.join(", ")} import${handlerUsers.length === 1 ? "s" : ""} the route's default export, v4's NextAuth handler, which v5 does not have (its endpoints become GET and POST in ${project.appRouteFor(file, path.extname(file).replace(/x$/, ""))}): rewrite ${them} against those, or delete ${them}; then run again`,
+        },
+      ],
+    };
+  }
+}
+
+/** What convertRoute found in a route it converts: the handler, the config as written, the file's style. */
+interface ConvertedRoute {
+  parsed: Parsed;
+  nextAuthLocal: string;
+  nextAuthImport: ImportDeclaration | undefined;
+  replace: Node;
+  removeNodes: Node[];
+  lazy: LazyRoute | undefined;
+  configText: string;
+  line: number;
+  appRoute: boolean;
+  q: string;
+  semi: string;
+  beside: Beside | undefined;
+  existing: string | undefined;
+}
+
+/** The auth module and the route a converted route becomes, or the to-do that says why they are not written. */
+function writeConverted(input: TransformInput, route: ConvertedRoute, capture?: Capture): TransformResult {
+  const { file, source, project } = input;
+  const { parsed, nextAuthLocal, nextAuthImport, replace, removeNodes, lazy, configText, line, appRoute, q, semi } =
+    route;
+  const { beside, existing } = route;
+  const { j, root } = parsed;
+  const { findings, note } = findingsOf(6, file);
+  const ext = path.extname(file).replace(/x$/, "");
+  const authFile = project.authModule + ext;
+  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
   // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
   const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
   const edits = [{ ...range(replace), text: nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "") }];
@@ -204,22 +267,7 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
   const authSource = dropUnusedImports(authFile, applyEdits(source, edits)).replace(/\n\s*\n+$/, "\n");
   const routeFile = appRoute ? file : project.appRouteFor(file, ext);
   // The guards' own imports (a URL check the route calls) come along, re-pathed for the route.
-  const guardImports = lazy?.guards
-    ? root
-        .find(j.ImportDeclaration)
-        .nodes()
-        .filter((d) => (d.specifiers ?? []).some((sp) => new RegExp(`\\b${localName(sp)}\\b`).test(lazy.guards!.code)))
-        .map((d) => {
-          const spec = String(d.source.value);
-          const target = spec.startsWith(".") ? project.resolve(file, spec) : undefined;
-          const text = slice(d);
-          return target === undefined
-            ? text
-            : text.replace(slice(d.source), `${q}${project.importSpecifier(routeFile, target)}${q}`);
-        })
-        .map((text) => `${text}\n`)
-        .join("")
-    : "";
+  const guardImports = lazy?.guards ? guardImportsOf(parsed, input, lazy.guards.code, routeFile, q) : "";
   const routeSource = appRoute
     ? `import { handlers } from ${q}${project.importSpecifier(routeFile, project.authModule)}${q}${semi}\n\n${segmentConfig.map((n) => `${slice(n)}\n\n`).join("")}export const { GET, POST } = handlers${semi}\n`
     : dropUnusedImports(
@@ -231,7 +279,7 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
   if (intoBeside && capture) capture.authSource = authSource;
   const besideProblem = intoBeside ? lazyBesideConflict(project, beside!, authSource) : undefined;
   if (besideProblem) {
-    todo(
+    note(
       line,
       "nextauth-route",
       `${besideProblem}.\nThe code to write: add this to ${authFile} (v5's exports beside its options builder and session helper); then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(project.appRouteFor(file, ext), routeSource)}`,
@@ -241,7 +289,7 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
   if (existing && !intoBeside && !isV4Helper(project, existing)) {
     // A second, App Router route already there (beside the Pages one) gives way to v5's.
     const otherRoute = appRoute ? undefined : project.has(routeFile.replace(/\.[cm]?[jt]sx?$/, ""));
-    todo(
+    note(
       line,
       "nextauth-route",
       `${existing} already exists: add \`export const { handlers, auth, signIn, signOut } = NextAuth(config)\` to it by hand.\nThe code to write: merge this into ${existing} (in place of its own session helper: v5's \`auth\` is it; its other importers then import \`auth\`, \`signIn\`, \`signOut\` from it); then ${appRoute ? `replace ${file} with the route below` : `delete ${file}${otherRoute ? ` and replace ${otherRoute} with the route below` : ""}`}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${existing}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
@@ -249,7 +297,7 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
     return { findings };
   }
   if (lazy?.problems.length) {
-    todo(
+    note(
       line,
       "nextauth-route",
       `advanced initialization: ${lazy.problems.join("; ")}.\nThe code to write, with those lines changed by hand; then delete ${file}, copy the session bridge (the codemod's templates/legacy-v4-session.ts) beside ${authFile}, set next-auth to 5.0.0-beta.32, and run again:\n${codeBlock(authFile, authSource)}\n${codeBlock(routeFile, routeSource)}`,
@@ -259,7 +307,7 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
   const bridge = bridgeModule(project, ext);
   const ownBridge = project.has(bridge.path.replace(/\.[cm]?[jt]s$/, ""));
   if (ownBridge && !project.read(ownBridge)?.includes(BRIDGE_MARKER)) {
-    todo(
+    note(
       line,
       "nextauth-route",
       `${ownBridge} already exists and is not the codemod's session bridge: rename it, then run again (or do MIGRATION.md step 6 by hand)`,
@@ -268,35 +316,26 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
   }
   findings.push(bridgeWritten(bridge.path, authFile));
   // A note in a workspace package's module (its path the repository's) is given relative to this app.
-  for (const note of lazy?.notes ?? [])
+  for (const address of lazy?.notes ?? [])
     findings.push({
       step: 6,
-      ...note,
-      file: project.has(note.file) ? note.file : path.posix.relative(project.root, note.file),
+      ...address,
+      file: project.has(address.file) ? address.file : path.posix.relative(project.root, address.file),
       kind: "request-address",
       action: "todo",
     });
   if (appRoute) {
-    findings.push({
-      step: 6,
-      file,
-      line,
-      kind: "nextauth-route",
-      action: "rewrite",
-      message: `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers`,
-    });
+    note(line, "nextauth-route", `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers`, "rewrite");
     return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
   }
-  findings.push({
-    step: 6,
-    file,
+  note(
     line,
-    kind: "nextauth-route",
-    action: "rewrite",
-    message: intoBeside
+    "nextauth-route",
+    intoBeside
       ? `export default NextAuth(…) → v5's lazy config in ${authFile}, beside ${beside!.name}() and the session helper (v5's T3 layout: no module imports it back); ${routeFile} exports its handlers; ${file} deleted`
       : `export default NextAuth(…) → ${authFile} + ${routeFile}; ${file} deleted`,
-  });
+    "rewrite",
+  );
   return {
     findings,
     create: [
@@ -307,6 +346,31 @@ function convertRoute(input: TransformInput, capture?: Capture): TransformResult
     ],
     remove: true,
   };
+}
+
+/** The imports of the route's file that its guards use, each re-pathed for the new route. */
+function guardImportsOf(
+  { j, root }: Parsed,
+  { file, source, project }: TransformInput,
+  guards: string,
+  routeFile: string,
+  q: string,
+): string {
+  const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
+  return root
+    .find(j.ImportDeclaration)
+    .nodes()
+    .filter((d) => (d.specifiers ?? []).some((sp) => new RegExp(`\\b${localName(sp)}\\b`).test(guards)))
+    .map((d) => {
+      const spec = String(d.source.value);
+      const target = spec.startsWith(".") ? project.resolve(file, spec) : undefined;
+      const text = slice(d);
+      return target === undefined
+        ? text
+        : text.replace(slice(d.source), `${q}${project.importSpecifier(routeFile, target)}${q}`);
+    })
+    .map((text) => `${text}\n`)
+    .join("");
 }
 
 type Beside = NonNullable<Project["optionsBesideHelper"]>;
@@ -531,28 +595,44 @@ function secondRouteProblem(project: Project, beside: Beside): string | undefine
   } catch {
     return `${file} does not parse: make it mount v5's handlers from ${beside.file} by hand, then run again`;
   }
-  const nextAuth = topImports(parsed)
-    .nodes()
-    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
-    .flatMap((d) => d.specifiers ?? [])
-    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const nextAuth = nextAuthImport(parsed);
   const found = nextAuth ? appRouterHandler(parsed, localName(nextAuth), { typescript: false, semi: "", q: '"' }) : "";
   const config = typeof found === "string" ? undefined : found.config;
   const same =
     config &&
     !isLazyRoute(config) &&
     config.type === "Identifier" &&
-    topImports(parsed)
-      .nodes()
-      .some(
-        (d) =>
-          project.resolve(file, String(d.source.value)) === beside.module &&
-          (d.specifiers ?? []).some(
-            (sp) => sp.type === "ImportSpecifier" && localName(sp) === config.name && importedName(sp) === beside.name,
-          ),
-      );
+    importsAs(parsed, project, file, beside, config.name);
   if (same) return undefined;
   return `${file}, a second route beside ${project.routeFile}, does more than \`NextAuth(${beside.name})\` with ${beside.name} from ${beside.file}: v5 has one route; make ${file} \`export const { GET, POST } = handlers\` (handlers from ${beside.file}) by hand, keeping what else it does, then run again`;
+}
+
+/** The default import of NextAuth (from next-auth or next-auth/next), if the file has one. */
+function nextAuthImport(parsed: Parsed) {
+  return topImports(parsed)
+    .nodes()
+    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
+    .flatMap((d) => d.specifiers ?? [])
+    .find((sp) => sp.type === "ImportDefaultSpecifier");
+}
+
+/** Whether `file` imports `local` as the options `beside` exports (its name, from its module). */
+function importsAs(
+  parsed: Parsed,
+  project: Project,
+  file: string,
+  beside: { module: string; name: string },
+  local: string,
+): boolean {
+  return topImports(parsed)
+    .nodes()
+    .some(
+      (d) =>
+        project.resolve(file, String(d.source.value)) === beside.module &&
+        (d.specifiers ?? []).some(
+          (sp) => sp.type === "ImportSpecifier" && localName(sp) === local && importedName(sp) === beside.name,
+        ),
+    );
 }
 
 /**
@@ -753,13 +833,7 @@ function authInPlaceOfHelper(input: TransformInput, beside: Beside): TransformRe
       } else edits.push({ start, end: source[end] === "\n" ? end + 1 : end, text: "" });
       continue;
     }
-    for (const sp of going) {
-      const i = specifiers.indexOf(sp);
-      const next = specifiers[i + 1];
-      const prev = specifiers[i - 1];
-      if (next && !going.includes(next)) edits.push({ start: range(sp).start, end: range(next).start, text: "" });
-      else if (prev) edits.push({ start: range(prev).end, end: range(sp).end, text: "" });
-    }
+    edits.push(...specifierRemovals(specifiers, going));
   }
   const named = imports.find(
     (d) => nextAuthValue(d) && (d.specifiers ?? []).some((sp: Node) => sp.type === "ImportSpecifier" && !gone(sp)),
@@ -819,11 +893,7 @@ function routeOptionsTodo(project: Project, beside: Beside, line: number): Findi
   } catch {
     return undefined;
   }
-  const nextAuth = topImports(parsed)
-    .nodes()
-    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
-    .flatMap((d) => d.specifiers ?? [])
-    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const nextAuth = nextAuthImport(parsed);
   if (!nextAuth) return undefined;
   const call = parsed.root
     .find(parsed.j.CallExpression, { callee: { type: "Identifier", name: localName(nextAuth) } })
@@ -833,19 +903,7 @@ function routeOptionsTodo(project: Project, beside: Beside, line: number): Findi
   if (!given) return undefined;
   const code = (p: Parsed, n: Node) => p.source.slice(range(n).start, range(n).end);
   // The same options, imported from the auth module: nothing differs.
-  if (
-    given.type === "Identifier" &&
-    topImports(parsed)
-      .nodes()
-      .some(
-        (d) =>
-          project.resolve(route, String(d.source.value)) === beside.module &&
-          (d.specifiers ?? []).some(
-            (sp) => sp.type === "ImportSpecifier" && localName(sp) === given.name && importedName(sp) === beside.name,
-          ),
-      )
-  )
-    return undefined;
+  if (given.type === "Identifier" && importsAs(parsed, project, route, beside, given.name)) return undefined;
   const routeObject = objectOf(parsed, given);
   const moduleObject = objectOf(auth, { type: "Identifier", name: beside.name });
   const name = given.type === "Identifier" ? given.name : "the options written in the route";
@@ -1430,11 +1488,7 @@ function nextAuthCallIn(project: Project, moduleFile: string, name: string): str
     return undefined;
   }
   const { j, root } = parsed;
-  const nextAuth = topImports(parsed)
-    .nodes()
-    .filter((d) => ["next-auth", "next-auth/next"].includes(String(d.source.value)))
-    .flatMap((d) => d.specifiers ?? [])
-    .find((sp) => sp.type === "ImportDefaultSpecifier");
+  const nextAuth = nextAuthImport(parsed);
   if (!nextAuth) return undefined;
   const code = (n: Node) => text.slice(range(n).start, range(n).end);
   const program = root.find(j.Program).get().node as { body: Node[] };

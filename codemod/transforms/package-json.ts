@@ -1,4 +1,5 @@
-import type { Finding, Transform, TransformResult } from "../lib/types";
+import { finding, findingsOf } from "../lib/findings";
+import type { Transform, TransformResult } from "../lib/types";
 import { ADAPTER_SOURCE, v5Adapter } from "./next-auth-imports";
 import { transpileTodo } from "./nextauth-route";
 
@@ -70,19 +71,10 @@ export const packageJson: Transform = {
       pkg = JSON.parse(source);
     } catch (error) {
       return {
-        findings: [
-          {
-            step: 6,
-            file,
-            line: 1,
-            kind: "package-json",
-            action: "todo",
-            message: `not valid JSON (${(error as Error).message}): skipped`,
-          },
-        ],
+        findings: [finding(6, file, 1, "package-json", `not valid JSON (${(error as Error).message}): skipped`)],
       };
     }
-    const findings: Finding[] = [];
+    const { findings, note } = findingsOf(6, file);
     const lineOfKey = (key: string) => source.slice(0, Math.max(0, source.indexOf(`"${key}"`))).split("\n").length;
     let changed = false;
     for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
@@ -93,61 +85,29 @@ export const packageJson: Transform = {
           const move = nextAuthMove(version);
           if (move === "move") {
             changed = true;
-            findings.push({
-              step: 6,
-              file,
-              line: lineOfKey(name),
-              kind: "package-next-auth",
-              action: "rewrite",
-              message: `next-auth ${version} → ${NEXT_AUTH_V5}`,
-            });
+            note(lineOfKey(name), "package-next-auth", `next-auth ${version} → ${NEXT_AUTH_V5}`, "rewrite");
             return [name, NEXT_AUTH_V5];
           }
-          if (move !== "v5")
-            findings.push({
-              step: 6,
-              file,
-              line: lineOfKey(name),
-              kind: "package-next-auth-version",
-              action: "todo",
-              message: `next-auth "${version}": ${move}`,
-            });
+          if (move !== "v5") note(lineOfKey(name), "package-next-auth-version", `next-auth "${version}": ${move}`);
           // An applied tree: what the route's conversion asked of the Next config, found again.
           const transpile = move === "v5" && file === "package.json" ? transpileTodo(project) : undefined;
           if (transpile) findings.push(transpile);
           return [name, version];
         }
         if (/next-auth/.test(name) && !ADAPTER_SOURCE.test(name) && !name.startsWith("@auth/")) {
-          findings.push({
-            step: 6,
-            file,
-            line: lineOfKey(name),
-            kind: "package-third-party",
-            action: "todo",
-            message: `${name} is built for next-auth v4: check that it supports v5 (Auth.js), or replace it`,
-          });
+          note(
+            lineOfKey(name),
+            "package-third-party",
+            `${name} is built for next-auth v4: check that it supports v5 (Auth.js), or replace it`,
+          );
         }
         const next = v5Adapter(name);
         if (next) {
           changed = true;
           const pinned = V5_ADAPTER_VERSIONS[next];
-          findings.push({
-            step: 6,
-            file,
-            line: lineOfKey(name),
-            kind: "package-adapter",
-            action: "rewrite",
-            message: `${name} ${version} → ${next} ${pinned ?? "latest"}`,
-          });
+          note(lineOfKey(name), "package-adapter", `${name} ${version} → ${next} ${pinned ?? "latest"}`, "rewrite");
           if (!pinned) {
-            findings.push({
-              step: 6,
-              file,
-              line: lineOfKey(name),
-              kind: "package-adapter-version",
-              action: "todo",
-              message: pinAdapter(next),
-            });
+            note(lineOfKey(name), "package-adapter-version", pinAdapter(next));
           }
           return [next, pinned ?? "latest"];
         }
@@ -155,37 +115,25 @@ export const packageJson: Transform = {
         // Another major (0.x in T3's v4 apps) is built on an older @auth/core; the same major is the owner's choice.
         if (pinned && majorOf(version) !== majorOf(pinned)) {
           if (nextAuthMove(version) !== "move") {
-            findings.push({
-              step: 6,
-              file,
-              line: lineOfKey(name),
-              kind: "package-adapter-version",
-              action: "todo",
-              message: `${name} "${version}": set it to ${pinned} by hand (next-auth ${NEXT_AUTH_V5}'s @auth/core)`,
-            });
+            note(
+              lineOfKey(name),
+              "package-adapter-version",
+              `${name} "${version}": set it to ${pinned} by hand (next-auth ${NEXT_AUTH_V5}'s @auth/core)`,
+            );
             return [name, version];
           }
           changed = true;
-          findings.push({
-            step: 6,
-            file,
-            line: lineOfKey(name),
-            kind: "package-adapter",
-            action: "rewrite",
-            message: `${name} ${version} → ${pinned} (next-auth ${NEXT_AUTH_V5}'s @auth/core)`,
-          });
+          note(
+            lineOfKey(name),
+            "package-adapter",
+            `${name} ${version} → ${pinned} (next-auth ${NEXT_AUTH_V5}'s @auth/core)`,
+            "rewrite",
+          );
           return [name, pinned];
         }
         // What an earlier apply wrote, found again: the to-do stays until a version is pinned.
         if (/^@auth\/[\w-]+-adapter$/.test(name) && (version === "latest" || version === "*")) {
-          findings.push({
-            step: 6,
-            file,
-            line: lineOfKey(name),
-            kind: "package-adapter-version",
-            action: "todo",
-            message: pinAdapter(name),
-          });
+          note(lineOfKey(name), "package-adapter-version", pinAdapter(name));
         }
         return [name, version];
       });
@@ -199,14 +147,11 @@ export const packageJson: Transform = {
       const has = declared(peer);
       const from = has?.match(/\d+(\.\d+){0,2}/)?.[0];
       if (declared(adapter) !== V5_ADAPTER_VERSIONS[adapter] || !from || !below(from, floor)) continue;
-      findings.push({
-        step: 6,
-        file,
-        line: lineOfKey(peer),
-        kind: "package-adapter-peer",
-        action: "todo",
-        message: `${adapter} ${V5_ADAPTER_VERSIONS[adapter]} needs ${peer} ${range} (its peerDependencies), and this package has ${peer} "${has}": bump ${peer} with it (a new major of your database client: read its migration notes first)`,
-      });
+      note(
+        lineOfKey(peer),
+        "package-adapter-peer",
+        `${adapter} ${V5_ADAPTER_VERSIONS[adapter]} needs ${peer} ${range} (its peerDependencies), and this package has ${peer} "${has}": bump ${peer} with it (a new major of your database client: read its migration notes first)`,
+      );
     }
     if (!changed) return { findings };
     const indent = source.match(/^[ \t]+(?=")/m)?.[0] ?? "  ";

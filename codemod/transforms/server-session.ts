@@ -1,4 +1,4 @@
-import type { CallExpression } from "jscodeshift";
+import type { CallExpression, Collection, ImportDeclaration } from "jscodeshift";
 import {
   applyEdits,
   freeName,
@@ -17,9 +17,12 @@ import {
   importedName,
   localName,
   type Node,
+  specifierRemovals,
 } from "../lib/ast";
 import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
 import type { Finding, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
+
+type Edit = { start: number; end: number; text: string };
 
 /**
  * Step 2. `getServerSession(...)` / `unstable_getServerSession(...)` from "next-auth" or
@@ -51,24 +54,8 @@ export const serverSession: Transform = {
       namedImports(parsed, SESSION_SOURCES, name).map((i) => ({ ...i, name })),
     );
     // CommonJS: `const { getServerSession } = require("next-auth")` is reported, not rewritten.
-    if (source.includes("require")) {
-      root
-        .find(j.CallExpression, { callee: { type: "Identifier", name: "require" } })
-        .filter(
-          (p) =>
-            SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) &&
-            SESSION_FUNCTIONS.some((f) =>
-              source.slice(range(p.parent.node).start, range(p.parent.node).end).includes(f),
-            ),
-        )
-        .forEach((p) =>
-          report(
-            p.node,
-            "getServerSession-require",
-            "require() of getServerSession: convert the file to ES imports, then run the codemod again",
-          ),
-        );
-    }
+    if (source.includes("require"))
+      for (const call of sessionRequires(parsed)) report(call, "getServerSession-require", REQUIRE_TODO);
     if (imports.length === 0) return { findings };
     // The auth module's own v4 helper `auth` is v4's auth(): step 6 replaces it whole, with v5's.
     const helper = project.authHelper?.file === file ? findV4AuthHelper(parsed) : undefined;
@@ -163,111 +150,153 @@ export const serverSession: Transform = {
     if (rewrote === 0) return { findings };
 
     // Text edits, not a reprint: the file keeps its quotes, semicolons and blank lines.
-    const inReplaced = (n: Node) => replaced.some((r) => range(n).start >= r.start && range(n).end <= r.end);
-    const unused = (name: string) =>
-      references(parsed, name)
-        .filter((p) => !inReplaced(p.node))
-        .size() === 0;
-    // The shared package's auth module gives its options to NextAuth (step 6): their import stays.
-    const keepOptions = project.sharedAuth?.file === file;
-    let nextAuthHere =
-      keepOptions &&
-      steps.has(6) &&
-      references(parsed, "NextAuth").size() === 0 &&
-      !importsFrom(parsed, SESSION_SOURCES)
-        .nodes()
-        .some((d) => (d.specifiers ?? []).some((sp) => sp.type !== "ImportSpecifier"));
-    const candidates = new Set([
-      ...imports.map((i) => i.local),
-      ...(keepOptions ? [] : optionNames),
-      ...(keepOptions ? [] : context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(.*\)$/s)?.[1] ?? [])),
-    ]);
-    const spec = project.authImport(file);
-    const q = quoteOf(source);
-    const semi = usesSemicolons(source) ? ";" : "";
-    const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
-    // In the auth module itself, auth is the NextAuth(config) result step 6 writes beside the options.
-    let placed = selfImport;
-    const declarations = topImports(parsed).nodes();
-    const goneOf = new Map(
-      declarations.map((d) => [
-        d,
-        (d.specifiers ?? []).filter((s) => candidates.has(localName(s)) && unused(localName(s))),
-      ]),
-    );
-    const removed = new Set(
-      declarations.filter((d) => goneOf.get(d)!.length > 0 && goneOf.get(d)!.length === (d.specifiers ?? []).length),
-    );
-    const kept = importsFrom(parsed, [spec]).filter((p) => !removed.has(p.node));
-    for (const decl of declarations) {
-      const specifiers = decl.specifiers ?? [];
-      const gone = goneOf.get(decl)!;
-      if (gone.length === 0) continue;
-      const { start, end } = range(decl);
-      if (removed.has(decl)) {
-        // The first import that goes away makes room for the new one, in the same place.
-        if (!placed && !kept.size()) {
-          edits.push({ start, end, text: `import { ${authSpecifier} } from ${q}${spec}${q}${semi}` });
-          placed = true;
-        } else if (nextAuthHere && SESSION_SOURCES.includes(String(decl.source.value))) {
-          // The shared package's auth module: v5's NextAuth (step 6) takes the place of getServerSession.
-          edits.push({ start, end, text: `import NextAuth from ${q}next-auth${q}${semi}` });
-          nextAuthHere = false;
-        } else
-          edits.push({
-            start,
-            end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end,
-            text: "",
-          });
-        continue;
-      }
-      for (const s of gone) {
-        const i = specifiers.indexOf(s);
-        const next = specifiers[i + 1];
-        const prev = specifiers[i - 1];
-        if (next && !gone.includes(next)) edits.push({ start: range(s).start, end: range(next).start, text: "" });
-        else if (prev) edits.push({ start: range(prev).end, end: range(s).end, text: "" });
-      }
-    }
-    if (!placed) {
-      const existing = kept.filter(
-        (p) =>
-          (p.node.importKind ?? "value") === "value" &&
-          (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"),
-      );
-      const alreadyHas = kept
-        .nodes()
-        .some((d) =>
-          (d.specifiers ?? []).some(
-            (s) => s.type === "ImportSpecifier" && importedName(s) === "auth" && localName(s) === authName,
-          ),
-        );
-      if (alreadyHas) {
-        // nothing to add
-      } else if (existing.size() > 0) {
-        const specifiers = existing.get().node.specifiers;
-        edits.push({
-          start: range(specifiers[specifiers.length - 1]).end,
-          end: range(specifiers[specifiers.length - 1]).end,
-          text: `, ${authSpecifier}`,
-        });
-      } else {
-        const line = `import { ${authSpecifier} } from ${q}${spec}${q}${semi}`;
-        const last = declarations[declarations.length - 1];
-        const directives = ((root.find(j.Program).get().node as { directives?: Node[] }).directives ?? []) as Node[];
-        if (last) edits.push({ start: range(last).end, end: range(last).end, text: `\n${line}` });
-        else if (directives.length)
-          edits.push({
-            start: range(directives[directives.length - 1]).end,
-            end: range(directives[directives.length - 1]).end,
-            text: `\n\n${line}`,
-          });
-        else edits.push({ start: 0, end: 0, text: `${line}\n` });
-      }
-    }
+    edits.push(...importEdits(parsed, input, { imports, optionNames, replaced, authName, selfImport }));
     return { source: applyEdits(source, edits), findings };
   },
 };
+
+const REQUIRE_TODO = "require() of getServerSession: convert the file to ES imports, then run the codemod again";
+
+/** The require() calls of next-auth that take a session function. */
+function sessionRequires({ j, root, source }: Parsed): Node[] {
+  return root
+    .find(j.CallExpression, { callee: { type: "Identifier", name: "require" } })
+    .filter(
+      (p) =>
+        SESSION_SOURCES.includes(String((p.node.arguments[0] as { value?: unknown })?.value)) &&
+        SESSION_FUNCTIONS.some((f) => source.slice(range(p.parent.node).start, range(p.parent.node).end).includes(f)),
+    )
+    .nodes();
+}
+
+/** What the session calls' rewrite does to the imports. */
+interface Rewritten {
+  /** The session functions' imports. */
+  imports: { local: string }[];
+  /** The options' local names the calls passed. */
+  optionNames: ReadonlySet<string>;
+  /** The rewritten calls. */
+  replaced: { start: number; end: number }[];
+  /** auth's local name. */
+  authName: string;
+  /** Whether auth is declared in this file (the auth module itself), so not imported. */
+  selfImport: boolean;
+}
+
+/**
+ * The import edits once the calls are rewritten: the imports nothing uses any more go, and auth
+ * is imported from the auth module (in the place of the first import that goes).
+ */
+function importEdits(
+  parsed: Parsed,
+  { file, source, project, context, steps }: TransformInput,
+  { imports, optionNames, replaced, authName, selfImport }: Rewritten,
+): Edit[] {
+  const edits: Edit[] = [];
+  const inReplaced = (n: Node) => replaced.some((r) => range(n).start >= r.start && range(n).end <= r.end);
+  const unused = (name: string) =>
+    references(parsed, name)
+      .filter((p) => !inReplaced(p.node))
+      .size() === 0;
+  // The shared package's auth module gives its options to NextAuth (step 6): their import stays.
+  const keepOptions = project.sharedAuth?.file === file;
+  let nextAuthHere =
+    keepOptions &&
+    steps.has(6) &&
+    references(parsed, "NextAuth").size() === 0 &&
+    !importsFrom(parsed, SESSION_SOURCES)
+      .nodes()
+      .some((d) => (d.specifiers ?? []).some((sp) => sp.type !== "ImportSpecifier"));
+  const candidates = new Set([
+    ...imports.map((i) => i.local),
+    ...(keepOptions ? [] : optionNames),
+    ...(keepOptions ? [] : context.sessionOptions.flatMap(({ code }) => code.match(/^(\w+)\(.*\)$/s)?.[1] ?? [])),
+  ]);
+  const spec = project.authImport(file);
+  const q = quoteOf(source);
+  const semi = usesSemicolons(source) ? ";" : "";
+  const authSpecifier = authName === "auth" ? "auth" : `auth as ${authName}`;
+  // In the auth module itself, auth is the NextAuth(config) result step 6 writes beside the options.
+  let placed = selfImport;
+  const declarations = topImports(parsed).nodes();
+  const goneOf = new Map(
+    declarations.map((d) => [
+      d,
+      (d.specifiers ?? []).filter((s) => candidates.has(localName(s)) && unused(localName(s))),
+    ]),
+  );
+  const removed = new Set(
+    declarations.filter((d) => goneOf.get(d)!.length > 0 && goneOf.get(d)!.length === (d.specifiers ?? []).length),
+  );
+  const kept = importsFrom(parsed, [spec]).filter((p) => !removed.has(p.node));
+  for (const decl of declarations) {
+    const specifiers = decl.specifiers ?? [];
+    const gone = goneOf.get(decl)!;
+    if (gone.length === 0) continue;
+    const { start, end } = range(decl);
+    if (removed.has(decl)) {
+      // The first import that goes away makes room for the new one, in the same place.
+      if (!placed && !kept.size()) {
+        edits.push({ start, end, text: `import { ${authSpecifier} } from ${q}${spec}${q}${semi}` });
+        placed = true;
+      } else if (nextAuthHere && SESSION_SOURCES.includes(String(decl.source.value))) {
+        // The shared package's auth module: v5's NextAuth (step 6) takes the place of getServerSession.
+        edits.push({ start, end, text: `import NextAuth from ${q}next-auth${q}${semi}` });
+        nextAuthHere = false;
+      } else
+        edits.push({
+          start,
+          end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end,
+          text: "",
+        });
+      continue;
+    }
+    edits.push(...specifierRemovals(specifiers, gone));
+  }
+  if (!placed)
+    edits.push(
+      ...authImportEdit(parsed, kept, declarations, {
+        name: authName,
+        specifier: authSpecifier,
+        line: `import { ${authSpecifier} } from ${q}${spec}${q}${semi}`,
+      }),
+    );
+  return edits;
+}
+
+/** Imports auth where no import made room for it: beside an import from the auth module, or after the last import. */
+function authImportEdit(
+  { j, root }: Parsed,
+  kept: Collection<ImportDeclaration>,
+  declarations: ImportDeclaration[],
+  auth: { name: string; specifier: string; line: string },
+): Edit[] {
+  const alreadyHas = kept
+    .nodes()
+    .some((d) =>
+      (d.specifiers ?? []).some(
+        (s) => s.type === "ImportSpecifier" && importedName(s) === "auth" && localName(s) === auth.name,
+      ),
+    );
+  if (alreadyHas) return [];
+  const existing = kept.filter(
+    (p) =>
+      (p.node.importKind ?? "value") === "value" && (p.node.specifiers ?? []).some((s) => s.type === "ImportSpecifier"),
+  );
+  if (existing.size() > 0) {
+    const specifiers = existing.get().node.specifiers;
+    const end = range(specifiers[specifiers.length - 1]).end;
+    return [{ start: end, end, text: `, ${auth.specifier}` }];
+  }
+  const last = declarations[declarations.length - 1];
+  const directives = ((root.find(j.Program).get().node as { directives?: Node[] }).directives ?? []) as Node[];
+  if (last) return [{ start: range(last).end, end: range(last).end, text: `\n${auth.line}` }];
+  if (directives.length) {
+    const end = range(directives[directives.length - 1]).end;
+    return [{ start: end, end, text: `\n\n${auth.line}` }];
+  }
+  return [{ start: 0, end: 0, text: `${auth.line}\n` }];
+}
 
 /**
  * GetServerSidePropsContext's local name in the file; `add()` imports it from "next" (an edit
@@ -396,24 +425,16 @@ function hasReqRes(type: Node): boolean {
 function pageRequestParams(
   parsed: Parsed,
   at: { parent: unknown },
-  [req, res]: Node[],
-  contextType: { name: string | undefined; add: () => string },
+  args: Node[],
+  contextType: ContextType,
 ): string | undefined {
-  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
-  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
-    if (!/Function/.test(p.node.type)) continue;
-    const params = p.node.params as Node[];
+  return enclosingContext(at, args, contextType, (params, req, res) => {
     const param = (name: string) => params.find((n) => n.type === "Identifier" && n.name === name);
-    const reqParam = param(req.name);
-    if (!reqParam || !param(res.name)) return undefined;
-    const type = reqParam.typeAnnotation?.typeAnnotation;
-    if (!type) return undefined;
+    const type = param(req)?.typeAnnotation?.typeAnnotation;
+    if (!param(res) || !type) return false;
     const text = parsed.source.slice(range(type).start, range(type).end);
-    if (!/\bGetServerSidePropsContext\b|\bIncomingMessage\b/.test(text)) return undefined;
-    const fields = `{ ${req.name === "req" ? "req" : `req: ${req.name}`}, ${res.name === "res" ? "res" : `res: ${res.name}`} }`;
-    return `${fields} as ${contextType.name ?? contextType.add()}`;
-  }
-  return undefined;
+    return /\bGetServerSidePropsContext\b|\bIncomingMessage\b/.test(text);
+  });
 }
 
 /**
@@ -424,14 +445,11 @@ function pageRequestParams(
 export function destructuredContext(
   parsed: Parsed,
   at: { parent: unknown },
-  [req, res]: Node[],
-  contextType: { name: string | undefined; add: () => string },
+  args: Node[],
+  contextType: ContextType,
 ): string | undefined {
-  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
-  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
-    if (!/Function/.test(p.node.type)) continue;
-    const pattern = (p.node.params as Node[])[0];
-    if (pattern?.type !== "ObjectPattern") return undefined;
+  return enclosingContext(at, args, contextType, ([pattern], req, res) => {
+    if (pattern?.type !== "ObjectPattern") return false;
     const bound = (key: string, local: string) =>
       (pattern.properties as Node[]).some(
         (prop) =>
@@ -441,7 +459,27 @@ export function destructuredContext(
           prop.value.type === "Identifier" &&
           prop.value.name === local,
       );
-    if (!bound("req", req.name) || !bound("res", res.name)) return undefined;
+    return bound("req", req) && bound("res", res);
+  });
+}
+
+/** How a rewrite names the Pages context type: its local name, or `add()` to import it. */
+type ContextType = { name: string | undefined; add: () => string };
+
+/**
+ * `{ req, res } as GetServerSidePropsContext` for identifiers `req` and `res`, when the nearest
+ * enclosing function's parameters `fit` (names req and res as it needs them).
+ */
+function enclosingContext(
+  at: { parent: unknown },
+  [req, res]: Node[],
+  contextType: ContextType,
+  fits: (params: Node[], req: string, res: string) => boolean,
+): string | undefined {
+  if (req.type !== "Identifier" || res.type !== "Identifier") return undefined;
+  for (let p = at.parent as { node: Node; parent: unknown } | null; p; p = p.parent as never) {
+    if (!/Function/.test(p.node.type)) continue;
+    if (!fits(p.node.params as Node[], req.name, res.name)) return undefined;
     const fields = `{ ${req.name === "req" ? "req" : `req: ${req.name}`}, ${res.name === "res" ? "res" : `res: ${res.name}`} }`;
     return `${fields} as ${contextType.name ?? contextType.add()}`;
   }

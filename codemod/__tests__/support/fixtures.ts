@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Project } from "./project";
-import { TRANSFORMS } from "./run";
-import { newTransformContext, type Transform, type TransformResult } from "./types";
+import { Project } from "../../lib/project";
+import { TRANSFORMS } from "../../runner/run";
+import { newTransformContext, type Transform, type TransformResult } from "../../lib/types";
 
-export const FIXTURES = path.join(__dirname, "..", "transforms", "__testfixtures__");
+export const FIXTURES = path.join(__dirname, "..", "..", "transforms", "__testfixtures__");
 
 /** Which transforms a fixture folder exercises (env-names holds .env files and code). */
 export function transformsFor(dir: string, ext: string): Transform[] {

@@ -1,27 +1,11 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { createTwoFilesPatch } from "diff";
-import { ENV_DEPLOYMENT_TODO, isEnvFile } from "../transforms/env-names";
-import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { NO_SOCKET_TODO } from "../transforms/lazy-config";
-import { CONTINUITY_TODO, ROUTE_OPTIONS_TODO } from "../transforms/nextauth-route";
-import {
-  MissingPathError,
-  predictRefusals,
-  run,
-  TRANSFORMS,
-  UnknownAppError,
-  writeChanges,
-  type FileDiff,
-  type RunResult,
-} from "./run";
-import { preflight } from "./preflight";
-import { parseStep, STEPS, UnknownStepError } from "./steps";
-import type { Finding } from "./types";
-
-/** Where apply writes the open to-dos, in the target repo. */
-export const TODO_FILE = "NEXT-AUTH-V5-TODO.md";
+import { preflight } from "../lib/preflight";
+import { parseStep, STEPS, UnknownStepError } from "../lib/steps";
+import type { Finding } from "../lib/types";
+import { MissingPathError, predictRefusals, run, TRANSFORMS, UnknownAppError } from "./run";
+import type { FileDiff, RunResult } from "./run-result";
+import { unifiedDiff } from "./unified-diff";
+import { CONTINUITY_LINE, gitRefusal, planWrites, TODO_FILE, untrackedChange, writePlanned } from "./write-policy";
 
 const USAGE = `Usage:
   next-auth-v5-codemod scan <dir> [--app <path>] [--json] [--check]
@@ -45,10 +29,6 @@ Exit codes: 0 done; 1 an error (no such folder, a dirty git tree), or --check fo
 export const EXIT_REFUSED = 3;
 
 export class UsageError extends Error {}
-
-/** The first line of a summary whenever next-auth is (or moves to) v5 without the session bridge. */
-export const CONTINUITY_LINE =
-  'WARNING: every signed-in user is signed out at deploy unless the session bridge is in place. See MIGRATION.md, "Why the upgrade normally signs everyone out" and step 6.';
 
 interface Output {
   out: (text: string) => void;
@@ -206,48 +186,11 @@ function apply(args: Args, io: Output): number {
     }
   }
   const result = run(root, "apply", args.steps, undefined, { app: args.app });
-  const tracked = trackedFiles(root);
-  // Never write a file git does not track (a git-ignored .env.local): print its change instead.
-  const untracked = tracked ? result.changes.filter((c) => c.before !== null && !tracked.has(c.path)) : [];
-  const writable = result.changes.filter((c) => !untracked.includes(c));
-  // Nothing was added to a file that is not written: no deployment to update for it.
-  result.findings = result.findings.filter(
-    (f) => !(f.kind === "env-deployment" && untracked.some((c) => c.path === f.file)),
-  );
-  for (const change of untracked) {
-    result.findings.push({
-      step: result.findings.find((f) => f.file === change.path)?.step ?? 3,
-      file: change.path,
-      line: 1,
-      kind: "not-written",
-      action: "todo",
-      message: `not tracked by git, so not written: ${untrackedChange(change).trim().replace(/\n\s*/g, "; ")}`,
-    });
-  }
-  const toV5 = result.changes.some((c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? ""));
-  const bridged = writable.some((c) => c.after?.includes(BRIDGE_MARKER));
-  // The warning goes into the to-do file too, not only to the console.
-  if (toV5 && !bridged && !result.findings.some((f) => f.kind === "session-continuity")) {
-    const pkg = result.changes.find(
-      (c) => c.path.endsWith("package.json") && /"next-auth":\s*"5\./.test(c.after ?? ""),
-    )!;
-    result.findings.push({
-      step: 6,
-      file: pkg.path,
-      line: 1,
-      kind: "session-continuity",
-      action: "todo",
-      message: CONTINUITY_TODO,
-    });
-  }
-  result.findings.push(...carriedTodos(root, result, args.steps));
+  const plan = planWrites(root, result, args.steps);
+  const { writable, untracked } = plan;
   const todos = result.findings.filter((f) => f.action === "todo");
   const code = result.units.some((u) => u.status === "refused") ? EXIT_REFUSED : 0;
-  if (!args.dryRun) {
-    writeChanges(root, writable);
-    if (writable.length > 0 || todos.length > 0 || existsSync(path.join(root, TODO_FILE)))
-      writeFileSync(path.join(root, TODO_FILE), todoFile(result));
-  }
+  if (!args.dryRun) writePlanned(root, result, plan);
   if (args.json) {
     io.out(
       JSON.stringify(
@@ -287,133 +230,6 @@ function apply(args: Args, io: Output): number {
   return code;
 }
 
-/** The files git tracks under root (root-relative), or undefined outside a git repository. */
-function trackedFiles(root: string): Set<string> | undefined {
-  try {
-    const out = execFileSync("git", ["ls-files", "-z", "--full-name", "--", "."], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const top = execFileSync("git", ["rev-parse", "--show-prefix"], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    }).trim();
-    return new Set(
-      out
-        .split("\0")
-        .filter(Boolean)
-        .map((f) => (top && f.startsWith(top) ? f.slice(top.length) : f)),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-/** An untracked file's change as instructions: .env keys added beside the old ones, by name, never a value. */
-function untrackedChange(change: FileDiff): string {
-  if (!isEnvFile(change.path)) return unifiedDiff(change);
-  const key = (l: string) => l.match(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/)?.[1];
-  const had = new Set((change.before ?? "").split("\n").map(key));
-  const after = (change.after ?? "").split("\n");
-  // env-names writes each new key on the line after the key it copies.
-  return after
-    .flatMap((l, i) =>
-      key(l) && !had.has(key(l)) && key(after[i - 1] ?? "")
-        ? [`  add ${key(l)} beside ${key(after[i - 1])} (same value; keep ${key(after[i - 1])} until the switch)`]
-        : [],
-    )
-    .join("\n");
-}
-
-/**
- * Open items of the list an earlier apply wrote that this run does not decide again, so the list
- * is merged step by step and never truncated: every item of a step this run did not apply, or of
- * a package it did not cover (`--app`), until ticked ([x]) or deleted; and of the steps it did,
- * what no scan can find again (after a key is added, nothing shows that deployments still need it).
- * An item in a file this run deleted goes: its code moved, and the rescan names where.
- */
-function carriedTodos(root: string, result: RunResult, steps: ReadonlySet<number>): Finding[] {
-  const file = path.join(root, TODO_FILE);
-  if (!existsSync(file)) return [];
-  const deleted = new Set(result.changes.filter((c) => c.after === null).map((c) => c.path));
-  const byDepth = [...result.packages].sort((a, b) => b.dir.length - a.dir.length);
-  const covered = (f: string) => byDepth.find((p) => p.dir === "" || f.startsWith(`${p.dir}/`))?.inRun ?? true;
-  const current = new Set(result.findings.map((f) => `${f.file}:${f.line}:${f.message}`));
-  const out: Finding[] = [];
-  let step = 0;
-  for (const { heading, item } of todoItems(readFileSync(file, "utf8"))) {
-    if (heading !== undefined) step = heading;
-    if (!item || deleted.has(item.file) || current.has(`${item.file}:${item.line}:${item.message}`)) continue;
-    const { file: where, line, message } = item;
-    // Whether this run decided the item again: its step ran there, or (the bridge) every run checks it.
-    const decided = covered(where) && (steps.has(step) || message === CONTINUITY_TODO);
-    // What no scan finds again stays until ticked: deployments' keys, a deleted route's own options.
-    const unseen =
-      message === ENV_DEPLOYMENT_TODO
-        ? "env-deployment"
-        : message.startsWith(ROUTE_OPTIONS_TODO)
-          ? "route-options"
-          : message === NO_SOCKET_TODO
-            ? "request-address"
-            : "";
-    if (decided && !unseen) continue;
-    if (unseen) {
-      if (!existsSync(path.join(root, where))) continue;
-      if (result.findings.some((f) => f.file === where && f.kind === unseen)) continue;
-    }
-    const kind = unseen || (message === CONTINUITY_TODO ? "session-continuity" : "carried");
-    out.push({ step, file: where, line, kind, action: "todo", message });
-  }
-  return out;
-}
-
-/**
- * The step headings and open items of a to-do file, in order. An item's message runs on to the
- * next item, heading or the end (a refusal's code to write spans lines).
- */
-function todoItems(text: string): { heading?: number; item?: { file: string; line: number; message: string } }[] {
-  const out: { heading?: number; item?: { file: string; line: number; message: string } }[] = [];
-  let open: { file: string; line: number; message: string } | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const heading = line.match(/^## Step (\d+):/);
-    const item = line.match(/^- \[( |x|X)\] `(.+):(\d+)` (.*)$/);
-    if (heading || item || /^# |^> /.test(line)) open = undefined;
-    if (heading) out.push({ heading: Number(heading[1]) });
-    else if (item?.[1] === " ") {
-      open = { file: item[2], line: Number(item[3]), message: item[4] };
-      out.push({ item: open });
-    } else if (open && !item) open.message += `\n${line}`;
-  }
-  for (const { item } of out) if (item) item.message = item.message.replace(/\n+$/, "");
-  return out;
-}
-
-/** The open to-dos as a Markdown checklist, for the target repo. */
-function todoFile(result: RunResult): string {
-  const todos = result.findings.filter((f) => f.action === "todo");
-  const lines = [
-    "# next-auth v5: what the codemod left to you",
-    "",
-    "Written by next-auth-v5-codemod `apply`; each item names a file:line and a MIGRATION.md step.",
-    "Run `scan` again to see what is still open; delete this file when the list is done.",
-    "",
-  ];
-  if (todos.some((f) => f.kind === "session-continuity")) lines.push(`> ${CONTINUITY_LINE}`, "");
-  for (const s of STEPS) {
-    // By place, so that a second apply (whose to-dos come in another order) writes the same list.
-    const items = todos
-      .filter((f) => f.step === s.step)
-      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
-    if (!items.length) continue;
-    lines.push(`## Step ${s.step}: ${s.title}`, "", ...items.map((f) => `- [ ] \`${location(f)}\` ${f.message}`), "");
-  }
-  if (!todos.length) lines.push("Nothing open.", "");
-  return lines.join("\n");
-}
-
 function printParseErrors(result: RunResult, io: Output) {
   for (const e of result.parseErrors) io.err(`skipped ${e.file}: cannot parse (${e.reason})`);
 }
@@ -446,42 +262,4 @@ function printSummary(result: RunResult, dryRun: boolean, io: Output, changes: r
     io.out(`  session bridge:       ${bridge.file} ${bridge.message}`);
   if (changes.some((c) => c.path.endsWith("package.json")))
     io.out("  then: install (package.json changed), type-check and run your tests");
-}
-
-/** A unified diff; .env values are masked so that no secret reaches a terminal or a CI log. */
-export function unifiedDiff(change: FileDiff): string {
-  const mask = (text: string | null) =>
-    text !== null && isEnvFile(change.path)
-      ? text.replace(/^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=)(.+)$/gm, "$1***")
-      : text;
-  const before = mask(change.before);
-  const after = mask(change.after);
-  return createTwoFilesPatch(
-    before === null ? "/dev/null" : `a/${change.path}`,
-    after === null ? "/dev/null" : `b/${change.path}`,
-    before ?? "",
-    after ?? "",
-    undefined,
-    undefined,
-    { context: 3 },
-  ).replace(/^=+\n/m, "");
-}
-
-/** Why apply must not write here, or undefined. A dirty tree would mix your edits with the codemod's. */
-function gitRefusal(root: string): string | undefined {
-  let status: string;
-  try {
-    status = execFileSync("git", ["status", "--porcelain", "--", "."], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-  } catch {
-    return `${root} is not in a git repository, so the rewrite could not be undone. Commit it to git first, or pass --force.`;
-  }
-  if (status.trim()) {
-    const files = status.split("\n").filter(Boolean);
-    return `the git working tree has uncommitted changes (${files.length} files, e.g. ${files[0].slice(3)}). Commit or stash them so the codemod's changes can be reviewed alone, or pass --force.`;
-  }
-  return undefined;
 }

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "./cli";
+import { main } from "../../runner/cli";
 import { FIXTURES } from "./fixtures";
-import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
+import { BRIDGE_MARKER } from "../../transforms/legacy-bridge";
 
 /**
  * Whole-repository fixtures: transforms/__testfixtures__/repos/<case>/input → output, for what one

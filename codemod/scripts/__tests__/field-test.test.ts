@@ -9,7 +9,7 @@ import {
   introducedErrors,
   switchOutcome,
   tscErrors,
-} from "../scripts/field-test";
+} from "../field-test";
 
 function write(dir: string, files: Record<string, string>) {
   for (const [file, text] of Object.entries(files)) {
