@@ -2,14 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  checkWrittenFiles,
-  findMisses,
-  grepBaseline,
-  introducedErrors,
-  switchOutcome,
-  tscErrors,
-} from "../field-test";
+import { checkWrittenFiles, findMisses, grepBaseline, introducedErrors, switchOutcome, tscErrors } from "../field-test";
 
 function write(dir: string, files: Record<string, string>) {
   for (const [file, text] of Object.entries(files)) {
