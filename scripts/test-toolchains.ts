@@ -33,6 +33,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as prettier from "prettier";
 import { countStyle, emptyCounts, styleFrom, type Style } from "../codemod/lib/style";
+import { installIntoCache } from "../codemod/scripts/install-cache";
 import { commandLine, markdownTable, progress } from "../tooling/cli";
 
 const repo = path.resolve(__dirname, "..");
@@ -100,24 +101,7 @@ function installToolchain(): void {
   const wanted = JSON.stringify({ INSTALL, LINKED });
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) return;
   rmSync(cache, { recursive: true, force: true });
-  mkdirSync(cache, { recursive: true });
-  writeFileSync(path.join(cache, "package.json"), '{ "private": true }\n');
-  execFileSync(
-    "npm",
-    [
-      "install",
-      "--prefix",
-      cache,
-      "--prefer-offline",
-      "--ignore-scripts",
-      "--legacy-peer-deps",
-      "--no-audit",
-      "--no-fund",
-      "--save-exact",
-      ...INSTALL,
-    ],
-    { stdio: ["ignore", "inherit", "inherit"] },
-  );
+  installIntoCache(cache, INSTALL, ["--prefer-offline"]);
   for (const name of LINKED) {
     const from = path.join(repo, "node_modules", name);
     const to = path.join(cache, "node_modules", name);

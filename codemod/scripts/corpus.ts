@@ -6,7 +6,7 @@
  * no binaries); next, react and their types come from this repo's node_modules.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateCorpus } from "../corpus/generate";
@@ -14,6 +14,7 @@ import { run } from "../runner/run";
 import { writeChanges } from "../runner/write-policy";
 import { NEXT_AUTH_V5 } from "../transforms/package-json";
 import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
+import { installIntoCache } from "./install-cache";
 
 const repo = path.resolve(__dirname, "..", "..");
 const cache = path.join(repo, "node_modules", ".cache", "next-auth-v5-codemod");
@@ -40,23 +41,7 @@ try {
   });
   step(`install ${V5_PACKAGES.join(", ")} (cached)`, () => {
     if (existsSync(path.join(cache, "node_modules", "next-auth", "package.json"))) return;
-    mkdirSync(cache, { recursive: true });
-    writeFileSync(path.join(cache, "package.json"), '{ "private": true }\n');
-    execFileSync(
-      "npm",
-      [
-        "install",
-        "--prefix",
-        cache,
-        "--save-exact",
-        "--ignore-scripts",
-        "--legacy-peer-deps",
-        "--no-audit",
-        "--no-fund",
-        ...V5_PACKAGES,
-      ],
-      { stdio: "inherit" },
-    );
+    installIntoCache(cache, V5_PACKAGES);
   });
   step("link node_modules (v5 + this repo's next/react)", () => {
     const modules = path.join(root, "node_modules");
