@@ -4,10 +4,9 @@ import hkdf from "@panva/hkdf";
 import { EncryptJWT } from "jose";
 import { getServerSideProps as dashboardPage } from "@/pages/dashboard";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/options";
-import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { changeUser } from "@/lib/users/repository";
-import { createTestUser, useTestDatabase } from "../support/database";
+import { createTestUser, queriesDuring, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookie, sessionCookieName } from "../support/session";
 import { v4CookieHeader } from "@/tooling/v4-session-cookie";
@@ -25,18 +24,6 @@ async function tokenIssuedAgo(claims: Record<string, unknown>, age: number): Pro
     .setExpirationTime(now() - age + SESSION_MAX_AGE_SECONDS)
     .setJti(crypto.randomUUID())
     .encrypt(key);
-}
-
-/** How many queries `run` sends to the database (PGlite or PostgreSQL: drizzle calls `query` on either). */
-async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
-  const { $client } = (await getDb()) as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } };
-  const query = jest.spyOn($client, "query");
-  try {
-    await run();
-    return query.mock.calls.length;
-  } finally {
-    query.mockRestore();
-  }
 }
 
 describe("a server read of an unchanged session", () => {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { Client } from "pg";
 import { hashPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/roles";
-import { closeDb, migrateDatabase, openEmbeddedCopyForTests } from "@/lib/db/client";
+import { closeDb, getDb, migrateDatabase, openEmbeddedCopyForTests } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createUser } from "@/lib/users/repository";
 
@@ -70,4 +70,16 @@ export async function createTestUser(overrides: { role?: Role; email?: string; n
     role,
     passwordHash: await passwordHash,
   });
+}
+
+/** How many queries `run` sends to the database (PGlite or PostgreSQL: drizzle calls `query` on either). */
+export async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
+  const { $client } = (await getDb()) as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } };
+  const query = jest.spyOn($client, "query");
+  try {
+    await run();
+    return query.mock.calls.length;
+  } finally {
+    query.mockRestore();
+  }
 }

@@ -12,11 +12,10 @@ import * as meRoute from "@/pages/api/me";
 import { getServerSideProps as dashboardPage } from "@/pages/dashboard";
 import { auth } from "@/lib/auth/session";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/options";
-import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { changeUser } from "@/lib/users/repository";
 import { moveDateTo } from "../support/clock";
-import { createTestUser, useTestDatabase } from "../support/database";
+import { createTestUser, queriesDuring, useTestDatabase } from "../support/database";
 import { propsOf, runGetServerSideProps } from "../support/pages";
 import { decode, sessionClaims, sessionCookie, sessionCookieName } from "../support/session";
 import { v4CookieHeader } from "@/tooling/v4-session-cookie";
@@ -36,18 +35,6 @@ async function cookieIssuedAgo(claims: Record<string, unknown>, age: number): Pr
     return `${name()}=${await encode({ token: claims, secret: env().secret, salt: name(), maxAge: SESSION_MAX_AGE_SECONDS })}`;
   } finally {
     jest.useRealTimers();
-  }
-}
-
-/** How many queries `run` sends to the database (PGlite or PostgreSQL: drizzle calls `query` on either). */
-async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
-  const { $client } = (await getDb()) as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } };
-  const query = jest.spyOn($client, "query");
-  try {
-    await run();
-    return query.mock.calls.length;
-  } finally {
-    query.mockRestore();
   }
 }
 
