@@ -15,7 +15,8 @@ import { Project, parseJsonc, stripExt, type FileReader } from "./project";
 
 const SESSION_SOURCES = ["next-auth", "next-auth/next"];
 const SESSION_FUNCTIONS = ["getServerSession", "unstable_getServerSession"];
-const AUTH_EXPORTS = ["handlers", "auth", "signIn", "signOut"];
+/** What v5's `NextAuth(…)` gives the auth module to export. */
+export const AUTH_EXPORTS = ["handlers", "auth", "signIn", "signOut"];
 
 /**
  * A shared package (no Next app) whose code calls v4's getServerSession: v5's NextAuth goes into
@@ -294,7 +295,7 @@ function declaresTopLevel(parsed: Parsed, name: string): boolean {
 }
 
 /** Whether `file` has a top-level binding or an export called `name` (declared, imported or re-exported). */
-function bindsTopLevel(project: Project, file: string, name: string): boolean {
+export function bindsTopLevel(project: Project, file: string, name: string): boolean {
   const parsed = parsedFile(project, file);
   if (!parsed) return true;
   if (declaresTopLevel(parsed, name)) return true;

@@ -13,6 +13,7 @@ import {
   importedName,
   importsFrom,
   localName,
+  topImports,
   type Node,
 } from "../lib/ast";
 import { findingsOf, type Note } from "../lib/findings";
@@ -120,8 +121,9 @@ export const middleware: Transform = {
     // Pass 3: imports (as text, where the next-auth/middleware import was), and what the rewrite cannot prove.
     text = importPass(file, text, project, ts, written.auth, note);
     // On the final text: the import lines above shift every line below them.
-    reportClaims(parse(file, text), note);
-    if (usesName(text, written.auth) && !edgeReady(text, project)) {
+    const final = parse(file, text);
+    reportClaims(final, note);
+    if (usesName(final, written.auth) && !edgeReady(text, project)) {
       const onNode = nodeMiddlewareSupported(project) ? withNodeRuntime(text) : undefined;
       if (onNode) {
         text = onNode;
@@ -208,9 +210,17 @@ function tokenPass(
   return { edits, rewrote };
 }
 
+// Both read the syntax tree: a text match runs past an import's end in code without semicolons.
 /** Whether the code (its imports aside) uses `name`. */
-function usesName(text: string, name: string): boolean {
-  return new RegExp(`(^|[^.\\w$])${name}\\b`).test(text.replace(/^import [^;]*;$/gm, ""));
+function usesName(parsed: Parsed, name: string): boolean {
+  return references(parsed, name).size() > 0;
+}
+
+/** Whether the module imports something as `name`. */
+function importsName(parsed: Parsed, name: string): boolean {
+  return topImports(parsed)
+    .nodes()
+    .some((d) => (d.specifiers ?? []).some((s) => localName(s) === name));
 }
 
 /**
@@ -221,8 +231,8 @@ function importPass(file: string, text: string, project: Project, ts: boolean, a
   const parsed = parse(file, text);
   const { j, root } = parsed;
   const lines: string[] = [];
-  const uses = (name: string) => usesName(text, name);
-  const imported = (name: string) => new RegExp(`import[^;]*\\b${name}\\b[^;]*from`).test(text);
+  const uses = (name: string) => usesName(parsed, name);
+  const imported = (name: string) => importsName(parsed, name);
   let importEdits: Edit[] = [];
   root.find(j.ImportDeclaration, { source: { value: SOURCE } }).forEach((p) => {
     const kept: string[] = [];

@@ -21,6 +21,7 @@ import {
 import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
 import { findingsOf } from "../lib/findings";
 import { stripExt, type Project, type SharedAuthModule } from "../lib/project";
+import { AUTH_EXPORTS, bindsTopLevel } from "../lib/shared-auth";
 import type { Finding, FileChange, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_NAME, BRIDGE_NOTE, bridgeImport, bridgeModule } from "./legacy-bridge";
 import { lazyAppRoute, lazyRoute, type LazyRoute } from "./lazy-config";
@@ -530,7 +531,6 @@ function importedFrom(parsed: Parsed, name: string, project: Project, file: stri
   return found ? beside : undefined;
 }
 
-const AUTH_EXPORTS = ["handlers", "auth", "signIn", "signOut"];
 
 /**
  * The auth module with a v4 `auth` helper (Project.authHelper), as the module v5's exports go into:
@@ -665,14 +665,8 @@ function besideConflict(project: Project, beside: Beside): string | undefined {
       return `${users.join(", ")} ${users.length === 1 ? "uses" : "use"} \`${beside.handler}\`, v4's NextAuth handler, which v5 replaces with \`handlers.GET\` and \`handlers.POST\`: change ${users.length === 1 ? "it" : "them"}, then run again`;
   }
   const helper = replacesHelper(project, beside);
-  const declared = AUTH_EXPORTS.filter(
-    (name) =>
-      !(helper && name === "auth") &&
-      new RegExp(
-        `^(?:export\\s+)?(?:(?:async\\s+)?function\\*?|const|let|var|class)\\s+${name}\\b|^import[^;]*\\b${name}\\b[^;]*from`,
-        "m",
-      ).test(text),
-  );
+  // Read from the syntax tree: a line-based match would take `@next-auth/…` in an import for `auth`.
+  const declared = AUTH_EXPORTS.filter((name) => !(helper && name === "auth") && bindsTopLevel(project, beside.file, name));
   // An `auth` that does more than pass its arguments on to getServerSession is the app's to replace.
   const own =
     declared.includes("auth") && /\bgetServerSession\b/.test(text)
