@@ -246,7 +246,15 @@ function writeConverted(input: TransformInput, route: ConvertedRoute, capture?: 
   const slice = (n: unknown) => source.slice(range(n).start, range(n).end);
   // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
   const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
-  const edits = [{ ...range(replace), text: nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "") }];
+  const nextAuthCode = nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "");
+  // Options declared below the handler: NextAuth goes after them, or it would read them before they exist.
+  const laterOptions = lazy ? undefined : declaredAfter(parsed, configText, replace);
+  const edits = laterOptions
+    ? [
+        { ...range(replace), text: "" },
+        { start: range(laterOptions).end, end: range(laterOptions).end, text: `\n\n${nextAuthCode}` },
+      ]
+    : [{ ...range(replace), text: nextAuthCode }];
   for (const node of removeNodes) edits.push({ ...range(node), text: "" });
   edits.push(...(lazy?.fileEdits ?? []));
   if (nextAuthImport?.source.value === "next-auth/next" && nextAuthImport.specifiers?.length === 1)
