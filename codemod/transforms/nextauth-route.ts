@@ -1279,7 +1279,47 @@ function pagesHandler(parsed: Parsed, nextAuth: string, style: LazyStyle): Handl
   if (exported.size() !== 1)
     return "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand";
   const node = exported.get().node;
+  const named = namedHandler(parsed, node.declaration);
+  if (named) return { replace: node, remove: [named.statement], config: configExpression(parsed, named.fn, nextAuth, style) };
   return { replace: node, remove: [], config: configExpression(parsed, node.declaration, nextAuth, style) };
+}
+
+/** The top-level statement that declares `name` when it comes after `statement`, else undefined. */
+function declaredAfter(parsed: Parsed, name: string, statement: Node): Node | undefined {
+  if (!/^[\w$]+$/.test(name)) return undefined;
+  const program = parsed.root.find(parsed.j.Program).get().node as { body: Node[] };
+  return program.body.find((st) => {
+    const declaration = st.type === "ExportNamedDeclaration" ? st.declaration : st;
+    const names =
+      declaration?.type === "VariableDeclaration"
+        ? declaration.declarations.map((d: Node) => d.id?.name)
+        : [declaration?.id?.name];
+    return names.includes(name) && range(st).start > range(statement).start;
+  });
+}
+
+/**
+ * `const authHandler: NextApiHandler = (req, res) => NextAuth(req, res, options); export default authHandler`
+ * (Prisma's Next.js tutorial): the handler the default export names, when nothing else uses it.
+ */
+function namedHandler(parsed: Parsed, exported: Node): { statement: Node; fn: Node } | undefined {
+  if (exported.type !== "Identifier") return undefined;
+  const { j, root } = parsed;
+  const program = root.find(j.Program).get().node as { body: Node[] };
+  for (const statement of program.body) {
+    const declarator =
+      statement.type === "FunctionDeclaration"
+        ? statement
+        : statement.type === "VariableDeclaration" && statement.declarations.length === 1
+          ? statement.declarations[0]
+          : undefined;
+    if (declarator?.id?.type !== "Identifier" || declarator.id.name !== exported.name) continue;
+    const fn = statement.type === "FunctionDeclaration" ? statement : declarator.init;
+    if (!["FunctionDeclaration", "ArrowFunctionExpression", "FunctionExpression"].includes(fn?.type)) return undefined;
+    const uses = references(parsed, exported.name).filter((p) => p.node !== declarator.id && p.node !== exported);
+    return uses.size() === 0 ? { statement, fn } : undefined;
+  }
+  return undefined;
 }
 
 /** App Router (v4): `const handler = NextAuth(options); export { handler as GET, handler as POST }`. */
