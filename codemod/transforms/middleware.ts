@@ -274,7 +274,8 @@ function importPass(file: string, text: string, project: Project, ts: boolean, a
   return applyEdits(text, importEdits);
 }
 
-const MIDDLEWARE_FILE = /^(src\/)?middleware\.[cm]?[jt]s$/;
+// Next takes middleware.tsx too (any page extension), and Next 16 names it proxy.
+const MIDDLEWARE_FILE = /^(src\/)?(?:middleware|proxy)\.[cm]?[jt]sx?$/;
 
 /** Whether the app's own package.json asks for a Next (15.5 or later) that runs middleware on Node.js when its config says so. */
 function nodeMiddlewareSupported(project: TransformInput["project"]): boolean {
