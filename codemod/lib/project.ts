@@ -233,12 +233,11 @@ export class Project {
         ([name, as]) =>
           (as === undefined || as === name) &&
           new RegExp(`\\b${appRoute ? "" : "await\\s+"}${name}\\(`).test(route) &&
-          new RegExp(
-            appRoute
-              ? `^export\\s+(?:(?:async\\s+)?function\\s+${name}\\b|const\\s+${name}\\s*=\\s*(?:async\\b|\\(|function\\b))`
-              : `^export\\s+(?:async\\s+function\\s+${name}\\b|const\\s+${name}\\s*=\\s*async\\b)`,
-            "m",
-          ).test(text),
+          (appRoute
+            ? exportsFunction(file, text, name)
+            : new RegExp(`^export\\s+(?:async\\s+function\\s+${name}\\b|const\\s+${name}\\s*=\\s*async\\b)`, "m").test(
+                text,
+              )),
       );
       if (builders.length !== 1) return undefined;
       return { module: stripExt(file), file, name: builders[0][0], lazy: true };
@@ -447,4 +446,26 @@ function findStringEnd(text: string, start: number): number {
     else if (text[i] === '"') return i;
   }
   return text.length - 1;
+}
+
+/** Whether the module exports `name` as a function (`export function`, `export const name: T = (…) => …`). */
+function exportsFunction(file: string, text: string, name: string): boolean {
+  try {
+    const { j, root } = parseForReading(file, text);
+    const exported = root.find(j.ExportNamedDeclaration).nodes();
+    return exported.some(({ declaration }) =>
+      declaration?.type === "FunctionDeclaration"
+        ? declaration.id?.name === name
+        : declaration?.type === "VariableDeclaration" &&
+          declaration.declarations.some(
+            (d) =>
+              d.type === "VariableDeclarator" &&
+              d.id.type === "Identifier" &&
+              d.id.name === name &&
+              /^(?:ArrowFunctionExpression|FunctionExpression)$/.test(d.init?.type ?? ""),
+          ),
+    );
+  } catch {
+    return false;
+  }
 }

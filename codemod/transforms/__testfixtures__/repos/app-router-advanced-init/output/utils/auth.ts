@@ -3,18 +3,16 @@ import GitLabProvider from "next-auth/providers/gitlab";
 import { withLegacyV4 } from "./legacy-v4-session";
 
 /** The options; `offlineAccess` asks GitLab for a refresh token (the sign-in form's checkbox). */
-export function buildAuthOptions(choices?: { offlineAccess?: boolean }): NextAuthConfig {
-  return {
-    session: { strategy: "jwt" },
-    providers: [
-      GitLabProvider({
-        clientId: process.env.GITLAB_CLIENT_ID!,
-        clientSecret: process.env.GITLAB_CLIENT_SECRET!,
-        authorization: { params: { scope: choices?.offlineAccess ? "read_user offline_access" : "read_user" } },
-      }),
-    ],
-  };
-}
+export const buildAuthOptions: (choices?: { offlineAccess?: boolean }) => NextAuthConfig = (choices) => ({
+  session: { strategy: "jwt" },
+  providers: [
+    GitLabProvider({
+      clientId: process.env.GITLAB_CLIENT_ID!,
+      clientSecret: process.env.GITLAB_CLIENT_SECRET!,
+      authorization: { params: { scope: choices?.offlineAccess ? "read_user offline_access" : "read_user" } },
+    }),
+  ],
+});
 
 export const authOptions = buildAuthOptions();
 
