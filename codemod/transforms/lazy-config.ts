@@ -876,7 +876,7 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
   const basePath = nextBasePath(style);
   if (readsSegments && basePath)
     problems.add(
-      `next.config sets \`basePath\` (${basePath}): where the route's segments start in the request path is not certain; write \`${segmentsCall}\` by hand`,
+      `next.config sets \`basePath\` (${basePath}): where the route's segments start in the request path is not certain; check the \`mount\` nextAuthSegmentsOf strips from \`new URL(req.url).pathname\` (below, without the basePath) and set it by hand`,
     );
   const config = configFunction(parsed, {
     fn,
