@@ -133,6 +133,30 @@ describe("middleware claims and the Edge", () => {
   });
 });
 
+describe("nextauth-route: v4's App Router advanced initialization", () => {
+  const todoOf = (name: string) => {
+    const c = fixtureCases().find((x) => x.dir === "nextauth-route" && x.name === name)!;
+    const todos = runFixture(c)
+      .results.flatMap((r) => r.findings)
+      .filter((f) => f.action === "todo");
+    expect(todos).toHaveLength(1);
+    return todos[0].message;
+  };
+
+  it("refuses a route that uses its context other than for the path's segments, and prints the code to write", () => {
+    const message = todoOf("report-app-router-advanced-context");
+    expect(message).toContain("`auditRoute(ctx)` at line 7: v5 hands the config no route context");
+    expect(message).toContain('if (nextAuthSegmentsOf(req)?.[0] === "callback") await auditRoute(ctx);');
+  });
+
+  it("refuses a route that reads the request where v5 may hand the config none", () => {
+    const message = todoOf("report-app-router-advanced-request");
+    expect(message).toContain("`req.clone` at line 6: v5 hands the config a NextRequest");
+    expect(message).toContain('inside `if (req.method === "POST" && ctx.params.nextauth[0] === "signin")`');
+    expect(message).toContain("const form = await req.clone().formData();");
+  });
+});
+
 describe("next-auth-imports", () => {
   // Checked against the published declarations of next-auth 5.0.0-beta.32 and @auth/core 0.41.3.
   it("sends each v4-only type where v5 keeps it, and says when v5 keeps none", () => {

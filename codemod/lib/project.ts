@@ -210,12 +210,17 @@ export class Project {
   /**
    * A per-request Pages route (`return NextAuth(req, res, options)`) whose options it builds with
    * `await getAuthOptions(…)`, a builder the module beside the session helper exports: v5's lazy
-   * config goes into that module (the route's own code stays in its GET and POST).
+   * config goes into that module (the route's own code stays in its GET and POST). The same for
+   * an App Router route's `NextAuth(request as any, context as any, options)`, whose builder may
+   * be synchronous.
    */
   private findBuilderBesideHelper(route: string): OptionsBesideHelper | undefined {
     const routeFile = this.routeFile!;
-    if (/\/route\.[cm]?[jt]sx?$/.test(routeFile) || !/\bNextAuth\(\s*req\s*,\s*res\s*,\s*\w+\s*\)/.test(route))
-      return undefined;
+    const appRoute = /\/route\.[cm]?[jt]sx?$/.test(routeFile);
+    const perRequest = appRoute
+      ? /\bNextAuth\(\s*\w+(?:\s+as\s+any)?\s*,\s*\w+(?:\s+as\s+any)?\s*,\s*\w+\s*\)/
+      : /\bNextAuth\(\s*req\s*,\s*res\s*,\s*\w+\s*\)/;
+    if (!perRequest.test(route)) return undefined;
     for (const m of route.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
       const target = this.resolve(routeFile, m[2]);
       const file = target === undefined ? undefined : this.has(target);
@@ -227,10 +232,12 @@ export class Project {
       const builders = names.filter(
         ([name, as]) =>
           (as === undefined || as === name) &&
-          new RegExp(`\\bawait\\s+${name}\\(`).test(route) &&
-          new RegExp(`^export\\s+(?:async\\s+function\\s+${name}\\b|const\\s+${name}\\s*=\\s*async\\b)`, "m").test(
-            text,
-          ),
+          new RegExp(`\\b${appRoute ? "" : "await\\s+"}${name}\\(`).test(route) &&
+          (appRoute
+            ? exportsFunction(file, text, name)
+            : new RegExp(`^export\\s+(?:async\\s+function\\s+${name}\\b|const\\s+${name}\\s*=\\s*async\\b)`, "m").test(
+                text,
+              )),
       );
       if (builders.length !== 1) return undefined;
       return { module: stripExt(file), file, name: builders[0][0], lazy: true };
@@ -439,4 +446,26 @@ function findStringEnd(text: string, start: number): number {
     else if (text[i] === '"') return i;
   }
   return text.length - 1;
+}
+
+/** Whether the module exports `name` as a function (`export function`, `export const name: T = (…) => …`). */
+function exportsFunction(file: string, text: string, name: string): boolean {
+  try {
+    const { j, root } = parseForReading(file, text);
+    const exported = root.find(j.ExportNamedDeclaration).nodes();
+    return exported.some(({ declaration }) =>
+      declaration?.type === "FunctionDeclaration"
+        ? declaration.id?.name === name
+        : declaration?.type === "VariableDeclaration" &&
+          declaration.declarations.some(
+            (d) =>
+              d.type === "VariableDeclarator" &&
+              d.id.type === "Identifier" &&
+              d.id.name === name &&
+              /^(?:ArrowFunctionExpression|FunctionExpression)$/.test(d.init?.type ?? ""),
+          ),
+    );
+  } catch {
+    return false;
+  }
 }

@@ -799,42 +799,41 @@ function guardCount(j: Parsed["j"], rest: Node[], options: Node, resName: string
 /**
  * The lazy config for a v4 App Router handler that builds its options per request:
  *   const handler = async (req: Request, ctx) => { const id = req.headers.get("x-request-id"); …; return NextAuth(options)(req, ctx) }
+ * or v4's advanced initialization, `return await NextAuth(req as any, ctx as any, options)`,
  * becomes `NextAuth(async (req) => { …; return options })`, the Web request's headers read
- * through v4RequestOf(req) (v5 hands the config a NextRequest, the Pages request or nothing).
+ * through v4RequestOf(req) (v5 hands the config a NextRequest, the Pages request or nothing) and
+ * `ctx.params.nextauth` through nextAuthSegmentsOf(req).
  */
 export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: Style): LazyRoute | undefined {
   const { j, source } = parsed;
-  const params = fn.params as Node[];
-  if (params.length < 1 || params.length > 2 || params.some((p) => p.type !== "Identifier")) return undefined;
-  const [reqName, ctxName] = params.map((p) => p.name as string);
-  const statements: Node[] =
-    fn.body.type === "BlockStatement" ? fn.body.body : [{ type: "ReturnStatement", argument: fn.body }];
-  const last = statements[statements.length - 1];
-  const call = last?.type === "ReturnStatement" ? unwrapAwait(last.argument) : undefined;
-  const inner = call?.type === "CallExpression" ? call.callee : undefined;
-  if (
-    inner?.type !== "CallExpression" ||
-    inner.callee.type !== "Identifier" ||
-    inner.callee.name !== nextAuth ||
-    inner.arguments.length !== 1 ||
-    inner.arguments[0].type === "SpreadElement" ||
-    call.arguments.length !== params.length ||
-    call.arguments.some((a: Node, i: number) => a.type !== "Identifier" || a.name !== params[i].name)
-  )
-    return undefined;
-  const options: Node = inner.arguments[0];
-  const body = statements.slice(0, -1);
+  const shape = appRouteShape(fn, nextAuth);
+  if (!shape) return undefined;
+  const { reqName, ctxName, options, body } = shape;
   const problems = new Set<string>();
   const at = (n: Node) => `line ${lineOf(n, source)}`;
   const code = (n: Node) => source.slice(range(n).start, range(n).end);
   const edits: { start: number; end: number; text: string }[] = [];
+  const segmentsCall = `nextAuthSegmentsOf(${reqName})`;
   let readsRequest = false;
+  let readsSegments = false;
+  let usesParam = false;
   eachReference(j, [...body, options], (p, parent) => {
     if (ctxName !== undefined && p.node.name === ctxName) {
-      problems.add(`\`${code(parent)}\` at ${at(p.node)}: v5 hands the config no route context`);
+      const read = segmentsRead(p, ctxName);
+      if (!read) {
+        problems.add(
+          `\`${code(parent)}\` at ${at(p.node)}: v5 hands the config no route context (the codemod rewrites only \`${ctxName}.params.nextauth\` and its elements compared with \`===\`: write \`${segmentsCall}\`, the path's segments under the route, undefined with no request)`,
+        );
+        return;
+      }
+      readsSegments = usesParam = true;
+      edits.push({ ...range(read.node), text: `${segmentsCall}${read.rest}` });
       return;
     }
     if (p.node.name !== reqName) return;
+    usesParam = true;
+    if (mutation(p) || (parent.type === "AssignmentExpression" && parent.left === p.node))
+      return void problems.add(`\`${code(parent)}\` at ${at(p.node)}: it changes the request`);
     // `req.headers.get("x-request-id")`: the same value (or null) from v4RequestOf(req).headers.
     const get = p.parent.parent?.node as Node | undefined;
     const callNode = p.parent.parent?.parent?.node as Node | undefined;
@@ -857,10 +856,28 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
       });
       return;
     }
+    // `req.method === "POST"`: false with no request, which is no sign-in POST either.
+    if (parent.type === "MemberExpression" && parent.object === p.node && memberName(parent) === "method") {
+      if (!isLiteralEquality(p.parent.parent?.node as Node | undefined, parent)) {
+        problems.add(
+          `\`${code(p.parent.parent?.node ?? parent)}\` at ${at(p.node)}: v5 calls the config with no request (\`auth()\` in a server component, \`signIn()\`), where \`${reqName}.method\` throws; the codemod rewrites it only where it is compared with \`===\`: write \`${reqName}?.method\` and decide what no request means`,
+        );
+        return;
+      }
+      edits.push({ ...range(parent), text: `${reqName}?.method` });
+      return;
+    }
+    // `req.clone()` where the test above it holds only for the route's own request.
+    if (inRouteRequestBranch(p, reqName, ctxName, body)) return;
     problems.add(
-      `\`${code(["MemberExpression", "CallExpression"].includes(parent.type) ? parent : p.node)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`): read headers through \`v4RequestOf(${reqName}).headers\`, as the codemod writes it for \`${reqName}.headers.get("…")\``,
+      `\`${code(["MemberExpression", "CallExpression"].includes(parent.type) ? parent : p.node)}\` at ${at(p.node)}: v5 hands the config a NextRequest (the route, middleware), the Pages request (\`auth(ctx)\`, \`auth(req, res)\`) or nothing (\`auth()\` in a server component, \`signIn()\`): read headers through \`v4RequestOf(${reqName}).headers\`, as the codemod writes it for \`${reqName}.headers.get("…")\`, and use the request itself only where a test holds for the route's own request alone: in the v4 route, inside \`if (${reqName}.method === "POST" && ${ctxName ?? "ctx"}.params.nextauth[0] === "signin")\` (which the codemod converts), then run again`,
     );
   });
+  const basePath = nextBasePath(style);
+  if (readsSegments && basePath)
+    problems.add(
+      `next.config sets \`basePath\` (${basePath}): where the route's segments start in the request path is not certain; check the \`mount\` nextAuthSegmentsOf strips from \`new URL(req.url).pathname\` (below, without the basePath) and set it by hand`,
+    );
   const config = configFunction(parsed, {
     fn,
     body,
@@ -868,12 +885,148 @@ export function lazyAppRoute(parsed: Parsed, fn: Node, nextAuth: string, style: 
     edits,
     problems,
     readsRequest,
-    param: readsRequest ? reqName : "",
+    param: usesParam || readsRequest ? reqName : "",
     reqName,
     bareOptions: false,
     style,
   });
-  return { config, helpers: readsRequest ? v4RequestHelper(style, false) : "", problems: [...problems] };
+  const helpers =
+    (readsRequest ? v4RequestHelper(style, false) : "") +
+    (readsSegments ? segmentsHelper(style, style.project?.basePath ?? "/api/auth") : "");
+  return { config, helpers, problems: [...problems] };
+}
+
+/**
+ * `return [await] NextAuth(options)(req, ctx)`, or v4's advanced initialization
+ * `return [await] NextAuth(req, ctx, options)` (the handler's own parameters, cast or not):
+ * the handler's names, the options and the statements before that return.
+ */
+function appRouteShape(
+  fn: Node,
+  nextAuth: string,
+): { reqName: string; ctxName: string | undefined; options: Node; body: Node[] } | undefined {
+  const params = fn.params as Node[];
+  if (params.length < 1 || params.length > 2 || params.some((p) => p.type !== "Identifier")) return undefined;
+  const names = params.map((p) => p.name as string);
+  const statements: Node[] =
+    fn.body.type === "BlockStatement" ? fn.body.body : [{ type: "ReturnStatement", argument: fn.body }];
+  const last = statements[statements.length - 1];
+  const call = last?.type === "ReturnStatement" ? unwrapAwait(last.argument) : undefined;
+  if (call?.type !== "CallExpression") return undefined;
+  const isNextAuth = (n: Node) => n.type === "Identifier" && n.name === nextAuth;
+  const uncast = (n: Node): Node => (n.type === "TSAsExpression" ? uncast(n.expression) : n);
+  const passesParams = (args: Node[]) =>
+    args.length === names.length &&
+    args.every((a, i) => uncast(a).type === "Identifier" && uncast(a).name === names[i]);
+  const inner = call.callee;
+  const curried =
+    inner.type === "CallExpression" &&
+    isNextAuth(inner.callee) &&
+    inner.arguments.length === 1 &&
+    inner.arguments[0].type !== "SpreadElement" &&
+    passesParams(call.arguments);
+  const advanced =
+    isNextAuth(inner) &&
+    names.length === 2 &&
+    call.arguments.length === 3 &&
+    call.arguments[2].type !== "SpreadElement" &&
+    passesParams(call.arguments.slice(0, 2));
+  if (!curried && !advanced) return undefined;
+  const options: Node = curried ? inner.arguments[0] : call.arguments[2];
+  return { reqName: names[0], ctxName: names[1], options, body: statements.slice(0, -1) };
+}
+
+/**
+ * `ctx.params.nextauth[1] === "google"` (any of it optional, `?.[0]`, `.length`): the node to
+ * replace with nextAuthSegmentsOf(req) and what follows it, made optional (undefined with no
+ * request, so the comparison is false); undefined for any other use of the route context.
+ */
+function segmentsRead(p: ASTPath<Identifier>, ctxName: string): { node: Node; rest: string } | undefined {
+  const member = (n: Node | undefined) => n?.type === "MemberExpression" || n?.type === "OptionalMemberExpression";
+  const params = p.parent.node as Node;
+  const segments = p.parent.parent?.node as Node | undefined;
+  if (!member(params) || params.object !== p.node || p.node.name !== ctxName || memberName(params) !== "params")
+    return undefined;
+  if (!member(segments) || segments!.object !== params || memberName(segments!) !== "nextauth") return undefined;
+  const outer = p.parent.parent.parent?.node as Node | undefined;
+  if (member(outer) && outer!.object === segments) {
+    const property = outer!.property as Node;
+    const rest = outer!.computed
+      ? property.type === "NumericLiteral" && `?.[${property.value}]`
+      : memberName(outer!) === "length" && "?.length";
+    if (!rest || !isLiteralEquality(p.parent.parent.parent.parent?.node as Node | undefined, outer!)) return undefined;
+    return { node: outer!, rest };
+  }
+  return undefined;
+}
+
+/** `value === "literal"` (or `==`, either side): false for the undefined a missing request gives. */
+function isLiteralEquality(comparison: Node | undefined, value: Node): boolean {
+  if (comparison?.type !== "BinaryExpression" || !["===", "=="].includes(comparison.operator)) return false;
+  const other = comparison.left === value ? comparison.right : comparison.right === value ? comparison.left : undefined;
+  return other?.type === "StringLiteral" || (other?.type === "NumericLiteral" && comparison.operator === "===");
+}
+
+/**
+ * Whether `p` (the request) is used inside `if (req.method === "POST" && ctx.params.nextauth[0] === "…")`,
+ * not in a function within: the segments' test holds only for the route's own Web request (v5's
+ * config gets nothing, or a Pages request, elsewhere), and the method's lets TypeScript see it.
+ */
+function inRouteRequestBranch(
+  p: ASTPath<Identifier>,
+  reqName: string,
+  ctxName: string | undefined,
+  body: Node[],
+): boolean {
+  if (ctxName === undefined) return false;
+  let child = p.node as Node;
+  for (let at = p.parent as ASTPath<Node> | null; at; child = at.node, at = at.parent) {
+    const node = at.node;
+    if (body.includes(child)) return false;
+    if (/Function|ArrowFunction|ObjectMethod|ClassMethod/.test(node.type)) return false;
+    if (node.type !== "IfStatement" || node.consequent !== child) continue;
+    const conjuncts: Node[] = [];
+    const split = (n: Node): void =>
+      n.type === "LogicalExpression" && n.operator === "&&" ? (split(n.left), split(n.right)) : void conjuncts.push(n);
+    split(node.test);
+    const member = (n: Node) => /MemberExpression$/.test(n.type);
+    // The member each conjunct compares with a literal: `req.method`, `ctx.params.nextauth[0]`.
+    const compared = conjuncts.flatMap((n): Node[] =>
+      n.type === "BinaryExpression"
+        ? [n.left, n.right].filter((side) => member(side) && isLiteralEquality(n, side))
+        : [],
+    );
+    const isSegments = (o: Node) =>
+      member(o) &&
+      memberName(o) === "nextauth" &&
+      member(o.object) &&
+      memberName(o.object) === "params" &&
+      o.object.object.type === "Identifier" &&
+      o.object.object.name === ctxName;
+    const method = compared.some(
+      (side) => memberName(side) === "method" && side.object.type === "Identifier" && side.object.name === reqName,
+    );
+    if (method && compared.some((side) => side.computed && isSegments(side.object))) return true;
+  }
+  return false;
+}
+
+/** v4's `params.nextauth` of the route mounted at `mount`, from what v5 hands the config. */
+function segmentsHelper({ typescript, semi: s, q }: Style, mount: string): string {
+  const prefix = `${mount.replace(/\/$/, "")}/`;
+  return `
+/**
+ * v4's \`params.nextauth\`: the request path's segments under ${prefix}, where the route is mounted;
+ * undefined when v5 hands the config no route request (\`auth()\` in a server component, \`signIn()\`).
+ */
+function nextAuthSegmentsOf(req${typescript ? ": unknown" : ""}) {
+  if (!(req instanceof Request)) return undefined${s}
+  const mount = ${q}${prefix}${q}${s}
+  const { pathname } = new URL(req.url)${s}
+  if (!pathname.startsWith(mount)) return undefined${s}
+  return pathname.slice(mount.length).split(${q}/${q}).filter(Boolean).map(decodeURIComponent)${s}
+}
+`;
 }
 
 /**

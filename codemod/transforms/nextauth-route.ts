@@ -334,8 +334,10 @@ function writeConverted(input: TransformInput, route: ConvertedRoute, capture?: 
       action: "todo",
     });
   if (appRoute) {
-    note(line, "nextauth-route", `NextAuth(…) route handler → ${authFile}; ${file} exports its handlers`, "rewrite");
-    return { findings, source: routeSource, create: [{ path: authFile, source: authSource }, bridge] };
+    const into = intoBeside ? `${authFile}, beside ${beside!.name}() and the session helper` : authFile;
+    note(line, "nextauth-route", `NextAuth(…) route handler → ${into}; ${file} exports its handlers`, "rewrite");
+    const created = intoBeside ? [] : [{ path: authFile, source: authSource }];
+    return { findings, source: routeSource, create: [...created, bridge] };
   }
   note(
     line,
@@ -508,7 +510,24 @@ function lazyBesideOptions(input: TransformInput, beside: Beside): TransformResu
   const imports = topImports(parsed).nodes();
   const afterImports = imports.length ? range(imports[imports.length - 1]).end : 0;
   if (added.length) edits.push({ start: afterImports, end: afterImports, text: `\n${added.join("\n")}` });
-  edits.push({ start: range(builder).end, end: range(builder).end, text: `\n\n${body}` });
+  // After the builder and the module's own options the config reads (`export const authOptions = getAuthOptions()`),
+  // unless a statement between them reads v5's exports as the module loads.
+  const config = body.split("\n/**")[0];
+  const readByConfig = (st: Node) => {
+    const declaration = st.type === "ExportNamedDeclaration" ? st.declaration : st;
+    return (
+      declaration?.type === "VariableDeclaration" &&
+      declaration.declarations.some(
+        (d: Node) => d.id?.type === "Identifier" && new RegExp(`\\b${d.id.name}\\b`).test(config),
+      )
+    );
+  };
+  const lastRead = [builder, ...program.body.filter(readByConfig)].reduce((a, b) =>
+    range(b).end > range(a).end ? b : a,
+  );
+  const between = source.slice(range(builder).end, range(lastRead).end);
+  const after = /\b(?:handlers|auth|signIn|signOut)\b/.test(between) ? builder : lastRead;
+  edits.push({ start: range(after).end, end: range(after).end, text: `\n\n${body}` });
   return {
     source: applyEdits(source, edits),
     findings: [

@@ -1,0 +1,3 @@
+import { handlers } from "@/utils/auth";
+
+export const { GET, POST } = handlers;
