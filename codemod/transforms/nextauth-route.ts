@@ -247,14 +247,7 @@ function writeConverted(input: TransformInput, route: ConvertedRoute, capture?: 
   // withLegacyV4: the session bridge (./legacy-v4-session, written below) keeps v4 cookies signed in.
   const nextAuthLine = `export const { handlers, auth, signIn, signOut } = withLegacyV4(${nextAuthLocal})(${configText})${semi}`;
   const nextAuthCode = nextAuthLine + (lazy?.helpers ? `\n${lazy.helpers.trimEnd()}` : "");
-  // Options declared below the handler: NextAuth goes after them, or it would read them before they exist.
-  const laterOptions = lazy ? undefined : declaredAfter(parsed, configText, replace);
-  const edits = laterOptions
-    ? [
-        { ...range(replace), text: "" },
-        { start: range(laterOptions).end, end: range(laterOptions).end, text: `\n\n${nextAuthCode}` },
-      ]
-    : [{ ...range(replace), text: nextAuthCode }];
+  const edits = nextAuthEdits(parsed, replace, lazy ? undefined : configText, nextAuthCode);
   for (const node of removeNodes) edits.push({ ...range(node), text: "" });
   edits.push(...(lazy?.fileEdits ?? []));
   if (nextAuthImport?.source.value === "next-auth/next" && nextAuthImport.specifiers?.length === 1)
@@ -1301,6 +1294,20 @@ function pagesHandler(parsed: Parsed, nextAuth: string, style: LazyStyle): Handl
   const named = namedHandler(parsed, node.declaration);
   if (named) return { replace: node, remove: [named.statement], config: configExpression(parsed, named.fn, nextAuth, style) };
   return { replace: node, remove: [], config: configExpression(parsed, node.declaration, nextAuth, style) };
+}
+
+/**
+ * `replace` becomes the NextAuth statement; but where the options (`configName`) are declared below
+ * it, it goes after them, or it would read them before they exist.
+ */
+function nextAuthEdits(parsed: Parsed, replace: Node, configName: string | undefined, code: string) {
+  const laterOptions = configName === undefined ? undefined : declaredAfter(parsed, configName, replace);
+  if (!laterOptions) return [{ ...range(replace), text: code }];
+  const after = range(laterOptions).end;
+  return [
+    { ...range(replace), text: "" },
+    { start: after, end: after, text: `\n\n${code}` },
+  ];
 }
 
 /** The top-level statement that declares `name` when it comes after `statement`, else undefined. */
