@@ -18,6 +18,7 @@ import type { Finding } from "../lib/types";
 import { expandModulePath, Project, type FileReader } from "../lib/project";
 import { sharedAuthOf } from "../lib/shared-auth";
 import { STEPS } from "../lib/steps";
+import { v5PeerProblem } from "../lib/v5-peers";
 import { CODE_FILE, importSpecifiers, kindOf } from "./files";
 import type { FileDiff, RunResult, UnitResult } from "./run-result";
 import { unifiedDiff } from "./unified-diff";
@@ -135,6 +136,13 @@ function whyNotWritten(
         step: 6,
         message: `nothing written for ${name}: the route is converted but no package.json of it moves next-auth to v5 (a version the codemod cannot change). Set next-auth to 5.0.0-beta.32 by hand, then run again.`,
       };
+    }
+  }
+  // 1a. The switch only where the app's Next and React are ones next-auth 5 installs and runs on.
+  if (steps.has(6) && unit.app && switched && !nextAuthV5Declared(unit, read, { ...applied, changes: [] })) {
+    for (const app of unit.packages.filter((p) => p.app)) {
+      const problem = v5PeerProblem(app.dir, read);
+      if (problem) return { step: 6, message: `nothing written for ${name}: ${problem}.` };
     }
   }
   // 1b. Everything it wrote parses (after 1: parsing every rewritten file is the slow check).
