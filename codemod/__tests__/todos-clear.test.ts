@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { checkout, cli, REPO_FIXTURES, repoCases, type RepoCase } from "./support/repo-fixtures";
+import { checkout, cli, REPO_FIXTURES, repoCases } from "./support/repo-fixtures";
 
 /**
  * A to-do clears on the next scan once it is done, so `scan --check` passes on a finished app
@@ -12,7 +12,8 @@ import { checkout, cli, REPO_FIXTURES, repoCases, type RepoCase } from "./suppor
  * code has it: the auth module on v5, the App Router route, the bridge, next-auth 5, and the v4
  * Pages route `pages/api/auth/[...nextauth].*` deleted (v5 has no Pages handler). That is the one
  * file a patch may delete, and only in an app apply refused; every other deletion fails the test.
- * Until a refused fixture has that patch, it is listed as a to-do of this suite.
+ * A fixture refused by one step alone (step7-on-v4-refused) is not refused here: `--all` runs
+ * step 6 first, so it needs no patch.
  */
 describe.each(repoCases().map((c) => [c.name, c] as const))("%s", (_, c) => {
   const patch = path.join(REPO_FIXTURES, c.name, "done.patch");
@@ -26,12 +27,7 @@ describe.each(repoCases().map((c) => [c.name, c] as const))("%s", (_, c) => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const title = "scan --check passes once the to-dos apply lists are done";
-  if (!existsSync(patch) && refusedAtLoad(c)) {
-    it.todo(`${title} (refused: done.patch is the switch by hand)`);
-    return;
-  }
-  it(title, () => {
+  it("scan --check passes once the to-dos apply lists are done", () => {
     if (existsSync(patch)) {
       const text = readFileSync(patch, "utf8");
       // What a person writes to finish: edits and new files; deleted, only a refused app's v4 Pages route.
@@ -44,17 +40,6 @@ describe.each(repoCases().map((c) => [c.name, c] as const))("%s", (_, c) => {
     expect(scan.code).toBe(0);
   });
 });
-
-/**
- * Fixtures whose expect.json names a refusal by `apply --all`, as this suite runs it: apply writes
- * nothing there, and its to-do is the switch by hand (a refusal of one step alone is not one here).
- */
-function refusedAtLoad(c: RepoCase): boolean {
-  return (
-    c.expect.args.includes("--all") &&
-    c.expect.out.some((line) => line.includes("NOT MIGRATED") || line.includes("nothing written for"))
-  );
-}
 
 /** The files a patch deletes: each `git diff` section with `deleted file mode`, by its header's path (else the header). */
 function deletedFiles(patch: string): string[] {
