@@ -1727,9 +1727,14 @@ export const helperCallers: Transform = {
   },
 };
 
+/** What an App Router route exports for Next to call (v4's `handler as GET`, v5's `handlers`' GET). */
+const ROUTE_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]);
+
 /**
  * Step 6 (and a step-1 finding in scan): files that import from the Pages route file, usually
  * `authOptions`. After the switch the options live in the auth module: re-point the import.
+ * Importing only an App Router route's methods (`import { GET } from ".../route"`) stays: the
+ * route exports them on v4 and on v5, and the auth module never does.
  */
 export const routeImporters: Transform = {
   name: "route-importers",
@@ -1743,8 +1748,14 @@ export const routeImporters: Transform = {
     const findings: Finding[] = [];
     const edits: { start: number; end: number; text: string }[] = [];
     const target = route.replace(/\.[^.]+$/, "");
+    const appRoute = /\/route\.[cm]?[jt]sx?$/.test(route);
     topImports(parsed).forEach((p) => {
       if (project.resolve(file, String(p.node.source.value)) !== target) return;
+      const specifiers = p.node.specifiers ?? [];
+      const methodsOnly =
+        specifiers.length > 0 &&
+        specifiers.every((sp) => sp.type === "ImportSpecifier" && ROUTE_METHODS.has(importedName(sp)));
+      if (appRoute && methodsOnly) return;
       const line = lineOf(p.node, source);
       findings.push({
         step: 1,
