@@ -551,7 +551,6 @@ function importedFrom(parsed: Parsed, name: string, project: Project, file: stri
   return found ? beside : undefined;
 }
 
-
 /**
  * The auth module with a v4 `auth` helper (Project.authHelper), as the module v5's exports go into:
  * `NextAuth(options)` in place of the helper, over the options the helper gives getServerSession.
@@ -686,7 +685,9 @@ function besideConflict(project: Project, beside: Beside): string | undefined {
   }
   const helper = replacesHelper(project, beside);
   // Read from the syntax tree: a line-based match would take `@next-auth/…` in an import for `auth`.
-  const declared = AUTH_EXPORTS.filter((name) => !(helper && name === "auth") && bindsTopLevel(project, beside.file, name));
+  const declared = AUTH_EXPORTS.filter(
+    (name) => !(helper && name === "auth") && bindsTopLevel(project, beside.file, name),
+  );
   // An `auth` that does more than pass its arguments on to getServerSession is the app's to replace.
   const own =
     declared.includes("auth") && /\bgetServerSession\b/.test(text)
@@ -1292,7 +1293,8 @@ function pagesHandler(parsed: Parsed, nextAuth: string, style: LazyStyle): Handl
     return "no `export default NextAuth(...)` found: write auth.ts and app/api/auth/[...nextauth]/route.ts by hand";
   const node = exported.get().node;
   const named = namedHandler(parsed, node.declaration);
-  if (named) return { replace: node, remove: [named.statement], config: configExpression(parsed, named.fn, nextAuth, style) };
+  if (named)
+    return { replace: node, remove: [named.statement], config: configExpression(parsed, named.fn, nextAuth, style) };
   return { replace: node, remove: [], config: configExpression(parsed, node.declaration, nextAuth, style) };
 }
 
