@@ -294,3 +294,24 @@ describe("session-callback", () => {
     expect(result.findings.filter((f) => f.kind === "session-token-spread")).toHaveLength(1);
   });
 });
+
+describe("server-session: a call left as it is", () => {
+  const todosOf = (name: string) =>
+    runFixture(fixtureCases().find((x) => x.dir === "server-session" && x.name === name)!)
+      .results.flatMap((r) => r.findings)
+      .filter((f) => f.action === "todo");
+
+  // next-auth 5.0.0-beta.32's next.js is a module that only throws; its index exports no getServerSession.
+  it("says the file's import from next-auth/next throws in v5, so the file fails until it is fixed", () => {
+    const todos = todosOf("report-pages-bare-call");
+    expect(todos).toHaveLength(1);
+    expect(todos[0].message).toMatch(/^getServerSession\(\) inside pages\//);
+    expect(todos[0].message).toContain('the whole file fails: its import from "next-auth/next" throws in v5');
+  });
+
+  it("says next-auth v5 exports no getServerSession when it was imported from next-auth", () => {
+    const todos = todosOf("report-pages-no-args");
+    expect(todos).toHaveLength(1);
+    expect(todos[0].message).toContain("the whole file fails: next-auth v5 does not export getServerSession");
+  });
+});
