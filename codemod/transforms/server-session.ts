@@ -165,7 +165,7 @@ function brokenImport(imports: { local: string; path: ASTPath<ImportDeclaration>
   const from = imports.find((i) => i.local === local)?.path.node.source.value;
   return from === "next-auth/next"
     ? 'Until then the whole file fails: its import from "next-auth/next" throws in v5 (that module only throws), so every page or route that loads it errors'
-    : 'Until then the whole file fails: next-auth v5 does not export getServerSession (tsc: TS2305; at run time the call is of undefined)';
+    : "Until then the whole file fails: next-auth v5 does not export getServerSession (tsc: TS2305; at run time the call is of undefined)";
 }
 
 const REQUIRE_TODO =
