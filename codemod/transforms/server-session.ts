@@ -29,9 +29,12 @@ type Edit = { start: number; end: number; text: string };
  * "next-auth/next" become v5's `auth(...)`:
  *   (ctx.req, ctx.res, options) → auth(ctx)       getServerSideProps
  *   (req, res, options)         → auth(req, res)  API routes, and `{ req, res }` destructured
- *   (options)                   → auth()          App Router only
+ *   (options), ()               → auth()          App Router only
+ *   (ctx, options)              → auth(ctx)       next-auth 4.2
+ *   ({ req, res }, options)     → auth(req, res)  next-auth 4.2 (as (req, res, options))
  * `auth` is imported from the root auth module (tsconfig `paths` alias or a relative path), and an
- * options import nothing else uses is removed. Anything else is reported, not guessed.
+ * options import nothing else uses is removed, and so is a session function's import nothing uses.
+ * Anything else is reported, not guessed.
  */
 export const SESSION_SOURCES = ["next-auth", "next-auth/next"];
 export const SESSION_FUNCTIONS = ["getServerSession", "unstable_getServerSession"];
@@ -59,6 +62,12 @@ export const serverSession: Transform = {
     if (source.includes("require"))
       for (const call of sessionRequires(parsed)) report(call, "getServerSession-require", REQUIRE_TODO);
     if (imports.length === 0) return { findings };
+    // Imported and never used: v5 exports no getServerSession, so the import alone fails the type check.
+    if (imports.every((i) => references(parsed, i.local).size() === 0)) {
+      for (const i of imports)
+        report(i.path.node, "getServerSession-import", `unused ${i.name} import removed: v5 has none`, "rewrite");
+      return { source: applyEdits(source, unusedImportRemovals(parsed, imports)), findings };
+    }
     // The auth module's own v4 helper `auth` is v4's auth(): step 6 replaces it whole, with v5's.
     const helper = project.authHelper?.file === file ? findV4AuthHelper(parsed) : undefined;
     const ownCall = (node: Node) => !!helper && inHelper(helper, node);
@@ -159,6 +168,26 @@ export const serverSession: Transform = {
     return { source: applyEdits(source, edits), findings };
   },
 };
+
+/** Edits taking the session functions out of their imports: a declaration left empty goes whole. */
+function unusedImportRemovals({ source }: Parsed, imports: { local: string; path: ASTPath<ImportDeclaration> }[]) {
+  const edits: Edit[] = [];
+  for (const decl of new Set(imports.map((i) => i.path.node))) {
+    const specifiers = decl.specifiers ?? [];
+    const gone = specifiers.filter((sp) => imports.some((i) => i.path.node === decl && i.local === localName(sp)));
+    if (gone.length < specifiers.length) {
+      edits.push(...specifierRemovals(specifiers, gone));
+      continue;
+    }
+    const { start, end } = range(decl);
+    edits.push({
+      start,
+      end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end,
+      text: "",
+    });
+  }
+  return edits;
+}
 
 /** What a getServerSession left in place does to its file under v5: the import itself fails. */
 function brokenImport(imports: { local: string; path: ASTPath<ImportDeclaration> }[], local: string): string {
