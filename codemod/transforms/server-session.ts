@@ -62,12 +62,8 @@ export const serverSession: Transform = {
     if (source.includes("require"))
       for (const call of sessionRequires(parsed)) report(call, "getServerSession-require", REQUIRE_TODO);
     if (imports.length === 0) return { findings };
-    // Imported and never used: v5 exports no getServerSession, so the import alone fails the type check.
-    if (imports.every((i) => references(parsed, i.local).size() === 0)) {
-      for (const i of imports)
-        report(i.path.node, "getServerSession-import", `unused ${i.name} import removed: v5 has none`, "rewrite");
-      return { source: applyEdits(source, unusedImportRemovals(parsed, imports)), findings };
-    }
+    const withoutUnused = withoutUnusedImports(parsed, imports, report);
+    if (withoutUnused !== undefined) return { source: withoutUnused, findings };
     // The auth module's own v4 helper `auth` is v4's auth(): step 6 replaces it whole, with v5's.
     const helper = project.authHelper?.file === file ? findV4AuthHelper(parsed) : undefined;
     const ownCall = (node: Node) => !!helper && inHelper(helper, node);
@@ -169,8 +165,25 @@ export const serverSession: Transform = {
   },
 };
 
+type SessionImport = { name: string; local: string; path: ASTPath<ImportDeclaration> };
+
+/**
+ * The file without its session functions' imports when it uses none of them (v5 exports no
+ * getServerSession: the import alone fails the type check); undefined when it uses one.
+ */
+function withoutUnusedImports(
+  parsed: Parsed,
+  imports: SessionImport[],
+  report: (node: Node, kind: string, message: string, action: Finding["action"]) => void,
+): string | undefined {
+  if (imports.some((i) => references(parsed, i.local).size() > 0)) return undefined;
+  for (const i of imports)
+    report(i.path.node, "getServerSession-import", `unused ${i.name} import removed: v5 has none`, "rewrite");
+  return applyEdits(parsed.source, unusedImportRemovals(parsed, imports));
+}
+
 /** Edits taking the session functions out of their imports: a declaration left empty goes whole. */
-function unusedImportRemovals({ source }: Parsed, imports: { local: string; path: ASTPath<ImportDeclaration> }[]) {
+function unusedImportRemovals({ source }: Parsed, imports: SessionImport[]) {
   const edits: Edit[] = [];
   for (const decl of new Set(imports.map((i) => i.path.node))) {
     const specifiers = decl.specifiers ?? [];
