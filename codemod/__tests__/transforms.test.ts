@@ -259,6 +259,37 @@ describe("quiet-changes: a custom session cookie", () => {
   });
 });
 
+describe("quiet-changes: jwt.secret", () => {
+  const jwtSecretFindings = (file: string) =>
+    quietChanges
+      .run({
+        file,
+        source: [
+          'import NextAuth from "next-auth";',
+          "export default NextAuth({",
+          "  providers: [],",
+          "  jwt: { secret: process.env.NEXTAUTH_JWT_SECRET },",
+          "  secret: process.env.NEXTAUTH_SECRET,",
+          "});",
+        ].join("\n"),
+        project: new Project("/x", [], { paths: {} }),
+        steps: new Set([6]),
+        context: newTransformContext(),
+      })
+      .findings.filter((f) => f.kind === "jwt-secret");
+
+  // v4 core/init.js and @auth/core lib/init.js both build `jwt: { secret, ...config.jwt }`.
+  it("is kept, as v5 keys the session JWT with it as v4 did; in TypeScript, a to-do for v5's type", () => {
+    const [ts] = jwtSecretFindings("pages/api/auth/[...nextauth].ts");
+    expect(ts).toMatchObject({ action: "todo", line: 4 });
+    expect(ts!.message).toContain("v5 keys the session JWT with it the same way v4 did");
+    expect(ts!.message).toContain("TS2353");
+    expect(jwtSecretFindings("pages/api/auth/[...nextauth].js")).toEqual([
+      expect.objectContaining({ action: "ok", message: expect.not.stringContaining("TS2353") }),
+    ]);
+  });
+});
+
 describe("session-callback", () => {
   // A T3-style app whose database-session options are inline in the Pages route: the rewrite must
   // reach the auth.ts that step 6 writes from that route (the route transform runs after it).
