@@ -16,7 +16,8 @@ import { NextRequest } from "next/server";
  * `cookies.sessionToken.name`); v5 names it `[__Secure-]authjs.session-token` (or the same custom
  * name), choosing `__Secure-` per request as v5 does. When a request carries a v4 cookie and no v5 one:
  * - JWT sessions: the v4 token (A256GCM under HKDF(secret, salt "", info "NextAuth.js Generated
- *   Encryption Key")) is decrypted; tampered, foreign-secret and expired tokens are not carried.
+ *   Encryption Key"); the secret is the config's `jwt.secret` if set, as in v4 and v5) is
+ *   decrypted; tampered, foreign-secret and expired tokens are not carried.
  *   Its claims are re-encoded in v5's format with the token's own expiry, never a new one.
  * - Database sessions: the cookie holds the session token; it is carried to v5's name as it is,
  *   and the session row is left alone (v5's adapter looks it up and decides).
