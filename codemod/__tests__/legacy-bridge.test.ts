@@ -7,6 +7,21 @@ import { newTransformContext } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_TEMPLATE, bridgeModule } from "../transforms/legacy-bridge";
 import { nextAuthRoute } from "../transforms/nextauth-route";
 import { checkout, cli, repoCases } from "./support/repo-fixtures";
+import { decodeV5SessionToken } from "./support/v5-session-token";
+
+// The template's one runtime import from next-auth: v5's encode (next-auth 4 is what is installed here).
+jest.mock("next-auth/jwt", () => ({
+  encode: jest.requireActual("./support/v5-session-token").encodeV5SessionToken,
+}));
+
+/** The template's exports the tests call; loaded by path, so tsc does not check it against next-auth 4. */
+interface Bridge {
+  legacyV4Options(config: Record<string, unknown>): Record<string, unknown>;
+  upgradeLegacySessionCookie(
+    cookie: string,
+    options: Record<string, unknown>,
+  ): Promise<{ cookie: string; valid: boolean } | null>;
+}
 
 /** The bridge `apply --all` writes into a repo fixture's input. */
 function appliedBridge(fixture: string, bridge: string): string {
@@ -88,5 +103,40 @@ describe("the session bridge step 6 writes", () => {
         message: expect.stringMatching(/legacy-v4-session\.ts already exists and is not the codemod's session bridge/),
       }),
     ]);
+  });
+});
+
+describe("the session bridge's secrets", () => {
+  const SECRET = "the-app-secret-that-is-long-enough-00000000";
+  const JWT_SECRET = "the-deprecated-jwt-secret-long-enough-00000";
+  const claims = { sub: "user-1", name: "Vera Four", email: "vera@example.com" };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- by path: see Bridge
+  const bridge = require(BRIDGE_TEMPLATE) as Bridge;
+  const { encode: v4Encode } = jest.requireActual<typeof import("next-auth/jwt")>("next-auth/jwt");
+
+  it("reads a v4 cookie sealed with jwt.secret (v4's key for it) and re-issues it under v5's key, the same jwt.secret", async () => {
+    const v4Token = await v4Encode({ token: claims, secret: JWT_SECRET });
+    const options = bridge.legacyV4Options({ providers: [], secret: SECRET, jwt: { secret: JWT_SECRET } });
+    const upgrade = await bridge.upgradeLegacySessionCookie(`next-auth.session-token=${v4Token}`, {
+      ...options,
+      secureCookies: false,
+    });
+    expect(upgrade?.valid).toBe(true);
+    const carried = upgrade!.cookie.match(/authjs\.session-token=([^;]+)/)![1]!;
+    // v5 spreads `jwt` over `{ secret }` (@auth/core lib/init.js): its session action decodes with jwt.secret.
+    const salt = "authjs.session-token";
+    expect(await decodeV5SessionToken(carried, JWT_SECRET, salt)).toMatchObject(claims);
+    await expect(decodeV5SessionToken(carried, SECRET, salt)).rejects.toThrow();
+  });
+
+  it("without jwt.secret, reads and re-issues with the app's secret", async () => {
+    const v4Token = await v4Encode({ token: claims, secret: SECRET });
+    const options = bridge.legacyV4Options({ providers: [], secret: SECRET });
+    const upgrade = await bridge.upgradeLegacySessionCookie(`next-auth.session-token=${v4Token}`, {
+      ...options,
+      secureCookies: false,
+    });
+    const carried = upgrade!.cookie.match(/authjs\.session-token=([^;]+)/)![1]!;
+    expect(await decodeV5SessionToken(carried, SECRET, "authjs.session-token")).toMatchObject(claims);
   });
 });

@@ -259,6 +259,37 @@ describe("quiet-changes: a custom session cookie", () => {
   });
 });
 
+describe("quiet-changes: jwt.secret", () => {
+  const jwtSecretFindings = (file: string) =>
+    quietChanges
+      .run({
+        file,
+        source: [
+          'import NextAuth from "next-auth";',
+          "export default NextAuth({",
+          "  providers: [],",
+          "  jwt: { secret: process.env.NEXTAUTH_JWT_SECRET },",
+          "  secret: process.env.NEXTAUTH_SECRET,",
+          "});",
+        ].join("\n"),
+        project: new Project("/x", [], { paths: {} }),
+        steps: new Set([6]),
+        context: newTransformContext(),
+      })
+      .findings.filter((f) => f.kind === "jwt-secret");
+
+  // v4 core/init.js and @auth/core lib/init.js both build `jwt: { secret, ...config.jwt }`.
+  it("is kept, as v5 keys the session JWT with it as v4 did; in TypeScript, a to-do for v5's type", () => {
+    const [ts] = jwtSecretFindings("pages/api/auth/[...nextauth].ts");
+    expect(ts).toMatchObject({ action: "todo", line: 4 });
+    expect(ts!.message).toContain("v5 keys the session JWT with it the same way v4 did");
+    expect(ts!.message).toContain("TS2353");
+    expect(jwtSecretFindings("pages/api/auth/[...nextauth].js")).toEqual([
+      expect.objectContaining({ action: "ok", message: expect.not.stringContaining("TS2353") }),
+    ]);
+  });
+});
+
 describe("session-callback", () => {
   // A T3-style app whose database-session options are inline in the Pages route: the rewrite must
   // reach the auth.ts that step 6 writes from that route (the route transform runs after it).
@@ -292,5 +323,26 @@ describe("session-callback", () => {
     );
     expect(auth).not.toContain("...session,");
     expect(result.findings.filter((f) => f.kind === "session-token-spread")).toHaveLength(1);
+  });
+});
+
+describe("server-session: a call left as it is", () => {
+  const todosOf = (name: string) =>
+    runFixture(fixtureCases().find((x) => x.dir === "server-session" && x.name === name)!)
+      .results.flatMap((r) => r.findings)
+      .filter((f) => f.action === "todo");
+
+  // next-auth 5.0.0-beta.32's next.js is a module that only throws; its index exports no getServerSession.
+  it("says the file's import from next-auth/next throws in v5, so the file fails until it is fixed", () => {
+    const todos = todosOf("report-pages-bare-call");
+    expect(todos).toHaveLength(1);
+    expect(todos[0].message).toMatch(/^getServerSession\(\) inside pages\//);
+    expect(todos[0].message).toContain('the whole file fails: its import from "next-auth/next" throws in v5');
+  });
+
+  it("says next-auth v5 exports no getServerSession when it was imported from next-auth", () => {
+    const todos = todosOf("report-pages-no-args");
+    expect(todos).toHaveLength(1);
+    expect(todos[0].message).toContain("the whole file fails: next-auth v5 does not export getServerSession");
   });
 });

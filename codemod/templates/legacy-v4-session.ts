@@ -16,7 +16,8 @@ import { NextRequest } from "next/server";
  * `cookies.sessionToken.name`); v5 names it `[__Secure-]authjs.session-token` (or the same custom
  * name), choosing `__Secure-` per request as v5 does. When a request carries a v4 cookie and no v5 one:
  * - JWT sessions: the v4 token (A256GCM under HKDF(secret, salt "", info "NextAuth.js Generated
- *   Encryption Key")) is decrypted; tampered, foreign-secret and expired tokens are not carried.
+ *   Encryption Key"); the secret is the config's `jwt.secret` if set, as in v4 and v5) is
+ *   decrypted; tampered, foreign-secret and expired tokens are not carried.
  *   Its claims are re-encoded in v5's format with the token's own expiry, never a new one.
  * - Database sessions: the cookie holds the session token; it is carried to v5's name as it is,
  *   and the session row is left alone (v5's adapter looks it up and decides).
@@ -30,8 +31,10 @@ import { NextRequest } from "next/server";
  */
 
 export interface LegacyV4SessionOptions {
-  /** The secret v4 encrypted with (NEXTAUTH_SECRET); v5 must run with the same one (first of a list). */
+  /** The secret v4 encrypted with: its `jwt.secret`, else its `secret` (NEXTAUTH_SECRET); any of a list. */
   secret: string | string[];
+  /** The secret v5 seals its own session cookie with (its `jwt.secret`, else `secret`); unset: `secret`. */
+  v5Secret?: string | string[] | undefined;
   /** v4's `session.strategy`: "jwt" unless an adapter was configured without it. */
   strategy: "jwt" | "database";
   /** `__Secure-` cookie names: the app's `useSecureCookies`; unset, each request decides as v5 does. */
@@ -210,7 +213,8 @@ async function reencode(legacyToken: string, options: LegacyV4SessionOptions, na
   delete claims.jti;
   delete claims.exp;
   const left = Math.max(1, (payload.exp as number) - Math.floor(Date.now() / 1000));
-  const secret = typeof options.secret === "string" ? options.secret : (options.secret[0] ?? "");
+  const v5Secret = options.v5Secret ?? options.secret;
+  const secret = typeof v5Secret === "string" ? v5Secret : (v5Secret[0] ?? "");
   return encode({ token: claims, secret, salt: name, maxAge: Math.min(left, options.maxAge ?? left) });
 }
 
@@ -480,13 +484,19 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
  * The bridge's options read from the app's own Auth.js config: its secret (or AUTH_SECRET /
  * NEXTAUTH_SECRET), its session strategy (database when an adapter is set without one, as in v4),
  * `useSecureCookies`, maxAge, and its session cookie's name and options.
+ * A `jwt.secret` keys the session JWT in v4 and v5 alike (both spread `jwt` over `{ secret }`), so
+ * v4 cookies are read, and v5's written, with it.
  */
 export function legacyV4Options(config: NextAuthConfig): LegacyV4SessionOptions {
-  const secrets = [config.secret ?? []].flat().filter(Boolean);
-  const fallback = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "";
+  // v5's types leave `jwt.secret` out, but v4 documented it and both honour it.
+  const jwtSecret = (config.jwt as unknown as { secret?: string | string[] } | undefined)?.secret;
+  const configured = [jwtSecret || config.secret || []].flat().filter(Boolean);
+  const { AUTH_SECRET, NEXTAUTH_SECRET } = process.env;
   const cookie = config.cookies?.sessionToken;
   return {
-    secret: secrets.length > 0 ? secrets : fallback,
+    // Without one in the config, v4 read NEXTAUTH_SECRET first and v5 reads AUTH_SECRET first.
+    secret: configured.length > 0 ? configured : (NEXTAUTH_SECRET ?? AUTH_SECRET ?? ""),
+    v5Secret: configured.length > 0 ? configured : (AUTH_SECRET ?? NEXTAUTH_SECRET ?? ""),
     strategy: config.session?.strategy ?? (config.adapter ? "database" : "jwt"),
     secureCookies: config.useSecureCookies,
     maxAge: config.session?.maxAge,

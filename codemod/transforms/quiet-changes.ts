@@ -1,4 +1,4 @@
-import { lineOf, parseInput, range, type Node } from "../lib/ast";
+import { isTypeScript, lineOf, parseInput, range, type Node } from "../lib/ast";
 import type { Finding, Transform, TransformInput, TransformResult } from "../lib/types";
 
 /**
@@ -44,7 +44,7 @@ export const quietChanges: Transform = {
   run(input): TransformResult {
     const { file, source } = input;
     if (!source.includes("next-auth") && !/\baccount\??\.type\b/.test(source)) return { findings: [] };
-    const findings: Finding[] = customSessionCookie(input);
+    const findings: Finding[] = [...customSessionCookie(input), ...jwtSecret(input)];
     source.split("\n").forEach((line, i) => {
       for (const check of CHECKS) {
         if (check.pattern.test(line))
@@ -106,6 +106,39 @@ function customSessionCookie(input: TransformInput): Finding[] {
       kind: "session-cookie",
       action: "ok",
       message: `custom session cookie${name ? ` ${literal !== undefined ? `"${literal}"` : code(name)}` : ""}: kept, as the config carries over; v5 writes the session under ${literal?.startsWith("next-auth.") || literal?.startsWith("__Secure-next-auth.") ? "this v4-style name too (fine: v5's own format, the bridge tells the two apart)" : "it"}, and the session bridge reads v4 cookies under it and deletes them with its domain and path${computed ? " (computed per environment: each deployment keeps its v4 values as long as it computes them the same way)" : ""}. v5's getToken defaults to authjs.session-token: pass cookieName and salt (both this name) where you call it`,
+    });
+  });
+  return out;
+}
+
+/**
+ * `jwt: { secret }` (v4's deprecated key of the session JWT): kept, as v5 honours it the same way
+ * (@auth/core lib/init.js spreads `jwt` over `{ secret: config.secret }`, as v4's core/init did),
+ * and the session bridge reads v4 cookies with it. Moving it to `secret` would sign everyone out.
+ * v5's JWTOptions type leaves it out, though: in TypeScript the config literal fails with TS2353.
+ */
+function jwtSecret(input: TransformInput): Finding[] {
+  const { file, source } = input;
+  if (!/\bjwt\b/.test(source) || !/\bsecret\b/.test(source)) return [];
+  const { j, root } = parseInput(input);
+  const keyName = (key: Node) =>
+    key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : undefined;
+  const out: Finding[] = [];
+  root.find(j.ObjectProperty).forEach((p) => {
+    if (keyName(p.node.key) !== "jwt" || p.node.value.type !== "ObjectExpression") return;
+    const secret = p.node.value.properties.find((x) => x.type === "ObjectProperty" && keyName(x.key) === "secret");
+    if (!secret) return;
+    const kept =
+      "jwt.secret: kept, as v5 keys the session JWT with it the same way v4 did (before `secret`), and the session bridge reads v4 cookies with it; moving it to `secret` would sign every user out";
+    out.push({
+      step: 6,
+      file,
+      line: lineOf(secret, source),
+      kind: "jwt-secret",
+      action: isTypeScript(file) ? "todo" : "ok",
+      message: isTypeScript(file)
+        ? `${kept}. But v5's types leave jwt.secret out, so tsc fails here (TS2353, and next build with it): keep the value and silence the type, e.g. \`jwt: { secret: … } as NextAuthConfig["jwt"]\``
+        : kept,
     });
   });
   return out;

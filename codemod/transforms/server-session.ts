@@ -1,4 +1,4 @@
-import type { CallExpression, Collection, ImportDeclaration } from "jscodeshift";
+import type { ASTPath, CallExpression, Collection, ImportDeclaration } from "jscodeshift";
 import {
   applyEdits,
   freeName,
@@ -29,9 +29,12 @@ type Edit = { start: number; end: number; text: string };
  * "next-auth/next" become v5's `auth(...)`:
  *   (ctx.req, ctx.res, options) → auth(ctx)       getServerSideProps
  *   (req, res, options)         → auth(req, res)  API routes, and `{ req, res }` destructured
- *   (options)                   → auth()          App Router only
+ *   (options), ()               → auth()          App Router only
+ *   (ctx, options)              → auth(ctx)       next-auth 4.2
+ *   ({ req, res }, options)     → auth(req, res)  next-auth 4.2 (as (req, res, options))
  * `auth` is imported from the root auth module (tsconfig `paths` alias or a relative path), and an
- * options import nothing else uses is removed. Anything else is reported, not guessed.
+ * options import nothing else uses is removed, and so is a session function's import nothing uses.
+ * Anything else is reported, not guessed.
  */
 export const SESSION_SOURCES = ["next-auth", "next-auth/next"];
 export const SESSION_FUNCTIONS = ["getServerSession", "unstable_getServerSession"];
@@ -53,10 +56,14 @@ export const serverSession: Transform = {
     const imports = SESSION_FUNCTIONS.flatMap((name) =>
       namedImports(parsed, SESSION_SOURCES, name).map((i) => ({ ...i, name })),
     );
+    // A call left as it is keeps its import, which breaks the whole file in v5.
+    const leftAsIs = (name: string, message: string) => `${message}. ${brokenImport(imports, name)}`;
     // CommonJS: `const { getServerSession } = require("next-auth")` is reported, not rewritten.
     if (source.includes("require"))
       for (const call of sessionRequires(parsed)) report(call, "getServerSession-require", REQUIRE_TODO);
     if (imports.length === 0) return { findings };
+    const withoutUnused = withoutUnusedImports(parsed, imports, report);
+    if (withoutUnused !== undefined) return { source: withoutUnused, findings };
     // The auth module's own v4 helper `auth` is v4's auth(): step 6 replaces it whole, with v5's.
     const helper = project.authHelper?.file === file ? findV4AuthHelper(parsed) : undefined;
     const ownCall = (node: Node) => !!helper && inHelper(helper, node);
@@ -84,7 +91,10 @@ export const serverSession: Transform = {
           report(
             p.node,
             "getServerSession-call",
-            `v5's auth() will live in ${later}, ${shared ?? "beside the options"} (step 6 puts NextAuth(config) there): run step 2 together with step 6 (\`apply --step 2 --step 6\`, or \`--all\`)`,
+            leftAsIs(
+              (p.node.callee as { name: string }).name,
+              `v5's auth() will live in ${later}, ${shared ?? "beside the options"} (step 6 puts NextAuth(config) there): run step 2 together with step 6 (\`apply --step 2 --step 6\`, or \`--all\`)`,
+            ),
           ),
         );
       return { findings };
@@ -112,7 +122,7 @@ export const serverSession: Transform = {
           report(
             p.node,
             "getServerSession-reference",
-            `${imp.local} is used as a value, not called: replace it with auth by hand`,
+            leftAsIs(imp.local, `${imp.local} is used as a value, not called: replace it with auth by hand`),
           );
           return;
         }
@@ -120,7 +130,7 @@ export const serverSession: Transform = {
         const args = call.arguments;
         const replacement = rewriteArgs(parsed, call, inPages);
         if (typeof replacement === "string") {
-          report(call, "getServerSession-call", replacement);
+          report(call, "getServerSession-call", leftAsIs(imp.local, replacement));
           return;
         }
         const options = args[args.length - 1];
@@ -155,7 +165,53 @@ export const serverSession: Transform = {
   },
 };
 
-const REQUIRE_TODO = "require() of getServerSession: convert the file to ES imports, then run the codemod again";
+type SessionImport = { name: string; local: string; path: ASTPath<ImportDeclaration> };
+
+/**
+ * The file without its session functions' imports when it uses none of them (v5 exports no
+ * getServerSession: the import alone fails the type check); undefined when it uses one.
+ */
+function withoutUnusedImports(
+  parsed: Parsed,
+  imports: SessionImport[],
+  report: (node: Node, kind: string, message: string, action: Finding["action"]) => void,
+): string | undefined {
+  if (imports.some((i) => references(parsed, i.local).size() > 0)) return undefined;
+  for (const i of imports)
+    report(i.path.node, "getServerSession-import", `unused ${i.name} import removed: v5 has none`, "rewrite");
+  return applyEdits(parsed.source, unusedImportRemovals(parsed, imports));
+}
+
+/** Edits taking the session functions out of their imports: a declaration left empty goes whole. */
+function unusedImportRemovals({ source }: Parsed, imports: SessionImport[]) {
+  const edits: Edit[] = [];
+  for (const decl of new Set(imports.map((i) => i.path.node))) {
+    const specifiers = decl.specifiers ?? [];
+    const gone = specifiers.filter((sp) => imports.some((i) => i.path.node === decl && i.local === localName(sp)));
+    if (gone.length < specifiers.length) {
+      edits.push(...specifierRemovals(specifiers, gone));
+      continue;
+    }
+    const { start, end } = range(decl);
+    edits.push({
+      start,
+      end: source[end] === "\n" ? end + 1 : source.slice(end, end + 2) === "\r\n" ? end + 2 : end,
+      text: "",
+    });
+  }
+  return edits;
+}
+
+/** What a getServerSession left in place does to its file under v5: the import itself fails. */
+function brokenImport(imports: { local: string; path: ASTPath<ImportDeclaration> }[], local: string): string {
+  const from = imports.find((i) => i.local === local)?.path.node.source.value;
+  return from === "next-auth/next"
+    ? 'Until then the whole file fails: its import from "next-auth/next" throws in v5 (that module only throws), so every page or route that loads it errors'
+    : "Until then the whole file fails: next-auth v5 does not export getServerSession (tsc: TS2305; at run time the call is of undefined)";
+}
+
+const REQUIRE_TODO =
+  'require() of getServerSession: convert the file to ES imports, then run the codemod again. Until then the whole file fails: next-auth v5 has no getServerSession, and require("next-auth/next") throws';
 
 /** The require() calls of next-auth that take a session function. */
 function sessionRequires({ j, root, source }: Parsed): Node[] {
@@ -342,18 +398,44 @@ function rewriteArgs({ source }: Parsed, call: CallExpression, inPages: boolean)
   const args = call.arguments;
   if (args.some((a) => a.type === "SpreadElement"))
     return "spread arguments: rewrite to auth(ctx) / auth(req, res) by hand";
-  if (args.length === 1) {
-    if (args[0].type === "ObjectExpression")
+  if (args.length <= 1) {
+    if (args[0]?.type === "ObjectExpression")
       return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
+    // Without req and res, v4 read next/headers too (App Router only): elsewhere it threw, as auth() does.
     if (inPages)
-      return "getServerSession(options) inside pages/: v5's auth() without arguments reads next/headers (App Router only); pass ctx or req, res";
+      return `getServerSession(${args.length ? "options" : ""}) inside pages/: v5's auth() without arguments reads next/headers (App Router only); pass ctx or req, res`;
     return [];
   }
+  if (args.length === 2) return contextAndOptions(args, source);
   if (args.length !== 3)
-    return `getServerSession with ${args.length} arguments: expected (req, res, options) or (options)`;
+    return `getServerSession with ${args.length} arguments: expected (req, res, options), (ctx, options) or (options)`;
   const [req, res, options] = args;
   if (options.type === "ObjectExpression")
     return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
+  return reqResArgs(req, res, source);
+}
+
+/**
+ * next-auth 4.2's `(ctx, options)` and `({ req, res }, options)`: auth(ctx), and what
+ * `(req, res, options)` becomes for the pair.
+ */
+function contextAndOptions([context, options]: Node[], source: string): CallExpression["arguments"] | string {
+  if (options.type === "ObjectExpression")
+    return "options written inline: v5's auth() reads the config in auth.ts, move these options there";
+  if (context.type !== "ObjectExpression") return [context as CallExpression["arguments"][number]];
+  const fields = new Map<string, Node>();
+  for (const prop of context.properties as Node[]) {
+    if (prop.type !== "ObjectProperty" || prop.computed || prop.key.type !== "Identifier") break;
+    fields.set(prop.key.name as string, prop.value);
+  }
+  const [req, res] = [fields.get("req"), fields.get("res")];
+  if (!req || !res || fields.size !== 2 || context.properties.length !== 2)
+    return "getServerSession({ … }, options) with a context other than { req, res }: rewrite to auth(ctx) / auth(req, res) by hand";
+  return reqResArgs(req, res, source);
+}
+
+/** `(req, res)`: auth(ctx) when both are ctx.req and ctx.res of the same ctx, else auth(req, res). */
+function reqResArgs(req: Node, res: Node, source: string): CallExpression["arguments"] {
   const owner = (node: Node, prop: string) =>
     node.type === "MemberExpression" &&
     !node.computed &&

@@ -1,0 +1,6 @@
+import { getServerSession, type Session } from "next-auth";
+import { unstable_getServerSession } from "next-auth/next";
+
+// Only the type is used here; the session functions were left over from a refactor.
+export const describeSession = (session: Session | null) =>
+  session ? `signed in as ${session.user?.email}` : "signed out";
