@@ -187,7 +187,7 @@ interface Rewritten {
  * The import edits once the calls are rewritten: the imports nothing uses any more go, and auth
  * is imported from the auth module (in the place of the first import that goes).
  */
-function importEdits(
+export function importEdits(
   parsed: Parsed,
   { file, source, project, context, steps }: TransformInput,
   { imports, optionNames, replaced, authName, selfImport }: Rewritten,
