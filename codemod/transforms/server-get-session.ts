@@ -12,8 +12,8 @@ import {
   type Node,
   type Parsed,
 } from "../lib/ast";
+import { V4_HELPER_MARKER } from "../lib/auth-helper";
 import type { Finding, Transform, TransformInput } from "../lib/types";
-import { V4_HELPER_MARKER } from "./nextauth-route";
 import { contextTypeImport, importEdits, SESSION_SOURCES } from "./server-session";
 
 type Edit = { start: number; end: number; text: string };
