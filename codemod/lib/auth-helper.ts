@@ -10,6 +10,9 @@ import {
   type Parsed,
 } from "./ast";
 
+/** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
+export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
+
 /** What helperMisuses reads of a package (a Project): its files, their text, and how imports resolve. */
 export interface PackageFiles {
   readonly files: readonly string[];

@@ -12,6 +12,7 @@ import { BRIDGE_MARKER } from "../transforms/legacy-bridge";
 import { packageJson } from "../transforms/package-json";
 import { quietChanges } from "../transforms/quiet-changes";
 import { serverSession } from "../transforms/server-session";
+import { serverGetSession } from "../transforms/server-get-session";
 import { authResponse } from "../transforms/auth-response";
 import { sessionCallback } from "../transforms/session-callback";
 import { findPackages, findUnits, workspaceModule, type Unit } from "../lib/apps";
@@ -30,6 +31,7 @@ import { unitName, unitRefusal, V5_ONLY_STEPS, type Refusal } from "./write-poli
 export const TRANSFORMS: readonly Transform[] = [
   routeImporters,
   serverSession,
+  serverGetSession,
   authResponse,
   envCode,
   envFiles,

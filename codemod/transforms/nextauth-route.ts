@@ -18,7 +18,7 @@ import {
   Node,
   specifierRemovals,
 } from "../lib/ast";
-import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
+import { findV4AuthHelper, inHelper, V4_HELPER_MARKER } from "../lib/auth-helper";
 import { findingsOf } from "../lib/findings";
 import { stripExt, type Project, type SharedAuthModule } from "../lib/project";
 import { AUTH_EXPORTS, bindsTopLevel } from "../lib/shared-auth";
@@ -30,9 +30,6 @@ import { contextCast, contextTypeImport, destructuredContext } from "./server-se
 import { keptStrictNullChecks } from "./tsconfig-null-checks";
 
 type LazyStyle = Parameters<typeof lazyRoute>[3];
-
-/** Marks the v4 helper that step 2 writes, so that step 6 may replace it. */
-export const V4_HELPER_MARKER = "Written by next-auth-v5-codemod (step 2)";
 
 export const TRANSPILE_TODO =
   'add `transpilePackages: ["next-auth"]` to the Next.js config: next-auth 5 imports "next/server" without an extension, which Node cannot resolve when a Pages Router page loads it unbundled (`next build` fails collecting page data)';

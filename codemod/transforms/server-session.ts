@@ -19,7 +19,7 @@ import {
   type Node,
   specifierRemovals,
 } from "../lib/ast";
-import { findV4AuthHelper, inHelper } from "../lib/auth-helper";
+import { findV4AuthHelper, inHelper, V4_HELPER_MARKER } from "../lib/auth-helper";
 import type { Finding, OptionsOrigin, Transform, TransformInput, TransformResult } from "../lib/types";
 
 type Edit = { start: number; end: number; text: string };
@@ -47,6 +47,8 @@ export const serverSession: Transform = {
     const { file, source, project, context, steps } = input;
     if (!SESSION_FUNCTIONS.some((f) => source.includes(f)) || !/["']next-auth(\/next)?["']/.test(source))
       return { findings: [] };
+    // The v4 helper step 2 wrote is getServerSession behind auth(): a second run of step 2 leaves it to step 6.
+    if (source.includes(V4_HELPER_MARKER)) return { findings: [] };
     const parsed = parseInput(input);
     const { j, root } = parsed;
     const findings: Finding[] = [];
@@ -243,7 +245,7 @@ interface Rewritten {
  * The import edits once the calls are rewritten: the imports nothing uses any more go, and auth
  * is imported from the auth module (in the place of the first import that goes).
  */
-function importEdits(
+export function importEdits(
   parsed: Parsed,
   { file, source, project, context, steps }: TransformInput,
   { imports, optionNames, replaced, authName, selfImport }: Rewritten,

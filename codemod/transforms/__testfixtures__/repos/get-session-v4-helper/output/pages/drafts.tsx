@@ -1,0 +1,17 @@
+import type { GetServerSideProps, GetServerSidePropsContext } from "next";
+import { auth } from "@/auth";
+
+type Props = { drafts: string[] };
+
+export default function Drafts({ drafts }: Props) {
+  return <ul>{drafts.map((d) => <li key={d}>{d}</li>)}</ul>;
+}
+
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }) => {
+  const session = await auth({ req, res } as GetServerSidePropsContext);
+  if (!session) {
+    res.statusCode = 403;
+    return { props: { drafts: [] } };
+  }
+  return { props: { drafts: [`draft of ${session.user?.name}`] } };
+};
