@@ -104,19 +104,12 @@ function whyNotWritten(
     ...applied.changes.filter((c) => c.after !== null).map((c) => c.path),
   ]);
   // 0. A file that parses but could not be rewritten (a codemod bug) stops the app.
-  for (const e of applied.parseErrors) {
-    const text = read(e.file);
-    if (kindOf(e.file) !== "source" || text === null) continue;
-    try {
-      parse(e.file, text);
-    } catch {
-      continue; // it did not parse to begin with: reported, and left as it is
-    }
+  const failed = codemodFailure(applied, read);
+  if (failed)
     return {
       step: 6,
-      message: `nothing written for ${name}: the codemod failed on ${e.file} (${e.reason}). Please report it; run with --app or --step to migrate the rest.`,
+      message: `nothing written for ${name}: the codemod failed on ${failed.file} (${failed.reason}). Please report it; run with --app or --step to migrate the rest.`,
     };
-  }
   // 1. next-auth moves to v5 only together with a converted route, and a converted route only with next-auth 5.
   const bumped = applied.findings.some((f) => f.kind === "package-next-auth" && f.action === "rewrite");
   const converted = applied.findings.some((f) => f.kind === "nextauth-route" && f.action === "rewrite");
@@ -139,12 +132,8 @@ function whyNotWritten(
     }
   }
   // 1a. The switch only where the app's Next and React are ones next-auth 5 installs and runs on.
-  if (steps.has(6) && unit.app && switched && !nextAuthV5Declared(unit, read, { ...applied, changes: [] })) {
-    for (const app of unit.packages.filter((p) => p.app)) {
-      const problem = v5PeerProblem(app.dir, read);
-      if (problem) return { step: 6, message: `nothing written for ${name}: ${problem}.` };
-    }
-  }
+  const peers = steps.has(6) && switched ? peerRefusal(unit, applied, read) : undefined;
+  if (peers) return peers;
   // 1b. Everything it wrote parses (after 1: parsing every rewritten file is the slow check).
   for (const change of applied.changes) {
     if (change.after === null || kindOf(change.path) !== "source" || !CODE_FILE.test(change.path)) continue;
@@ -214,6 +203,31 @@ function whyNotWritten(
         };
       }
     }
+  }
+  return undefined;
+}
+
+/** A file the codemod could not rewrite although it parses (a codemod bug), not one that never parsed. */
+function codemodFailure(applied: UnitResult, read: FileReader): UnitResult["parseErrors"][number] | undefined {
+  return applied.parseErrors.find((e) => {
+    const text = read(e.file);
+    if (kindOf(e.file) !== "source" || text === null) return false;
+    try {
+      parse(e.file, text);
+      return true;
+    } catch {
+      return false; // it did not parse to begin with: reported, and left as it is
+    }
+  });
+}
+
+/** The switch of an app still on v4 whose next or react range next-auth 5 does not support (lib/v5-peers.ts). */
+function peerRefusal(unit: Unit, applied: UnitResult, read: FileReader): { step: number; message: string } | undefined {
+  if (!unit.app || nextAuthV5Declared(unit, read, { ...applied, changes: [] })) return undefined;
+  const { name } = unitName(unit);
+  for (const app of unit.packages.filter((p) => p.app)) {
+    const problem = v5PeerProblem(app.dir, read);
+    if (problem) return { step: 6, message: `nothing written for ${name}: ${problem}.` };
   }
   return undefined;
 }

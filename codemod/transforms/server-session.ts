@@ -50,7 +50,6 @@ export const serverSession: Transform = {
     // The v4 helper step 2 wrote is getServerSession behind auth(): a second run of step 2 leaves it to step 6.
     if (source.includes(V4_HELPER_MARKER)) return { findings: [] };
     const parsed = parseInput(input);
-    const { j, root } = parsed;
     const findings: Finding[] = [];
     const report = (node: Node, kind: string, message: string, action: Finding["action"] = "todo") =>
       findings.push({ step: 2, file, line: lineOf(node, source), kind, message, action });
@@ -81,24 +80,9 @@ export const serverSession: Transform = {
         : undefined;
     const later = beside?.file ?? project.authFrom;
     if (later && !steps.has(6)) {
-      root
-        .find(j.CallExpression)
-        .filter(
-          (p) =>
-            p.node.callee.type === "Identifier" &&
-            imports.some((i) => i.local === (p.node.callee as { name: string }).name) &&
-            !ownCall(p.node),
-        )
-        .forEach((p) =>
-          report(
-            p.node,
-            "getServerSession-call",
-            leftAsIs(
-              (p.node.callee as { name: string }).name,
-              `v5's auth() will live in ${later}, ${shared ?? "beside the options"} (step 6 puts NextAuth(config) there): run step 2 together with step 6 (\`apply --step 2 --step 6\`, or \`--all\`)`,
-            ),
-          ),
-        );
+      const why = `v5's auth() will live in ${later}, ${shared ?? "beside the options"} (step 6 puts NextAuth(config) there): run step 2 together with step 6 (\`apply --step 2 --step 6\`, or \`--all\`)`;
+      for (const call of sessionCalls(parsed, imports, ownCall))
+        report(call, "getServerSession-call", leftAsIs((call.callee as { name: string }).name, why));
       return { findings };
     }
     // The auth module's own v4 helper `auth` gives way to v5's auth, declared in this very file.
@@ -166,6 +150,20 @@ export const serverSession: Transform = {
     return { source: applyEdits(source, edits), findings };
   },
 };
+
+/** The calls of the imported session functions, the v4 helper's own calls aside. */
+function sessionCalls(parsed: Parsed, imports: SessionImport[], ownCall: (node: Node) => boolean): CallExpression[] {
+  const { j, root } = parsed;
+  return root
+    .find(j.CallExpression)
+    .filter(
+      (p) =>
+        p.node.callee.type === "Identifier" &&
+        imports.some((i) => i.local === (p.node.callee as { name: string }).name) &&
+        !ownCall(p.node),
+    )
+    .nodes();
+}
 
 type SessionImport = { name: string; local: string; path: ASTPath<ImportDeclaration> };
 
