@@ -3,6 +3,7 @@ import { parse, ParseError } from "../lib/ast";
 import { newTransformContext } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
 import { quietChanges } from "../transforms/quiet-changes";
+import { credentialsAuthorize } from "../transforms/credentials-authorize";
 import { middleware } from "../transforms/middleware";
 import { Project } from "../lib/project";
 import { run } from "../runner/run";
@@ -292,5 +293,32 @@ describe("session-callback", () => {
     );
     expect(auth).not.toContain("...session,");
     expect(result.findings.filter((f) => f.kind === "session-token-spread")).toHaveLength(1);
+  });
+});
+
+describe("credentials-authorize: only true to-dos", () => {
+  const findingsOf = (name: string) => {
+    const c = fixtureCases().find((x) => x.dir === "credentials-authorize" && x.name === name)!;
+    const input = { file: c.virtualPath, source: c.input, project: new Project("/x", [], { paths: {} }) };
+    const steps = new Set([6]);
+    return [quietChanges, credentialsAuthorize]
+      .flatMap((t) => t.run({ ...input, steps, context: newTransformContext() }).findings)
+      .filter((f) => f.action === "todo");
+  };
+
+  it("reports a throw at its own line, only where it can leave authorize (here: the catch's rethrow)", () => {
+    expect(findingsOf("report-throw-escapes").map((f) => `${f.line} ${f.kind}`)).toEqual(["12 credentials-error"]);
+    expect(findingsOf("report-throw-escapes")[0].message).toContain("error=Configuration");
+  });
+
+  it("reports no throw caught inside authorize, nor one outside it, nor an authorization property", () => {
+    expect(findingsOf("leave-alone-caught-throw")).toEqual([]);
+  });
+
+  it("reports the request argument where it is read, and not the credentials that are not", () => {
+    expect(findingsOf("report-request-read").map((f) => `${f.line} ${f.message.slice(0, 40)}`)).toEqual([
+      "6 authorize's second argument is a Web Req",
+    ]);
+    expect(findingsOf("leave-alone-unread-arguments")).toEqual([]);
   });
 });
