@@ -22,7 +22,7 @@ export interface SessionClaims {
 interface Callbacks {
   /** Per session callback: claim → the session paths it copies it to. */
   copies: Map<string, Set<string>>[];
-  /** Session callbacks that are not a function here (`session: fromElsewhere`). */
+  /** Session callbacks the codemod cannot read: not a function here (`session: fromElsewhere`), or not `({ session, token })`. */
   opaque: number;
   /** The `declare module "next-auth"` texts (TypeScript). */
   augmentations: string[];
@@ -73,7 +73,7 @@ function fixFor(
   if (found.copies.length === 0 && found.opaque === 0)
     return `you have no session callback, so the session does not carry it: add one that sets session.user.${claim} = token.${claim}, then read ${read(`user.${claim}`)}`;
   if (found.opaque > 0)
-    return `your session callback is not defined beside the options: read the claim where it puts token.${claim}, or ${suggested}`;
+    return `the codemod cannot see where your session callback puts token.${claim} (it is defined elsewhere, or does not take { session, token }): read the claim from the session where it puts it, or ${suggested}`;
   const places = [...new Set(found.copies.flatMap((c) => [...(c.get(claim) ?? [])]))];
   if (places.length === 0) return `your session callback does not copy token.${claim} onto the session: ${suggested}`;
   const copying = found.copies.filter((c) => c.has(claim)).length;
@@ -121,7 +121,7 @@ function sessionCallbacks(project: Project): Callbacks {
       for (const member of callbacks.value.properties as Node[]) {
         if (keyOf(member) !== "session") continue;
         const fn = member.type === "ObjectMethod" ? member : member.value;
-        if (!/Function/.test(fn?.type ?? "") && member.type !== "ObjectMethod") found.opaque++;
+        if (!readable(member.type === "ObjectMethod" ? member : fn)) found.opaque++;
         else found.copies.push(copiesIn(text.slice(range(fn).start, range(fn).end)));
       }
     });
@@ -131,6 +131,18 @@ function sessionCallbacks(project: Project): Callbacks {
     .map((f) => project.read(f) ?? "")
     .filter((t) => /declare module ["']next-auth["']/.test(t));
   return found;
+}
+
+/** A function here whose parameter is `{ session, token, … }` or without token (no renaming, no rest), as the copies are read by those names. */
+function readable(fn: Node | undefined): boolean {
+  if (!fn || !/Function|ObjectMethod/.test(fn.type)) return false;
+  const param = (fn.params as Node[])[0];
+  if (param?.type !== "ObjectPattern") return false;
+  return (param.properties as Node[]).every((p) => {
+    const key = keyOf(p);
+    if (key === undefined) return false;
+    return (key !== "session" && key !== "token") || (p.value?.type === "Identifier" && p.value.name === key);
+  });
 }
 
 /** claim → session paths, in one session callback's code. */

@@ -6,7 +6,9 @@ export const providers = [
   Auth0({
     clientId: process.env.AUTH0_ID!,
     clientSecret: process.env.AUTH0_SECRET!,
-    authorization: { params: { prompt: "login" } },
+    issuer: process.env.AUTH0_ISSUER,
+    // Its authorize endpoint, named for the login screen:
+    authorization: { url: `${process.env.AUTH0_ISSUER}/authorize`, params: { prompt: "login" } },
   }),
   Credentials({
     credentials: { email: {}, password: {} },
