@@ -3,6 +3,8 @@ import { parse, ParseError } from "../lib/ast";
 import { newTransformContext } from "../lib/types";
 import { serverSession } from "../transforms/server-session";
 import { quietChanges } from "../transforms/quiet-changes";
+import { credentialsAuthorize } from "../transforms/credentials-authorize";
+import { packageJson } from "../transforms/package-json";
 import { middleware } from "../transforms/middleware";
 import { Project } from "../lib/project";
 import { run } from "../runner/run";
@@ -344,5 +346,66 @@ describe("server-session: a call left as it is", () => {
     const todos = todosOf("report-pages-no-args");
     expect(todos).toHaveLength(1);
     expect(todos[0].message).toContain("the whole file fails: next-auth v5 does not export getServerSession");
+  });
+});
+
+describe("credentials-authorize: only true to-dos", () => {
+  const findingsOf = (name: string) => {
+    const c = fixtureCases().find((x) => x.dir === "credentials-authorize" && x.name === name)!;
+    const input = { file: c.virtualPath, source: c.input, project: new Project("/x", [], { paths: {} }) };
+    const steps = new Set([6]);
+    return [quietChanges, credentialsAuthorize]
+      .flatMap((t) => t.run({ ...input, steps, context: newTransformContext() }).findings)
+      .filter((f) => f.action === "todo");
+  };
+
+  it("reports a throw at its own line, only where it can leave authorize (here: the catch's rethrow)", () => {
+    expect(findingsOf("report-throw-escapes").map((f) => `${f.line} ${f.kind}`)).toEqual(["12 credentials-error"]);
+    expect(findingsOf("report-throw-escapes")[0].message).toContain("error=Configuration");
+  });
+
+  it("reports no throw caught inside authorize, nor one outside it, nor an authorization property", () => {
+    expect(findingsOf("leave-alone-caught-throw")).toEqual([]);
+  });
+
+  it("reports the request argument where it is read, and not the credentials that are not", () => {
+    expect(findingsOf("report-request-read").map((f) => `${f.line} ${f.message.slice(0, 40)}`)).toEqual([
+      "6 authorize's second argument is a Web Req",
+    ]);
+    expect(findingsOf("leave-alone-unread-arguments")).toEqual([]);
+  });
+});
+
+describe("package-json: a v4 adapter nothing imports", () => {
+  const pkg = JSON.stringify({ dependencies: { "@next-auth/mongodb-adapter": "^1.1.1", mongodb: "^4.14.0" } });
+  const run = (files: Record<string, string>, file = "package.json") =>
+    packageJson.run({
+      file,
+      source: pkg,
+      project: new Project("/x", [file, ...Object.keys(files)], { paths: {}, read: (f) => files[f] ?? null }),
+      steps: new Set([6]),
+      context: newTransformContext(),
+    });
+
+  it("is left with a to-do to remove it, and no peer bump asked for", () => {
+    const { source, findings } = run({ "lib/db.ts": 'import { MongoClient } from "mongodb";\n' });
+    expect(source).toBeUndefined();
+    expect(findings.map((f) => f.kind)).toEqual(["package-adapter-unused"]);
+  });
+
+  it("is still swapped where the code imports it, under either name, or where no code is seen", () => {
+    for (const name of ["@next-auth/mongodb-adapter", "@auth/mongodb-adapter"]) {
+      const { source } = run({ "lib/auth.ts": `import { MongoDBAdapter } from "${name}";\n` });
+      expect(source).toContain('"@auth/mongodb-adapter"');
+    }
+    expect(run({}).source).toContain('"@auth/mongodb-adapter"');
+  });
+
+  it("looks only at the code of its own package in a monorepo", () => {
+    const files = {
+      "apps/site/lib/db.ts": "export {};\n",
+      "apps/web/auth.ts": 'import "@next-auth/mongodb-adapter";\n',
+    };
+    expect(run(files, "apps/site/package.json").findings.map((f) => f.kind)).toEqual(["package-adapter-unused"]);
   });
 });

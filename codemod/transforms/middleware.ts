@@ -19,6 +19,7 @@ import {
 import { findingsOf, type Note } from "../lib/findings";
 import type { Transform, TransformInput, TransformResult } from "../lib/types";
 import type { Project } from "../lib/project";
+import { sessionClaims, type SessionClaims } from "../lib/session-claims";
 
 const SOURCE = "next-auth/middleware";
 
@@ -48,13 +49,15 @@ export const middleware: Transform = {
   run(input: TransformInput): TransformResult {
     const { file, source, project } = input;
     const { findings, note } = findingsOf(6, file);
+    let known: SessionClaims | undefined;
+    const claims = () => (known ??= sessionClaims(project, isTypeScript(file)));
     if (!source.includes(SOURCE)) {
       // Already v5 (an earlier apply, or by hand): its claim reads still need a person.
       if (MIDDLEWARE_FILE.test(file) && /\.auth\b/.test(source) && source.includes("auth")) {
         const parsed = parseInput(input);
         const fromAuthModule = importsAuthModule(parsed, file, project);
         // An Edge-safe split (`NextAuth(authConfig)` in middleware) reads the same session.
-        if (fromAuthModule || importsFrom(parsed, ["next-auth"]).size() > 0) reportClaims(parsed, note);
+        if (fromAuthModule || importsFrom(parsed, ["next-auth"]).size() > 0) reportClaims(parsed, note, claims);
         if (fromAuthModule && !edgeReady(source, project)) note(1, "middleware-edge", EDGE_TODO);
       }
       return { findings };
@@ -63,7 +66,7 @@ export const middleware: Transform = {
 
     // Pass 1: req.nextauth.token → req.auth; type the handler's request.
     let parsed = parseInput(input);
-    const tokens = tokenPass(parsed, input, ts, note);
+    const tokens = tokenPass(parsed, input, ts, note, claims);
     let rewrote = tokens.rewrote;
     let text = applyEdits(source, tokens.edits);
 
@@ -111,7 +114,7 @@ export const middleware: Transform = {
       });
 
     for (const call of withAuthCalls(parsed)) {
-      const reason = rewriteWithAuth(parsed, call, ts, written, note, edits, () => claimsOnSessionUser(project, ts));
+      const reason = rewriteWithAuth(parsed, call, ts, written, note, edits, claims);
       if (reason) note(lineOf(call.node, parsed.source), "middleware", reason);
       else rewrote++;
     }
@@ -122,7 +125,7 @@ export const middleware: Transform = {
     text = importPass(file, text, project, ts, written.auth, note);
     // On the final text: the import lines above shift every line below them.
     const final = parse(file, text);
-    reportClaims(final, note);
+    reportClaims(final, note, claims);
     if (usesName(final, written.auth) && !edgeReady(text, project)) {
       const onNode = nodeMiddlewareSupported(project) ? withNodeRuntime(text) : undefined;
       if (onNode) {
@@ -142,9 +145,10 @@ export const middleware: Transform = {
 /** Pass 1: `req.nextauth.token` → `req.auth` (a claim the session carries, read from the session), and the handler's request typed. */
 function tokenPass(
   parsed: Parsed,
-  { source, project }: TransformInput,
+  { source }: TransformInput,
   ts: boolean,
   note: Note,
+  claims: () => SessionClaims,
 ): { edits: Edit[]; rewrote: number } {
   const edits: Edit[] = [];
   let rewrote = 0;
@@ -167,12 +171,13 @@ function tokenPass(
       parent.property.type === "Identifier"
         ? (parent.property.name as string)
         : undefined;
-    if (claim && claimsOnSessionUser(project, ts).has(claim)) {
-      edits.push({ ...range(parent), text: `${req}.auth?.user?.${claim}` });
+    const path = claim && claims().certain(claim);
+    if (path) {
+      edits.push({ ...range(parent), text: `${req}.auth${optionalPath(path)}` });
       note(
         lineOf(p.node, parsed.source),
         "token-claim",
-        `req.nextauth.token.${claim} → ${req}.auth?.user?.${claim} (the session, where your session callback puts ${claim})`,
+        `req.nextauth.token.${claim} → ${req}.auth${optionalPath(path)} (the session, where every session callback puts token.${claim})`,
         "rewrite",
       );
       rewrote++;
@@ -370,7 +375,7 @@ function withAuthCalls(parsed: Parsed): ASTPath<CallExpression>[] {
 }
 
 /** Reads of a claim from the session where v4 had the JWT: `token.role`, `req.auth.role`. */
-function reportClaims({ j, root, source }: Parsed, note: Note) {
+function reportClaims({ j, root, source }: Parsed, note: Note, claims: () => SessionClaims) {
   const aliases = new Set<string>(["token"]);
   root.find(j.VariableDeclarator).forEach((p) => {
     const init = p.node.init;
@@ -396,12 +401,14 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
       !n.computed &&
       prop.name !== "auth" &&
       prop.name !== "user" &&
-      prop.name !== "expires"
+      prop.name !== "expires" &&
+      !claims().sessionKeys.has(prop.name!)
     ) {
+      const session = source.slice(range(n.object).start, range(n.object).end);
       note(
         lineOf(p.node, source),
         "token-claim",
-        `reads ${source.slice(range(n).start, range(n).end)}: in v5 middleware ${source.slice(range(n.object).start, range(n.object).end)} is the session (your session callback's result), not the JWT, and the claims are on its user: read ${source.slice(range(n.object).start, range(n.object).end)}?.user?.${prop.name}, and have the session callback set session.user.${prop.name} = token.${prop.name}`,
+        `reads ${source.slice(range(n).start, range(n).end)}: in v5 middleware ${session} is the session (your session callback's result), not the JWT; ${claims().fix(prop.name!, session)}`,
       );
     }
   });
@@ -412,7 +419,7 @@ function reportClaims({ j, root, source }: Parsed, note: Note) {
  * the session callback copies onto session.user, as edits to `token?.user?.role` (v5 passes the
  * session as `token`). Only where `token` is the callback's own destructured parameter.
  */
-function sessionClaimReads(parsed: Parsed, fn: Node | undefined, claims: () => Set<string>, note: Note): Edit[] {
+function sessionClaimReads(parsed: Parsed, fn: Node | undefined, claims: () => SessionClaims, note: Note): Edit[] {
   const { j, source } = parsed;
   if (!fn || !["ArrowFunctionExpression", "FunctionExpression", "ObjectMethod"].includes(fn.type)) return [];
   const param = (fn as { params: Node[] }).params[0] as
@@ -436,14 +443,15 @@ function sessionClaimReads(parsed: Parsed, fn: Node | undefined, claims: () => S
       const obj = n.object as { type: string; name?: string };
       const prop = n.property as { type: string; name?: string };
       if (obj.type !== "Identifier" || obj.name !== local || n.computed || prop.type !== "Identifier") return;
-      if (["user", "expires"].includes(prop.name!) || !claims().has(prop.name!)) return;
+      const path = ["user", "expires"].includes(prop.name!) ? undefined : claims().certain(prop.name!);
+      if (!path || path === prop.name) return;
       const parent = p.parent?.node as { type: string; left?: Node } | undefined;
       if (parent?.type === "AssignmentExpression" && parent.left === p.node) return;
-      edits.push({ ...range(n), text: `${local}?.user?.${prop.name}` });
+      edits.push({ ...range(n), text: `${local}${optionalPath(path)}` });
       note(
         lineOf(p.node as Node, source),
         "token-claim",
-        `${local}.${prop.name} → ${local}?.user?.${prop.name} in the authorized callback (v5 passes the session, where your session callback puts ${prop.name})`,
+        `${local}.${prop.name} → ${local}${optionalPath(path)} in the authorized callback (v5 passes the session, where every session callback puts token.${prop.name})`,
         "rewrite",
       );
     });
@@ -479,7 +487,7 @@ function authorizedCallback(
   parsed: Parsed,
   props: OptionList,
   note: Note,
-  sessionClaims: () => Set<string>,
+  sessionClaims: () => SessionClaims,
 ): string | undefined {
   const { source } = parsed;
   const callbacks = prop(props, "callbacks")?.value;
@@ -502,7 +510,7 @@ function rewriteWithAuth(
   written: WrittenNames,
   note: Note,
   edits: Edit[],
-  sessionClaims: () => Set<string>,
+  sessionClaims: () => SessionClaims,
 ): string | undefined {
   const { source } = parsed;
   const moved = (n: unknown) => movedCode(source, n);
@@ -616,30 +624,10 @@ function ${written.redirect}(${req}) {
 }`;
 }
 
-/**
- * JWT claims the app's session callback copies onto session.user (`user: { ...session.user, role:
- * token.role }` or `session.user.role = token.role`), so that v5 middleware reads them there; in
- * TypeScript only those its module augmentation also declares on Session or User.
- */
-function claimsOnSessionUser(project: Project, ts: boolean): Set<string> {
-  const claims = new Set<string>();
-  const texts = project.files
-    .filter((f) => /\.[cm]?[jt]sx?$/.test(f))
-    .map((f) => project.read(f) ?? "")
-    .filter((t) => t.includes("callbacks"));
-  for (const text of texts) {
-    for (const m of text.matchAll(/\buser:\s*\{[^{}]*?\.\.\.session\.user\b[^{}]*\}/g))
-      for (const c of m[0].matchAll(/\b(\w+):\s*token\.(\w+)\b/g)) if (c[1] === c[2]) claims.add(c[1]);
-    for (const m of text.matchAll(/\bsession\.user\.(\w+)\s*=\s*token\.(\w+)\b/g)) if (m[1] === m[2]) claims.add(m[1]);
-  }
-  if (!ts) return claims;
-  const augmentations = project.files
-    .filter((f) => /\.[cm]?tsx?$/.test(f))
-    .map((f) => project.read(f) ?? "")
-    .filter((t) => /declare module ["']next-auth["']/.test(t));
-  return new Set(
-    [...claims].filter((claim) =>
-      augmentations.some((t) => new RegExp(`interface\\s+(?:Session|User)\\b[^}]*?\\b${claim}\\??\\s*:`).test(t)),
-    ),
-  );
+/** `user.role` → `?.user?.role`: a session path read from a session that may be null. */
+function optionalPath(path: string): string {
+  return path
+    .split(".")
+    .map((key) => `?.${key}`)
+    .join("");
 }

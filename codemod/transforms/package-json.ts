@@ -1,4 +1,5 @@
 import { finding, findingsOf } from "../lib/findings";
+import type { Project } from "../lib/project";
 import type { Transform, TransformResult } from "../lib/types";
 import { ADAPTER_SOURCE, v5Adapter } from "./next-auth-imports";
 import { transpileTodo } from "./nextauth-route";
@@ -47,6 +48,20 @@ const V5_ADAPTER_PEERS: Readonly<Record<string, { peer: string; range: string; f
   "@auth/supabase-adapter": { peer: "@supabase/supabase-js", range: "^2.43.1", floor: "2.43.1" },
   "@auth/typeorm-adapter": { peer: "typeorm", range: "^0.3.7", floor: "0.3.7" },
 };
+
+/**
+ * Whether no code file under the package's folder names any of `modules` (an import, a require, a
+ * re-export). Undecided (false) when the codemod sees no code of the package at all.
+ */
+function importedByNone(project: Project, packageFile: string, modules: string[]): boolean {
+  const folder = packageFile.includes("/") ? packageFile.slice(0, packageFile.lastIndexOf("/") + 1) : "";
+  const code = project.files.filter((f) => f.startsWith(folder) && /\.[cm]?[jt]sx?$/.test(f) && !f.endsWith(".d.ts"));
+  if (code.length === 0) return false;
+  const named = new RegExp(
+    `["'\`](?:${modules.map((m) => m.replace(/[/\-]/g, "\\$&")).join("|")})(?:/[^"'\`]*)?["'\`]`,
+  );
+  return !code.some((f) => named.test(project.read(f) ?? ""));
+}
 
 /** Whether dotted version `a` is below `b` (numbers only; a range's first version). */
 function below(a: string, b: string): boolean {
@@ -102,6 +117,14 @@ export const packageJson: Transform = {
           );
         }
         const next = v5Adapter(name);
+        if (next && importedByNone(project, file, [name, next])) {
+          note(
+            lineOfKey(name),
+            "package-adapter-unused",
+            `${name} is imported by no file of this package, and it is for next-auth v4 only: remove it (npm uninstall ${name}). The codemod leaves it as it is rather than install ${next}, whose peers the app may not have`,
+          );
+          return [name, version];
+        }
         if (next) {
           changed = true;
           const pinned = V5_ADAPTER_VERSIONS[next];

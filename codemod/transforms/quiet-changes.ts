@@ -51,19 +51,7 @@ export const quietChanges: Transform = {
           findings.push({ step: 6, file, line: i + 1, kind: check.kind, message: check.message, action: "todo" });
       }
     });
-    // Credentials: a thrown error in authorize() becomes CredentialsSignin in v5.
-    if (/\bauthorize\b/.test(source) && /\bthrow\b/.test(source) && /providers\/credentials/.test(source)) {
-      const line = source.split("\n").findIndex((l) => /\bauthorize\b/.test(l)) + 1;
-      findings.push({
-        step: 6,
-        file,
-        line,
-        kind: "credentials-error",
-        action: "todo",
-        message:
-          "authorize() throws: v5 turns any thrown error into error=CredentialsSignin (custom codes need a CredentialsSignin subclass)",
-      });
-    }
+    // A thrown error in a Credentials authorize(): credentials-authorize reports it at the throw.
     return { findings };
   },
 };
