@@ -112,14 +112,16 @@ function takesRequest(call: CallExpression): boolean {
   const [arg] = call.arguments as Node[];
   if (!arg) return false;
   if (arg.type !== "ObjectExpression") return true;
-  return (arg.properties as Node[]).some(
-    (p) => p.type !== "ObjectProperty" || ["req", "ctx"].includes(keyOf(p) ?? ""),
-  );
+  return (arg.properties as Node[]).some((p) => p.type !== "ObjectProperty" || ["req", "ctx"].includes(keyOf(p) ?? ""));
 }
 
 function keyOf(prop: Node): string | undefined {
   if (prop.type !== "ObjectProperty" || prop.computed) return undefined;
-  return prop.key.type === "Identifier" ? prop.key.name : prop.key.type === "StringLiteral" ? prop.key.value : undefined;
+  return prop.key.type === "Identifier"
+    ? prop.key.name
+    : prop.key.type === "StringLiteral"
+      ? prop.key.value
+      : undefined;
 }
 
 const name = (n: Node | undefined) => (n?.type === "Identifier" ? (n.name as string) : undefined);
@@ -155,8 +157,7 @@ function rewriteOf(
   const plan = planFor(file, kind, fn, uses, input);
   if (typeof plan === "string") return plan;
   // Every name the new call passes must still be the server function's parameter where the call is.
-  if (rebound(call, fn, plan.args.match(/\w+/g) ?? []))
-    return "a name it passes is declared again inside the function";
+  if (rebound(call, fn, plan.args.match(/\w+/g) ?? [])) return "a name it passes is declared again inside the function";
   return plan;
 }
 
@@ -177,7 +178,8 @@ function planFor(
   }
   if (name(first)) {
     const ctx = name(first)!;
-    if (uses.ctx !== ctx && uses.owner !== ctx && uses.id !== ctx) return "it does not pass getServerSideProps' context";
+    if (uses.ctx !== ctx && uses.owner !== ctx && uses.id !== ctx)
+      return "it does not pass getServerSideProps' context";
     return fits(1) ? { args: ctx } : "the v4 auth() helper takes no (ctx)";
   }
   if (first?.type !== "ObjectPattern" || !uses.req) return "it does not pass getServerSideProps' context";
