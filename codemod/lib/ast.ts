@@ -285,7 +285,9 @@ export function freeName(parsed: Parsed, preferred: string): string {
 /** Text edits by offset, applied from the end so offsets stay valid. Keeps all other formatting. */
 export function applyEdits(source: string, edits: { start: number; end: number; text: string }[]): string {
   let out = source;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  // From the end back; at one offset the replacement first, so an insertion there lands before it, whole.
+  const order = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  for (const e of order) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
 
