@@ -7,6 +7,7 @@ import { newTransformContext } from "../lib/types";
 import { BRIDGE_MARKER, BRIDGE_TEMPLATE, bridgeModule } from "../transforms/legacy-bridge";
 import { nextAuthRoute } from "../transforms/nextauth-route";
 import { checkout, cli, repoCases } from "./support/repo-fixtures";
+import { encodeV4SessionToken } from "./support/v4-session-token";
 import { decodeV5SessionToken } from "./support/v5-session-token";
 
 // The template's one runtime import from next-auth: v5's encode (next-auth 4 is what is installed here).
@@ -112,10 +113,9 @@ describe("the session bridge's secrets", () => {
   const claims = { sub: "user-1", name: "Vera Four", email: "vera@example.com" };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- by path: see Bridge
   const bridge = require(BRIDGE_TEMPLATE) as Bridge;
-  const { encode: v4Encode } = jest.requireActual<typeof import("next-auth/jwt")>("next-auth/jwt");
 
   it("reads a v4 cookie sealed with jwt.secret (v4's key for it) and re-issues it under v5's key, the same jwt.secret", async () => {
-    const v4Token = await v4Encode({ token: claims, secret: JWT_SECRET });
+    const v4Token = await encodeV4SessionToken({ token: claims, secret: JWT_SECRET });
     const options = bridge.legacyV4Options({ providers: [], secret: SECRET, jwt: { secret: JWT_SECRET } });
     const upgrade = await bridge.upgradeLegacySessionCookie(`next-auth.session-token=${v4Token}`, {
       ...options,
@@ -130,7 +130,7 @@ describe("the session bridge's secrets", () => {
   });
 
   it("without jwt.secret, reads and re-issues with the app's secret", async () => {
-    const v4Token = await v4Encode({ token: claims, secret: SECRET });
+    const v4Token = await encodeV4SessionToken({ token: claims, secret: SECRET });
     const options = bridge.legacyV4Options({ providers: [], secret: SECRET });
     const upgrade = await bridge.upgradeLegacySessionCookie(`next-auth.session-token=${v4Token}`, {
       ...options,
