@@ -490,7 +490,8 @@ export function withLegacyV4Sessions<T extends Pick<NextAuthResult, "auth" | "ha
 export function legacyV4Options(config: NextAuthConfig): LegacyV4SessionOptions {
   // v5's types leave `jwt.secret` out, but v4 documented it and both honour it.
   const jwtSecret = (config.jwt as unknown as { secret?: string | string[] } | undefined)?.secret;
-  const configured = [jwtSecret || config.secret || []].flat().filter(Boolean);
+  const secrets = (value: string | string[] | undefined) => [value ?? []].flat().filter((s) => s !== "");
+  const configured = [secrets(jwtSecret), secrets(config.secret)].find((list) => list.length > 0) ?? [];
   const { AUTH_SECRET, NEXTAUTH_SECRET } = process.env;
   const cookie = config.cookies?.sessionToken;
   return {
